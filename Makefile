@@ -1,0 +1,59 @@
+# fieldapp: `make run` to set up and start, `make test` to set up and test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+INSTANCE ?= instance
+LOCALES := vi en
+
+.PHONY: run test install install-test translations compile-translations bench coverage clean help
+
+help:
+	@echo "make run           set up, migrate, seed a demo and serve on 127.0.0.1:$(PORT)"
+	@echo "make test          set up and run the whole test suite"
+	@echo "make translations  extract strings, update and compile the catalogs"
+	@echo "make coverage      the test suite with a coverage report"
+	@echo "make bench         run the benchmarks in bench/"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Installs re-run when the project's dependency pins change.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+compile-translations: install
+	$(BIN)/pybabel compile --use-fuzzy -d translations -D messages --statistics
+
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ --no-location \
+		--sort-output --project fieldapp --copyright-holder "fieldapp developers" \
+		-o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations -D messages \
+		--no-fuzzy-matching --ignore-obsolete
+	$(MAKE) compile-translations
+
+run: install compile-translations
+	$(BIN)/python run.py --port $(PORT) --instance $(INSTANCE)
+
+test: install-test compile-translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+coverage: install-test compile-translations
+	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+
+bench: install-test compile-translations
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .coverage
+	find translations -name '*.mo' -delete

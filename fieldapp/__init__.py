@@ -1,0 +1,65 @@
+"""fieldapp: offline-first field data collection for social-insurance outreach."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+__version__ = "0.1.0"
+
+csrf = CSRFProtect()
+
+
+def create_app(test_config=None, instance_path=None):
+    """Create and configure the app for one instance folder ($FIELDAPP_INSTANCE by default)."""
+    instance_path = instance_path or os.environ.get("FIELDAPP_INSTANCE")
+    if instance_path:
+        instance_path = os.path.abspath(instance_path)
+    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        DATABASE=os.path.join(app.instance_path, "fieldapp.sqlite3"),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+        # Failed logins: after this many in a row, each further attempt waits longer.
+        LOGIN_FREE_ATTEMPTS=5,
+        LOGIN_BASE_DELAY_SECONDS=2,
+        LOGIN_MAX_DELAY_SECONDS=15 * 60,
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+
+    from . import auth, db, errors, i18n, places, admin, cli
+
+    db.init_app(app)
+    i18n.init_app(app)
+    csrf.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(places.bp)
+    app.register_blueprint(admin.bp)
+    app.add_url_rule("/", endpoint="index", view_func=places.home)
+    return app
+
+
+def _instance_secret(instance_path):
+    """Read this install's secret key, generating it on first start."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        # O_EXCL: two processes starting at once must not write two different keys.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+    return path.read_text().strip()

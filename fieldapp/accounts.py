@@ -1,0 +1,147 @@
+"""Users, roles, passwords and the slowing down of repeated failed logins."""
+
+from datetime import datetime, timedelta, timezone
+
+from flask import current_app
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from . import store
+
+ROLES = ("officer", "supervisor", "admin")
+MIN_PASSWORD_LENGTH = 8
+
+# Checked when the username is unknown, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not a password")
+
+
+class UsernameTaken(ValueError):
+    pass
+
+
+def normalise_username(username):
+    return (username or "").strip().lower()
+
+
+def hash_password(password):
+    """scrypt, Werkzeug's default KDF."""
+    return generate_password_hash(password)
+
+
+def user_by_id(db, user_id):
+    rows = list(db.query(
+        "select * from users where id = ? and deleted_at is null", [user_id]))
+    return rows[0] if rows else None
+
+
+def user_by_username(db, username):
+    rows = list(db.query(
+        "select * from users where username = ? and deleted_at is null",
+        [normalise_username(username)]))
+    return rows[0] if rows else None
+
+
+def users(db, office_id=None):
+    """Users with their office's name, optionally of one office."""
+    sql = """select u.id, u.username, u.full_name, u.role, u.active, u.office_id,
+                    o.name as office_name
+               from users u join offices o on o.id = u.office_id
+              where u.deleted_at is null"""
+    params = []
+    if office_id:
+        sql += " and u.office_id = ?"
+        params.append(office_id)
+    return list(db.query(sql + " order by o.name, u.full_name", params))
+
+
+def create_user(db, *, username, full_name, password, role, office_id, user_id, locale=None):
+    username = normalise_username(username)
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role}")
+    with db.atomic():
+        if user_by_username(db, username):
+            raise UsernameTaken(username)
+        return store.insert(db, "users", {
+            "username": username, "full_name": full_name.strip(),
+            "password_hash": hash_password(password), "role": role,
+            "office_id": office_id, "locale": locale, "active": 1,
+        }, user_id=user_id)
+
+
+def update_user(db, target_id, *, full_name, role, office_id, user_id):
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role}")
+    return store.update(db, "users", target_id,
+                        {"full_name": full_name.strip(), "role": role, "office_id": office_id},
+                        user_id=user_id)
+
+
+def set_password(db, target_id, password, *, user_id):
+    store.update(db, "users", target_id, {"password_hash": hash_password(password)},
+                 user_id=user_id)
+
+
+def set_active(db, target_id, active, *, user_id):
+    store.update(db, "users", target_id, {"active": 1 if active else 0}, user_id=user_id)
+
+
+def set_locale(db, target_id, locale, *, user_id):
+    store.update(db, "users", target_id, {"locale": locale}, user_id=user_id)
+
+
+def _utcnow():
+    return datetime.now(timezone.utc)
+
+
+def login_delay(failures):
+    """Seconds to wait before the next try after this many failures in a row."""
+    config = current_app.config
+    over = failures - config["LOGIN_FREE_ATTEMPTS"]
+    if over < 0:
+        return 0
+    return min(config["LOGIN_BASE_DELAY_SECONDS"] * 2 ** over, config["LOGIN_MAX_DELAY_SECONDS"])
+
+
+def seconds_to_wait(db, username, now=None):
+    """How long this username must wait before another password is checked (0: go ahead)."""
+    now = now or _utcnow()
+    rows = list(db.query("select * from login_failures where username = ?",
+                         [normalise_username(username)]))
+    if not rows:
+        return 0
+    last = datetime.fromisoformat(rows[0]["last_failure_at"])
+    ready_at = last + timedelta(seconds=login_delay(rows[0]["failures"]))
+    return max(0, int((ready_at - now).total_seconds() + 0.999))
+
+
+class Throttled(Exception):
+    """Too many failed logins in a row: wait before trying again."""
+
+    def __init__(self, seconds):
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+class Inactive(Exception):
+    """Right password, but an administrator deactivated the account."""
+
+
+def authenticate(db, username, password, now=None):
+    """The user for a right login, None for a wrong one; raise Throttled or Inactive."""
+    now = now or _utcnow()
+    username = normalise_username(username)
+    wait = seconds_to_wait(db, username, now)
+    if wait:
+        raise Throttled(wait)
+    user = user_by_username(db, username)
+    if check_password_hash(user["password_hash"] if user else _DUMMY_HASH, password):
+        db.execute("delete from login_failures where username = ?", [username])
+        if not user["active"]:
+            raise Inactive(username)
+        return user
+    # Local bookkeeping, not a synced table: each laptop throttles its own login form.
+    db.execute("""
+        insert into login_failures (username, failures, last_failure_at) values (?, 1, ?)
+        on conflict(username) do update set failures = failures + 1,
+                                            last_failure_at = excluded.last_failure_at""",
+               [username, now.isoformat()])
+    return None

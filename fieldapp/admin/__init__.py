@@ -1,0 +1,172 @@
+"""Administration: area offices with their communes, and user accounts."""
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+
+from forms.admin import ROLE_LABELS, NewUserForm, OfficeForm, PasswordForm, UserForm
+
+from .. import accounts, offices
+from ..auth import role_required
+from ..db import get_db
+from ..i18n import gettext as _
+from ..places import queries as places
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+admin_only = role_required("admin")
+
+
+@bp.app_context_processor
+def role_labels():
+    return {"role_labels": ROLE_LABELS}
+
+
+@bp.get("/offices")
+@admin_only
+def office_list():
+    return render_template("admin/offices.html", offices=offices.offices(get_db()))
+
+
+def _office_form(db, office=None):
+    form = OfficeForm(data=office)
+    form.province_code.choices = [(p["code"], p["name"]) for p in places.provinces(db)]
+    return form
+
+
+def _commune_conflict(form, error):
+    form.communes.errors = list(form.communes.errors) + [_(
+        "Already covered by another office: %(communes)s.", communes=str(error))]
+
+
+@bp.route("/offices/new", methods=("GET", "POST"))
+@admin_only
+def office_new():
+    db = get_db()
+    form = _office_form(db)
+    # Communes are chosen on the next page, once the province is known.
+    del form.communes
+    if form.validate_on_submit():
+        row = offices.create_office(
+            db, name=form.name.data, province_code=form.province_code.data,
+            phone=form.phone.data or "", address=form.address.data or "",
+            user_id=g.user["id"])
+        flash(_("Office created. Now choose the communes it covers."), "success")
+        return redirect(url_for("admin.office_edit", office_id=row["id"]))
+    return render_template("admin/office_form.html", form=form, office=None)
+
+
+@bp.route("/offices/<office_id>", methods=("GET", "POST"))
+@admin_only
+def office_edit(office_id):
+    db = get_db()
+    office = offices.office(db, office_id)
+    if office is None:
+        abort(404)
+    form = _office_form(db, {**office, "communes": offices.commune_codes(db, office_id)})
+    del form.province_code
+    form.communes.choices = [
+        (c["code"], c["name"]) for c in places.communes_of_province(db, office["province_code"])]
+    if form.validate_on_submit():
+        try:
+            offices.update_office(
+                db, office_id, name=form.name.data, province_code=office["province_code"],
+                phone=form.phone.data or "", address=form.address.data or "",
+                communes=form.communes.data, user_id=g.user["id"])
+        except offices.CommuneTaken as e:
+            _commune_conflict(form, e)
+        else:
+            flash(_("Office saved."), "success")
+            return redirect(url_for("admin.office_list"))
+    return render_template("admin/office_form.html", form=form, office=office)
+
+
+def _office_choices(db):
+    return [(o["id"], o["name"]) for o in offices.offices(db)]
+
+
+@bp.get("/users")
+@admin_only
+def user_list():
+    db = get_db()
+    office_id = request.args.get("office") or None
+    return render_template("admin/users.html", users=accounts.users(db, office_id),
+                           offices=offices.offices(db), office_id=office_id)
+
+
+@bp.route("/users/new", methods=("GET", "POST"))
+@admin_only
+def user_new():
+    db = get_db()
+    form = NewUserForm(office_id=g.user["office_id"])
+    form.office_id.choices = _office_choices(db)
+    if form.validate_on_submit():
+        try:
+            accounts.create_user(
+                db, username=form.username.data, full_name=form.full_name.data,
+                password=form.password.data, role=form.role.data,
+                office_id=form.office_id.data, user_id=g.user["id"])
+        except accounts.UsernameTaken:
+            form.username.errors.append(_("This username is already taken."))
+        else:
+            flash(_("User added."), "success")
+            return redirect(url_for("admin.user_list"))
+    return render_template("admin/user_form.html", form=form, target=None)
+
+
+def _user_or_404(db, user_id):
+    target = accounts.user_by_id(db, user_id)
+    if target is None:
+        abort(404)
+    return target
+
+
+@bp.route("/users/<user_id>", methods=("GET", "POST"))
+@admin_only
+def user_edit(user_id):
+    db = get_db()
+    target = _user_or_404(db, user_id)
+    form = UserForm(data=target)
+    form.office_id.choices = _office_choices(db)
+    del form.username
+    if form.validate_on_submit():
+        if target["id"] == g.user["id"] and form.role.data != "admin":
+            form.role.errors.append(_("You cannot remove your own administrator role."))
+        else:
+            accounts.update_user(db, user_id, full_name=form.full_name.data,
+                                 role=form.role.data, office_id=form.office_id.data,
+                                 user_id=g.user["id"])
+            flash(_("User saved."), "success")
+            return redirect(url_for("admin.user_list"))
+    return render_template("admin/user_form.html", form=form, target=target,
+                           password_form=PasswordForm(formdata=None))
+
+
+@bp.post("/users/<user_id>/password")
+@admin_only
+def user_password(user_id):
+    db = get_db()
+    target = _user_or_404(db, user_id)
+    password_form = PasswordForm()
+    if password_form.validate():
+        accounts.set_password(db, user_id, password_form.password.data, user_id=g.user["id"])
+        flash(_("Password changed for %(name)s.", name=target["full_name"]), "success")
+        return redirect(url_for("admin.user_list"))
+    form = UserForm(formdata=None, data=target)
+    form.office_id.choices = _office_choices(db)
+    del form.username
+    return render_template("admin/user_form.html", form=form, target=target,
+                           password_form=password_form), 400
+
+
+@bp.post("/users/<user_id>/active")
+@admin_only
+def user_active(user_id):
+    db = get_db()
+    target = _user_or_404(db, user_id)
+    if target["id"] == g.user["id"]:
+        flash(_("You cannot deactivate your own account."), "error")
+    else:
+        active = not target["active"]
+        accounts.set_active(db, user_id, active, user_id=g.user["id"])
+        flash(_("%(name)s can log in again.", name=target["full_name"]) if active else
+              _("%(name)s can no longer log in.", name=target["full_name"]), "success")
+    return redirect(url_for("admin.user_list"))

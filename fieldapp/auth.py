@@ -1,0 +1,86 @@
+"""Logging in and out, the current user, and role checks."""
+
+import functools
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+
+from forms.auth import LoginForm
+
+from . import accounts
+from .db import get_db
+from .i18n import choose_locale, gettext as _
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.before_app_request
+def load_user():
+    user_id = session.get("user_id")
+    g.user = accounts.user_by_id(get_db(), user_id) if user_id else None
+    if g.user is not None and not g.user["active"]:
+        session.clear()
+        g.user = None
+    g.locale = choose_locale(g.user)
+
+
+def login_required(view):
+    @functools.wraps(view)
+    def wrapped(**kwargs):
+        if g.user is None:
+            return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+        return view(**kwargs)
+    return wrapped
+
+
+def role_required(*roles):
+    """Only these roles may open the view; others get 403."""
+    def decorator(view):
+        @functools.wraps(view)
+        @login_required
+        def wrapped(**kwargs):
+            if g.user["role"] not in roles:
+                abort(403)
+            return view(**kwargs)
+        return wrapped
+    return decorator
+
+
+def _safe_next(target):
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("index")
+
+
+@bp.route("/login", methods=("GET", "POST"))
+def login():
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        db = get_db()
+        try:
+            user = accounts.authenticate(db, form.username.data, form.password.data)
+        except accounts.Throttled as e:
+            error = _("Too many failed attempts. Try again in %(seconds)d seconds.",
+                      seconds=e.seconds)
+        except accounts.Inactive:
+            error = _("This account has been deactivated. Ask an administrator.")
+        else:
+            if user is None:
+                error = _("Wrong username or password.")
+            else:
+                locale = session.get("locale")
+                session.clear()
+                session["user_id"] = user["id"]
+                if locale:
+                    session["locale"] = locale
+                return redirect(_safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form, error=error), 200 if not error else 401
+
+
+@bp.post("/logout")
+def logout():
+    locale = g.locale
+    session.clear()
+    session["locale"] = locale
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("auth.login"))

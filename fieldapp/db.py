@@ -1,0 +1,48 @@
+"""The SQLite database: one sqlite_utils.Database per request, closed on teardown."""
+
+import sqlite3
+
+import sqlite_utils
+from flask import current_app, g
+
+BUSY_TIMEOUT_SECONDS = 10
+
+
+def connect(path):
+    """Open the database file with the pragmas fieldapp relies on."""
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    db = sqlite_utils.Database(conn)
+    # WAL lets the sync job read while an officer saves a form.
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def get_db():
+    """The database for the current request (or app context)."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(e=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def upgrade(db):
+    """Apply pending migrations and refresh the official place list; return the names applied."""
+    from .migrations import migrations
+    from .places.official import load_official_places
+
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    load_official_places(db)
+    return pending
+
+
+def init_app(app):
+    app.teardown_appcontext(close_db)

@@ -1,0 +1,42 @@
+"""Error pages in the user's language."""
+
+from flask import render_template
+from flask_wtf.csrf import CSRFError
+
+from .i18n import gettext as _
+
+
+def _page(status, title, message):
+    return render_template("error.html", status=status, title=title, message=message), status
+
+
+def forbidden(e):
+    return _page(403, _("Not allowed"), _("Your role does not allow this page."))
+
+
+def not_found(e):
+    return _page(404, _("Page not found"),
+                 _("This page does not exist, or it belongs to another office."))
+
+
+def method_not_allowed(e):
+    return _page(405, _("Not allowed"), _("This address cannot be used that way."))
+
+
+def csrf_error(e):
+    return _page(400, _("The form has expired"),
+                 _("Go back, reload the page and send the form again."))
+
+
+def server_error(e):
+    return _page(500, _("Something went wrong"),
+                 _("Nothing was saved from the last action. Try again; if it keeps happening, "
+                   "tell your administrator."))
+
+
+def init_app(app):
+    app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(403, forbidden)
+    app.register_error_handler(404, not_found)
+    app.register_error_handler(405, method_not_allowed)
+    app.register_error_handler(500, server_error)

@@ -1,0 +1,114 @@
+"""Places an office works in: its communes and their villages."""
+
+from .. import store
+from ..text import clean, fold
+
+VILLAGE_KINDS = ("thon", "ban", "to_dan_pho")
+
+
+class DuplicateVillage(ValueError):
+    """A live village with the same folded name already exists in the commune."""
+
+    def __init__(self, existing):
+        super().__init__(existing["name"])
+        self.existing = existing
+
+
+def provinces(db):
+    return list(db.query("select code, name from provinces order by name"))
+
+
+def communes_of_province(db, province_code):
+    return list(db.query(
+        "select code, name from communes where province_code = ? order by name_key",
+        [province_code]))
+
+
+def office_communes(db, office_id):
+    """The communes an office covers, with their count of villages."""
+    return list(db.query("""
+        select c.code, c.name, c.province_code,
+               (select count(*) from villages v
+                 where v.commune_code = c.code and v.deleted_at is null) as village_count
+          from office_communes oc join communes c on c.code = oc.commune_code
+         where oc.office_id = ? and oc.deleted_at is null
+         order by c.name_key""", [office_id]))
+
+
+def office_commune(db, office_id, commune_code):
+    """One commune if the office covers it, else None."""
+    rows = list(db.query("""
+        select c.code, c.name, c.province_code, p.name as province_name
+          from office_communes oc
+          join communes c on c.code = oc.commune_code
+          join provinces p on p.code = c.province_code
+         where oc.office_id = ? and oc.commune_code = ? and oc.deleted_at is null""",
+        [office_id, commune_code]))
+    return rows[0] if rows else None
+
+
+def villages_of_office(db, office_id):
+    """Live villages in the office's communes, grouped by commune code."""
+    grouped = {}
+    for row in db.query("""
+        select v.id, v.name, v.kind, v.commune_code
+          from villages v
+          join office_communes oc on oc.commune_code = v.commune_code
+         where oc.office_id = ? and oc.deleted_at is null and v.deleted_at is null
+         order by v.name_key""", [office_id]):
+        grouped.setdefault(row["commune_code"], []).append(row)
+    return grouped
+
+
+def villages_of_commune(db, commune_code):
+    return list(db.query(
+        "select id, name, kind from villages"
+        " where commune_code = ? and deleted_at is null order by name_key",
+        [commune_code]))
+
+
+def office_village(db, office_id, village_id):
+    """A live village if it lies in one of the office's communes, else None."""
+    rows = list(db.query("""
+        select v.id, v.name, v.kind, v.commune_code, c.name as commune_name
+          from villages v
+          join communes c on c.code = v.commune_code
+          join office_communes oc on oc.commune_code = v.commune_code
+         where v.id = ? and oc.office_id = ? and oc.deleted_at is null
+           and v.deleted_at is null""", [village_id, office_id]))
+    return rows[0] if rows else None
+
+
+def _duplicate_village(db, commune_code, name, exclude_id=None):
+    rows = list(db.query(
+        "select id, name from villages where commune_code = ? and name_key = ?"
+        " and deleted_at is null and id is not ?",
+        [commune_code, fold(name), exclude_id]))
+    return rows[0] if rows else None
+
+
+def create_village(db, commune_code, name, kind, *, user_id):
+    """Add a village under a commune; refuse a likely duplicate."""
+    name = clean(name)
+    with db.atomic():
+        existing = _duplicate_village(db, commune_code, name)
+        if existing:
+            raise DuplicateVillage(existing)
+        return store.insert(db, "villages", {
+            "commune_code": commune_code, "name": name, "name_key": fold(name), "kind": kind,
+        }, user_id=user_id)
+
+
+def rename_village(db, village_id, commune_code, name, kind, *, user_id):
+    name = clean(name)
+    with db.atomic():
+        existing = _duplicate_village(db, commune_code, name, exclude_id=village_id)
+        if existing:
+            raise DuplicateVillage(existing)
+        return store.update(db, "villages", village_id,
+                            {"name": name, "name_key": fold(name), "kind": kind},
+                            user_id=user_id)
+
+
+def delete_village(db, village_id, *, user_id):
+    store.soft_delete(db, "villages", village_id, user_id=user_id)

@@ -1,0 +1,61 @@
+"""Administration: area offices and user accounts."""
+
+from wtforms import PasswordField, SelectField, SelectMultipleField, StringField, widgets
+from wtforms.validators import EqualTo, Length, Optional, Regexp
+
+from fieldapp.accounts import MIN_PASSWORD_LENGTH
+from fieldapp.i18n import lazy_gettext as _l
+
+from . import Form, required
+
+ROLE_LABELS = {
+    "officer": _l("Field officer"),
+    "supervisor": _l("Supervisor"),
+    "admin": _l("Administrator"),
+}
+
+
+class OfficeForm(Form):
+    name = StringField(_l("Office name"), validators=[
+        required(), Length(max=120, message=_l("At most %(max)d characters."))])
+    province_code = SelectField(_l("Province"), coerce=int, validators=[required()])
+    phone = StringField(_l("Phone"), validators=[Optional(), Regexp(
+        r"^\+?[0-9 .()-]{8,20}$", message=_l("Enter a phone number of 8 to 20 digits."))])
+    address = StringField(_l("Address"), validators=[
+        Optional(), Length(max=200, message=_l("At most %(max)d characters."))])
+    communes = SelectMultipleField(_l("Communes covered"), coerce=int,
+                                   widget=widgets.ListWidget(prefix_label=False),
+                                   option_widget=widgets.CheckboxInput())
+
+
+def _password(label):
+    return PasswordField(label, validators=[required(), Length(
+        min=MIN_PASSWORD_LENGTH,
+        message=_l("Use at least %(min)d characters."))],
+        render_kw={"autocomplete": "new-password"})
+
+
+def _confirm():
+    return PasswordField(_l("Repeat the password"), validators=[
+        EqualTo("password", message=_l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password"})
+
+
+class PasswordForm(Form):
+    password = _password(_l("New password"))
+    confirm = _confirm()
+
+
+class UserForm(Form):
+    username = StringField(_l("Username"), validators=[required(), Regexp(
+        r"^[A-Za-z0-9._-]{3,64}$",
+        message=_l("3 to 64 letters without diacritics, digits, dots, dashes or underscores."))])
+    full_name = StringField(_l("Full name"), validators=[
+        required(), Length(max=120, message=_l("At most %(max)d characters."))])
+    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+    office_id = SelectField(_l("Office"), validators=[required()])
+
+
+class NewUserForm(UserForm):
+    password = _password(_l("Password"))
+    confirm = _confirm()

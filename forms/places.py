@@ -1,0 +1,20 @@
+"""Villages and hamlets (thôn, bản, tổ dân phố) under a commune."""
+
+from wtforms import SelectField, StringField
+from wtforms.validators import Length
+
+from fieldapp.i18n import lazy_gettext as _l
+
+from . import Form, required
+
+VILLAGE_KIND_LABELS = {
+    "thon": _l("Village (thôn)"),
+    "ban": _l("Hamlet (bản)"),
+    "to_dan_pho": _l("Residential group (tổ dân phố)"),
+}
+
+
+class VillageForm(Form):
+    name = StringField(_l("Name"), validators=[
+        required(), Length(max=100, message=_l("At most %(max)d characters."))])
+    kind = SelectField(_l("Kind"), choices=list(VILLAGE_KIND_LABELS.items()), default="ban")

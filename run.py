@@ -1,0 +1,63 @@
+"""Start fieldapp on this laptop: migrate, seed a demo on a new database, serve on localhost."""
+
+import argparse
+import os
+import sys
+
+import waitress
+
+from fieldapp import create_app, demo
+from fieldapp.db import get_db, upgrade
+from fieldapp.migrations import migrations
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(
+        description="Run fieldapp: apply migrations, seed a demo into a new database, and serve "
+                    "the app on this computer.")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"),
+                        help="address to listen on (default 127.0.0.1, this computer only; "
+                             "env HOST)")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 5000)),
+                        help="port to listen on (default 5000; env PORT)")
+    parser.add_argument("--instance", default=os.environ.get("INSTANCE", "instance"),
+                        help="instance folder holding the database, secret key and settings "
+                             "(default ./instance; env INSTANCE)")
+    parser.add_argument("--no-demo", action="store_true",
+                        help="do not seed the demo office and accounts into a new database")
+    parser.add_argument("--threads", type=int, default=4,
+                        help="worker threads serving requests (default 4)")
+    return parser.parse_args(argv)
+
+
+def prepare(instance, seed_demo=True):
+    """Create the app, migrate its database and seed the demo if the database is new."""
+    app = create_app(instance_path=instance)
+    with app.app_context():
+        db = get_db()
+        is_new = not migrations.applied(db)
+        for name in upgrade(db):
+            print(f"migration applied: {name}")
+        if is_new and seed_demo:
+            demo.seed_demo_instance(db, app.instance_path)
+    return app
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    app = prepare(args.instance, seed_demo=not args.no_demo)
+    print(f"fieldapp is running at http://{args.host}:{args.port}/")
+    print(f"data: {app.config['DATABASE']}")
+    logins = demo.read_logins(app.instance_path)
+    if logins:
+        roles = {username: role for username, _, role in demo.DEMO_USERS}
+        print("demo logins:")
+        for username, password in logins.items():
+            print(f"  {roles.get(username, ''):<11} username {username:<8} password {password}")
+    print("press Ctrl+C to stop", flush=True)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads,
+                   ident="fieldapp", _quiet=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The sync engine, client and server sides: plain functions, no Flask views."""
