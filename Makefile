@@ -35,8 +35,9 @@ compile-translations: install
 	$(BIN)/pybabel compile --use-fuzzy -d translations -D messages --statistics
 
 translations: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ --no-location \
-		--sort-output --project fieldapp --copyright-holder "fieldapp developers" \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ \
+		--sort-output --project fieldapp --version 0.1 --copyright-holder "fieldapp developers" \
+		--msgid-bugs-address "fieldapp developers" \
 		-o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations -D messages \
 		--no-fuzzy-matching --ignore-obsolete

@@ -4,6 +4,7 @@ import click
 from flask import current_app
 
 from . import accounts, db, demo, offices
+from .places import queries as places
 
 @click.command("db-upgrade")
 def db_upgrade_command():
@@ -20,9 +21,10 @@ def db_migrations_command():
     """List every migration, applied or pending."""
     from .migrations import migrations
     database = db.get_db()
-    applied = {m.name: m.applied_at for m in migrations.applied(database)}
-    for m in migrations._migrations:
-        click.echo(f"{m.name}  {applied.get(m.name, 'pending')}")
+    for m in migrations.applied(database):
+        click.echo(f"{m.name}  applied {m.applied_at}")
+    for m in migrations.pending(database):
+        click.echo(f"{m.name}  pending")
 
 
 @click.command("seed-demo")
@@ -34,6 +36,32 @@ def seed_demo_command():
                                    "an empty one")
     path = demo.seed_demo_instance(database, current_app.instance_path)
     click.echo(f"demo logins written to {path}")
+
+
+@click.command("create-office")
+@click.option("--name", required=True, help="The office's name.")
+@click.option("--province", "province_code", type=int, required=True,
+              help="Official province code (e.g. 15 for Lào Cai).")
+@click.option("--commune", "commune_codes", type=int, multiple=True,
+              help="Official code of a commune it covers; repeat for each.")
+@click.option("--phone", default="", help="Contact phone printed for households.")
+@click.option("--address", default="", help="Contact address printed for households.")
+def create_office_command(name, province_code, commune_codes, phone, address):
+    """Add an area office covering the given communes of one province."""
+    database = db.get_db()
+    known = {c["code"] for c in places.communes_of_province(database, province_code)}
+    if not known:
+        raise click.ClickException(f"no province with code {province_code}")
+    outside = sorted(set(commune_codes) - known)
+    if outside:
+        raise click.ClickException(
+            f"communes not in province {province_code}: {', '.join(map(str, outside))}")
+    try:
+        offices.create_office(database, name=name, province_code=province_code, phone=phone,
+                              address=address, communes=commune_codes, user_id=None)
+    except offices.CommuneTaken as e:
+        raise click.ClickException(f"already covered by another office: {e}")
+    click.echo(f"created office {name!r} with {len(set(commune_codes))} communes")
 
 
 @click.command("create-user")
@@ -62,5 +90,5 @@ def create_user_command(username, full_name, role, office_name, password):
 
 def init_app(app):
     for command in (db_upgrade_command, db_migrations_command, seed_demo_command,
-                    create_user_command):
+                    create_office_command, create_user_command):
         app.cli.add_command(command)

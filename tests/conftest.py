@@ -1,0 +1,92 @@
+"""Fixtures: an app on a temporary database, clients, CSRF-aware form posts and logins."""
+
+import re
+
+import pytest
+
+from fieldapp import create_app, demo
+from fieldapp.db import connect, upgrade
+
+PASSWORD = "demo-password-1"
+LOCALES = ("vi", "en")
+
+_TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
+
+
+def make_app(instance_path, **config):
+    """An app on a migrated, demo-seeded database in a temporary instance folder."""
+    app = create_app({"TESTING": True, "I18N_RECORD_MISSING": True,
+                      "DATABASE": str(instance_path / "fieldapp.sqlite3"), **config},
+                     instance_path=str(instance_path))
+    db = connect(app.config["DATABASE"])
+    upgrade(db)
+    demo.seed_demo(db, password=PASSWORD)
+    db.close()
+    return app
+
+
+@pytest.fixture
+def app(tmp_path):
+    return make_app(tmp_path / "instance")
+
+
+@pytest.fixture
+def db(app):
+    database = connect(app.config["DATABASE"])
+    yield database
+    database.close()
+
+
+class FormClient:
+    """A test client that sends the CSRF token with every form, like a browser would."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def csrf_token(self):
+        page = self.client.get("/login").get_data(as_text=True)
+        return _TOKEN.search(page).group(1)
+
+    def post_form(self, url, data=None, **kwargs):
+        data = {"csrf_token": self.csrf_token(), **(data or {})}
+        return self.client.post(url, data=data, **kwargs)
+
+    def login(self, username="canbo", password=PASSWORD):
+        return self.post_form("/login", {"username": username, "password": password})
+
+    def logout(self):
+        return self.post_form("/logout")
+
+    def set_language(self, code):
+        return self.post_form("/language", {"locale": code})
+
+
+@pytest.fixture
+def client(app):
+    return FormClient(app.test_client())
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def officer(client):
+    client.login("canbo")
+    return client
+
+
+@pytest.fixture
+def supervisor(client):
+    client.login("giamsat")
+    return client
+
+
+@pytest.fixture
+def admin(client):
+    client.login("quantri")
+    return client
