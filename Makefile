@@ -35,7 +35,7 @@ compile-translations: install
 	$(BIN)/pybabel compile --use-fuzzy -d translations -D messages --statistics
 
 translations: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k N_ -k N_plural:1,2 \
 		--sort-output --project fieldapp --version 0.1 --copyright-holder "fieldapp developers" \
 		--msgid-bugs-address "fieldapp developers" \
 		-o translations/messages.pot .

@@ -36,17 +36,23 @@ def create_app(test_config=None, instance_path=None):
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
 
-    from . import auth, db, errors, i18n, places, admin, cli
+    from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
+    from . import worklists
 
     db.init_app(app)
     i18n.init_app(app)
-    csrf.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(places.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(households.bp)
+    app.register_blueprint(visits.bp)
+    app.register_blueprint(worklists.bp)
+    app.register_blueprint(search.bp)
     app.add_url_rule("/", endpoint="index", view_func=places.home)
+    # After auth's before_request: a refused form's error page knows the user and their language.
+    csrf.init_app(app)
     return app
 
 

@@ -2,11 +2,13 @@
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from . import accounts, db, demo, offices
 from .places import queries as places
 
 @click.command("db-upgrade")
+@with_appcontext
 def db_upgrade_command():
     """Apply pending schema migrations and refresh the official place list."""
     applied = db.upgrade(db.get_db())
@@ -17,6 +19,7 @@ def db_upgrade_command():
 
 
 @click.command("db-migrations")
+@with_appcontext
 def db_migrations_command():
     """List every migration, applied or pending."""
     from .migrations import migrations
@@ -28,6 +31,7 @@ def db_migrations_command():
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo_command():
     """Create the demo office, villages and users, once, on an empty database."""
     database = db.get_db()
@@ -46,6 +50,7 @@ def seed_demo_command():
               help="Official code of a commune it covers; repeat for each.")
 @click.option("--phone", default="", help="Contact phone printed for households.")
 @click.option("--address", default="", help="Contact address printed for households.")
+@with_appcontext
 def create_office_command(name, province_code, commune_codes, phone, address):
     """Add an area office covering the given communes of one province."""
     database = db.get_db()
@@ -70,6 +75,7 @@ def create_office_command(name, province_code, commune_codes, phone, address):
 @click.option("--role", type=click.Choice(accounts.ROLES), default="officer", show_default=True)
 @click.option("--office", "office_name", required=True, help="Name of an existing office.")
 @click.password_option(help="Prompted for when not given.")
+@with_appcontext
 def create_user_command(username, full_name, role, office_name, password):
     """Add a user to an office (for the first administrator of a new install)."""
     database = db.get_db()

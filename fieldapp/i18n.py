@@ -102,14 +102,23 @@ def _catalogs():
     return current_app.extensions["fieldapp_catalogs"]
 
 
+def translate(message):
+    """The message in the current language, unformatted."""
+    return _catalogs().gettext(get_locale(), message)
+
+
+def translate_plural(singular, plural, n):
+    """The plural form for n in the current language, unformatted."""
+    return _catalogs().ngettext(get_locale(), singular, plural, n)
+
+
 def gettext(message, **variables):
-    text = _catalogs().gettext(get_locale(), message)
+    text = translate(message)
     return text % variables if variables else text
 
 
 def ngettext(singular, plural, n, **variables):
-    text = _catalogs().ngettext(get_locale(), singular, plural, n)
-    return text % {"num": n, **variables}
+    return translate_plural(singular, plural, n) % {"num": n, **variables}
 
 
 def lazy_gettext(message, **variables):
@@ -161,10 +170,7 @@ def init_app(app):
     app.extensions["fieldapp_catalogs"] = catalogs
     app.jinja_env.add_extension("jinja2.ext.i18n")
     # Jinja's newstyle gettext does the %-formatting itself, so it gets the unformatted lookups.
-    app.jinja_env.install_gettext_callables(
-        lambda message: _catalogs().gettext(get_locale(), message),
-        lambda singular, plural, n: _catalogs().ngettext(get_locale(), singular, plural, n),
-        newstyle=True)
+    app.jinja_env.install_gettext_callables(translate, translate_plural, newstyle=True)
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["number"] = format_number

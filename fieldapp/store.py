@@ -1,9 +1,14 @@
 """The one writer of synced tables, so that change capture can live in one place."""
 
+import json
 import uuid
 from datetime import datetime, timezone
 
 from sync.tables import SYNC_COLUMNS, SYNCED_TABLES
+
+
+# Kept out of the history: a changed password shows as changed, never its hash.
+_REDACTED = {"password_hash"}
 
 
 class NotFound(LookupError):
@@ -27,6 +32,15 @@ def _check(table, values=()):
         raise ValueError(f"{sorted(reserved)} are managed by the store")
 
 
+def _record(db, table, row_id, at, user_id, action, changes):
+    """One history entry for a write, in the write's transaction."""
+    shown = {k: ("…" if k in _REDACTED else v) for k, v in changes.items()}
+    db.execute(
+        "insert into history (table_name, row_id, at, user_id, action, changes)"
+        " values (?, ?, ?, ?, ?, ?)",
+        [table, row_id, at, user_id, action, json.dumps(shown, ensure_ascii=False)])
+
+
 def get(db, table, id, include_deleted=False):
     """One row as a dict; NotFound if missing (or deleted, unless asked for)."""
     _check(table)
@@ -43,7 +57,10 @@ def insert(db, table, values, *, user_id):
     row = {"id": new_id(), **values}
     row.update(created_at=stamp, updated_at=stamp, created_by=user_id,
                updated_by=user_id, deleted_at=None)
-    db[table].insert(row)
+    with db.atomic():
+        db[table].insert(row)
+        _record(db, table, row["id"], stamp, user_id, "insert",
+                {k: v for k, v in values.items() if v not in (None, "")})
     return row
 
 
@@ -55,7 +72,11 @@ def update(db, table, id, changes, *, user_id):
     current = get(db, table, id)
     changed = {k: v for k, v in changes.items() if current.get(k) != v}
     if changed:
-        db[table].update(id, {**changed, "updated_at": now(), "updated_by": user_id})
+        stamp = now()
+        with db.atomic():
+            db[table].update(id, {**changed, "updated_at": stamp, "updated_by": user_id})
+            _record(db, table, id, stamp, user_id, "update",
+                    {k: [current.get(k), v] for k, v in changed.items()})
     return changed
 
 
@@ -64,4 +85,15 @@ def soft_delete(db, table, id, *, user_id):
     _check(table)
     get(db, table, id)
     stamp = now()
-    db[table].update(id, {"deleted_at": stamp, "updated_at": stamp, "updated_by": user_id})
+    with db.atomic():
+        db[table].update(id, {"deleted_at": stamp, "updated_at": stamp, "updated_by": user_id})
+        _record(db, table, id, stamp, user_id, "delete", {})
+
+
+def history(db, table, row_id):
+    """Every recorded change to one row, oldest first, with the user's name."""
+    rows = db.query("""
+        select h.at, h.action, h.changes, h.user_id, u.full_name as user_name
+          from history h left join users u on u.id = h.user_id
+         where h.table_name = ? and h.row_id = ? order by h.id""", [table, row_id])
+    return [{**r, "changes": json.loads(r["changes"])} for r in rows]

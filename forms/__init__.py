@@ -1,8 +1,9 @@
 """Flask-WTF forms, one module per area; labels and messages go through fieldapp's gettext."""
 
+from flask import current_app
 from flask_wtf import FlaskForm
 
-from fieldapp.i18n import gettext, lazy_gettext as _l, ngettext
+from fieldapp.i18n import get_locale, gettext, lazy_gettext as _l
 
 
 class _WTFormsTranslations:
@@ -12,7 +13,9 @@ class _WTFormsTranslations:
         return gettext(string)
 
     def ngettext(self, singular, plural, n):
-        return ngettext(singular, plural, n)
+        # Unformatted: WTForms fills in %(max)d, %(value)s and the like itself.
+        catalogs = current_app.extensions["fieldapp_catalogs"]
+        return catalogs.ngettext(get_locale(), singular, plural, n)
 
 
 class Form(FlaskForm):
@@ -27,10 +30,19 @@ def required():
     return DataRequired(message=_l("This field is required."))
 
 
+def N_plural(singular, plural):
+    """Mark a plural message for extraction only."""
+    return singular
+
+
 # WTForms' own messages that our fields can raise, listed so that extraction puts them in the
 # catalogs (WTForms ships no Vietnamese).
 _WTFORMS_MESSAGES = (
     _l("Not a valid choice."),
     _l("Not a valid integer value."),
+    _l("Not a valid date value."),
+    _l("Not a valid datetime value."),
     _l("Invalid Choice: could not coerce."),
+    N_plural("'%(value)s' is not a valid choice for this field.",
+             "'%(value)s' are not valid choices for this field."),
 )

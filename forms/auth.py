@@ -9,7 +9,8 @@ from . import Form, required
 
 
 class LoginForm(Form):
-    username = StringField(_l("Username"), validators=[required(), Length(max=64)],
+    username = StringField(_l("Username"), validators=[required(), Length(
+        max=64, message=_l("At most %(max)d characters."))],
                            render_kw={"autocomplete": "username", "autofocus": True})
     password = PasswordField(_l("Password"), validators=[required()],
                              render_kw={"autocomplete": "current-password"})

@@ -7,6 +7,11 @@ SYNCED_TABLES = (
     "office_communes",
     "villages",
     "users",
+    "list_items",
+    "households",
+    "people",
+    "visits",
+    "visit_outcomes",
 )
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")

@@ -1,0 +1,63 @@
+"""Finding people and households: by name without diacritics, by personal number or phone."""
+
+from .. import personal
+from ..text import fold
+
+_PLACE = """
+          join households h on h.id = p.household_id and h.deleted_at is null
+          join villages v on v.id = h.village_id
+          join communes c on c.code = v.commune_code
+          join office_communes oc on oc.commune_code = v.commune_code
+                                 and oc.office_id = :office and oc.deleted_at is null
+          left join people head on head.id = h.head_person_id"""
+
+_COLUMNS = """p.id, p.full_name, p.birth_year, p.gender, p.household_id,
+              head.full_name as head_name, v.id as village_id, v.name as village_name,
+              c.name as commune_name"""
+
+
+def _fts_query(text):
+    """Every word as a prefix: 'nguyen van' matches 'Nguyễn Văn An'."""
+    words = [w for w in fold(text).replace('"', " ").split() if w]
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search(db, office_id, q, limit=50):
+    """People of the office matching a name, a CCCD, a mã số BHXH or a household phone."""
+    q = (q or "").strip()
+    if not q:
+        return []
+    number = personal.digits(q)
+    if number.isdigit() and len(number) >= 8:
+        phone = personal.normalise_phone(q)
+        return list(db.query(f"""
+            select {_COLUMNS} from people p {_PLACE}
+             where p.deleted_at is null
+               and (p.cccd = :n or p.bhxh_number = :n or h.phone = :phone)
+             order by p.name_key limit :limit""",
+            {"office": office_id, "n": number, "phone": phone or "", "limit": limit}))
+    match = _fts_query(q)
+    if not match:
+        return []
+    return list(db.query(f"""
+        select {_COLUMNS} from people_fts f
+          join people p on p.rowid = f.rowid {_PLACE}
+         where people_fts match :match and p.deleted_at is null
+         order by p.name_key limit :limit""",
+        {"office": office_id, "match": match, "limit": limit}))
+
+
+def villages(db, office_id, q, limit=20):
+    """The office's villages whose folded name contains the words typed."""
+    key = fold(q)
+    if not key:
+        return []
+    return list(db.query("""
+        select v.id, v.name, c.name as commune_name
+          from villages v
+          join communes c on c.code = v.commune_code
+          join office_communes oc on oc.commune_code = v.commune_code
+                                 and oc.office_id = ? and oc.deleted_at is null
+         where v.deleted_at is null and v.name_key like ? escape '\\'
+         order by v.name_key limit ?""",
+        [office_id, "%" + key.replace("%", "\\%").replace("_", "\\_") + "%", limit]))

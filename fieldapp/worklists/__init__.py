@@ -1,0 +1,51 @@
+"""Worklist pages: per village, per office and per officer."""
+
+from flask import Blueprint, abort, g, render_template, request
+
+from forms.households import BHXH_STATUS_LABELS
+
+from .. import accounts, lists
+from ..auth import login_required
+from ..db import get_db
+from ..i18n import lazy_gettext as _l
+from ..places import queries as places
+from . import queries
+
+bp = Blueprint("worklists", __name__)
+
+TITLES = {
+    "never-visited": _l("Households never visited"),
+    "no-bhyt": _l("People without a valid BHYT card"),
+    "bhyt-expiring": _l("BHYT cards expiring soon"),
+    "no-bhxh": _l("People aged 15 and over without social insurance"),
+    "follow-ups": _l("Follow-ups due or overdue"),
+}
+DEFAULT_DAYS = {"bhyt-expiring": 30, "follow-ups": 0}
+
+
+@bp.get("/worklists/<kind>")
+@login_required
+def show(kind):
+    if kind not in queries.WORKLISTS:
+        abort(404)
+    db = get_db()
+    office_id = g.user["office_id"]
+    village_id = request.args.get("village") or None
+    if village_id and places.office_village(db, office_id, village_id) is None:
+        abort(404)
+    officer_id = request.args.get("officer") or None
+    days = min(max(request.args.get("days", DEFAULT_DAYS.get(kind, 30), type=int), 0), 3650)
+    sort = request.args.get("sort")
+    descending = request.args.get("dir") == "desc"
+    page = max(request.args.get("page", 1, type=int), 1)
+    rows, has_next = queries.worklist(db, kind, office_id, village_id=village_id,
+                                      officer_id=officer_id, days=days, sort=sort,
+                                      descending=descending, page=page)
+    spec = queries.WORKLISTS[kind]
+    return render_template(
+        "worklists/show.html", kind=kind, titles=TITLES, rows=rows, has_next=has_next,
+        page=page, days=days, sort=sort or spec.default_sort, descending=descending,
+        sorts=list(spec.sorts), village_id=village_id, officer_id=officer_id,
+        villages=[v for vs in places.villages_of_office(db, office_id).values() for v in vs],
+        officers=accounts.users(db, office_id), uses_days=kind in DEFAULT_DAYS,
+        card_labels=lists.labels(db, "bhyt_card_type"), bhxh_labels=BHXH_STATUS_LABELS)

@@ -1,0 +1,140 @@
+"""Households and the people in them."""
+
+from datetime import date
+
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
+from wtforms.validators import Length, Optional, ValidationError
+
+from fieldapp import personal
+from fieldapp.i18n import lazy_gettext as _l
+
+from . import Form, required
+
+GENDER_LABELS = {"female": _l("Female"), "male": _l("Male"), "other": _l("Other")}
+BHXH_STATUS_LABELS = {
+    "none": _l("No social insurance"),
+    "mandatory": _l("Mandatory BHXH (employee)"),
+    "voluntary": _l("Voluntary BHXH"),
+    "pension": _l("Receiving a pension or allowance"),
+}
+VSSID_LABELS = {"installed": _l("Installed"), "not_installed": _l("Not installed"),
+                "unknown": _l("Unknown")}
+
+_CCCD_MESSAGES = {
+    "format": _l("A CCCD has exactly 12 digits."),
+    "province": _l("A CCCD starts with a province code from 001 to 096."),
+    "birth_year": _l("This CCCD belongs to someone born in another year: check the number "
+                     "and the birth year."),
+    "gender": _l("This CCCD belongs to someone of the other sex: check the number and the "
+                 "sex."),
+}
+
+
+def _max_length(n):
+    return Length(max=n, message=_l("At most %(max)d characters."))
+
+
+class PhoneField(StringField):
+    """A Vietnamese phone number, stored as 0xxxxxxxxx."""
+
+    def pre_validate(self, form):
+        if self.data and self.data.strip():
+            number = personal.normalise_phone(self.data)
+            if number is None:
+                raise ValidationError(_l(
+                    "Enter a Vietnamese phone number, e.g. 0912 345 678 or 0216 3878 123."))
+            self.data = number
+        else:
+            self.data = ""
+
+
+class HouseholdFields:
+    address_note = StringField(_l("Address note"), validators=[Optional(), _max_length(200)],
+                               description=_l("Where the house is, e.g. near the school."))
+    ethnicity = SelectField(_l("Ethnicity"), validators=[Optional()])
+    language = SelectField(_l("Preferred language"), validators=[required()],
+                           description=_l("Used for the summaries printed for this household."))
+    phone = PhoneField(_l("Phone"))
+
+
+class PersonFields:
+    full_name = StringField(_l("Full name"), validators=[required(), _max_length(120)])
+    gender = SelectField(_l("Sex"), choices=list(GENDER_LABELS.items()),
+                         validators=[required()])
+    birth_year = IntegerField(_l("Birth year"), validators=[Optional()],
+                              render_kw={"inputmode": "numeric"})
+    birth_date = DateField(_l("Birth date (if known)"), validators=[Optional()])
+    ethnicity = SelectField(_l("Ethnicity"), validators=[Optional()])
+    cccd = StringField(_l("CCCD (12 digits)"), validators=[Optional()],
+                       render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    bhxh_number = StringField(_l("Mã số BHXH (10 digits)"), validators=[Optional()],
+                              render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    bhyt_card_type = SelectField(_l("BHYT card"), validators=[Optional()])
+    bhyt_expiry = DateField(_l("Card valid until"), validators=[Optional()])
+    bhxh_status = SelectField(_l("Social insurance (BHXH)"),
+                              choices=list(BHXH_STATUS_LABELS.items()), default="none")
+    vssid = SelectField(_l("VssID app"), choices=list(VSSID_LABELS.items()), default="unknown")
+    confirm_duplicate = BooleanField(_l("Save anyway: this is a different person"))
+
+    def validate_birth_year(self, field):
+        if field.data is None:
+            if not self.birth_date.data:
+                raise ValidationError(_l("Enter the birth year or the birth date."))
+        elif not 1900 <= field.data <= date.today().year:
+            raise ValidationError(_l("Enter a year between %(min)s and %(max)s.",
+                                     min=1900, max=date.today().year))
+
+    def validate_birth_date(self, field):
+        if field.data:
+            if field.data > date.today():
+                raise ValidationError(_l("This date is in the future."))
+            if self.birth_year.data and self.birth_year.data != field.data.year:
+                raise ValidationError(_l("The birth date and the birth year differ."))
+
+    def validate_cccd(self, field):
+        field.data = personal.digits(field.data)
+        if field.data:
+            year = self.birth_year.data or (self.birth_date.data and self.birth_date.data.year)
+            problem = personal.cccd_problem(field.data, year, self.gender.data)
+            if problem:
+                raise ValidationError(_CCCD_MESSAGES[problem])
+
+    def validate_bhxh_number(self, field):
+        field.data = personal.digits(field.data)
+        if field.data and not personal.bhxh_number_ok(field.data):
+            raise ValidationError(_l("A mã số BHXH has exactly 10 digits."))
+
+    def validate_bhyt_expiry(self, field):
+        if self.bhyt_card_type.data and not field.data:
+            raise ValidationError(_l("Enter the date until which the card is valid."))
+
+    def person_values(self):
+        """The person's fields as the registry stores them."""
+        birth_date = self.birth_date.data
+        return {
+            "full_name": self.full_name.data, "gender": self.gender.data,
+            "birth_year": self.birth_year.data or birth_date.year,
+            "birth_date": birth_date.isoformat() if birth_date else None,
+            "ethnicity": self.ethnicity.data, "cccd": self.cccd.data,
+            "bhxh_number": self.bhxh_number.data, "bhyt_card_type": self.bhyt_card_type.data,
+            "bhyt_expiry": self.bhyt_expiry.data.isoformat() if self.bhyt_expiry.data else None,
+            "bhxh_status": self.bhxh_status.data, "vssid": self.vssid.data,
+        }
+
+
+class RegisterHouseholdForm(Form, HouseholdFields, PersonFields):
+    """A new household and its head, on one page."""
+
+
+class HouseholdForm(Form, HouseholdFields):
+    pass
+
+
+class PersonForm(Form, PersonFields):
+    relation = SelectField(_l("Relation to the head"), validators=[required()])
+
+
+class MovePersonForm(Form):
+    household_id = StringField(_l("Move to household"), validators=[required()],
+                               description=_l("Pick the household from the search results."))
+    relation = SelectField(_l("Relation to the head there"), validators=[required()])
