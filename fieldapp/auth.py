@@ -1,6 +1,7 @@
 """Logging in and out, the current user, and role checks."""
 
 import functools
+from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 
@@ -46,7 +47,9 @@ def role_required(*roles):
 
 
 def _safe_next(target):
-    if target and target.startswith("/") and not target.startswith("//"):
+    # Parsed too: like browsers, urlsplit drops tabs and newlines, so "/\t/x" means "//x".
+    if (target and target.startswith("/") and not target.startswith("//")
+            and not urlsplit(target).netloc):
         return target
     return url_for("index")
 

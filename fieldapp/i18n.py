@@ -7,6 +7,7 @@ language (a catalog) and the format locale (dates and numbers) are kept apart he
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel import dates, numbers
 from babel.messages.mofile import write_mo
@@ -156,8 +157,8 @@ def switch_language():
             from .db import get_db
             set_locale(get_db(), g.user["id"], code, user_id=g.user["id"])
     target = request.form.get("next") or "/"
-    # Only paths on this site: never bounce the user to another host.
-    if not target.startswith("/") or target.startswith("//"):
+    # Only paths on this site: never bounce the user to another host ("/\t/x" means "//x").
+    if not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
         target = "/"
     return redirect(target)
 

@@ -1,5 +1,6 @@
 """Configurable lists (topics, card types, ethnicities, ...): data with a stable code and a label."""
 
+from . import store
 from .i18n import gettext
 
 
@@ -22,3 +23,37 @@ def labels(db, list_name):
     """{code: translated label}, inactive items included so old records still read well."""
     return {item["code"]: gettext(item["label"])
             for item in items(db, list_name, include_inactive=True)}
+
+
+LIST_NAMES = ("topic", "material", "decline_reason", "bhyt_card_type", "ethnicity", "relation",
+              "language")
+
+
+class CodeTaken(ValueError):
+    pass
+
+
+def add_item(db, list_name, code, label, *, user_id):
+    """A new item at the end of the list; codes are for ever, so one in use is refused."""
+    with db.atomic():
+        if db.execute("select 1 from list_items where list = ? and code = ?",
+                      [list_name, code]).fetchone():
+            raise CodeTaken(code)
+        last = db.execute("select coalesce(max(position), 0) from list_items where list = ?",
+                          [list_name]).fetchone()[0]
+        return store.insert(db, "list_items", {"list": list_name, "code": code,
+                                               "label": label.strip(), "position": last + 10,
+                                               "active": 1}, user_id=user_id)
+
+
+def item_id(db, list_name, code):
+    row = db.execute("select id from list_items where list = ? and code = ?",
+                     [list_name, code]).fetchone()
+    if row is None:
+        raise store.NotFound(f"{list_name}:{code}")
+    return row[0]
+
+
+def set_active(db, list_name, code, active, *, user_id):
+    store.update(db, "list_items", item_id(db, list_name, code), {"active": 1 if active else 0},
+                 user_id=user_id)

@@ -59,3 +59,11 @@ class UserForm(Form):
 class NewUserForm(UserForm):
     password = _password(_l("Password"))
     confirm = _confirm()
+
+
+class ListItemForm(Form):
+    code = StringField(_l("Code"), validators=[required(), Regexp(
+        r"^[a-z0-9_]{2,40}$", message=_l("2 to 40 lower-case letters, digits or underscores."))],
+        description=_l("A stable key used in reports; it cannot change later."))
+    label = StringField(_l("Label"), validators=[
+        required(), Length(max=120, message=_l("At most %(max)d characters."))])

@@ -2,12 +2,12 @@
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
-from forms.admin import ROLE_LABELS, NewUserForm, OfficeForm, PasswordForm, UserForm
+from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 
-from .. import accounts, offices
+from .. import accounts, lists, offices, store
 from ..auth import role_required
 from ..db import get_db
-from ..i18n import gettext as _
+from ..i18n import gettext as _, lazy_gettext as _l
 from ..places import queries as places
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -170,3 +170,45 @@ def user_active(user_id):
         flash(_("%(name)s can log in again.", name=target["full_name"]) if active else
               _("%(name)s can no longer log in.", name=target["full_name"]), "success")
     return redirect(url_for("admin.user_list"))
+
+
+LIST_TITLES = {
+    "topic": _l("Topics"), "material": _l("Materials"),
+    "decline_reason": _l("Reasons for declining"), "bhyt_card_type": _l("BHYT card types"),
+    "ethnicity": _l("Ethnicities"), "relation": _l("Relations to the head"),
+    "language": _l("Languages"),
+}
+
+
+@bp.route("/lists/<list_name>", methods=("GET", "POST"))
+@admin_only
+def list_items(list_name):
+    """A configurable list: its items, and a form to add one."""
+    if list_name not in lists.LIST_NAMES:
+        abort(404)
+    db = get_db()
+    form = ListItemForm()
+    if form.validate_on_submit():
+        try:
+            lists.add_item(db, list_name, form.code.data, form.label.data,
+                           user_id=g.user["id"])
+        except lists.CodeTaken:
+            form.code.errors.append(_("This code is already used in this list."))
+        else:
+            flash(_("Item added."), "success")
+            return redirect(url_for("admin.list_items", list_name=list_name))
+    return render_template("admin/list_items.html", list_name=list_name, titles=LIST_TITLES,
+                           items=lists.items(db, list_name, include_inactive=True), form=form)
+
+
+@bp.post("/lists/<list_name>/<code>/active")
+@admin_only
+def list_item_active(list_name, code):
+    db = get_db()
+    try:
+        item_id = lists.item_id(db, list_name, code)
+    except store.NotFound:
+        abort(404)
+    active = store.get(db, "list_items", item_id)["active"]
+    lists.set_active(db, list_name, code, not active, user_id=g.user["id"])
+    return redirect(url_for("admin.list_items", list_name=list_name))

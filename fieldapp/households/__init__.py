@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from forms.households import (BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS, HouseholdForm,
                               MovePersonForm, PersonForm, RegisterHouseholdForm)
 
-from .. import lists, store
+from .. import history, lists
 from ..auth import login_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -111,7 +111,7 @@ def view(household_id):
         "households/view.html", household=household,
         members=queries.members(db, household_id),
         visits=visits.household_visits(db, household_id),
-        history=store.history(db, "households", household_id),
+        history=history.entries(db, "households", household_id),
         labels={name: lists.labels(db, name)
                 for name in ("ethnicity", "language", "relation", "bhyt_card_type", "topic")})
 
@@ -176,10 +176,9 @@ def edit_person(person_id):
             return redirect(url_for("households.view", household_id=household["id"]))
     return render_template("households/person_form.html", household=household, person=person,
                            form=form, duplicates=duplicates,
-                           history=store.history(db, "people", person_id),
-                           labels={"bhyt_card_type": lists.labels(db, "bhyt_card_type"),
-                                   "relation": lists.labels(db, "relation"),
-                                   "ethnicity": lists.labels(db, "ethnicity")})
+                           history=history.entries(db, "people", person_id),
+                           outcomes=visits.person_outcomes(db, person_id),
+                           reasons=lists.labels(db, "decline_reason"))
 
 
 @bp.route("/people/<person_id>/move", methods=("GET", "POST"))

@@ -89,6 +89,11 @@ def delete_village(village_id):
     village = queries.office_village(db, g.user["office_id"], village_id)
     if village is None:
         abort(404)
-    queries.delete_village(db, village_id, user_id=g.user["id"])
+    try:
+        queries.delete_village(db, village_id, user_id=g.user["id"])
+    except queries.VillageNotEmpty:
+        flash(_("“%(name)s” still has households: move or remove them first.",
+                name=village["name"]), "error")
+        return redirect(url_for("places.edit_village", village_id=village_id))
     flash(_("Village “%(name)s” removed.", name=village["name"]), "success")
     return redirect(url_for("places.commune", code=village["commune_code"]))

@@ -110,5 +110,15 @@ def rename_village(db, village_id, commune_code, name, kind, *, user_id):
                             user_id=user_id)
 
 
+class VillageNotEmpty(ValueError):
+    """Households still live in the village."""
+
+
 def delete_village(db, village_id, *, user_id):
-    store.soft_delete(db, "villages", village_id, user_id=user_id)
+    """Remove a village that has no household left."""
+    with db.atomic():
+        households = db.execute("select count(*) from households where village_id = ?"
+                                " and deleted_at is null", [village_id]).fetchone()[0]
+        if households:
+            raise VillageNotEmpty(households)
+        store.soft_delete(db, "villages", village_id, user_id=user_id)

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
 from forms.visits import OUTCOME_LABELS, VisitDetailsForm, visit_form
 
-from .. import lists, store
+from .. import history, lists
 from ..auth import login_required
 from ..db import get_db
 from ..households import queries as households
@@ -97,7 +97,7 @@ def view(visit_id):
     return render_template(
         "visits/view.html", visit=visit, form=form, members=members,
         outcomes=queries.visit_outcomes(db, visit_id),
-        history=store.history(db, "visits", visit_id),
+        history=history.entries(db, "visits", visit_id),
         labels={name: lists.labels(db, name)
                 for name in ("topic", "material", "language", "decline_reason")})
 

@@ -125,3 +125,15 @@ def visit_outcomes(db, visit_id):
 def not_in_future(moment, now=None, slack=timedelta(minutes=5)):
     """True unless the moment lies in the future (a few minutes of clock slack allowed)."""
     return moment <= (now or datetime.now()) + slack
+
+
+def person_outcomes(db, person_id):
+    """What visits achieved with one person, newest first, whichever household they were in."""
+    return list(db.query("""
+        select o.outcome, o.decline_reason, v.id as visit_id, v.visited_at,
+               u.full_name as officer_name
+          from visit_outcomes o
+          join visits v on v.id = o.visit_id and v.deleted_at is null
+          join users u on u.id = v.officer_id
+         where o.person_id = ? and o.deleted_at is null
+         order by v.visited_at desc""", [person_id]))
