@@ -1,7 +1,7 @@
 """Configurable lists (topics, card types, ethnicities, ...): data with a stable code and a label."""
 
 from . import store
-from .i18n import gettext
+from .i18n import translate
 
 
 def items(db, list_name, include_inactive=False):
@@ -15,13 +15,13 @@ def items(db, list_name, include_inactive=False):
 
 def choices(db, list_name, blank=None):
     """(code, translated label) pairs for a select field; `blank` first when given."""
-    pairs = [(item["code"], gettext(item["label"])) for item in items(db, list_name)]
+    pairs = [(item["code"], translate(item["label"])) for item in items(db, list_name)]
     return [("", blank)] + pairs if blank is not None else pairs
 
 
 def labels(db, list_name):
     """{code: translated label}, inactive items included so old records still read well."""
-    return {item["code"]: gettext(item["label"])
+    return {item["code"]: translate(item["label"])
             for item in items(db, list_name, include_inactive=True)}
 
 
