@@ -1,5 +1,7 @@
 """Configurable lists (topics, card types, ethnicities, ...): data with a stable code and a label."""
 
+from forms import options
+
 from . import store
 from .i18n import translate
 
@@ -16,7 +18,7 @@ def items(db, list_name, include_inactive=False):
 def choices(db, list_name, blank=None):
     """(code, translated label) pairs for a select field; `blank` first when given."""
     pairs = [(item["code"], translate(item["label"])) for item in items(db, list_name)]
-    return [("", blank)] + pairs if blank is not None else pairs
+    return options([("", blank)] + pairs if blank is not None else pairs)
 
 
 def labels(db, list_name):

@@ -2,6 +2,7 @@
 
 from flask import current_app
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 
 from fieldapp.i18n import get_locale, gettext, lazy_gettext as _l
 
@@ -22,6 +23,13 @@ class Form(FlaskForm):
     class Meta:
         def get_translations(self, form):
             return _WTFormsTranslations()
+
+
+def options(pairs):
+    """Select options from (value, label) pairs or a {value: label} dict."""
+    if isinstance(pairs, dict):
+        pairs = pairs.items()
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def required():

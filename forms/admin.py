@@ -6,7 +6,7 @@ from wtforms.validators import EqualTo, Length, Optional, Regexp
 from fieldapp.accounts import MIN_PASSWORD_LENGTH
 from fieldapp.i18n import lazy_gettext as _l
 
-from . import Form, required
+from . import Form, options, required
 
 ROLE_LABELS = {
     "officer": _l("Field officer"),
@@ -52,7 +52,7 @@ class UserForm(Form):
         message=_l("3 to 64 letters without diacritics, digits, dots, dashes or underscores."))])
     full_name = StringField(_l("Full name"), validators=[
         required(), Length(max=120, message=_l("At most %(max)d characters."))])
-    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+    role = SelectField(_l("Role"), choices=options(ROLE_LABELS))
     office_id = SelectField(_l("Office"), validators=[required()])
 
 

@@ -8,7 +8,7 @@ from wtforms.validators import Length, Optional, ValidationError
 from fieldapp import personal
 from fieldapp.i18n import lazy_gettext as _l
 
-from . import Form, required
+from . import Form, options, required
 
 GENDER_LABELS = {"female": _l("Female"), "male": _l("Male"), "other": _l("Other")}
 BHXH_STATUS_LABELS = {
@@ -59,7 +59,7 @@ class HouseholdFields:
 
 class PersonFields:
     full_name = StringField(_l("Full name"), validators=[required(), _max_length(120)])
-    gender = SelectField(_l("Sex"), choices=list(GENDER_LABELS.items()),
+    gender = SelectField(_l("Sex"), choices=options(GENDER_LABELS),
                          validators=[required()])
     birth_year = IntegerField(_l("Birth year"), validators=[Optional()],
                               render_kw={"inputmode": "numeric"})
@@ -71,9 +71,10 @@ class PersonFields:
                               render_kw={"inputmode": "numeric", "autocomplete": "off"})
     bhyt_card_type = SelectField(_l("BHYT card"), validators=[Optional()])
     bhyt_expiry = DateField(_l("Card valid until"), validators=[Optional()])
+    # A card needs its end date; checked after the fields, as Optional() ends the expiry's chain.
     bhxh_status = SelectField(_l("Social insurance (BHXH)"),
-                              choices=list(BHXH_STATUS_LABELS.items()), default="none")
-    vssid = SelectField(_l("VssID app"), choices=list(VSSID_LABELS.items()), default="unknown")
+                              choices=options(BHXH_STATUS_LABELS), default="none")
+    vssid = SelectField(_l("VssID app"), choices=options(VSSID_LABELS), default="unknown")
     confirm_duplicate = BooleanField(_l("Save anyway: this is a different person"))
 
     def validate_birth_year(self, field):
@@ -104,9 +105,12 @@ class PersonFields:
         if field.data and not personal.bhxh_number_ok(field.data):
             raise ValidationError(_l("A mã số BHXH has exactly 10 digits."))
 
-    def validate_bhyt_expiry(self, field):
-        if self.bhyt_card_type.data and not field.data:
-            raise ValidationError(_l("Enter the date until which the card is valid."))
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if self.bhyt_card_type.data and not self.bhyt_expiry.data and not self.bhyt_expiry.errors:
+            self.bhyt_expiry.errors.append(_l("Enter the date until which the card is valid."))
+            ok = False
+        return ok
 
     def person_values(self):
         """The person's fields as the registry stores them."""
@@ -122,15 +126,15 @@ class PersonFields:
         }
 
 
-class RegisterHouseholdForm(Form, HouseholdFields, PersonFields):
+class RegisterHouseholdForm(HouseholdFields, PersonFields, Form):
     """A new household and its head, on one page."""
 
 
-class HouseholdForm(Form, HouseholdFields):
+class HouseholdForm(HouseholdFields, Form):
     pass
 
 
-class PersonForm(Form, PersonFields):
+class PersonForm(PersonFields, Form):
     relation = SelectField(_l("Relation to the head"), validators=[required()])
 
 

@@ -5,7 +5,7 @@ from wtforms.validators import Length
 
 from fieldapp.i18n import lazy_gettext as _l
 
-from . import Form, required
+from . import Form, options, required
 
 VILLAGE_KIND_LABELS = {
     "thon": _l("Village (thôn)"),
@@ -17,4 +17,4 @@ VILLAGE_KIND_LABELS = {
 class VillageForm(Form):
     name = StringField(_l("Name"), validators=[
         required(), Length(max=100, message=_l("At most %(max)d characters."))])
-    kind = SelectField(_l("Kind"), choices=list(VILLAGE_KIND_LABELS.items()), default="ban")
+    kind = SelectField(_l("Kind"), choices=options(VILLAGE_KIND_LABELS), default="ban")

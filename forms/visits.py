@@ -9,7 +9,7 @@ from wtforms.validators import Length, Optional, ValidationError
 from fieldapp.i18n import lazy_gettext as _l
 from fieldapp.visits.queries import not_in_future
 
-from . import Form, required
+from . import Form, options, required
 
 OUTCOME_LABELS = {
     "voluntary_bhxh": _l("Registered for voluntary BHXH"),
@@ -82,10 +82,10 @@ def visit_form(members, reasons, **kwargs):
     fields = {}
     for member, (_pid, key) in zip(members, person_keys):
         fields[f"outcome_{key}"] = _checkboxes(member["full_name"],
-                                               choices=list(OUTCOME_LABELS.items()))
+                                               choices=options(OUTCOME_LABELS))
         fields[f"reason_{key}"] = SelectField(_l("Reason for declining"), choices=reasons,
                                               validators=[Optional()])
     form_class = type("MemberVisitForm", (VisitForm,), fields)
     form = form_class(meta={"person_keys": person_keys}, **kwargs)
-    form.present.choices = [(m["id"], m["full_name"]) for m in members]
+    form.present.choices = options((m["id"], m["full_name"]) for m in members)
     return form

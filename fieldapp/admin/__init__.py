@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
+from forms import options
 from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 
 from .. import accounts, lists, offices, store
@@ -28,7 +29,7 @@ def office_list():
 
 def _office_form(db, office=None):
     form = OfficeForm(data=office)
-    form.province_code.choices = [(p["code"], p["name"]) for p in places.provinces(db)]
+    form.province_code.choices = options((p["code"], p["name"]) for p in places.provinces(db))
     return form
 
 
@@ -63,8 +64,8 @@ def office_edit(office_id):
         abort(404)
     form = _office_form(db, {**office, "communes": offices.commune_codes(db, office_id)})
     del form.province_code
-    form.communes.choices = [
-        (c["code"], c["name"]) for c in places.communes_of_province(db, office["province_code"])]
+    form.communes.choices = options(
+        (c["code"], c["name"]) for c in places.communes_of_province(db, office["province_code"]))
     if form.validate_on_submit():
         try:
             offices.update_office(
@@ -80,7 +81,7 @@ def office_edit(office_id):
 
 
 def _office_choices(db):
-    return [(o["id"], o["name"]) for o in offices.offices(db)]
+    return options((o["id"], o["name"]) for o in offices.offices(db))
 
 
 @bp.get("/users")

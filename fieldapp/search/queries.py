@@ -27,15 +27,17 @@ def search(db, office_id, q, limit=50):
     q = (q or "").strip()
     if not q:
         return []
-    number = personal.digits(q)
+    number = personal.digits(q).lstrip("+")
     if number.isdigit() and len(number) >= 8:
         phone = personal.normalise_phone(q)
+        # Households without a phone hold '': only a real number may match the phone column.
+        by_phone = "or h.phone = :phone" if phone else ""
         return list(db.query(f"""
             select {_COLUMNS} from people p {_PLACE}
              where p.deleted_at is null
-               and (p.cccd = :n or p.bhxh_number = :n or h.phone = :phone)
+               and (p.cccd = :n or p.bhxh_number = :n {by_phone})
              order by p.name_key limit :limit""",
-            {"office": office_id, "n": number, "phone": phone or "", "limit": limit}))
+            {"office": office_id, "n": number, "phone": phone, "limit": limit}))
     match = _fts_query(q)
     if not match:
         return []

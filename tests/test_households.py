@@ -1,0 +1,185 @@
+"""The household registry: registering, members, validation, duplicates, moves and history."""
+
+import re
+from datetime import date
+
+import pytest
+
+from fieldapp.households import queries as households
+from helpers import field_errors, flashes, input_value, parse, snapshot
+from registry import household, person, user_id, village_id
+
+HEAD = {"address_note": "Gần trường tiểu học", "phone": "0912 345 678", "ethnicity": "mong",
+        "language": "hnj", "full_name": "Giàng A Páo", "gender": "male", "birth_year": "1980",
+        "cccd": "015080001234", "bhxh_number": "", "bhyt_card_type": "",
+        "bhxh_status": "none", "vssid": "unknown"}
+
+
+@pytest.fixture
+def mi_hang(db):
+    return village_id(db, "Mí Háng")
+
+
+def test_register_household_creates_household_and_head_in_one_go(officer, db, mi_hang):
+    response = officer.post_form(f"/villages/{mi_hang}/households/new", HEAD)
+    assert response.status_code == 302
+    household_id = response.headers["Location"].rsplit("/", 1)[1]
+    row = db["households"].get(household_id)
+    head = db["people"].get(row["head_person_id"])
+    assert (head["full_name"], head["relation"], head["name_key"]) == (
+        "Giàng A Páo", "head", "giang a pao")
+    assert row["phone"] == "0912345678"
+    assert row["language"] == "hnj"
+    page = officer.get(f"/households/{household_id}").get_data(as_text=True)
+    assert "Giàng A Páo" in page
+    # The CCCD is not shown on the household page: only where it is needed.
+    assert "015080001234" not in page
+
+
+def test_age_is_derived_from_birth_year_or_date():
+    today = date(2026, 11, 23)
+    assert households.age({"birth_year": 1980, "birth_date": None}, today) == 46
+    assert households.age({"birth_year": 1980, "birth_date": "1980-12-01"}, today) == 45
+    assert households.age({"birth_year": 1980, "birth_date": "1980-11-23"}, today) == 46
+
+
+INVALID = [
+    ("full_name", "", "This field is required."),
+    ("birth_year", "1850", "Enter a year between %(min)s and %(max)s."),
+    ("birth_year", "abc", "Not a valid integer value."),
+    ("cccd", "12345", "A CCCD has exactly 12 digits."),
+    ("cccd", "015081001234", "This CCCD belongs to someone born in another year: check the "
+                             "number and the birth year."),
+    ("bhxh_number", "12345678", "A mã số BHXH has exactly 10 digits."),
+    ("phone", "12345", "Enter a Vietnamese phone number, e.g. 0912 345 678 or 0216 3878 123."),
+    ("birth_date", "2999-01-01", "This date is in the future."),
+    ("bhyt_expiry", "", "Enter the date until which the card is valid."),
+]
+
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+@pytest.mark.parametrize("field, value, msgid", INVALID, ids=[i[0] + ":" + i[1] for i in INVALID])
+def test_invalid_input_shows_message_beside_field_and_keeps_typing(
+        app, client, db, mi_hang, locale, field, value, msgid):
+    client.set_language(locale)
+    client.login()
+    data = {**HEAD, field: value}
+    if field == "bhyt_expiry":
+        data["bhyt_card_type"] = "household"
+    if field == "birth_date":
+        data["birth_year"] = ""
+    before = snapshot(db)
+    response = client.post_form(f"/villages/{mi_hang}/households/new", data)
+    assert response.status_code == 200
+    page = parse(response)
+    expected = app.extensions["fieldapp_catalogs"].gettext(locale, msgid)
+    pattern = re.escape(expected).replace(re.escape("%(min)s"), r"\d+").replace(
+        re.escape("%(max)s"), r"\d+")
+    assert any(re.fullmatch(pattern, e) for e in field_errors(page, field)), \
+        field_errors(page, field)
+    assert input_value(page, "address_note") == HEAD["address_note"]
+    if field != "full_name":
+        assert input_value(page, "full_name") == HEAD["full_name"]
+    assert snapshot(db) == before
+
+
+def _add(client, household_id, **values):
+    data = {"gender": "female", "relation": "child", "bhxh_status": "none", "vssid": "unknown",
+            **values}
+    return client.post_form(f"/households/{household_id}/people/new", data)
+
+
+def test_likely_duplicate_is_flagged_with_a_link_and_can_be_saved_deliberately(officer, db,
+                                                                                mi_hang):
+    officer_id = user_id(db, "canbo")
+    first = household(db, mi_hang, officer_id, person("Sùng Thị Mỷ", 1990))
+    other = household(db, village_id(db, "Tu San"), officer_id, person("Lý A Sử", 1970, "male"))
+    # Same folded name and birth year, same commune, typed differently.
+    response = _add(officer, other["id"], full_name="sung thi  MY", birth_year="1990")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert f'/households/{first["id"]}' in page
+    assert db["people"].count == 2
+    response = _add(officer, other["id"], full_name="sung thi  MY", birth_year="1990",
+                    confirm_duplicate="y")
+    assert response.status_code == 302
+    assert db["people"].count == 3
+
+
+def test_same_cccd_or_bhxh_number_anywhere_is_a_likely_duplicate(db, mi_hang):
+    officer_id = user_id(db, "canbo")
+    household(db, mi_hang, officer_id,
+              person("Lò Văn Tâm", 1980, "male", cccd="015080001234", bhxh_number="0123456789"))
+    commune = db.execute("select commune_code from villages where id = ?", [mi_hang]).fetchone()[0]
+    by_cccd = households.likely_duplicates(db, 0, "Someone Else", 1999, cccd="015080001234")
+    by_bhxh = households.likely_duplicates(db, 0, "Someone Else", 1999, bhxh_number="0123456789")
+    assert [d["full_name"] for d in by_cccd] == ["Lò Văn Tâm"]
+    assert by_cccd[0]["same_cccd"] == 1
+    assert [d["full_name"] for d in by_bhxh] == ["Lò Văn Tâm"]
+    assert households.likely_duplicates(db, commune, "Lo Van Tam", 1981) == []
+    assert len(households.likely_duplicates(db, commune, "lo van tam", 1980)) == 1
+
+
+def test_person_moves_with_history_kept(officer, db, mi_hang):
+    officer_id = user_id(db, "canbo")
+    home = household(db, mi_hang, officer_id, person("Giàng A Dình", 1960, "male"),
+                     person("Giàng Thị Sua", 2000))
+    new_home = household(db, mi_hang, officer_id, person("Hờ A Chứ", 1998, "male"))
+    sua = home["Giàng Thị Sua"]
+    response = officer.get(f"/people/{sua}/move?q=ho a chu")
+    assert f'value="{new_home["id"]}"' in response.get_data(as_text=True)
+    response = officer.post_form(f"/people/{sua}/move",
+                                 {"household_id": new_home["id"], "relation": "spouse"})
+    assert response.status_code == 302
+    row = db["people"].get(sua)
+    assert (row["household_id"], row["relation"]) == (new_home["id"], "spouse")
+    page = officer.get(f"/people/{sua}").get_data(as_text=True)
+    history = page[page.index("history"):]
+    assert "Household" in history or "Hộ gia đình" in history
+    assert "Vợ, chồng" in history and "Con" in history
+
+
+def test_editing_a_person_records_who_changed_which_field(officer, db, mi_hang):
+    officer_id = user_id(db, "canbo")
+    home = household(db, mi_hang, officer_id, person("Vàng A Lử", 1975, "male"))
+    lu = home["Vàng A Lử"]
+    response = officer.post_form(f"/people/{lu}", {
+        "full_name": "Vàng A Lử", "gender": "male", "birth_year": "1975", "relation": "head",
+        "bhxh_status": "voluntary", "vssid": "installed", "cccd": "015075001111"})
+    assert response.status_code == 302
+    page = parse(officer.get(f"/people/{lu}"))
+    history = page.find("section", class_="history")
+    text = " ".join(history.text.split())
+    assert "Giàng A Dế" in text  # the demo officer's name
+    assert "Chưa tham gia BHXH → BHXH tự nguyện" in text
+    assert "Chưa rõ → Đã cài" in text
+    # The new CCCD is in the history masked, never in full.
+    assert "••••••••1111" in text and "015075001111" not in text
+    assert flashes(page) == ["Đã lưu Vàng A Lử."]
+
+
+def test_household_of_another_office_is_not_found(client, app, db, mi_hang):
+    from fieldapp import accounts, offices
+    from helpers import new_client
+    home = household(db, mi_hang, user_id(db, "canbo"), person("Thào A Tủa", 1970, "male"))
+    hanoi = db.execute("select code from communes where province_code = 1 limit 1").fetchone()[0]
+    other = offices.create_office(db, name="BHXH Hà Nội", province_code=1, communes=[hanoi],
+                                  user_id=None)
+    accounts.create_user(db, username="hanoi", full_name="Trần Văn B", password="password-1",
+                         role="officer", office_id=other["id"], user_id=None)
+    outsider = new_client(app, username="hanoi", password="password-1")
+    person_id = db["households"].get(home["id"])["head_person_id"]
+    for url in (f"/households/{home['id']}", f"/households/{home['id']}/edit",
+                f"/households/{home['id']}/visits/new", f"/people/{person_id}",
+                f"/villages/{mi_hang}", f"/villages/{mi_hang}/households/new"):
+        assert outsider.get(url).status_code == 404, url
+    assert outsider.post_form(f"/people/{person_id}/remove").status_code == 404
+    assert db["people"].get(person_id)["deleted_at"] is None
+    assert "Thào A Tủa" not in outsider.get("/search?q=thao").get_data(as_text=True)
+
+
+def test_village_with_households_cannot_be_removed(officer, db, mi_hang):
+    household(db, mi_hang, user_id(db, "canbo"), person("Mùa A Chông", 1985, "male"))
+    response = officer.post_form(f"/villages/{mi_hang}/delete")
+    assert response.status_code == 302
+    assert db["villages"].get(mi_hang)["deleted_at"] is None
