@@ -175,5 +175,5 @@ def init_app(app):
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["number"] = format_number
-    app.jinja_env.globals.update(languages=LANGUAGES, get_locale=get_locale)
+    app.jinja_env.globals.update(ui_languages=LANGUAGES, get_locale=get_locale)
     app.register_blueprint(bp)

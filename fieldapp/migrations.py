@@ -1,5 +1,7 @@
 """The schema, as named and ordered sqlite_utils migrations. Never edit a step once released."""
 
+import uuid
+
 from sqlite_utils import Migrations
 
 migrations = Migrations("fieldapp")
@@ -80,6 +82,24 @@ def village_kind(db):
     db.execute("ALTER TABLE villages ADD COLUMN kind TEXT NOT NULL DEFAULT 'thon'")
 
 
+def _seeded_id(kind, key):
+    """The same id on every laptop for a row seeded by a migration."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldapp:{kind}:{key}"))
+
+
+def _insert_list_items(db, items):
+    """Seed configurable list items, numbered in steps of ten within each list."""
+    stamp = "2026-11-23T00:00:00.000+00:00"
+    positions = {}
+    rows = []
+    for list_name, code, label in items:
+        positions[list_name] = positions.get(list_name, 0) + 10
+        rows.append({"id": _seeded_id("list", f"{list_name}:{code}"), "created_at": stamp,
+                     "updated_at": stamp, "list": list_name, "code": code, "label": label,
+                     "position": positions[list_name], "active": 1})
+    db["list_items"].insert_all(rows)
+
+
 def N_(label):
     """Mark a seeded label for extraction; it is translated when shown."""
     return label
@@ -129,8 +149,6 @@ _LISTS_V1 = [
 
 @migrations(name="0003_households_people_visits")
 def households_people_visits(db):
-    import uuid
-
     db.executescript(f"""
     CREATE TABLE list_items ({_SYNCED},
         list TEXT NOT NULL,
@@ -229,14 +247,132 @@ def households_people_visits(db):
         INSERT INTO people_fts(rowid, name_key) VALUES (new.rowid, new.name_key);
     END;
     """)
+    _insert_list_items(db, _LISTS_V1)
+
+
+_LISTS_V2 = [
+    ("session_format", "small_group", N_("Small group")),
+    ("session_format", "village_meeting", N_("Village meeting")),
+    ("session_format", "dialogue", N_("Dialogue")),
+    ("session_format", "consultation", N_("Consultation")),
+    ("session_format", "other", N_("Other format")),
+    ("target_group", "authorities", N_("Party committees and local authorities")),
+    ("target_group", "employers", N_("Employers and employees in mandatory schemes")),
+    ("target_group", "voluntary", N_("People eligible for voluntary BHXH and self-paid BHYT")),
+    ("target_group", "pupils", N_("Pupils and students")),
+    ("target_group", "health_facilities", N_("Health facilities with BHYT contracts")),
+    ("target_group", "collaborators", N_("Collection agents and collaborators")),
+]
+
+
+@migrations(name="0004_group_sessions_scripts_policy")
+def group_sessions_scripts_policy(db):
+    db.executescript(f"""
+    CREATE TABLE group_sessions ({_SYNCED},
+        held_at TEXT NOT NULL,
+        commune_code INTEGER NOT NULL REFERENCES communes(code),
+        village_id TEXT REFERENCES villages(id),
+        place TEXT NOT NULL DEFAULT '',
+        format TEXT NOT NULL,
+        target_group TEXT NOT NULL,
+        topics TEXT NOT NULL DEFAULT '[]',
+        languages TEXT NOT NULL DEFAULT '[]',
+        facilitators TEXT NOT NULL DEFAULT '[]',
+        outside_facilitators TEXT NOT NULL DEFAULT '',
+        attendees_total INTEGER NOT NULL,
+        attendees_female INTEGER NOT NULL DEFAULT 0,
+        attendees_male INTEGER NOT NULL DEFAULT 0,
+        attendees_gender_unknown INTEGER NOT NULL DEFAULT 0,
+        attendees_by_ethnicity TEXT NOT NULL DEFAULT '{{}}',
+        materials TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX idx_group_sessions_held ON group_sessions(held_at);
+    CREATE INDEX idx_group_sessions_commune ON group_sessions(commune_code, held_at);
+
+    CREATE TABLE session_attendees ({_SYNCED},
+        session_id TEXT NOT NULL REFERENCES group_sessions(id),
+        person_id TEXT NOT NULL REFERENCES people(id),
+        outcomes TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX idx_session_attendees_session ON session_attendees(session_id);
+    CREATE INDEX idx_session_attendees_person ON session_attendees(person_id);
+
+    -- Communication scripts (kịch bản truyền thông) per target group and topic.
+    CREATE TABLE scripts ({_SYNCED},
+        target_group TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        sample INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX idx_scripts_topic ON scripts(topic, target_group);
+    -- Every edit of a script's text in one language is a new row: nothing is overwritten.
+    CREATE TABLE script_texts ({_SYNCED},
+        script_id TEXT NOT NULL REFERENCES scripts(id),
+        language TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        key_messages TEXT NOT NULL,
+        questions TEXT NOT NULL DEFAULT '[]',
+        reviewed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE UNIQUE INDEX idx_script_texts_revision ON script_texts(script_id, language, revision);
+
+    -- Policy figures (rates, base salary, support levels) with the date they apply from.
+    CREATE TABLE policy_figures ({_SYNCED},
+        key TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL,
+        effective_from TEXT NOT NULL,
+        source TEXT NOT NULL
+    );
+    CREATE INDEX idx_policy_figures_key ON policy_figures(key, effective_from);
+    """)
+    _insert_list_items(db, _LISTS_V2)
+
+
+# Policy figures as of the sample scripts: each with its legal source; offices add newer rows.
+_POLICY_FIGURES_V1 = [
+    ("base_salary", 2_340_000, "VND/month", "2024-07-01", "Nghị định 73/2024/NĐ-CP"),
+    ("rural_poverty_line", 1_500_000, "VND/month", "2022-01-01", "Nghị định 07/2021/NĐ-CP"),
+    ("voluntary_bhxh_rate", 0.22, "share of income", "2018-01-01", "Luật BHXH 2014, Điều 87"),
+    ("voluntary_bhxh_support_poor", 0.30, "share of contribution", "2018-01-01",
+     "Nghị định 134/2015/NĐ-CP, Điều 14"),
+    ("voluntary_bhxh_support_near_poor", 0.25, "share of contribution", "2018-01-01",
+     "Nghị định 134/2015/NĐ-CP, Điều 14"),
+    ("voluntary_bhxh_support_other", 0.10, "share of contribution", "2018-01-01",
+     "Nghị định 134/2015/NĐ-CP, Điều 14"),
+    ("household_bhyt_rate", 0.045, "share of base salary", "2018-12-01",
+     "Nghị định 146/2018/NĐ-CP, Điều 7"),
+    ("household_bhyt_second", 0.70, "share of the first member's", "2018-12-01",
+     "Nghị định 146/2018/NĐ-CP, Điều 7"),
+    ("household_bhyt_third", 0.60, "share of the first member's", "2018-12-01",
+     "Nghị định 146/2018/NĐ-CP, Điều 7"),
+    ("household_bhyt_fourth", 0.50, "share of the first member's", "2018-12-01",
+     "Nghị định 146/2018/NĐ-CP, Điều 7"),
+    ("household_bhyt_fifth", 0.40, "share of the first member's", "2018-12-01",
+     "Nghị định 146/2018/NĐ-CP, Điều 7"),
+]
+
+
+@migrations(name="0005_sample_scripts_and_policy_figures")
+def sample_scripts_and_policy_figures(db):
+    import json
+    from pathlib import Path
+
     stamp = "2026-11-23T00:00:00.000+00:00"
-    positions = {}
-    rows = []
-    for list_name, code, label in _LISTS_V1:
-        positions[list_name] = positions.get(list_name, 0) + 1
-        rows.append({
-            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldapp:list:{list_name}:{code}")),
-            "created_at": stamp, "updated_at": stamp, "list": list_name, "code": code,
-            "label": label, "position": positions[list_name] * 10, "active": 1,
-        })
-    db["list_items"].insert_all(rows)
+    synced = {"created_at": stamp, "updated_at": stamp}
+    db["policy_figures"].insert_all(
+        {"id": _seeded_id("policy", f"{key}:{since}"), **synced, "key": key, "value": value,
+         "unit": unit, "effective_from": since, "source": source}
+        for key, value, unit, since, source in _POLICY_FIGURES_V1)
+    samples = json.loads((Path(__file__).parent / "seed" / "0005_sample_scripts.json")
+                         .read_text(encoding="utf-8"))
+    for sample in samples:
+        script_id = _seeded_id("script", sample["key"])
+        db["scripts"].insert({"id": script_id, **synced, "target_group": sample["target_group"],
+                              "topic": sample["topic"], "sample": 1})
+        db["script_texts"].insert({
+            "id": _seeded_id("script_text", f"{sample['key']}:vi:1"), **synced,
+            "script_id": script_id, "language": "vi", "revision": 1, "title": sample["title"],
+            "key_messages": sample["key_messages"],
+            "questions": json.dumps(sample["questions"], ensure_ascii=False), "reviewed": 0})

@@ -12,6 +12,11 @@ SYNCED_TABLES = (
     "people",
     "visits",
     "visit_outcomes",
+    "group_sessions",
+    "session_attendees",
+    "scripts",
+    "script_texts",
+    "policy_figures",
 )
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")

@@ -1,0 +1,171 @@
+"""Small-group sessions (truyền thông nhóm nhỏ): attendance, roster and outcomes."""
+
+import json
+from datetime import date
+
+from .. import store
+from ..households import queries as households
+from ..visits.queries import status_changes
+
+SESSION_OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested")
+
+
+class Inconsistent(ValueError):
+    """Attendance figures that do not add up: {field: (message key, figures)}."""
+
+    def __init__(self, problems):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def attendance_problems(total, female, male, gender_unknown, by_ethnicity, roster_size):
+    """Which attendance figures contradict each other, by field, with the figures involved."""
+    problems = {}
+    if total < 1:
+        problems["attendees_total"] = ("total_positive", {})
+    if female + male + gender_unknown != total:
+        problems["attendees_female"] = ("gender_sum", {
+            "sum": female + male + gender_unknown, "total": total})
+    if sum(by_ethnicity.values()) != total:
+        problems["ethnicity"] = ("ethnicity_sum", {"sum": sum(by_ethnicity.values()),
+                                                   "total": total})
+    if roster_size > total:
+        problems["roster"] = ("roster_size", {"roster": roster_size, "total": total})
+    return problems
+
+
+def _quick_add(db, village_id, people, user_id):
+    """Register people met at a session as heads of new households in the village."""
+    ids = []
+    for quick in people:
+        household_id = households.register_household(
+            db, village_id, {"language": quick.get("language") or "vi"},
+            {"full_name": quick["full_name"], "gender": quick["gender"],
+             "birth_year": quick["birth_year"], "bhxh_status": "none", "vssid": "unknown"},
+            user_id=user_id)
+        ids.append(store.get(db, "households", household_id)["head_person_id"])
+    return ids
+
+
+def record_session(db, *, commune_code, village_id, held_at, format, target_group, place="",
+                   topics=(),
+                   languages=(), facilitators=(), outside_facilitators="", total,
+                   female=0, male=0, gender_unknown=0, by_ethnicity=None, materials=(),
+                   notes="", roster=(), quick_people=(), user_id):
+    """Save a session with its roster (quick-added people registered too), in one transaction."""
+    by_ethnicity = {k: v for k, v in (by_ethnicity or {}).items() if v}
+    roster = list(dict.fromkeys(roster))
+    problems = attendance_problems(total, female, male, gender_unknown, by_ethnicity,
+                                   len(roster) + len(quick_people))
+    if problems:
+        raise Inconsistent(problems)
+    with db.atomic():
+        row = store.insert(db, "group_sessions", {
+            "held_at": held_at.isoformat(timespec="minutes"), "commune_code": commune_code,
+            "village_id": village_id, "place": place.strip(), "format": format,
+            "target_group": target_group, "topics": json.dumps(list(topics)),
+            "languages": json.dumps(list(languages)),
+            "facilitators": json.dumps(list(facilitators)),
+            "outside_facilitators": outside_facilitators.strip(), "attendees_total": total,
+            "attendees_female": female, "attendees_male": male,
+            "attendees_gender_unknown": gender_unknown,
+            "attendees_by_ethnicity": json.dumps(by_ethnicity),
+            "materials": json.dumps(list(materials)), "notes": notes.strip(),
+        }, user_id=user_id)
+        for person_id in roster + _quick_add(db, village_id, quick_people, user_id):
+            store.insert(db, "session_attendees", {"session_id": row["id"],
+                                                   "person_id": person_id, "outcomes": "[]"},
+                         user_id=user_id)
+    return row["id"]
+
+
+def add_attendees(db, session_id, person_ids=(), quick_people=(), *, user_id):
+    """Add people to a session's roster; the roster may not outgrow the attendance."""
+    with db.atomic():
+        session = store.get(db, "group_sessions", session_id)
+        already = {a["person_id"] for a in attendees(db, session_id)}
+        new = [p for p in dict.fromkeys(person_ids) if p not in already]
+        size = len(already) + len(new) + len(quick_people)
+        if size > session["attendees_total"]:
+            raise Inconsistent({"roster": ("roster_size", {
+                "roster": size, "total": session["attendees_total"]})})
+        for person_id in new + _quick_add(db, session["village_id"], quick_people, user_id):
+            store.insert(db, "session_attendees", {"session_id": session_id,
+                                                   "person_id": person_id, "outcomes": "[]"},
+                         user_id=user_id)
+
+
+def set_outcomes(db, session_id, outcomes, *, user_id):
+    """Save each attendee's outcomes; only newly ticked ones change their statuses."""
+    with db.atomic():
+        session = store.get(db, "group_sessions", session_id)
+        held_on = date.fromisoformat(session["held_at"][:10])
+        for attendee in attendees(db, session_id):
+            wanted = [c for c in SESSION_OUTCOMES if c in outcomes.get(attendee["person_id"], ())]
+            added = set(wanted) - set(attendee["outcomes"])
+            store.update(db, "session_attendees", attendee["id"],
+                         {"outcomes": json.dumps(wanted)}, user_id=user_id)
+            person = store.get(db, "people", attendee["person_id"])
+            changes = status_changes(person, added, held_on)
+            if changes:
+                store.update(db, "people", person["id"], changes, user_id=user_id)
+
+
+def _decoded(row):
+    for key in ("topics", "languages", "facilitators", "materials"):
+        row[key] = json.loads(row[key])
+    row["attendees_by_ethnicity"] = json.loads(row["attendees_by_ethnicity"])
+    return row
+
+
+def session(db, session_id, office_id):
+    """A live session held in one of the office's communes, else None."""
+    rows = list(db.query("""
+        select s.*, c.name as commune_name, v.name as village_name
+          from group_sessions s
+          join communes c on c.code = s.commune_code
+          join office_communes oc on oc.commune_code = s.commune_code
+                                 and oc.office_id = ? and oc.deleted_at is null
+          left join villages v on v.id = s.village_id
+         where s.id = ? and s.deleted_at is null""", [office_id, session_id]))
+    return _decoded(rows[0]) if rows else None
+
+
+def attendees(db, session_id):
+    """The roster: attendees with their person's details and outcomes."""
+    return [{**r, "outcomes": json.loads(r["outcomes"])} for r in db.query("""
+        select a.id, a.person_id, a.outcomes, p.full_name, p.gender, p.birth_year,
+               p.household_id, v.name as village_name
+          from session_attendees a
+          join people p on p.id = a.person_id
+          join households h on h.id = p.household_id
+          join villages v on v.id = h.village_id
+         where a.session_id = ? and a.deleted_at is null
+         order by p.name_key""", [session_id])]
+
+
+def sessions(db, office_id, month, village_id=None, format=None, target_group=None,
+             language=None):
+    """Sessions of a month ('YYYY-MM') in the office's communes, newest first."""
+    conditions = ["s.deleted_at is null", "substr(s.held_at, 1, 7) = :month"]
+    if village_id:
+        conditions.append("s.village_id = :village")
+    if format:
+        conditions.append("s.format = :format")
+    if target_group:
+        conditions.append("s.target_group = :target_group")
+    if language:
+        conditions.append("exists (select 1 from json_each(s.languages) where value = :language)")
+    return [_decoded(r) for r in db.query(f"""
+        select s.*, c.name as commune_name, v.name as village_name,
+               (select count(*) from session_attendees a
+                 where a.session_id = s.id and a.deleted_at is null) as roster_size
+          from group_sessions s
+          join communes c on c.code = s.commune_code
+          join office_communes oc on oc.commune_code = s.commune_code
+                                 and oc.office_id = :office and oc.deleted_at is null
+          left join villages v on v.id = s.village_id
+         where {" and ".join(conditions)}
+         order by s.held_at desc""", {
+        "office": office_id, "month": month, "village": village_id, "format": format,
+        "target_group": target_group, "language": language})]
