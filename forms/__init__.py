@@ -3,6 +3,7 @@
 from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired
 
 from fieldapp.i18n import get_locale, gettext, lazy_gettext as _l
 
@@ -34,8 +35,12 @@ def options(pairs):
 
 def required():
     """DataRequired with a message in the user's language."""
-    from wtforms.validators import DataRequired
     return DataRequired(message=_l("This field is required."))
+
+
+def entered():
+    """InputRequired, for numbers where 0 is an answer."""
+    return InputRequired(message=_l("This field is required."))
 
 
 def N_plural(singular, plural):

@@ -10,7 +10,7 @@ from fieldapp.group_sessions.queries import attendance_problems
 from fieldapp.i18n import lazy_gettext as _l
 from fieldapp.visits.queries import not_in_future
 
-from . import Form, options, required
+from . import Form, entered, options, required
 from .households import GENDER_LABELS
 from .visits import OUTCOME_LABELS
 
@@ -90,7 +90,7 @@ class SessionForm(AttendeesForm):
         Optional(), Length(max=200, message=_l("At most %(max)d characters."))],
         description=_l("e.g. the village head, a Women's Union member"))
     attendees_total = IntegerField(_l("People attending"), validators=[
-        required(), NumberRange(min=1, max=10000, message=_l("Enter a number from 1 to 10000."))],
+        entered(), NumberRange(min=1, max=10000, message=_l("Enter a number from 1 to 10000."))],
         render_kw={"inputmode": "numeric", "min": 1})
     attendees_female = _count(_l("Women"))
     attendees_male = _count(_l("Men"))

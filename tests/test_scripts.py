@@ -1,0 +1,108 @@
+"""Communication scripts: language with fallback, edit history, policy figures by date."""
+
+from datetime import date
+
+import pytest
+
+from fieldapp import policy
+from fieldapp.scripts import queries as scripts
+from helpers import parse, snapshot
+
+
+@pytest.fixture
+def bhyt_script(db):
+    return scripts.matching(db, "household_bhyt", "voluntary")
+
+
+def article(client, url):
+    page = parse(client.get(url))
+    return page, " ".join(page.find("article").text.split())
+
+
+def test_samples_are_seeded_and_marked_as_samples(officer, db):
+    page = parse(officer.get("/scripts/"))
+    rows = page.find("tbody").find_all("tr")
+    assert len(rows) == 3
+    assert all(r.find("span", class_="badge badge-draft") is not None for r in rows)
+
+
+def test_script_shows_policy_figures_in_force(officer, db, bhyt_script):
+    _page, text = article(officer, f"/scripts/{bhyt_script}?lang=vi")
+    # 4.5% of a 2,340,000 đồng base salary: 105,300 a month, 1,263,600 a year.
+    assert "105.300 đồng/tháng" in text and "1.263.600 đồng/năm" in text
+    assert "{" not in text
+
+
+def test_missing_language_falls_back_to_vietnamese_with_a_notice(officer, db, bhyt_script):
+    page, text = article(officer, f"/scripts/{bhyt_script}?lang=hnj")
+    assert "BHYT hộ gia đình" in text
+    assert page.find("article").get("lang") == "vi"
+    assert "Mông" in " ".join(page.find("p", class_="warning").text.split())
+
+
+def test_matching_script_opens_in_the_household_language(officer, db):
+    response = officer.get("/scripts/for?topic=vssid&lang=hnj")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("?lang=hnj")
+    assert officer.get("/scripts/for?topic=unemployment").headers["Location"].endswith(
+        "/scripts/")
+
+
+def test_editing_keeps_every_version_and_marks_drafts(app, db, bhyt_script):
+    from helpers import new_client
+    supervisor = new_client(app, username="giamsat")
+    for n, reviewed in ((1, ""), (2, "y")):
+        response = supervisor.post_form(f"/scripts/{bhyt_script}/edit?lang=hnj", {
+            "title": f"BHYT tsev neeg {n}", "key_messages": f"Lus tseem ceeb {n}",
+            "questions": "Nug 1\nTeb 1\n\nNug 2\nTeb 2", "reviewed": reviewed})
+        assert response.status_code == 302
+    versions = scripts.revisions(db, bhyt_script, "hnj")
+    assert [(v["revision"], v["title"], v["reviewed"]) for v in versions] == [
+        (2, "BHYT tsev neeg 2", 1), (1, "BHYT tsev neeg 1", 0)]
+    assert versions[0]["questions"] == [{"q": "Nug 1", "a": "Teb 1"}, {"q": "Nug 2", "a": "Teb 2"}]
+    page, text = article(supervisor, f"/scripts/{bhyt_script}?lang=hnj")
+    assert "BHYT tsev neeg 2" in text
+    assert page.find("article").get("lang") == "hnj"
+    history = parse(supervisor.get(f"/scripts/{bhyt_script}/history?lang=hnj"))
+    assert len(history.find_all("details")) == 2
+    # The Vietnamese text is untouched by the Mông edits.
+    assert scripts.text(db, bhyt_script, "vi")[0]["revision"] == 1
+
+
+def test_officers_read_scripts_but_cannot_edit(officer, db, bhyt_script):
+    before = snapshot(db)
+    assert officer.get(f"/scripts/{bhyt_script}/edit").status_code == 403
+    assert officer.post_form(f"/scripts/{bhyt_script}/edit",
+                             {"title": "x", "key_messages": "y"}).status_code == 403
+    assert officer.get("/scripts/new").status_code == 403
+    assert snapshot(db) == before
+
+
+def test_supervisor_creates_a_script_for_a_target_group(app, db):
+    from helpers import new_client
+    supervisor = new_client(app, username="giamsat")
+    response = supervisor.post_form("/scripts/new", {
+        "target_group": "pupils", "topic": "pupil_bhyt", "title": "BHYT học sinh",
+        "key_messages": "Học sinh tham gia BHYT tại trường.", "questions": ""})
+    assert response.status_code == 302
+    assert scripts.matching(db, "pupil_bhyt", "pupils") is not None
+
+
+def test_policy_figures_apply_from_their_effective_date(db):
+    from fieldapp import store
+    store.insert(db, "policy_figures", {"key": "base_salary", "value": 2_530_000,
+                                        "unit": "VND/month", "effective_from": "2027-01-01",
+                                        "source": "test"}, user_id=None)
+    assert policy.figures(db, date(2026, 12, 31))["base_salary"] == 2_340_000
+    assert policy.figures(db, date(2027, 1, 1))["base_salary"] == 2_530_000
+    # No base salary was seeded for 2020: a script then shows its placeholder, not a guess.
+    assert "base_salary" not in policy.figures(db, date(2020, 1, 1))
+    amounts = policy.amounts(policy.figures(db, date(2026, 12, 31)))
+    assert amounts["voluntary_bhxh_min_monthly"] == 330_000
+    assert amounts["voluntary_bhxh_min_monthly_poor"] == 231_000
+    assert amounts["household_bhyt_second_yearly"] == 884_520
+
+
+def test_unknown_placeholder_stays_visible():
+    assert policy.fill("{base_salary} và {no_such_figure}", {"base_salary": "1"}) == \
+        "1 và {no_such_figure}"
