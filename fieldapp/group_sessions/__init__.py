@@ -81,7 +81,7 @@ def new():
     village = places.office_village(db, g.user["office_id"], village_id)
     if village is None:
         abort(404)
-    ethnicities = [(i["code"], _(i["label"])) for i in lists.items(db, "ethnicity")]
+    ethnicities = [(c.value, c.label) for c in lists.choices(db, "ethnicity")]
     form = _fill(db, session_form(ethnicities, facilitators=[g.user["id"]]), village)
     if form.validate_on_submit():
         counts = form.counts()
