@@ -69,7 +69,8 @@ class QuickPersonForm(Form):
 
 class AttendeesForm(Form):
     roster = _checkboxes(_l("Attendees from the registry"))
-    quick = FieldList(FormField(QuickPersonForm), min_entries=3, max_entries=20)
+    quick = FieldList(FormField(QuickPersonForm, label=_l("Person")),
+                      label=_l("People not yet in the registry"), min_entries=3, max_entries=20)
 
     def quick_people(self):
         return [p for p in (entry.form.person() for entry in self.quick) if p]

@@ -90,3 +90,21 @@ def supervisor(client):
 def admin(client):
     client.login("quantri")
     return client
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cheap_password_hashing():
+    """Real scrypt, small work factor: same hash format and checks, a fraction of the time."""
+    from werkzeug.security import generate_password_hash
+
+    from fieldapp import accounts
+
+    def hash_password(password):
+        return generate_password_hash(password, method="scrypt:1024:8:1")
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(accounts, "hash_password", hash_password)
+    # Unknown usernames are checked against this hash: keep it as cheap as a real user's.
+    patch.setattr(accounts, "_DUMMY_HASH", hash_password("not a password"))
+    yield
+    patch.undo()
