@@ -37,7 +37,7 @@ def create_app(test_config=None, instance_path=None):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
 
     from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
-    from . import group_sessions, scripts, worklists
+    from . import group_sessions, scripts, translating, worklists
 
     db.init_app(app)
     i18n.init_app(app)
@@ -52,6 +52,7 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(search.bp)
     app.register_blueprint(group_sessions.bp)
     app.register_blueprint(scripts.bp)
+    app.register_blueprint(translating.bp)
     app.add_url_rule("/", endpoint="index", view_func=places.home)
     # After auth's before_request: a refused form's error page knows the user and their language.
     csrf.init_app(app)

@@ -42,7 +42,7 @@ def user_by_username(db, username):
 
 def users(db, office_id=None):
     """Users with their office's name, optionally of one office."""
-    sql = """select u.id, u.username, u.full_name, u.role, u.active, u.office_id,
+    sql = """select u.id, u.username, u.full_name, u.role, u.active, u.office_id, u.translator,
                     o.name as office_name
                from users u join offices o on o.id = u.office_id
               where u.deleted_at is null"""
@@ -53,7 +53,8 @@ def users(db, office_id=None):
     return list(db.query(sql + " order by o.name, u.full_name", params))
 
 
-def create_user(db, *, username, full_name, password, role, office_id, user_id, locale=None):
+def create_user(db, *, username, full_name, password, role, office_id, user_id, locale=None,
+                translator=False):
     username = normalise_username(username)
     if role not in ROLES:
         raise ValueError(f"unknown role {role}")
@@ -64,14 +65,16 @@ def create_user(db, *, username, full_name, password, role, office_id, user_id, 
             "username": username, "full_name": full_name.strip(),
             "password_hash": hash_password(password), "role": role,
             "office_id": office_id, "locale": locale, "active": 1,
+            "translator": 1 if translator else 0,
         }, user_id=user_id)
 
 
-def update_user(db, target_id, *, full_name, role, office_id, user_id):
+def update_user(db, target_id, *, full_name, role, office_id, user_id, translator=False):
     if role not in ROLES:
         raise ValueError(f"unknown role {role}")
     return store.update(db, "users", target_id,
-                        {"full_name": full_name.strip(), "role": role, "office_id": office_id},
+                        {"full_name": full_name.strip(), "role": role, "office_id": office_id,
+                         "translator": 1 if translator else 0},
                         user_id=user_id)
 
 

@@ -9,7 +9,7 @@ from forms.auth import LoginForm
 
 from . import accounts
 from .db import get_db
-from .i18n import choose_locale, gettext as _
+from .i18n import choose_locale, gettext as _, load_overrides
 
 bp = Blueprint("auth", __name__)
 
@@ -22,6 +22,7 @@ def load_user():
         session.clear()
         g.user = None
     g.locale = choose_locale(g.user)
+    g.translation_overrides = load_overrides(get_db(), g.locale)
 
 
 def login_required(view):

@@ -94,7 +94,22 @@ def create_user_command(username, full_name, role, office_name, password):
     click.echo(f"created {role} {accounts.normalise_username(username)}")
 
 
+@click.command("translations-coverage")
+@with_appcontext
+def translations_coverage_command():
+    """Per language: strings translated, reviewed, drafts, and missing (shown in Vietnamese)."""
+    from .i18n import LANGUAGES
+    from .translating import queries as translating
+    table = translating.coverage(db.get_db(), current_app.extensions["fieldapp_catalogs"].directory)
+    click.echo(f"{'language':<24}{'strings':>8}{'translated':>11}{'reviewed':>9}{'drafts':>8}"
+               f"{'missing':>9}")
+    for code, c in table.items():
+        click.echo(f"{code + ' ' + LANGUAGES[code].name:<24}{c['total']:>8}{c['translated']:>11}"
+                   f"{c['reviewed']:>9}{c['draft']:>8}{c['missing']:>9}")
+
+
 def init_app(app):
     for command in (db_upgrade_command, db_migrations_command, seed_demo_command,
-                    create_office_command, create_user_command):
+                    create_office_command, create_user_command,
+                    translations_coverage_command):
         app.cli.add_command(command)

@@ -1,13 +1,14 @@
 """Languages, catalogs and gettext: fieldapp's own thin layer over Babel.
 
-Flask-Babel parses every locale with CLDR; Mông, Thái and Dao are not all in CLDR, so the UI
-language (a catalog) and the format locale (dates and numbers) are kept apart here.
+Flask-Babel parses every locale with CLDR; Mông, Thái and Dao are not all in CLDR (Babel knows
+`hnj` only in the Nyiakeng Puachue script and has no `ium`), so the UI language (a catalog) and
+the format locale (dates and numbers) are kept apart here.
 """
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from babel import dates, numbers
 from babel.messages.mofile import write_mo
@@ -21,56 +22,98 @@ DOMAIN = "messages"
 
 @dataclass(frozen=True)
 class Language:
-    code: str            # catalog folder under translations/, also the <html lang>
-    autonym: str         # how speakers name it, shown in the switcher
+    code: str            # catalog folder under translations/, and the page's lang attribute
+    name: str            # in English, for documentation and logs
+    autonym: str         # how speakers write its name, shown in the switcher
+    autonym_latin: str   # the autonym in Latin letters ('' when the autonym already is)
+    script: str          # ISO 15924 code of the script the catalog is written in
+    font: str            # CSS font family that renders that script
     format_locale: str   # a CLDR locale Babel knows, for dates and numbers
     fallback: str | None  # catalog that fills a string missing here
 
 
 # Source strings are English, so English falls back to them; every other language to Vietnamese.
 SOURCE = "en"
-LANGUAGES = {
-    "vi": Language("vi", "Tiếng Việt", "vi", None),
-    "en": Language("en", "English", "en", None),
-}
 DEFAULT = "vi"
+LANGUAGES = {
+    "vi": Language("vi", "Vietnamese", "Tiếng Việt", "", "Latn", "Noto Sans", "vi", None),
+    "hnj": Language("hnj", "Mông (Hmong)", "Hmoob", "", "Latn", "Noto Sans", "vi", "vi"),
+    "blt": Language("blt", "Thái (Tai Dam)", "ꪼꪕꪒꪾ", "Tai Dam", "Tavt", "Noto Sans Tai Viet",
+                    "vi", "vi"),
+    "ium": Language("ium", "Dao (Iu Mien)", "Iu Mienh", "", "Latn", "Noto Sans", "vi", "vi"),
+    "en": Language("en", "English", "English", "", "Latn", "Noto Sans", "en", None),
+}
+
+
+def _po_path(directory, code):
+    return Path(directory) / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@lru_cache(maxsize=32)
+def _read_catalog(path, mtime):
+    """A .po file parsed by Babel; cached until the file changes."""
+    with open(path, "rb") as f:
+        return read_po(f)
+
+
+def read_catalog(directory, code):
+    """The language's .po catalog (an empty one when the language has none yet)."""
+    from babel.messages.catalog import Catalog
+    path = _po_path(directory, code)
+    if not path.exists():
+        return Catalog(locale=None)
+    return _read_catalog(str(path), path.stat().st_mtime)
 
 
 def load_catalog(directory, code):
     """The compiled catalog for a language; compiled in memory when the .mo is missing or stale."""
-    po = Path(directory) / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    po = _po_path(directory, code)
     mo = po.with_suffix(".mo")
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as f:
             return Translations(f, domain=DOMAIN)
     if not po.exists():
         return NullTranslations()
-    with po.open("rb") as f:
-        catalog = read_po(f, locale=None)
     buf = io.BytesIO()
-    write_mo(buf, catalog)
+    write_mo(buf, read_catalog(directory, code), use_fuzzy=True)
     buf.seek(0)
     return Translations(buf, domain=DOMAIN)
 
 
 class Catalogs:
-    """Every language's translations, chained to its fallback."""
+    """Every language's translations, chained to its fallback, with in-app reviews on top."""
 
     def __init__(self, directory):
+        self.directory = directory
         self.by_code = {code: load_catalog(directory, code) for code in LANGUAGES}
+        # Drafts are the catalog's fuzzy entries: shown, but flagged as not reviewed.
+        self.drafts = {code: {m.id if isinstance(m.id, str) else m.id[0]
+                              for m in read_catalog(directory, code)
+                              if m.id and m.fuzzy and m.string}
+                       for code in LANGUAGES}
+        self.translated = {code: {m.id if isinstance(m.id, str) else m.id[0]
+                                  for m in read_catalog(directory, code) if m.id and m.string
+                                  and (m.string if isinstance(m.string, str)
+                                       else all(m.string))}
+                           for code in LANGUAGES}
         self.missing = None  # a set when tests ask to record strings missing in a catalog
 
-    def gettext(self, code, message):
-        own = self.by_code[code]
-        text = own._catalog.get(message)
+    def gettext(self, code, message, overrides=None):
+        reviewed = (overrides or {}).get(code, {}).get(message)
+        if reviewed:
+            return reviewed
+        text = self.by_code[code]._catalog.get(message)
         if text:
             return text
         if self.missing is not None and code != SOURCE:
             self.missing.add((code, message))
         fallback = LANGUAGES[code].fallback
-        return self.gettext(fallback, message) if fallback else message
+        return self.gettext(fallback, message, overrides) if fallback else message
 
-    def ngettext(self, code, singular, plural, n):
+    def ngettext(self, code, singular, plural, n, overrides=None):
+        reviewed = (overrides or {}).get(code, {}).get(singular)
+        if reviewed:
+            return reviewed
         own = self.by_code[code]
         text = own._catalog.get((singular, own.plural(n)))
         # Babel's write_mo fills an untranslated plural with the English msgid: treat as missing.
@@ -80,8 +123,14 @@ class Catalogs:
             self.missing.add((code, singular))
         fallback = LANGUAGES[code].fallback
         if fallback:
-            return self.ngettext(fallback, singular, plural, n)
+            return self.ngettext(fallback, singular, plural, n, overrides)
         return singular if n == 1 else plural
+
+    def is_draft(self, code, message, overrides=None):
+        """True when the text shown for the message in this language is an unreviewed draft."""
+        if message in (overrides or {}).get(code, {}):
+            return False
+        return message in self.drafts[code]
 
 
 def get_locale():
@@ -99,18 +148,44 @@ def choose_locale(user):
     return request.accept_languages.best_match(list(LANGUAGES)) or DEFAULT
 
 
+def language_chain(code):
+    """The language and the languages it falls back to, in order."""
+    chain = []
+    while code:
+        chain.append(code)
+        code = LANGUAGES[code].fallback
+    return chain
+
+
+def load_overrides(db, code):
+    """Reviewed in-app texts for the language and its fallbacks: {language: {msgid: text}}."""
+    chain = language_chain(code)
+    marks = ",".join("?" * len(chain))
+    overrides = {}
+    for row in db.query(f"""
+            select language, msgid, msgstr from translation_reviews
+             where deleted_at is null and msgstr != '' and language in ({marks})
+             order by updated_at""", chain):
+        overrides.setdefault(row["language"], {})[row["msgid"]] = row["msgstr"]
+    return overrides
+
+
 def _catalogs():
     return current_app.extensions["fieldapp_catalogs"]
 
 
+def _overrides():
+    return g.get("translation_overrides") if has_request_context() else None
+
+
 def translate(message):
     """The message in the current language, unformatted."""
-    return _catalogs().gettext(get_locale(), message)
+    return _catalogs().gettext(get_locale(), message, _overrides())
 
 
 def translate_plural(singular, plural, n):
     """The plural form for n in the current language, unformatted."""
-    return _catalogs().ngettext(get_locale(), singular, plural, n)
+    return _catalogs().ngettext(get_locale(), singular, plural, n, _overrides())
 
 
 def gettext(message, **variables):
@@ -157,8 +232,8 @@ def switch_language():
             from .db import get_db
             set_locale(get_db(), g.user["id"], code, user_id=g.user["id"])
     target = request.form.get("next") or "/"
-    # Only paths on this site: never bounce the user to another host ("/\t/x" means "//x").
-    if not target.startswith("/") or target.startswith("//") or urlsplit(target).netloc:
+    # Only paths on this site: never bounce the user to another host.
+    if not target.startswith("/") or target.startswith("//"):
         target = "/"
     return redirect(target)
 
@@ -176,4 +251,17 @@ def init_app(app):
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.globals.update(ui_languages=LANGUAGES, get_locale=get_locale)
+    app.context_processor(_draft_language)
     app.register_blueprint(bp)
+
+
+def _draft_language():
+    """Whether the page's language has strings that no speaker has reviewed yet."""
+    code = get_locale()
+    if code in (SOURCE, DEFAULT):
+        return {"draft_language": False}
+    catalogs = _catalogs()
+    reviewed = set((_overrides() or {}).get(code, {}))
+    unreviewed = (catalogs.drafts[code] | (catalogs.translated[DEFAULT] -
+                                           catalogs.translated[code])) - reviewed
+    return {"draft_language": bool(unreviewed)}

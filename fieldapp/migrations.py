@@ -376,3 +376,18 @@ def sample_scripts_and_policy_figures(db):
             "script_id": script_id, "language": "vi", "revision": 1, "title": sample["title"],
             "key_messages": sample["key_messages"],
             "questions": json.dumps(sample["questions"], ensure_ascii=False), "reviewed": 0})
+
+
+@migrations(name="0006_translation_reviews")
+def translation_reviews(db):
+    db.executescript(f"""
+    -- Strings corrected or approved in the app by bilingual staff; they override the catalogs.
+    CREATE TABLE translation_reviews ({_SYNCED},
+        language TEXT NOT NULL,
+        msgid TEXT NOT NULL,
+        msgstr TEXT NOT NULL,
+        reviewed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX idx_translation_reviews_key ON translation_reviews(language, msgid);
+    ALTER TABLE users ADD COLUMN translator INTEGER NOT NULL DEFAULT 0;
+    """)

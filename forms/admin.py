@@ -1,6 +1,6 @@
 """Administration: area offices and user accounts."""
 
-from wtforms import PasswordField, SelectField, SelectMultipleField, StringField, widgets
+from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField, widgets
 from wtforms.validators import EqualTo, Length, Optional, Regexp
 
 from fieldapp.accounts import MIN_PASSWORD_LENGTH
@@ -54,6 +54,7 @@ class UserForm(Form):
         required(), Length(max=120, message=_l("At most %(max)d characters."))])
     role = SelectField(_l("Role"), choices=options(ROLE_LABELS))
     office_id = SelectField(_l("Office"), validators=[required()])
+    translator = BooleanField(_l("May review translations"))
 
 
 class NewUserForm(UserForm):

@@ -17,6 +17,7 @@ SYNCED_TABLES = (
     "scripts",
     "script_texts",
     "policy_figures",
+    "translation_reviews",
 )
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")

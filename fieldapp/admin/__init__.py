@@ -104,7 +104,8 @@ def user_new():
             accounts.create_user(
                 db, username=form.username.data, full_name=form.full_name.data,
                 password=form.password.data, role=form.role.data,
-                office_id=form.office_id.data, user_id=g.user["id"])
+                office_id=form.office_id.data, translator=form.translator.data,
+                user_id=g.user["id"])
         except accounts.UsernameTaken:
             form.username.errors.append(_("This username is already taken."))
         else:
@@ -134,7 +135,7 @@ def user_edit(user_id):
         else:
             accounts.update_user(db, user_id, full_name=form.full_name.data,
                                  role=form.role.data, office_id=form.office_id.data,
-                                 user_id=g.user["id"])
+                                 translator=form.translator.data, user_id=g.user["id"])
             flash(_("User saved."), "success")
             return redirect(url_for("admin.user_list"))
     return render_template("admin/user_form.html", form=form, target=target,

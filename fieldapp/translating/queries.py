@@ -1,0 +1,126 @@
+"""Reviewing translations in the app: every string, its state, coverage, and .po export."""
+
+import io
+from dataclasses import dataclass
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from .. import store
+from ..i18n import LANGUAGES, SOURCE, read_catalog
+
+
+@dataclass
+class Entry:
+    msgid: str
+    plural: str | None
+    where: list        # files the string appears in, or the list it labels
+    vietnamese: str
+    catalog: str       # the text in the language's catalog ('' when missing)
+    catalog_draft: bool
+    review: dict | None  # the latest in-app review row, if any
+
+    @property
+    def text(self):
+        return self.review["msgstr"] if self.review else self.catalog
+
+    @property
+    def state(self):
+        """'reviewed', 'draft' or 'missing' (falling back to Vietnamese)."""
+        if self.review and self.review["msgstr"]:
+            return "reviewed" if self.review["reviewed"] else "draft"
+        if self.catalog:
+            return "draft" if self.catalog_draft else "reviewed"
+        return "missing"
+
+
+def _first(string):
+    return string[0] if isinstance(string, (tuple, list)) else string
+
+
+def template(directory):
+    """The extracted source strings (messages.pot)."""
+    with open(f"{directory}/messages.pot", "rb") as f:
+        return read_po(f)
+
+
+def reviews(db, language):
+    """The latest in-app review per msgid for a language."""
+    latest = {}
+    for row in db.query("select * from translation_reviews where language = ?"
+                        " and deleted_at is null order by updated_at", [language]):
+        latest[row["msgid"]] = row
+    return latest
+
+
+def entries(db, directory, language):
+    """Every translatable string with its Vietnamese source and its state in the language."""
+    own = read_catalog(directory, language)
+    vietnamese = read_catalog(directory, "vi")
+    in_app = reviews(db, language)
+    result, seen = [], set()
+    for message in template(directory):
+        if not message.id:
+            continue
+        msgid = _first(message.id)
+        seen.add(msgid)
+        mine, vi = own.get(message.id), vietnamese.get(message.id)
+        result.append(Entry(
+            msgid, message.id[1] if isinstance(message.id, tuple) else None,
+            sorted({path for path, _line in message.locations}),
+            _first(vi.string) if vi else "", _first(mine.string) if mine else "",
+            bool(mine and mine.fuzzy), in_app.get(msgid)))
+    # Items an administrator added to a configurable list are strings to translate too.
+    for item in db.query("select list, label from list_items where deleted_at is null"):
+        if item["label"] not in seen:
+            seen.add(item["label"])
+            result.append(Entry(item["label"], None, [f"list: {item['list']}"], "", "", False,
+                                in_app.get(item["label"])))
+    return result
+
+
+def coverage(db, directory):
+    """Per language: how many strings are reviewed, drafts, missing (shown in Vietnamese)."""
+    table = {}
+    for code in LANGUAGES:
+        if code == SOURCE:
+            continue
+        states = [e.state for e in entries(db, directory, code)]
+        table[code] = {"total": len(states),
+                       **{s: states.count(s) for s in ("reviewed", "draft", "missing")}}
+        table[code]["translated"] = table[code]["reviewed"] + table[code]["draft"]
+    return table
+
+
+def save_review(db, language, msgid, msgstr, reviewed, *, user_id):
+    """Record a correction or approval; it overrides the catalog from the next page on."""
+    with db.atomic():
+        existing = db.execute("select id from translation_reviews where language = ?"
+                              " and msgid = ? and deleted_at is null order by updated_at desc",
+                              [language, msgid]).fetchone()
+        values = {"msgstr": msgstr.strip(), "reviewed": 1 if reviewed else 0}
+        if existing:
+            store.update(db, "translation_reviews", existing[0], values, user_id=user_id)
+            return existing[0]
+        return store.insert(db, "translation_reviews",
+                            {"language": language, "msgid": msgid, **values},
+                            user_id=user_id)["id"]
+
+
+def export_po(db, directory, language):
+    """The language's catalog with the in-app reviews applied, as .po bytes for translations/."""
+    own = read_catalog(directory, language)
+    catalog = Catalog(locale=None, project="fieldapp", version="0.1",
+                      copyright_holder="fieldapp developers")
+    catalog.mime_headers = own.mime_headers
+    for entry in entries(db, directory, language):
+        msgid = (entry.msgid, entry.plural) if entry.plural else entry.msgid
+        text = entry.text
+        string = (text, text) if entry.plural else text
+        flags = ["fuzzy"] if entry.state == "draft" else []
+        catalog.add(msgid, string, locations=[(w, None) for w in entry.where
+                                              if not w.startswith("list: ")],
+                    flags=flags, auto_comments=[w for w in entry.where if w.startswith("list: ")])
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=100, sort_output=True)
+    return buf.getvalue()
