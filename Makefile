@@ -6,7 +6,8 @@ PORT ?= 5000
 INSTANCE ?= instance
 LOCALES := vi en
 
-.PHONY: run test install install-test translations compile-translations bench coverage clean help
+.PHONY: run test install install-test system-deps translations compile-translations bench \
+	coverage clean help
 
 help:
 	@echo "make run           set up, migrate, seed a demo and serve on 127.0.0.1:$(PORT)"
@@ -28,6 +29,13 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
+# System tools the tests use: GNU gettext's msgfmt checks the catalogs as translators' tools do.
+system-deps:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "The tests need GNU gettext (msgfmt): install the 'gettext' package." >&2; exit 1; fi; }
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
@@ -46,10 +54,10 @@ translations: install
 run: install compile-translations
 	$(BIN)/python run.py --port $(PORT) --instance $(INSTANCE)
 
-test: install-test compile-translations
+test: install-test system-deps compile-translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-coverage: install-test compile-translations
+coverage: install-test system-deps compile-translations
 	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 bench: install-test compile-translations
