@@ -1,7 +1,6 @@
 """Logging in and out, the current user, and role checks."""
 
 import functools
-from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
 
@@ -10,6 +9,7 @@ from forms.auth import LoginForm
 from . import accounts
 from .db import get_db
 from .i18n import choose_locale, gettext as _, load_overrides
+from .text import local_path
 
 bp = Blueprint("auth", __name__)
 
@@ -47,14 +47,6 @@ def role_required(*roles):
     return decorator
 
 
-def _safe_next(target):
-    # Parsed too: like browsers, urlsplit drops tabs and newlines, so "/\t/x" means "//x".
-    if (target and target.startswith("/") and not target.startswith("//")
-            and not urlsplit(target).netloc):
-        return target
-    return url_for("index")
-
-
 @bp.route("/login", methods=("GET", "POST"))
 def login():
     form = LoginForm()
@@ -77,7 +69,7 @@ def login():
                 session["user_id"] = user["id"]
                 if locale:
                     session["locale"] = locale
-                return redirect(_safe_next(request.args.get("next")))
+                return redirect(local_path(request.args.get("next"), url_for("index")))
     return render_template("auth/login.html", form=form, error=error), 200 if not error else 401
 
 

@@ -16,6 +16,8 @@ from babel.messages.pofile import read_po
 from babel.support import LazyProxy, NullTranslations, Translations
 from flask import Blueprint, current_app, g, has_request_context, redirect, request, session
 
+from .text import local_path
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
 
@@ -231,11 +233,7 @@ def switch_language():
             from .accounts import set_locale
             from .db import get_db
             set_locale(get_db(), g.user["id"], code, user_id=g.user["id"])
-    target = request.form.get("next") or "/"
-    # Only paths on this site: never bounce the user to another host.
-    if not target.startswith("/") or target.startswith("//"):
-        target = "/"
-    return redirect(target)
+    return redirect(local_path(request.form.get("next")))
 
 
 def init_app(app):

@@ -1,4 +1,4 @@
-"""Configurable lists (topics, card types, ethnicities, ...): data with a stable code and a label."""
+"""Configurable lists (topics, card types, ethnicities, ...): a stable code and a label."""
 
 from forms import options
 

@@ -240,10 +240,12 @@ def households_people_visits(db):
         INSERT INTO people_fts(rowid, name_key) VALUES (new.rowid, new.name_key);
     END;
     CREATE TRIGGER people_fts_ad AFTER DELETE ON people BEGIN
-        INSERT INTO people_fts(people_fts, rowid, name_key) VALUES ('delete', old.rowid, old.name_key);
+        INSERT INTO people_fts(people_fts, rowid, name_key)
+            VALUES ('delete', old.rowid, old.name_key);
     END;
     CREATE TRIGGER people_fts_au AFTER UPDATE OF name_key ON people BEGIN
-        INSERT INTO people_fts(people_fts, rowid, name_key) VALUES ('delete', old.rowid, old.name_key);
+        INSERT INTO people_fts(people_fts, rowid, name_key)
+            VALUES ('delete', old.rowid, old.name_key);
         INSERT INTO people_fts(rowid, name_key) VALUES (new.rowid, new.name_key);
     END;
     """)

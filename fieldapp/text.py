@@ -1,7 +1,8 @@
-"""Text helpers for Vietnamese names: folding for search and duplicate checks."""
+"""Text helpers: folding Vietnamese names for search and duplicate checks, safe local paths."""
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 _SPACES = re.compile(r"\s+")
 
@@ -17,3 +18,12 @@ def fold(text):
 def clean(text):
     """Trim and collapse inner spaces, keeping case and diacritics (NFC)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def local_path(target, default="/"):
+    """The target if it is a path on this site, else the default: never a redirect elsewhere."""
+    # Parsed too: like browsers, urlsplit drops tabs and newlines, so "/\t/x" means "//x".
+    if (target and target.startswith("/") and not target.startswith("//")
+            and not urlsplit(target).netloc):
+        return target
+    return default

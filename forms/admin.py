@@ -1,6 +1,7 @@
 """Administration: area offices and user accounts."""
 
-from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField, widgets
+from wtforms import (BooleanField, PasswordField, SelectField, SelectMultipleField, StringField,
+                     widgets)
 from wtforms.validators import EqualTo, Length, Optional, Regexp
 
 from fieldapp.accounts import MIN_PASSWORD_LENGTH

@@ -26,8 +26,8 @@ def make_app(instance_path, **config):
 
 
 @pytest.fixture
-def app(tmp_path):
-    return make_app(tmp_path / "instance")
+def app(tmp_path, seeded_database):
+    return copy_app(tmp_path / "instance", seeded_database)
 
 
 @pytest.fixture
@@ -108,3 +108,25 @@ def cheap_password_hashing():
     patch.setattr(accounts, "_DUMMY_HASH", hash_password("not a password"))
     yield
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def seeded_database(tmp_path_factory):
+    """make_app's migrated, demo-seeded database, built once per session for copy_app."""
+    app = make_app(tmp_path_factory.mktemp("seeded") / "instance")
+    database = connect(app.config["DATABASE"])
+    # Everything into the main file: only that file is copied.
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return app.config["DATABASE"]
+
+
+def copy_app(instance_path, seeded_database, **config):
+    """What make_app gives, on a copy of the seeded database instead of seeding again."""
+    import shutil
+
+    instance_path.mkdir(parents=True, exist_ok=True)
+    database = instance_path / "fieldapp.sqlite3"
+    shutil.copyfile(seeded_database, database)
+    return create_app({"TESTING": True, "I18N_RECORD_MISSING": True,
+                       "DATABASE": str(database), **config}, instance_path=str(instance_path))

@@ -1,6 +1,6 @@
 """Worklists ("rà từng người"): who is on each list, filters, sorting and the pages."""
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 

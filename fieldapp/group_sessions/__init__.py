@@ -11,7 +11,6 @@ from forms.sessions import (ATTENDANCE_MESSAGES, SESSION_OUTCOME_LABELS, Attende
 from .. import accounts, lists
 from ..auth import login_required
 from ..db import get_db
-from ..households import queries as households
 from ..i18n import gettext as _
 from ..places import queries as places
 from . import queries

@@ -1,0 +1,175 @@
+"""Test helpers: pages read as a browser sees them, catalog texts, database snapshots."""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+from fieldapp import demo
+from sync.tables import SYNCED_TABLES
+
+from conftest import PASSWORD, FormClient
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Redirect targets that would leave the site ("/\t/x" reads as "//x" once tabs are dropped).
+OFF_SITE = ["//evil.example", "http://evil.example", "https://evil.example/login",
+            "///evil.example", "/\t/evil.example", "evil.example"]
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+class Element:
+    """One HTML element with its attributes and children (elements and text)."""
+
+    def __init__(self, tag, attrs, parent=None):
+        self.tag = tag
+        self.attrs = {k: ("" if v is None else v) for k, v in attrs}
+        self.parent = parent
+        self.children = []
+
+    def get(self, name, default=None):
+        return self.attrs.get(name, default)
+
+    @property
+    def text(self):
+        return "".join(c if isinstance(c, str) else c.text for c in self.children)
+
+    def iter(self):
+        yield self
+        for child in self.children:
+            if isinstance(child, Element):
+                yield from child.iter()
+
+    def find_all(self, tag=None, **attrs):
+        """Descendants with this tag and attribute values (class_ for class)."""
+        attrs = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+        return [e for e in self.iter() if e is not self
+                and (tag is None or e.tag == tag)
+                and all(e.get(k) == v for k, v in attrs.items())]
+
+    def find(self, tag=None, **attrs):
+        found = self.find_all(tag, **attrs)
+        return found[0] if found else None
+
+    def ancestors(self):
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", [])
+        self.current = self.root
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, attrs, self.current)
+        self.current.children.append(element)
+        if tag not in _VOID:
+            self.current = element
+
+    def handle_startendtag(self, tag, attrs):
+        self.current.children.append(Element(tag, attrs, self.current))
+
+    def handle_endtag(self, tag):
+        node = self.current
+        while node is not self.root and node.tag != tag:
+            node = node.parent
+        if node is not self.root:
+            self.current = node.parent
+
+    def handle_data(self, data):
+        self.current.children.append(data)
+
+
+def parse(html):
+    """The page as a tree of Elements; accepts a response or text."""
+    if hasattr(html, "get_data"):
+        html = html.get_data(as_text=True)
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+def squash(text):
+    return " ".join(text.split())
+
+
+def field_errors(page, field_id):
+    """The messages shown in the same form field as the control with this id."""
+    # A checkbox list has no element of its own id: its boxes carry the field's name.
+    control = page.find(id=field_id) or page.find("input", name=field_id)
+    assert control is not None, f"no control for {field_id!r}"
+    errors = page.find("ul", id=f"{field_id}-errors")
+    if errors is None:
+        return []
+    box = next(a for a in control.ancestors() if "field" in a.get("class", "").split())
+    # Beside the field: in its own box, not somewhere else on the page.
+    assert errors in box.iter(), f"errors of {field_id!r} are not beside the field"
+    return [squash(li.text) for li in errors.find_all("li")]
+
+
+def input_value(page, name):
+    element = page.find("input", name=name)
+    assert element is not None, f"no input named {name!r}"
+    return element.get("value")
+
+
+def flashes(page):
+    return [squash(p.text) for p in page.find_all("p", role="status")]
+
+
+def catalog_text(app, locale, msgid, **variables):
+    """What the app shows for this source string in this language."""
+    text = app.extensions["fieldapp_catalogs"].gettext(locale, msgid)
+    return text % variables if variables else text
+
+
+def catalog_regex(app, locale, msgid):
+    """A pattern for the shown message, with any %(name)d / %(name)s filled by anything."""
+    text = app.extensions["fieldapp_catalogs"].gettext(locale, msgid)
+    parts = re.split(r"%\(\w+\)[ds]", text)
+    return re.compile(r".+?".join(re.escape(p) for p in parts))
+
+
+def snapshot(db):
+    """Every row of the synced tables and of the login throttle."""
+    tables = [t for t in (*SYNCED_TABLES, "login_failures") if db[t].exists()]
+    return {t: list(db.query(f"select * from [{t}] order by rowid")) for t in tables}
+
+
+def new_client(app, locale=None, username=None, password=PASSWORD):
+    """A browser of its own: optionally with a language chosen and logged in."""
+    client = FormClient(app.test_client())
+    if locale:
+        client.set_language(locale)
+    if username:
+        response = client.login(username, password)
+        assert response.status_code == 302, f"login of {username} failed"
+    return client
+
+
+def one(db, sql, params=()):
+    rows = list(db.query(sql, params))
+    assert len(rows) == 1, f"{len(rows)} rows for {sql} {params}"
+    return rows[0]
+
+
+def demo_ids(db):
+    """Ids of seeded rows the tests open pages for."""
+    commune = one(db, "select code from communes where province_code = 15"
+                      " and name = 'Xã Chế Tạo'")["code"]
+    return {
+        "commune": commune,
+        "village": one(db, "select id from villages where name = 'Mí Háng'"
+                           " and commune_code = ?", [commune])["id"],
+        "office": one(db, "select id from offices where name = ?", [demo.OFFICE_NAME])["id"],
+        "officer": one(db, "select id from users where username = 'canbo'")["id"],
+        "supervisor": one(db, "select id from users where username = 'giamsat'")["id"],
+        "admin": one(db, "select id from users where username = 'quantri'")["id"],
+    }

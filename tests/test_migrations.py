@@ -1,0 +1,150 @@
+"""Schema migrations, connection pragmas and the official place list."""
+
+import pytest
+
+from fieldapp import accounts, offices, store
+from fieldapp.db import connect, upgrade
+from fieldapp.migrations import migrations
+from fieldapp.places.official import load_official_places
+
+STEPS = [m.name for m in migrations._migrations]
+
+
+def schema(db):
+    return sorted((r["type"], r["name"], r["sql"]) for r in db.query(
+        "select type, name, sql from sqlite_master where name not like 'sqlite_%'"))
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    database = connect(tmp_path / "fresh.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def old(tmp_path):
+    database = connect(tmp_path / "old.sqlite3")
+    yield database
+    database.close()
+
+
+def test_the_foundation_steps_come_first_in_order():
+    """Released steps keep their names and order; new ones are appended."""
+    assert STEPS[:2] == ["0001_places_and_accounts", "0002_village_kind"]
+    assert len(set(STEPS)) == len(STEPS)
+
+
+def written_by_the_first_release(db, table, values, user_id=None):
+    """A row as release 0.1's store wrote it."""
+    # Today's store also writes history, a table step 0003 creates: not there yet.
+    stamp = store.now()
+    row = {"id": store.new_id(), **values, "created_at": stamp, "updated_at": stamp,
+           "created_by": user_id, "updated_by": user_id, "deleted_at": None}
+    db[table].insert(row)
+    return row
+
+
+def test_data_written_before_village_kind_survives_the_upgrade(old):
+    """A database stopped at step 1, with data in every table, upgrades without losing any."""
+    migrations.apply(old, stop_before="0002_village_kind")
+    assert "kind" not in old["villages"].columns_dict
+    load_official_places(old)
+    mu_cang_chai = old.execute(
+        "select code from communes where province_code = 15 and name = 'Xã Mù Cang Chải'"
+    ).fetchone()[0]
+    office = written_by_the_first_release(old, "offices", {
+        "name": "BHXH cơ sở cũ", "province_code": 15, "phone": "", "address": ""})
+    link = written_by_the_first_release(old, "office_communes", {
+        "office_id": office["id"], "commune_code": mu_cang_chai})
+    user = written_by_the_first_release(old, "users", {
+        "username": "canbocu", "full_name": "Cán bộ cũ", "role": "officer",
+        "password_hash": accounts.hash_password("old-password-1"),
+        "office_id": office["id"], "locale": None, "active": 1})
+    village = written_by_the_first_release(old, "villages", {
+        "commune_code": mu_cang_chai, "name": "Thôn Cũ", "name_key": "thon cu"},
+        user_id=user["id"])
+    removed = {**written_by_the_first_release(old, "villages", {
+        "commune_code": mu_cang_chai, "name": "Bản Bỏ", "name_key": "ban bo"}),
+        "deleted_at": store.now()}
+    old["villages"].update(removed["id"], {"deleted_at": removed["deleted_at"]})
+
+    applied = upgrade(old)
+
+    assert applied == STEPS[1:]
+    assert [m.name for m in migrations.applied(old)] == STEPS
+    for table, row in (("offices", office), ("office_communes", link), ("users", user),
+                       ("villages", village), ("villages", removed)):
+        kept = store.get(old, table, row["id"], include_deleted=True)
+        # Later steps may add columns; every value written then is still there.
+        assert {k: kept[k] for k in row} == row, table
+    assert store.get(old, "villages", village["id"])["kind"] == "thon"
+    assert store.get(old, "villages", removed["id"], include_deleted=True)["kind"] == "thon"
+    # Today's code reads and writes the upgraded data.
+    assert offices.commune_codes(old, office["id"]) == [mu_cang_chai]
+    assert accounts.user_by_username(old, "CanBoCu")["id"] == user["id"]
+    assert store.update(old, "villages", village["id"], {"kind": "ban"},
+                        user_id=user["id"]) == {"kind": "ban"}
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_upgrading_from_before_each_step_gives_the_fresh_schema(step, old, fresh):
+    """Stopped before any step, an upgrade ends with exactly the schema of a new database."""
+    migrations.apply(old, stop_before=step)
+    assert step not in {m.name for m in migrations.applied(old)}
+
+    applied = upgrade(old)
+
+    assert applied == STEPS[STEPS.index(step):]
+    upgrade(fresh)
+    assert schema(old) == schema(fresh)
+    assert old.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_upgrade_is_idempotent(fresh):
+    """A second upgrade applies nothing, keeps the schema and the place list unchanged."""
+    assert upgrade(fresh) == STEPS
+    before = schema(fresh)
+    counts = fresh["provinces"].count, fresh["communes"].count
+
+    assert upgrade(fresh) == []
+
+    assert schema(fresh) == before
+    assert (fresh["provinces"].count, fresh["communes"].count) == counts
+    assert len(migrations.applied(fresh)) == len(STEPS)
+
+
+def test_connect_sets_the_pragmas_fieldapp_relies_on(tmp_path):
+    """WAL, foreign keys and a busy timeout, on every new connection to the file."""
+    path = tmp_path / "pragmas.sqlite3"
+    for _ in range(2):
+        database = connect(path)
+        try:
+            assert database.execute("pragma journal_mode").fetchone()[0] == "wal"
+            assert database.execute("pragma foreign_keys").fetchone()[0] == 1
+            assert database.execute("pragma busy_timeout").fetchone()[0] > 0
+        finally:
+            database.close()
+
+
+def test_foreign_keys_are_enforced(fresh):
+    """A village in a commune that does not exist is refused by SQLite itself."""
+    upgrade(fresh)
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        store.insert(fresh, "villages", {"commune_code": 999_999_999, "name": "X",
+                                         "name_key": "x", "kind": "thon"}, user_id=None)
+
+
+def test_official_place_list(fresh):
+    """34 provinces and 3,321 communes (since 1 July 2025), with Lào Cai's as expected."""
+    upgrade(fresh)
+    assert fresh["provinces"].count == 34
+    assert fresh["communes"].count == 3321
+    assert fresh.execute("select name from provinces where code = 15").fetchone()[0] == "Lào Cai"
+    lao_cai = {r["name"] for r in fresh.query(
+        "select name from communes where province_code = 15")}
+    assert {"Xã Mù Cang Chải", "Xã Trạm Tấu"} <= lao_cai
+    orphans = fresh.execute(
+        "select count(*) from communes where province_code not in (select code from provinces)"
+    ).fetchone()[0]
+    assert orphans == 0

@@ -1,0 +1,168 @@
+"""run.py as an officer starts it: a real process serving on a real port."""
+
+import contextlib
+import http.cookiejar
+import os
+import queue
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from helpers import ROOT, parse
+
+READY = "press Ctrl+C to stop"
+_LOGIN = re.compile(r"^\s+(\w+)\s+username (\S+)\s+password (\S+)$")
+_TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running(instance, *options, timeout=30):
+    """Start run.py, wait until it serves, yield (base address, printed lines); always stop it."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "run.py", "--port", str(port), "--instance", str(instance), *options],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        lines = queue.Queue()
+
+        def read():
+            for line in process.stdout:
+                lines.put(line)
+
+        # A reader thread: readline() alone could block past the deadline.
+        threading.Thread(target=read, daemon=True).start()
+        printed, deadline = [], time.monotonic() + timeout
+        while not printed or printed[-1].strip() != READY:
+            assert process.poll() is None, "run.py exited:\n" + "".join(printed)
+            try:
+                printed.append(lines.get(timeout=max(0.1, deadline - time.monotonic())))
+            except queue.Empty:
+                raise AssertionError("run.py did not start:\n" + "".join(printed)) from None
+        base = f"http://127.0.0.1:{port}"
+        assert f"fieldapp is running at http://127.0.0.1:{port}/" in "".join(printed)
+        # It prints just before it starts listening.
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+                break
+            assert time.monotonic() < deadline, "run.py never listened"
+            time.sleep(0.05)
+        yield base, [line.rstrip("\n") for line in printed]
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def browser(follow=True):
+    """An opener with its own cookies and no proxy, like a browser on the laptop."""
+    handlers = [urllib.request.ProxyHandler({}),
+                urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())]
+    if not follow:
+        handlers.append(_NoRedirect())
+    return urllib.request.build_opener(*handlers)
+
+
+def logins(printed):
+    """{username: (role, password)} from the printed demo logins."""
+    return {m[2]: (m[1], m[3]) for m in map(_LOGIN.match, printed) if m}
+
+
+def log_in(base, username, password):
+    """Log in through the real form; return the status, page and address landed on."""
+    opener = browser()
+    page = opener.open(f"{base}/login", timeout=10).read().decode()
+    form = urllib.parse.urlencode({"csrf_token": _TOKEN.search(page).group(1),
+                                   "username": username, "password": password}).encode()
+    try:
+        response = opener.open(f"{base}/login", data=form, timeout=10)
+    except urllib.error.HTTPError as refused:
+        response = refused
+    with response:
+        return response.status, response.read().decode(), response.geturl()
+
+
+def offices_in(instance):
+    conn = sqlite3.connect(instance / "fieldapp.sqlite3")
+    try:
+        return [r[0] for r in conn.execute("select name from offices")]
+    finally:
+        conn.close()
+
+
+def test_run_py_migrates_seeds_and_serves(tmp_path):
+    instance = tmp_path / "instance"
+    with running(instance) as (base, printed):
+        assert any(line == "migration applied: 0001_places_and_accounts" for line in printed)
+        demo_logins = logins(printed)
+        assert {u: r for u, (r, _) in demo_logins.items()} == {
+            "canbo": "officer", "giamsat": "supervisor", "quantri": "admin"}
+
+        with pytest.raises(urllib.error.HTTPError) as redirect:
+            browser(follow=False).open(f"{base}/", timeout=10)
+        assert redirect.value.code == 302
+        assert urllib.parse.urlsplit(redirect.value.headers["Location"]).path == "/login"
+
+        login_page = parse(browser().open(f"{base}/login", timeout=10).read().decode())
+        assert login_page.find("html").get("lang") == "vi"
+        form = login_page.find("form", novalidate="")
+        assert form.find("input", name="username") is not None
+        assert form.find("input", name="password", type="password") is not None
+
+        status, home, address = log_in(base, "canbo", demo_logins["canbo"][1])
+        assert (status, address) == (200, f"{base}/")
+        assert "Xã Mù Cang Chải" in home
+        assert "Mí Háng" in home
+        status, _, address = log_in(base, "canbo", "not-the-password")
+        assert (status, address) == (401, f"{base}/login")
+
+    assert offices_in(instance) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
+
+    with running(instance) as (base, again):
+        assert not [line for line in again if line.startswith("migration applied")]
+        assert logins(again) == demo_logins
+        status, home, _ = log_in(base, "quantri", demo_logins["quantri"][1])
+        assert status == 200
+        assert "Xã Trạm Tấu" in home
+    assert offices_in(instance) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
+
+
+def test_run_py_without_the_demo(tmp_path):
+    instance = tmp_path / "empty"
+    with running(instance, "--no-demo") as (base, printed):
+        assert logins(printed) == {}
+        assert not (instance / "demo-logins.txt").exists()
+        assert browser().open(f"{base}/login", timeout=10).status == 200
+    assert offices_in(instance) == []
+
+
+def test_run_py_help_lists_its_options():
+    result = subprocess.run([sys.executable, "run.py", "--help"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    for option in ("--port", "--instance", "--host", "--no-demo"):
+        assert option in result.stdout
