@@ -67,6 +67,12 @@ def read_catalog(directory, code):
     return _read_catalog(str(path), path.stat().st_mtime)
 
 
+def read_template(directory):
+    """The extracted source strings (messages.pot), parsed once per change of the file."""
+    path = Path(directory) / f"{DOMAIN}.pot"
+    return _read_catalog(str(path), path.stat().st_mtime)
+
+
 def load_catalog(directory, code):
     """The compiled catalog for a language; compiled in memory when the .mo is missing or stale."""
     po = _po_path(directory, code)

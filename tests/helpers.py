@@ -161,9 +161,14 @@ def one(db, sql, params=()):
 
 
 def demo_ids(db):
-    """Ids of seeded rows the tests open pages for."""
+    """Ids of seeded rows the tests open pages for (registry rows when the demo has them)."""
     commune = one(db, "select code from communes where province_code = 15"
                       " and name = 'Xã Chế Tạo'")["code"]
+
+    def first(sql):
+        row = db.execute(sql).fetchone()
+        return row[0] if row else None
+
     return {
         "commune": commune,
         "village": one(db, "select id from villages where name = 'Mí Háng'"
@@ -172,4 +177,10 @@ def demo_ids(db):
         "officer": one(db, "select id from users where username = 'canbo'")["id"],
         "supervisor": one(db, "select id from users where username = 'giamsat'")["id"],
         "admin": one(db, "select id from users where username = 'quantri'")["id"],
+        "household": first("select household_id from people where full_name = 'Giàng A Páo'"),
+        "person": first("select id from people where full_name = 'Sùng Thị Mỷ'"),
+        "visit": first("select id from visits where nobody_home = 0 order by visited_at"),
+        "session": first("select id from group_sessions"),
+        "month": first("select substr(held_at, 1, 7) from group_sessions"),
+        "script": first("select id from scripts order by topic"),
     }

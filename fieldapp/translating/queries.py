@@ -4,10 +4,10 @@ import io
 from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
 
 from .. import store
-from ..i18n import LANGUAGES, SOURCE, read_catalog
+from ..i18n import LANGUAGES, SOURCE, read_catalog, read_template
 
 
 @dataclass
@@ -38,12 +38,6 @@ def _first(string):
     return string[0] if isinstance(string, (tuple, list)) else string
 
 
-def template(directory):
-    """The extracted source strings (messages.pot)."""
-    with open(f"{directory}/messages.pot", "rb") as f:
-        return read_po(f)
-
-
 def reviews(db, language):
     """The latest in-app review per msgid for a language."""
     latest = {}
@@ -59,7 +53,7 @@ def entries(db, directory, language):
     vietnamese = read_catalog(directory, "vi")
     in_app = reviews(db, language)
     result, seen = [], set()
-    for message in template(directory):
+    for message in read_template(directory):
         if not message.id:
             continue
         msgid = _first(message.id)
