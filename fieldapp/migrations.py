@@ -393,3 +393,12 @@ def translation_reviews(db):
     CREATE INDEX idx_translation_reviews_key ON translation_reviews(language, msgid);
     ALTER TABLE users ADD COLUMN translator INTEGER NOT NULL DEFAULT 0;
     """)
+
+
+@migrations(name="0007_worklist_indexes")
+def worklist_indexes(db):
+    # Worklists walk villages by name and people by birth year to find a page without sorting.
+    db.executescript("""
+    CREATE INDEX idx_villages_name ON villages(name_key);
+    CREATE INDEX idx_people_birth_year ON people(birth_year, name_key);
+    """)

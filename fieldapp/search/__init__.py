@@ -15,6 +15,6 @@ def search():
     db = get_db()
     q = request.args.get("q", "").strip()
     office_id = g.user["office_id"]
-    return render_template("search/results.html", q=q,
+    return render_template("search/results.html", q=q, limit=queries.LIMIT,
                            people=queries.search(db, office_id, q) if q else [],
                            villages=queries.villages(db, office_id, q) if q else [])

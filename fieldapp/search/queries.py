@@ -22,31 +22,41 @@ def _fts_query(text):
     return " ".join(f'"{w}"*' for w in words)
 
 
-def search(db, office_id, q, limit=50):
+# A short or common name matches tens of thousands of people: only this many FTS matches are
+# sorted and shown (the page asks for more letters when the list is full).
+CANDIDATES = 1000
+LIMIT = 50
+
+
+def search(db, office_id, q, limit=LIMIT):
     """People of the office matching a name, a CCCD, a mã số BHXH or a household phone."""
     q = (q or "").strip()
     if not q:
         return []
     number = personal.digits(q).lstrip("+")
     if number.isdigit() and len(number) >= 8:
-        phone = personal.normalise_phone(q)
-        # Households without a phone hold '': only a real number may match the phone column.
-        by_phone = "or h.phone = :phone" if phone else ""
+        # Each number through its own index; households without a phone hold ''.
         return list(db.query(f"""
             select {_COLUMNS} from people p {_PLACE}
-             where p.deleted_at is null
-               and (p.cccd = :n or p.bhxh_number = :n {by_phone})
+             where p.deleted_at is null and p.id in (
+                   select id from people where cccd = :n
+                   union select id from people where bhxh_number = :n
+                   union select m.id from households hp join people m on m.household_id = hp.id
+                    where hp.phone = :phone and hp.phone != '')
              order by p.name_key limit :limit""",
-            {"office": office_id, "n": number, "phone": phone, "limit": limit}))
+            {"office": office_id, "n": number, "phone": personal.normalise_phone(q) or "",
+             "limit": limit}))
     match = _fts_query(q)
     if not match:
         return []
     return list(db.query(f"""
-        select {_COLUMNS} from people_fts f
+        select {_COLUMNS}
+          from (select rowid from people_fts where people_fts match :match
+                limit :candidates) f
           join people p on p.rowid = f.rowid {_PLACE}
-         where people_fts match :match and p.deleted_at is null
+         where p.deleted_at is null
          order by p.name_key limit :limit""",
-        {"office": office_id, "match": match, "limit": limit}))
+        {"office": office_id, "match": match, "candidates": CANDIDATES, "limit": limit}))
 
 
 def villages(db, office_id, q, limit=20):
