@@ -4,7 +4,8 @@ import json
 import uuid
 from datetime import datetime, timezone
 
-from sync.tables import SYNC_COLUMNS, SYNCED_TABLES
+from sync import capture
+from sync.tables import CLOCK_COLUMN, SYNC_COLUMNS, SYNCED_TABLES
 
 
 # Kept out of the history: a changed password shows as changed, never its hash.
@@ -27,7 +28,7 @@ def now():
 def _check(table, values=()):
     if table not in SYNCED_TABLES:
         raise ValueError(f"{table} is not a synced table")
-    reserved = set(values) & (set(SYNC_COLUMNS) - {"id"})
+    reserved = set(values) & ((set(SYNC_COLUMNS) | {CLOCK_COLUMN}) - {"id"})
     if reserved:
         raise ValueError(f"{sorted(reserved)} are managed by the store")
 
@@ -58,7 +59,12 @@ def insert(db, table, values, *, user_id):
     row.update(created_at=stamp, updated_at=stamp, created_by=user_id,
                updated_by=user_id, deleted_at=None)
     with db.atomic():
+        clock = capture.stamp(db)
+        fields = {k: v for k, v in row.items() if k != "id"}
+        row[CLOCK_COLUMN] = json.dumps({k: clock for k in fields})
         db[table].insert(row)
+        capture.log(db, table, row["id"], {k: [v, clock, ""] for k, v in fields.items()},
+                    capture.device_id(db), row)
         _record(db, table, row["id"], stamp, user_id, "insert",
                 {k: v for k, v in values.items() if v not in (None, "")})
     return row
@@ -74,19 +80,31 @@ def update(db, table, id, changes, *, user_id):
     if changed:
         stamp = now()
         with db.atomic():
-            db[table].update(id, {**changed, "updated_at": stamp, "updated_by": user_id})
+            _write(db, table, current, {**changed, "updated_at": stamp, "updated_by": user_id})
             _record(db, table, id, stamp, user_id, "update",
                     {k: [current.get(k), v] for k, v in changed.items()})
     return changed
 
 
+def _write(db, table, current, fields):
+    """Update fields of a row, stamping each and logging the change for sync."""
+    clock = capture.stamp(db)
+    before = capture.row_clock(current)
+    db[table].update(current["id"], {
+        **fields, CLOCK_COLUMN: json.dumps({**before, **{k: clock for k in fields}})})
+    capture.log(db, table, current["id"],
+                {k: [v, clock, before.get(k, "")] for k, v in fields.items()},
+                capture.device_id(db), {**current, **fields})
+
+
 def soft_delete(db, table, id, *, user_id):
     """Mark a row deleted; it stays in the table so the deletion can sync."""
     _check(table)
-    get(db, table, id)
+    current = get(db, table, id)
     stamp = now()
     with db.atomic():
-        db[table].update(id, {"deleted_at": stamp, "updated_at": stamp, "updated_by": user_id})
+        _write(db, table, current, {"deleted_at": stamp, "updated_at": stamp,
+                                    "updated_by": user_id})
         _record(db, table, id, stamp, user_id, "delete", {})
 
 

@@ -1,7 +1,7 @@
-"""Which tables sync between laptops and the central server."""
+"""Which tables sync between laptops and the central server, and who may see each row."""
 
-# Each has a client-generated UUID text id, created_at/updated_at, created_by/updated_by
-# and soft deletion (deleted_at); fieldapp.store is the only writer.
+# Each has a client-generated UUID text id, created_at/updated_at, created_by/updated_by,
+# soft deletion (deleted_at) and per-field clocks (sync_clock); fieldapp.store is the only writer.
 SYNCED_TABLES = (
     "offices",
     "office_communes",
@@ -18,6 +18,26 @@ SYNCED_TABLES = (
     "script_texts",
     "policy_figures",
     "translation_reviews",
+    "sync_conflicts",
 )
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")
+
+# Not data: the clock of the row's fields travels beside the values.
+CLOCK_COLUMN = "sync_clock"
+
+# How a row finds its commune: (parent table, column naming the parent) until a table with a
+# commune_code column. Rows of other tables are shared by every office (users: by office_id).
+COMMUNE_PATH = {
+    "villages": None,
+    "group_sessions": None,
+    "households": ("villages", "village_id"),
+    "people": ("households", "household_id"),
+    "visits": ("households", "household_id"),
+    "visit_outcomes": ("visits", "visit_id"),
+    "session_attendees": ("group_sessions", "session_id"),
+}
+OFFICE_SCOPED = {"users": "office_id"}
+
+# Laptops may not change these: offices and their communes are defined on the central server.
+CENTRAL_ONLY = ("offices", "office_communes")

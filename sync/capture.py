@@ -1,0 +1,98 @@
+"""Change capture: every write to a synced table gets clock stamps and a sync_log entry."""
+
+import json
+
+from . import hlc
+from .tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED
+
+CENTRAL_DEVICE = "central"
+
+
+def state(db, key, default=None):
+    row = db.execute("select value from sync_state where key = ?", [key]).fetchone()
+    return row[0] if row else default
+
+
+def set_state(db, key, value):
+    db.execute("insert into sync_state (key, value) values (?, ?)"
+               " on conflict(key) do update set value = excluded.value", [key, str(value)])
+
+
+def device_id(db):
+    """This database's device: 'central', an enrolled laptop's id, or a provisional local id."""
+    device = state(db, "device_id")
+    if device is None:
+        import uuid
+        device = "local-" + uuid.uuid4().hex[:12]
+        set_state(db, "device_id", device)
+    return device
+
+
+def is_central(db):
+    return state(db, "role") == "central"
+
+
+def clock(db):
+    """The device clock, kept on the connection for the length of a request."""
+    cached = getattr(db, "_fieldapp_clock", None)
+    if cached is None:
+        cached = hlc.Clock(device_id(db), state(db, "hlc_last", hlc.ZERO),
+                           int(state(db, "clock_offset_ms", 0)))
+        db._fieldapp_clock = cached
+    return cached
+
+
+def stamp(db):
+    """A new clock stamp for a local write, remembered across restarts."""
+    c = clock(db)
+    value = c.tick()
+    set_state(db, "hlc_last", value)
+    return value
+
+
+def observe(db, stamps):
+    c = clock(db)
+    for s in stamps:
+        c.observe(s)
+    set_state(db, "hlc_last", c.last)
+
+
+def row_clock(row):
+    return json.loads(row.get(CLOCK_COLUMN) or "{}") if row else {}
+
+
+def scope(db, table, values):
+    """(commune code, office id) that decide which devices may see the row; (None, None): all."""
+    if table in OFFICE_SCOPED:
+        return None, values.get(OFFICE_SCOPED[table])
+    if "scope_commune" in values or "scope_office" in values:
+        return values.get("scope_commune"), values.get("scope_office")
+    if table not in COMMUNE_PATH:
+        return None, None
+    while COMMUNE_PATH[table] is not None:
+        parent, column = COMMUNE_PATH[table]
+        row = db.execute(f"select * from [{parent}] where id = ?", [values.get(column)])
+        names = [d[0] for d in row.description]
+        found = row.fetchone()
+        if found is None:
+            return -1, None  # a parent this database does not have: visible to nobody
+        table, values = parent, dict(zip(names, found))
+    return values.get("commune_code"), None
+
+
+def log(db, table, row_id, fields, origin, values=None):
+    """Append a change: fields is {name: [value, stamp, base stamp]}."""
+    commune, office = scope(db, table, values) if is_central(db) and values else (None, None)
+    db.execute(
+        "insert into sync_log (table_name, row_id, fields, origin, scope_commune, scope_office)"
+        " values (?, ?, ?, ?, ?, ?)",
+        [table, row_id, json.dumps(fields, ensure_ascii=False, separators=(",", ":")), origin,
+         commune, office])
+
+
+def unsynced_count(db):
+    """Local changes not yet accepted by the central server (laptops only)."""
+    if is_central(db):
+        return 0
+    pushed = int(state(db, "pushed_seq", 0))
+    return db.execute("select count(*) from sync_log where seq > ?", [pushed]).fetchone()[0]
