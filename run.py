@@ -3,6 +3,7 @@
 import argparse
 import os
 import sys
+from pathlib import Path
 
 import waitress
 
@@ -18,35 +19,51 @@ def parse_args(argv=None):
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"),
                         help="address to listen on (default 127.0.0.1, this computer only; "
                              "env HOST)")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 5000)),
-                        help="port to listen on (default 5000; env PORT)")
-    parser.add_argument("--instance", default=os.environ.get("INSTANCE", "instance"),
+    parser.add_argument("--port", type=int, default=os.environ.get("PORT"),
+                        help="port to listen on (default 5000, or 5001 with --central; env PORT)")
+    parser.add_argument("--instance", default=os.environ.get("INSTANCE"),
                         help="instance folder holding the database, secret key and settings "
-                             "(default ./instance; env INSTANCE)")
+                             "(default ./instance, or ./instance-central with --central; "
+                             "env INSTANCE)")
+    parser.add_argument("--central", action="store_true",
+                        help="run as the central server: merge every laptop's records, serve "
+                             "the sync API under /api/v1 and the central admin pages "
+                             "(default port 5001)")
     parser.add_argument("--no-demo", action="store_true",
                         help="do not seed the demo office and accounts into a new database")
     parser.add_argument("--threads", type=int, default=4,
                         help="worker threads serving requests (default 4)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.instance = args.instance or ("instance-central" if args.central else "instance")
+    args.port = int(args.port or (5001 if args.central else 5000))
+    return args
 
 
-def prepare(instance, seed_demo=True):
+def prepare(instance, seed_demo=True, central=False):
     """Create the app, migrate its database and seed the demo if the database is new."""
-    app = create_app(instance_path=instance)
+    app = create_app(instance_path=instance, central=central or None)
+    central = app.config["CENTRAL"]
+    if central:
+        # Remembered in the instance, so `flask --app fieldapp` commands run as central too.
+        config = Path(app.instance_path) / "config.py"
+        if "CENTRAL" not in (config.read_text() if config.exists() else ""):
+            with config.open("a") as f:
+                f.write("CENTRAL = True\n")
     with app.app_context():
         db = get_db()
         is_new = not migrations.applied(db)
-        for name in upgrade(db):
+        for name in upgrade(db, central=central):
             print(f"migration applied: {name}")
         if is_new and seed_demo:
-            demo.seed_demo_instance(db, app.instance_path)
+            demo.seed_demo_instance(db, app.instance_path, central=central)
     return app
 
 
 def main(argv=None):
     args = parse_args(argv)
-    app = prepare(args.instance, seed_demo=not args.no_demo)
-    print(f"fieldapp is running at http://{args.host}:{args.port}/")
+    app = prepare(args.instance, seed_demo=not args.no_demo, central=args.central)
+    role = "central server" if app.config["CENTRAL"] else "fieldapp"
+    print(f"{role} is running at http://{args.host}:{args.port}/")
     print(f"data: {app.config['DATABASE']}")
     logins = demo.read_logins(app.instance_path)
     if logins:

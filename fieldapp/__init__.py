@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 csrf = CSRFProtect()
 
 
-def create_app(test_config=None, instance_path=None):
+def create_app(test_config=None, instance_path=None, central=None):
     """Create and configure the app for one instance folder ($FIELDAPP_INSTANCE by default)."""
     instance_path = instance_path or os.environ.get("FIELDAPP_INSTANCE")
     if instance_path:
@@ -21,6 +21,8 @@ def create_app(test_config=None, instance_path=None):
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
         DATABASE=os.path.join(app.instance_path, "fieldapp.sqlite3"),
+        # The central server: merges every laptop's records and serves the sync API.
+        CENTRAL=False,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
@@ -33,11 +35,13 @@ def create_app(test_config=None, instance_path=None):
         app.config.from_pyfile("config.py", silent=True)
     else:
         app.config.from_mapping(test_config)
+    if central is not None:
+        app.config["CENTRAL"] = central
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
 
     from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
-    from . import group_sessions, scripts, translating, worklists
+    from . import group_sessions, scripts, sync_api, syncing, translating, worklists
 
     db.init_app(app)
     i18n.init_app(app)
@@ -53,6 +57,10 @@ def create_app(test_config=None, instance_path=None):
     app.register_blueprint(group_sessions.bp)
     app.register_blueprint(scripts.bp)
     app.register_blueprint(translating.bp)
+    app.register_blueprint(syncing.bp)
+    # Devices authenticate with their own credentials, not a browser session: no CSRF token.
+    csrf.exempt(sync_api.bp)
+    app.register_blueprint(sync_api.bp)
     app.add_url_rule("/", endpoint="index", view_func=places.home)
     # After auth's before_request: a refused form's error page knows the user and their language.
     csrf.init_app(app)

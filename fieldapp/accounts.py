@@ -54,7 +54,7 @@ def users(db, office_id=None):
 
 
 def create_user(db, *, username, full_name, password, role, office_id, user_id, locale=None,
-                translator=False):
+                translator=False, row_id=None):
     username = normalise_username(username)
     if role not in ROLES:
         raise ValueError(f"unknown role {role}")
@@ -62,6 +62,7 @@ def create_user(db, *, username, full_name, password, role, office_id, user_id, 
         if user_by_username(db, username):
             raise UsernameTaken(username)
         return store.insert(db, "users", {
+            **({"id": row_id} if row_id else {}),
             "username": username, "full_name": full_name.strip(),
             "password_hash": hash_password(password), "role": role,
             "office_id": office_id, "locale": locale, "active": 1,

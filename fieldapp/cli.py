@@ -11,7 +11,7 @@ from .places import queries as places
 @with_appcontext
 def db_upgrade_command():
     """Apply pending schema migrations and refresh the official place list."""
-    applied = db.upgrade(db.get_db())
+    applied = db.upgrade(db.get_db(), central=current_app.config["CENTRAL"])
     for name in applied:
         click.echo(f"applied {name}")
     if not applied:
@@ -108,8 +108,54 @@ def translations_coverage_command():
                    f"{c['reviewed']:>9}{c['draft']:>8}{c['missing']:>9}")
 
 
+@click.command("enrol")
+@click.option("--central", "central_url", required=True, help="Address of the central server.")
+@click.option("--code", required=True, help="One-time enrolment code from the central admin.")
+@click.option("--name", "device_name", default=None, help="Name of this laptop.")
+@with_appcontext
+def enrol_command(central_url, code, device_name):
+    """Enrol this laptop with the central server, once."""
+    import socket
+
+    from sync import client
+    try:
+        device = client.enrol(db.get_db(), current_app.instance_path, central_url, code,
+                              device_name or socket.gethostname())
+    except client.SyncError as e:
+        raise click.ClickException(e.reason)
+    click.echo(f"enrolled as device {device['device_id']} of office {device['office_id']}")
+
+
+@click.command("sync")
+@with_appcontext
+def sync_command():
+    """Send this laptop's changes to the central server and receive the office's."""
+    from sync.client import SyncError
+
+    from .syncing import run_sync
+    with click.progressbar(length=2, label="sync", show_pos=False) as bar:
+        steps = {"sending": 0, "receiving": 1, "done": 2}
+        shown = [0]
+
+        def progress(p):
+            target = steps.get(p.step, shown[0])
+            if target > shown[0]:
+                bar.update(target - shown[0])
+                shown[0] = target
+            bar.label = f"sync: {p.step}, sent {p.sent}, received {p.received}"
+        try:
+            result = run_sync(current_app.config["DATABASE"], current_app.instance_path,
+                              progress)
+        except SyncError as e:
+            raise click.ClickException(e.reason)
+    click.echo(f"sent {result.sent}, received {result.received} in {result.requests} requests;"
+               f" {len(result.rejected)} refused")
+    for r in result.rejected:
+        click.echo(f"  refused {r['table']} {r['id']}: {r['reason']}")
+
+
 def init_app(app):
     for command in (db_upgrade_command, db_migrations_command, seed_demo_command,
                     create_office_command, create_user_command,
-                    translations_coverage_command):
+                    translations_coverage_command, enrol_command, sync_command):
         app.cli.add_command(command)

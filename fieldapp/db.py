@@ -33,14 +33,19 @@ def close_db(e=None):
         db.close()
 
 
-def upgrade(db):
+def upgrade(db, central=False):
     """Apply pending migrations and refresh the official place list; return the names applied."""
+    from sync.server import make_central
+
     from .migrations import migrations
     from .places.official import load_official_places
 
     pending = [m.name for m in migrations.pending(db)]
     migrations.apply(db)
     load_official_places(db)
+    if central:
+        with db.atomic():
+            make_central(db)
     return pending
 
 

@@ -1,6 +1,7 @@
 """A demo install: Lào Cai, one area office for the former Mù Cang Chải and Trạm Tấu districts."""
 
 import secrets
+import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -28,6 +29,11 @@ DEMO_USERS = (
 )
 
 
+def _demo_id(key):
+    """The same id in every demo install, so a demo laptop and a demo central server match."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldapp:demo:{key}"))
+
+
 def seed_demo(db, password=None):
     """Create the demo office, villages and one user per role; return {username: password}."""
     password = password or secrets.token_urlsafe(9)
@@ -36,14 +42,15 @@ def seed_demo(db, password=None):
         office = offices.create_office(
             db, name=OFFICE_NAME, province_code=PROVINCE_CODE, phone="0216 3878 123",
             address="Thị trấn Mù Cang Chải cũ, xã Mù Cang Chải, Lào Cai",
-            communes=[names[n] for n in COMMUNES], user_id=None)
+            communes=[names[n] for n in COMMUNES], user_id=None, row_id=_demo_id("office"))
         for commune, villages in VILLAGES.items():
             for name, kind in villages:
-                places.create_village(db, names[commune], name, kind, user_id=None)
+                places.create_village(db, names[commune], name, kind, user_id=None,
+                                      row_id=_demo_id(f"village:{names[commune]}:{name}"))
         for username, full_name, role in DEMO_USERS:
             accounts.create_user(db, username=username, full_name=full_name,
                                  password=password, role=role, office_id=office["id"],
-                                 user_id=None)
+                                 user_id=None, row_id=_demo_id(f"user:{username}"))
     return {username: password for username, _, _ in DEMO_USERS}
 
 
@@ -127,10 +134,14 @@ def _person(member, ethnicity, today):
 LOGINS_FILE = "demo-logins.txt"
 
 
-def seed_demo_instance(db, instance_path):
-    """Seed the demo and keep its logins in the instance folder (readable by its owner only)."""
+def seed_demo_instance(db, instance_path, central=False):
+    """Seed the demo and keep its logins in the instance folder (readable by its owner only).
+
+    A central server gets the office, villages and users only: households come from laptops.
+    """
     logins = seed_demo(db)
-    seed_demo_registry(db, accounts.user_by_username(db, "canbo")["id"])
+    if not central:
+        seed_demo_registry(db, accounts.user_by_username(db, "canbo")["id"])
     path = Path(instance_path) / LOGINS_FILE
     path.write_text("".join(f"{u} {p}\n" for u, p in logins.items()))
     path.chmod(0o600)

@@ -425,7 +425,9 @@ def sync(db):
         fields TEXT NOT NULL,
         origin TEXT NOT NULL,
         scope_commune INTEGER,
-        scope_office TEXT
+        scope_office TEXT,
+        -- 1 when the origin device already holds exactly this: not sent back to it.
+        origin_has_it INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX idx_sync_log_row ON sync_log(table_name, row_id);
     CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -479,3 +481,28 @@ def sync(db):
         device_id TEXT
     );
     """)
+    _log_existing_rows(db)
+
+
+def _log_existing_rows(db):
+    """Rows written before change capture existed go into the log, to be pushed like new ones."""
+    import json
+    import time
+
+    seeded = "2026-11-23T00:00:00.000+00:00"  # rows every install seeds itself (0003-0005)
+    now_ms, n = int(time.time() * 1000), 0
+    for table in _SYNCED_TABLES_V8:
+        cursor = db.execute(f"select * from [{table}] where created_at != ?", [seeded])
+        names = [d[0] for d in cursor.description]
+        for found in cursor.fetchall():
+            row = dict(zip(names, found))
+            stamp = f"{now_ms + n // 100000:013d}.{n % 100000:05d}.migrated"
+            n += 1
+            fields = {k: v for k, v in row.items() if k not in ("id", "sync_clock")}
+            db.execute(f"update [{table}] set sync_clock = ? where id = ?",
+                       [json.dumps({k: stamp for k in fields}), row["id"]])
+            db.execute("insert into sync_log (table_name, row_id, fields, origin)"
+                       " values (?, ?, ?, 'migrated')",
+                       [table, row["id"],
+                        json.dumps({k: [v, stamp, ""] for k, v in fields.items()},
+                                   ensure_ascii=False, separators=(",", ":"))])

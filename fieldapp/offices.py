@@ -66,10 +66,12 @@ def _set_communes(db, office_id, codes, user_id):
         store.soft_delete(db, "office_communes", links[code], user_id=user_id)
 
 
-def create_office(db, *, name, province_code, phone="", address="", communes=(), user_id):
+def create_office(db, *, name, province_code, phone="", address="", communes=(), user_id,
+                  row_id=None):
     """A new office and its communes, in one transaction."""
     with db.atomic():
         row = store.insert(db, "offices", {
+            **({"id": row_id} if row_id else {}),
             "name": name.strip(), "province_code": province_code,
             "phone": phone.strip(), "address": address.strip(),
         }, user_id=user_id)

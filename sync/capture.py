@@ -80,14 +80,14 @@ def scope(db, table, values):
     return values.get("commune_code"), None
 
 
-def log(db, table, row_id, fields, origin, values=None):
+def log(db, table, row_id, fields, origin, values=None, origin_has_it=False):
     """Append a change: fields is {name: [value, stamp, base stamp]}."""
     commune, office = scope(db, table, values) if is_central(db) and values else (None, None)
     db.execute(
-        "insert into sync_log (table_name, row_id, fields, origin, scope_commune, scope_office)"
-        " values (?, ?, ?, ?, ?, ?)",
+        "insert into sync_log (table_name, row_id, fields, origin, scope_commune, scope_office,"
+        " origin_has_it) values (?, ?, ?, ?, ?, ?, ?)",
         [table, row_id, json.dumps(fields, ensure_ascii=False, separators=(",", ":")), origin,
-         commune, office])
+         commune, office, 1 if origin_has_it else 0])
 
 
 def unsynced_count(db):

@@ -331,7 +331,8 @@ def test_every_page_shows_only_translated_text_in_a_pseudo_locale(tmp_path, seed
                        TRANSLATIONS_DIR=str(tmp_path / "translations"))
     with app.app_context():
         from fieldapp.db import get_db
-        english = english_words(catalog) - data_words(get_db())
+        # The product's name is the same in every language.
+        english = english_words(catalog) - data_words(get_db()) - {"fieldapp"}
     assert {"village", "password", "office"} <= english
 
     problems = {}

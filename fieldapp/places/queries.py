@@ -87,7 +87,7 @@ def _duplicate_village(db, commune_code, name, exclude_id=None):
     return rows[0] if rows else None
 
 
-def create_village(db, commune_code, name, kind, *, user_id):
+def create_village(db, commune_code, name, kind, *, user_id, row_id=None):
     """Add a village under a commune; refuse a likely duplicate."""
     name = clean(name)
     with db.atomic():
@@ -95,6 +95,7 @@ def create_village(db, commune_code, name, kind, *, user_id):
         if existing:
             raise DuplicateVillage(existing)
         return store.insert(db, "villages", {
+            **({"id": row_id} if row_id else {}),
             "commune_code": commune_code, "name": name, "name_key": fold(name), "kind": kind,
         }, user_id=user_id)
 

@@ -1,0 +1,212 @@
+"""Syncing in the app: enrolment, the sync page with its progress, conflicts, central devices."""
+
+import json
+import socket
+import threading
+
+from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, render_template,
+                   url_for)
+
+from forms import options
+from forms.syncing import EnrolForm, EnrolmentCodeForm, ResolveConflictForm
+from sync import capture, client, server
+from sync.client import SyncError
+
+from .. import __version__, offices, store
+from ..auth import login_required, role_required
+from ..db import connect, get_db
+from ..i18n import gettext as _, lazy_gettext as _l
+
+bp = Blueprint("syncing", __name__)
+
+ERRORS = {
+    "offline": _l("The central server cannot be reached. Your changes are safe on this laptop:"
+                  " try again when there is a connection."),
+    "refused": _l("The central server refused this laptop: %(reason)s"),
+    "not_enrolled": _l("The central server does not know this laptop: ask an administrator to"
+                       " enrol it again."),
+    "update_app": _l("This version of fieldapp is too old for the central server: update it,"
+                     " then sync again."),
+    "error": _l("The sync stopped: %(reason)s. Nothing was lost: sync again to continue."),
+}
+STEPS = {"starting": _l("Starting"), "sending": _l("Sending changes"),
+         "receiving": _l("Receiving changes"), "applying": _l("Saving received changes"),
+         "done": _l("Done")}
+
+
+def _central():
+    return bool(current_app.config.get("CENTRAL"))
+
+
+@bp.app_context_processor
+def sync_status():
+    """The count of unsynced local changes, shown in every page's header on a laptop."""
+    if not g.get("user") or _central():
+        return {"unsynced": None}
+    return {"unsynced": capture.unsynced_count(get_db())}
+
+
+def _runs():
+    return current_app.extensions.setdefault("fieldapp_sync", {"lock": threading.Lock()})
+
+
+@bp.get("/sync")
+@login_required
+def page():
+    if _central():
+        return redirect(url_for("syncing.devices"))
+    db = get_db()
+    device = client.load_device(current_app.instance_path)
+    run = _runs().get("current")
+    return render_template(
+        "syncing/page.html", device=device, form=EnrolForm(device_name=socket.gethostname()),
+        unsynced_count=capture.unsynced_count(db),
+        last_sync=capture.state(db, "last_sync_at"),
+        rejections=list(db.query("select * from sync_rejections order by at desc limit 50")),
+        run=run, error=_error_text(run), steps=STEPS)
+
+
+def _error_text(run):
+    if not run or not run.get("error"):
+        return None
+    kind, reason = run["error"]
+    return ERRORS[kind] % {"reason": reason}
+
+
+@bp.post("/sync/enrol")
+@role_required("admin")
+def enrol():
+    form = EnrolForm()
+    db = get_db()
+    if form.validate_on_submit():
+        try:
+            client.enrol(db, current_app.instance_path, form.central_url.data.strip(),
+                         form.code.data.strip().upper(), form.device_name.data.strip(),
+                         app_version=__version__)
+        except SyncError as e:
+            form.code.errors.append(ERRORS[e.kind] % {"reason": e.reason})
+        else:
+            flash(_("This laptop is enrolled. Sync now to send and receive the office's data."),
+                  "success")
+            return redirect(url_for("syncing.page"))
+    return render_template("syncing/page.html", device=None, form=form,
+                           unsynced_count=capture.unsynced_count(db), last_sync=None,
+                           rejections=[], run=None, error=None, steps=STEPS), 400
+
+
+def run_sync(database, instance_path, on_progress=None):
+    """Sync once with the enrolled central server, on a connection of its own."""
+    device = client.load_device(instance_path)
+    if device is None:
+        raise SyncError("this laptop is not enrolled", kind="not_enrolled")
+    db = connect(database)
+    try:
+        return client.sync(db, device, app_version=__version__, on_progress=on_progress)
+    finally:
+        db.close()
+
+
+@bp.post("/sync/now")
+@login_required
+def now():
+    runs = _runs()
+    if client.load_device(current_app.instance_path) is None:
+        abort(400)
+    with runs["lock"]:
+        if not (runs.get("current") or {}).get("running"):
+            run = {"running": True, "step": "starting", "sent": 0, "received": 0,
+                   "error": None}
+            runs["current"] = run
+
+            def progress(p):
+                run.update(step=p.step, sent=p.sent, received=p.received)
+
+            def work(database=current_app.config["DATABASE"],
+                     instance=current_app.instance_path):
+                try:
+                    run_sync(database, instance, progress)
+                except SyncError as e:
+                    run["error"] = (e.kind, e.reason)
+                except Exception as e:  # shown to the officer; the data is safe either way
+                    run["error"] = ("error", str(e))
+                finally:
+                    run["running"] = False
+
+            threading.Thread(target=work, daemon=True).start()
+    return redirect(url_for("syncing.page"))
+
+
+@bp.get("/sync/progress")
+@login_required
+def progress():
+    run = _runs().get("current") or {}
+    return jsonify(running=run.get("running", False), step=str(STEPS.get(run.get("step"), "")),
+                   sent=run.get("sent", 0), received=run.get("received", 0),
+                   error=_error_text(run), unsynced=capture.unsynced_count(get_db()))
+
+
+# ---- Conflicts: the same field edited on two devices that had not seen each other's edit.
+
+@bp.get("/conflicts")
+@role_required("supervisor", "admin")
+def conflicts():
+    db = get_db()
+    rows = [_readable(r) for r in db.query(
+        "select * from sync_conflicts where deleted_at is null and resolved_at is null"
+        " order by created_at")]
+    return render_template("syncing/conflicts.html", conflicts=rows)
+
+
+def _readable(row):
+    return {**row, "kept": json.loads(row["kept_value"]) if row["kept_value"] else None,
+            "lost": json.loads(row["lost_value"]) if row["lost_value"] else None}
+
+
+@bp.route("/conflicts/<conflict_id>", methods=("GET", "POST"))
+@role_required("supervisor", "admin")
+def resolve(conflict_id):
+    db = get_db()
+    try:
+        conflict = _readable(store.get(db, "sync_conflicts", conflict_id))
+    except store.NotFound:
+        abort(404)
+    form = ResolveConflictForm()
+    if form.validate_on_submit():
+        value = {"kept": conflict["kept"], "lost": conflict["lost"],
+                 "new": form.value.data}[form.choice.data]
+        with db.atomic():
+            store.update(db, conflict["table_name"], conflict["row_id"],
+                         {conflict["field"]: value}, user_id=g.user["id"])
+            store.update(db, "sync_conflicts", conflict_id,
+                         {"resolved_at": store.now(), "resolution": form.choice.data},
+                         user_id=g.user["id"])
+        flash(_("Conflict resolved; the chosen value syncs like any edit."), "success")
+        return redirect(url_for("syncing.conflicts"))
+    return render_template("syncing/resolve.html", conflict=conflict, form=form)
+
+
+# ---- Central server: devices and enrolment codes.
+
+@bp.route("/central/devices", methods=("GET", "POST"))
+@role_required("admin")
+def devices():
+    if not _central():
+        abort(404)
+    db = get_db()
+    form = EnrolmentCodeForm()
+    form.office_id.choices = options((o["id"], o["name"]) for o in offices.offices(db))
+    code = None
+    if form.validate_on_submit():
+        code = server.create_enrolment_code(db, form.office_id.data, user_id=g.user["id"])
+    return render_template("syncing/devices.html", devices=server.devices(db), form=form,
+                           code=code, hours=server.CODE_HOURS)
+
+
+@bp.post("/central/devices/<device_id>/revoke")
+@role_required("admin")
+def revoke(device_id):
+    if not _central():
+        abort(404)
+    server.revoke(get_db(), device_id)
+    flash(_("Access revoked: this laptop can no longer sync."), "success")
+    return redirect(url_for("syncing.devices"))

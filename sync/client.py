@@ -1,0 +1,184 @@
+"""The laptop's side: enrol once, then push local changes and pull the office's, batch by batch.
+
+Every batch is checkpointed in the laptop's database in the same transaction that applies it,
+so a sync cut at any point re-sends at most one batch, which the server recognises and skips.
+"""
+
+import gzip
+import json
+import os
+import sqlite3
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import capture, hlc, merge
+from .protocol import BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, SUPPORTED
+
+API = "/api/v1"
+DEVICE_FILE = "device.json"
+
+
+class SyncError(Exception):
+    """A sync that could not finish; `reason` is plain words, `status` the HTTP status if any."""
+
+    def __init__(self, reason, status=None, kind="error"):
+        super().__init__(reason)
+        self.reason, self.status, self.kind = reason, status, kind
+
+
+@dataclass
+class Progress:
+    step: str = "starting"
+    sent: int = 0
+    received: int = 0
+    requests: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    rejected: list = field(default_factory=list)
+
+
+def load_device(instance_path):
+    path = Path(instance_path) / DEVICE_FILE
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _save_device(instance_path, device):
+    path = Path(instance_path) / DEVICE_FILE
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump(device, f)
+
+
+def _post(url, message, credentials=None, timeout=60, app_version=""):
+    body = gzip.compress(json.dumps(message, separators=(",", ":")).encode(), mtime=0)
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
+               "Accept-Encoding": "gzip", "User-Agent": f"fieldapp/{app_version}"}
+    if credentials:
+        headers["Authorization"] = f"Device {credentials['device_id']}:{credentials['secret']}"
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            raw = response.read()
+            encoding = response.headers.get("Content-Encoding")
+    except urllib.error.HTTPError as e:
+        raw = e.read()
+        try:
+            detail = json.loads(gzip.decompress(raw) if e.headers.get("Content-Encoding")
+                                == "gzip" else raw)
+            reason = detail.get("reason") or str(e)
+        except ValueError:
+            reason = f"the central server answered {e.code}"
+        kind = {401: "not_enrolled", 403: "refused", 426: "update_app"}.get(e.code, "error")
+        raise SyncError(reason, e.code, kind) from None
+    except (urllib.error.URLError, OSError) as e:
+        raise SyncError(f"the central server cannot be reached ({getattr(e, 'reason', e)})",
+                        kind="offline") from None
+    data = gzip.decompress(raw) if encoding == "gzip" else raw
+    try:
+        return json.loads(data), len(body), len(raw)
+    except ValueError:
+        raise SyncError("the central server's answer was cut off or garbled") from None
+
+
+def enrol(db, instance_path, central_url, code, device_name, app_version=""):
+    """Exchange a one-time code for this laptop's device id and secret."""
+    central_url = central_url.rstrip("/")
+    answer, _, _ = _post(central_url + API + "/enroll", {
+        "protocol": PROTOCOL, "app_version": app_version, "code": code,
+        "device_name": device_name}, app_version=app_version)
+    device = {"central_url": central_url, "device_id": answer["device_id"],
+              "secret": answer["secret"], "office_id": answer["office_id"]}
+    _save_device(instance_path, device)
+    with db.atomic():
+        # From now on local writes are stamped with the enrolled device's id.
+        capture.set_state(db, "device_id", device["device_id"])
+        capture.set_state(db, "enrolled_office", device["office_id"])
+    db._fieldapp_clock = None
+    return device
+
+
+def _outgoing(db, pushed_seq):
+    rows = db.execute("select seq, table_name, row_id, fields from sync_log where seq > ?"
+                      " order by seq limit ?", [pushed_seq, BATCH]).fetchall()
+    changes = []
+    for seq, table, row_id, fields in rows:
+        fields = json.loads(fields)
+        fields.update({k: v for k, v in merge.extra_fields(db, table, row_id).items()
+                       if k not in fields})
+        changes.append({"seq": seq, "table": table, "id": row_id, "fields": fields})
+    return changes
+
+
+def _apply(db, answer, progress):
+    """Checkpoint the push, correct the clock, and apply the pulled batch: one transaction."""
+    with db.atomic():
+        capture.set_state(db, "pushed_seq", answer["ack_seq"])
+        for r in answer.get("rejected", []):
+            db.execute("insert or replace into sync_rejections (seq, table_name, row_id,"
+                       " reason, at) values (?, ?, ?, ?, ?)",
+                       [r["seq"], r["table"], r["id"], r["reason"], _now_text()])
+        offset = answer.get("clock_offset_ms", 0)
+        if abs(offset) > CLOCK_TOLERANCE_MS:
+            capture.set_state(db, "clock_offset_ms",
+                              int(capture.state(db, "clock_offset_ms", 0)) + offset)
+            db._fieldapp_clock = None
+        pull = answer["pull"]
+        pending = merge.pending_fields(db, answer["ack_seq"])
+        stamps = []
+        for change in pull["changes"]:
+            try:
+                with db.atomic():
+                    merge.adopt_pulled(db, change["table"], change["id"], change["fields"],
+                                       pending)
+            except sqlite3.IntegrityError as e:
+                db.execute("insert or replace into sync_rejections (seq, table_name, row_id,"
+                           " reason, at) values (?, ?, ?, ?, ?)",
+                           [-change["seq"], change["table"], change["id"],
+                            f"received, but could not be saved here ({e})", _now_text()])
+            stamps += [triple[1] for triple in change["fields"].values()]
+        capture.observe(db, stamps)
+        capture.set_state(db, "pull_cursor", pull["cursor"])
+    progress.received += len(pull["changes"])
+    progress.rejected += answer.get("rejected", [])
+
+
+def _now_text():
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def sync(db, device, app_version="", on_progress=None, timeout=60):
+    """Push every local change and pull every change of the office; return the Progress."""
+    progress = Progress()
+    url = device["central_url"] + API + "/sync"
+
+    def report(step):
+        progress.step = step
+        if on_progress:
+            on_progress(progress)
+
+    while True:
+        pushed_seq = int(capture.state(db, "pushed_seq", 0))
+        cursor = int(capture.state(db, "pull_cursor", 0))
+        outgoing = _outgoing(db, pushed_seq)
+        report("sending" if outgoing else "receiving")
+        answer, up, down = _post(url, {
+            "protocol": PROTOCOL, "app_version": app_version, "now": hlc.now_ms(),
+            "push": {"changes": outgoing}, "pull": {"cursor": cursor}}, device,
+            timeout=timeout, app_version=app_version)
+        if answer.get("protocol") not in SUPPORTED:
+            raise SyncError("the central server speaks another protocol version")
+        progress.requests += 1
+        progress.bytes_up += up
+        progress.bytes_down += down
+        progress.sent += len(outgoing)
+        _apply(db, answer, progress)
+        report("applying")
+        if len(outgoing) < BATCH and not answer["pull"]["more"]:
+            break
+    with db.atomic():
+        capture.set_state(db, "last_sync_at", _now_text())
+    report("done")
+    return progress

@@ -1,0 +1,152 @@
+"""Merging changes from other devices, field by field, with the writes they lead to.
+
+With fieldapp.store this is the other half of the data layer: the store writes what users do,
+this module writes what arrives from elsewhere. Both keep each field's clock stamp.
+
+- The central server merges pushed changes: per field, the later stamp wins. When the same
+  field was changed on two devices that had not seen each other's edit (the incoming edit's base
+  stamp is older than the stored one) and the values differ, the losing value is kept as a
+  conflict for a supervisor to review.
+- A laptop adopts what the central server sends, except fields it changed itself and has not
+  pushed yet: those reach the server next and are merged there.
+"""
+
+import json
+import uuid
+
+from . import capture
+from .tables import CLOCK_COLUMN
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+def columns(db, table):
+    return {row[1] for row in db.execute(f"pragma table_info([{table}])")}
+
+
+def _row(db, table, row_id):
+    cursor = db.execute(f"select * from [{table}] where id = ?", [row_id])
+    names = [d[0] for d in cursor.description]
+    found = cursor.fetchone()
+    return dict(zip(names, found)) if found else None
+
+
+def _write(db, table, row_id, current, values, clock):
+    """Insert or update the row with these values and its new field clock."""
+    values = {**values, CLOCK_COLUMN: json.dumps(clock)}
+    if current is None:
+        names = ["id", *values]
+        db.execute(f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)})"
+                   f" values ({', '.join('?' * len(names))})", [row_id, *values.values()])
+    elif values:
+        db.execute(f"update [{table}] set {', '.join(f'[{n}] = ?' for n in values)}"
+                   " where id = ?", [*values.values(), row_id])
+
+
+def _keep_extra(db, table, row_id, name, value, stamp):
+    """A field this version has no column for: kept as sent, the later stamp winning."""
+    db.execute("""
+        insert into sync_extra (table_name, row_id, field, value, hlc) values (?, ?, ?, ?, ?)
+        on conflict(table_name, row_id, field) do update
+           set value = excluded.value, hlc = excluded.hlc where excluded.hlc > sync_extra.hlc""",
+               [table, row_id, name, json.dumps(value), stamp])
+
+
+def merge_pushed(db, table, row_id, fields, origin, exact=True):
+    """Merge one pushed change on the central server; return the fields that took effect.
+
+    `exact` says the stamps are the device's own (not corrected for a wrong clock), so the
+    device need not be sent the change back.
+    """
+    known = columns(db, table) - {"id", CLOCK_COLUMN}
+    current = _row(db, table, row_id)
+    clock = capture.row_clock(current)
+    applied, values, kept = {}, {}, {}
+    for name, (value, stamp, base) in fields.items():
+        if name not in known:
+            _keep_extra(db, table, row_id, name, value, stamp)
+            applied[name] = [value, stamp, base]
+            continue
+        stored = clock.get(name, "")
+        if stamp == stored:
+            continue
+        concurrent = (current is not None and base < stored and current.get(name) != value
+                      and _device(stored) != _device(stamp))
+        if stamp > stored:
+            if concurrent:
+                _conflict(db, table, row_id, current, name, kept=(value, stamp),
+                          lost=(current.get(name), stored))
+            values[name], clock[name] = value, stamp
+            applied[name] = [value, stamp, base]
+        else:
+            if concurrent:
+                _conflict(db, table, row_id, current, name, kept=(current.get(name), stored),
+                          lost=(value, stamp))
+            kept[name] = [current.get(name), stored, ""]
+    if values:
+        _write(db, table, row_id, current, values, clock)
+    row = _row(db, table, row_id) or {}
+    if applied:
+        capture.log(db, table, row_id, applied, origin, row, origin_has_it=exact)
+    if kept:
+        # The device still shows its own, older value: send it the one that won.
+        capture.log(db, table, row_id, kept, capture.device_id(db), row)
+    return applied
+
+
+def _device(stamp):
+    return stamp.rsplit(".", 1)[-1] if stamp else ""
+
+
+def _conflict(db, table, row_id, row, field, kept, lost):
+    """Record the losing value of a concurrent edit; the resolution syncs like any edit."""
+    stamp = capture.stamp(db)
+    commune, office = capture.scope(db, table, row)
+    values = {
+        "id": str(uuid.uuid4()), "table_name": table, "row_id": row_id, "field": field,
+        "kept_value": json.dumps(kept[0], ensure_ascii=False), "kept_hlc": kept[1],
+        "lost_value": json.dumps(lost[0], ensure_ascii=False), "lost_hlc": lost[1],
+        "scope_commune": commune, "scope_office": office,
+    }
+    now = db.execute(f"select {_NOW}").fetchone()[0]
+    values.update(created_at=now, updated_at=now)
+    fields = {k: [v, stamp, ""] for k, v in values.items() if k != "id"}
+    _write(db, "sync_conflicts", values["id"], None,
+           {k: v for k, v in values.items() if k != "id"},
+           {k: stamp for k in fields})
+    capture.log(db, "sync_conflicts", values["id"], fields, capture.device_id(db), values)
+
+
+def adopt_pulled(db, table, row_id, fields, pending):
+    """Take the central server's values on a laptop, except fields with unpushed local edits."""
+    known = columns(db, table) - {"id", CLOCK_COLUMN}
+    current = _row(db, table, row_id)
+    clock = capture.row_clock(current)
+    values = {}
+    for name, (value, stamp, *_base) in fields.items():
+        if (table, row_id, name) in pending:
+            continue
+        if name not in known:
+            _keep_extra(db, table, row_id, name, value, stamp)
+            continue
+        if clock.get(name) != stamp:
+            values[name], clock[name] = value, stamp
+    if values:
+        _write(db, table, row_id, current, values, clock)
+    return values
+
+
+def pending_fields(db, after_seq):
+    """(table, row, field) of local changes not yet accepted by the central server."""
+    pending = set()
+    for table, row_id, fields in db.execute(
+            "select table_name, row_id, fields from sync_log where seq > ?", [after_seq]):
+        pending.update((table, row_id, name) for name in json.loads(fields))
+    return pending
+
+
+def extra_fields(db, table, row_id):
+    """Unknown fields kept for a row, to send on with it."""
+    return {name: [json.loads(value), stamp, ""] for name, value, stamp in db.execute(
+        "select field, value, hlc from sync_extra where table_name = ? and row_id = ?",
+        [table, row_id])}

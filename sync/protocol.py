@@ -1,0 +1,92 @@
+"""The sync protocol's messages: versions, limits, and checking what a request carries."""
+
+import re
+
+from . import hlc
+from .tables import SYNCED_TABLES
+
+PROTOCOL = 2
+# The previous version sent uncompressed bodies and no unknown fields; it is still accepted.
+SUPPORTED = (1, 2)
+BATCH = 1000             # changes per push or pull
+MAX_BODY = 32 * 1024 * 1024
+MAX_VALUE = 20_000       # characters in one text value
+CLOCK_TOLERANCE_MS = 2 * 60 * 1000
+
+_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
+_FIELD = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+class Refused(Exception):
+    """A request the server answers with a 4xx status and a plain reason."""
+
+    def __init__(self, status, reason, **extra):
+        super().__init__(reason)
+        self.status, self.reason, self.extra = status, reason, extra
+
+
+def check_version(message):
+    version = message.get("protocol")
+    if not isinstance(version, int):
+        raise Refused(400, "the request does not say which protocol version it speaks")
+    if version < min(SUPPORTED):
+        raise Refused(426, f"this app is too old for the central server (protocol {version});"
+                           " update fieldapp, then sync again", supported=list(SUPPORTED))
+    if version > max(SUPPORTED):
+        raise Refused(400, f"protocol {version} is newer than this server knows;"
+                           " update the central server", supported=list(SUPPORTED))
+    return version
+
+
+def _scalar(value):
+    if value is None or isinstance(value, (bool, int, float)):
+        return True
+    return isinstance(value, str) and len(value) <= MAX_VALUE
+
+
+def check_change(change, where):
+    """One change: {seq?, table, id, fields: {name: [value, stamp, base]}}."""
+    if not isinstance(change, dict):
+        raise Refused(400, f"{where} is not an object")
+    if change.get("table") not in SYNCED_TABLES:
+        raise Refused(400, f"{where} names an unknown table {change.get('table')!r}")
+    if not isinstance(change.get("id"), str) or not _ID.match(change["id"]):
+        raise Refused(400, f"{where} has no valid record id")
+    fields = change.get("fields")
+    if not isinstance(fields, dict) or not fields:
+        raise Refused(400, f"{where} has no fields")
+    for name, triple in fields.items():
+        if not _FIELD.match(name) or name in ("id", "sync_clock"):
+            raise Refused(400, f"{where} has an invalid field name {name!r}")
+        if (not isinstance(triple, list) or len(triple) != 3 or not _scalar(triple[0])
+                or not hlc.valid(triple[1])
+                or not (triple[2] == "" or hlc.valid(triple[2]))
+                or (triple[2] and triple[2] >= triple[1])):
+            raise Refused(400, f"{where}, field {name}: expected [value, stamp, base stamp]")
+
+
+def check_sync(message):
+    """A sync request: push (optional) and pull; raises Refused for anything malformed."""
+    if not isinstance(message, dict):
+        raise Refused(400, "the body is not a JSON object")
+    version = check_version(message)
+    if not isinstance(message.get("now"), int):
+        raise Refused(400, "the request does not carry the device's clock ('now', in ms)")
+    push = message.get("push") or {"changes": []}
+    if not isinstance(push, dict) or not isinstance(push.get("changes"), list):
+        raise Refused(400, "'push' must hold a list of changes")
+    if len(push["changes"]) > BATCH:
+        raise Refused(413, f"at most {BATCH} changes per request")
+    previous = None
+    for n, change in enumerate(push["changes"]):
+        where = f"change {n + 1}"
+        check_change(change, where)
+        seq = change.get("seq")
+        if not isinstance(seq, int) or seq < 1 or (previous is not None and seq <= previous):
+            raise Refused(400, f"{where} has no increasing sequence number")
+        previous = seq
+    pull = message.get("pull") or {}
+    if not isinstance(pull, dict) or not isinstance(pull.get("cursor", 0), int) \
+            or pull.get("cursor", 0) < 0:
+        raise Refused(400, "'pull' must carry a cursor: a whole number from 0")
+    return version

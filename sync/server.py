@@ -1,0 +1,203 @@
+"""The central server's side: enrolment codes, devices, and answering a sync request."""
+
+import hashlib
+import hmac
+import json
+import secrets
+import sqlite3
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from . import capture, hlc, merge
+from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
+                       check_version)
+from .tables import CENTRAL_ONLY, COMMUNE_PATH, OFFICE_SCOPED
+
+CODE_HOURS = 24
+_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def _hash(secret):
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _utc(delta=timedelta()):
+    return (datetime.now(timezone.utc) + delta).isoformat(timespec="seconds")
+
+
+def make_central(db):
+    """Mark this database as the central server's."""
+    capture.set_state(db, "role", "central")
+    capture.set_state(db, "device_id", capture.CENTRAL_DEVICE)
+
+
+def create_enrolment_code(db, office_id, *, user_id):
+    """A one-time code for one laptop of the office, valid for a day; only its hash is kept."""
+    code = "-".join("".join(secrets.choice(_CODE_ALPHABET) for _ in range(4))
+                    for _ in range(3))
+    db.execute("insert into enrolment_codes (code_hash, office_id, created_at, created_by,"
+               " expires_at) values (?, ?, ?, ?, ?)",
+               [_hash(code), office_id, _utc(), user_id, _utc(timedelta(hours=CODE_HOURS))])
+    return code
+
+
+def enrol(db, message):
+    """Turn a valid code into a device id and secret for the laptop."""
+    if not isinstance(message, dict):
+        raise Refused(400, "the body is not a JSON object")
+    check_version(message)
+    code = str(message.get("code") or "").strip().upper()
+    name = str(message.get("device_name") or "").strip()[:100]
+    if not code or not name:
+        raise Refused(400, "an enrolment needs the code and a name for the laptop")
+    with db.atomic():
+        row = db.execute("select office_id, expires_at, used_at from enrolment_codes"
+                         " where code_hash = ?", [_hash(code)]).fetchone()
+        if row is None:
+            raise Refused(403, "this enrolment code is not known: check it with the central"
+                               " administrator")
+        office_id, expires_at, used_at = row
+        if used_at:
+            raise Refused(403, "this enrolment code was already used: ask for a new one")
+        if expires_at < _utc():
+            raise Refused(403, "this enrolment code has expired: ask for a new one")
+        device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
+        db.execute("insert into devices (id, name, office_id, secret_hash, enrolled_at,"
+                   " app_version) values (?, ?, ?, ?, ?, ?)",
+                   [device_id, name, office_id, _hash(secret), _utc(),
+                    str(message.get("app_version") or "")[:40]])
+        db.execute("update enrolment_codes set used_at = ?, device_id = ? where code_hash = ?",
+                   [_utc(), device_id, _hash(code)])
+    return {"protocol": PROTOCOL, "device_id": device_id, "secret": secret,
+            "office_id": office_id, "server_now": hlc.now_ms()}
+
+
+def authenticate(db, authorization):
+    """The device a request's 'Authorization: Device <id>:<secret>' header names."""
+    scheme, _, credentials = (authorization or "").partition(" ")
+    device_id, _, secret = credentials.partition(":")
+    if scheme != "Device" or not device_id or not secret:
+        raise Refused(401, "this request carries no device credentials")
+    row = db.execute("select * from devices where id = ?", [device_id])
+    names = [d[0] for d in row.description]
+    found = row.fetchone()
+    device = dict(zip(names, found)) if found else None
+    if device is None or not hmac.compare_digest(device["secret_hash"], _hash(secret)):
+        raise Refused(401, "this laptop is not enrolled with the central server")
+    if device["revoked_at"]:
+        raise Refused(403, "this laptop's access was revoked by the central administrator;"
+                           " its unsynced changes stay on the laptop")
+    return device
+
+
+def revoke(db, device_id):
+    db.execute("update devices set revoked_at = ? where id = ? and revoked_at is null",
+               [_utc(), device_id])
+
+
+def devices(db):
+    return list(db.query("""
+        select d.*, o.name as office_name from devices d join offices o on o.id = d.office_id
+         order by d.revoked_at is not null, o.name, d.name"""))
+
+
+def office_communes(db, office_id):
+    return {r[0] for r in db.execute(
+        "select commune_code from office_communes where office_id = ? and deleted_at is null",
+        [office_id])}
+
+
+def _outside_scope(db, device, communes, table, row_id, fields):
+    """Why a pushed change may not be taken from this device, or None."""
+    if table in CENTRAL_ONLY:
+        return "offices and their communes are managed on the central server"
+    current = merge._row(db, table, row_id) or {}
+    values = {**current, **{name: triple[0] for name, triple in fields.items()}}
+    if table in OFFICE_SCOPED and values.get(OFFICE_SCOPED[table]) != device["office_id"]:
+        return "this user belongs to another office"
+    if table in COMMUNE_PATH or table == "sync_conflicts":
+        commune, office = capture.scope(db, table, values)
+        if office is not None:
+            return None if office == device["office_id"] else "outside your office"
+        if commune == -1:
+            return "it refers to a record the central server does not have"
+        if commune not in communes:
+            return "the record lies outside your office's communes"
+    return None
+
+
+def _corrected(fields, device_id, shift_ms, ceiling_ms):
+    """Stamps of the device's own clock moved by its measured error and never in the future."""
+    out, exact = {}, True
+    for name, (value, stamp, base) in fields.items():
+        new_stamp = hlc.shifted(stamp, shift_ms, ceiling_ms)
+        if base and hlc.parse(base)[2] == device_id:
+            base = hlc.shifted(base, shift_ms, ceiling_ms)
+        exact = exact and new_stamp == stamp
+        out[name] = [value, new_stamp, base if base < new_stamp else ""]
+    return out, exact
+
+
+def handle_sync(db, device, message):
+    """Merge a device's pushed changes, then answer with what it should pull."""
+    version = check_sync(message)
+    server_now = hlc.now_ms()
+    skew = server_now - message["now"]
+    shift = skew if abs(skew) > CLOCK_TOLERANCE_MS else 0
+    changes = (message.get("push") or {}).get("changes", [])
+    communes = office_communes(db, device["office_id"])
+    rejected, last_seq = [], device["last_seq"]
+    with db.atomic():
+        for change in changes:
+            if change["seq"] <= last_seq:
+                continue  # a retried or duplicated batch: already merged
+            table, row_id = change["table"], change["id"]
+            fields, exact = _corrected(change["fields"], _stamp_device(change), shift,
+                                       server_now)
+            reason = _outside_scope(db, device, communes, table, row_id, fields)
+            if reason is None:
+                try:
+                    with db.atomic():
+                        merge.merge_pushed(db, table, row_id, fields, device["id"], exact)
+                except sqlite3.IntegrityError as e:
+                    reason = f"the record is incomplete or contradicts another ({e})"
+            if reason:
+                rejected.append({"seq": change["seq"], "table": table, "id": row_id,
+                                 "reason": reason})
+            capture.observe(db, [triple[1] for triple in fields.values()])
+            last_seq = change["seq"]
+        db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
+                   " where id = ?", [last_seq, _utc(),
+                                     str(message.get("app_version") or "")[:40], device["id"]])
+    pull = _pull(db, device, communes, (message.get("pull") or {}).get("cursor", 0))
+    return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
+            "ack_seq": last_seq, "rejected": rejected, "pull": pull}
+
+
+def _stamp_device(change):
+    """The device part of a change's stamps (all of a change's stamps come from one device)."""
+    return hlc.parse(next(iter(change["fields"].values()))[1])[2]
+
+
+def _pull(db, device, communes, cursor):
+    """The next batch of changes the device may see, after its cursor."""
+    marks = ",".join("?" * len(communes)) or "null"
+    rows = db.execute(f"""
+        select seq, table_name, row_id, fields from sync_log
+         where seq > ?
+           and ((scope_commune is null and scope_office is null)
+                or scope_commune in ({marks}) or scope_office = ?)
+           and not (origin = ? and origin_has_it = 1)
+         order by seq limit ?""",
+                      [cursor, *sorted(communes), device["office_id"], device["id"],
+                       BATCH + 1]).fetchall()
+    more = len(rows) > BATCH
+    rows = rows[:BATCH]
+    if more:
+        new_cursor = rows[-1][0]
+    else:
+        new_cursor = max(cursor, db.execute("select coalesce(max(seq), 0) from sync_log"
+                                            ).fetchone()[0])
+    return {"cursor": new_cursor, "more": more,
+            "changes": [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields)}
+                        for seq, table, row_id, fields in rows]}
