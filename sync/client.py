@@ -5,6 +5,7 @@ so a sync cut at any point re-sends at most one batch, which the server recognis
 """
 
 import gzip
+import http.client
 import json
 import os
 import sqlite3
@@ -73,7 +74,7 @@ def _post(url, message, credentials=None, timeout=60, app_version=""):
             reason = f"the central server answered {e.code}"
         kind = {401: "not_enrolled", 403: "refused", 426: "update_app"}.get(e.code, "error")
         raise SyncError(reason, e.code, kind) from None
-    except (urllib.error.URLError, OSError) as e:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
         raise SyncError(f"the central server cannot be reached ({getattr(e, 'reason', e)})",
                         kind="offline") from None
     data = gzip.decompress(raw) if encoding == "gzip" else raw

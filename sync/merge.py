@@ -18,6 +18,8 @@ from . import capture
 from .tables import CLOCK_COLUMN
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+# Who touched a row last, and when: merged by the later stamp, never a conflict to review.
+BOOKKEEPING = {"created_at", "created_by", "updated_at", "updated_by"}
 
 
 def columns(db, table):
@@ -71,7 +73,7 @@ def merge_pushed(db, table, row_id, fields, origin, exact=True):
         if stamp == stored:
             continue
         concurrent = (current is not None and base < stored and current.get(name) != value
-                      and _device(stored) != _device(stamp))
+                      and _device(stored) != _device(stamp) and name not in BOOKKEEPING)
         if stamp > stored:
             if concurrent:
                 _conflict(db, table, row_id, current, name, kept=(value, stamp),

@@ -199,5 +199,21 @@ def _pull(db, device, communes, cursor):
         new_cursor = max(cursor, db.execute("select coalesce(max(seq), 0) from sync_log"
                                             ).fetchone()[0])
     return {"cursor": new_cursor, "more": more,
-            "changes": [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields)}
+            "changes": [{"seq": seq, "table": table, "id": row_id,
+                         "fields": _current(db, table, row_id, json.loads(fields))}
                         for seq, table, row_id, fields in rows]}
+
+
+def _current(db, table, row_id, fields):
+    """The fields a log entry names, as the server holds them now: a laptop can take them as
+    they are, since a later change can only have moved them forward."""
+    row = merge._row(db, table, row_id) or {}
+    clock = capture.row_clock(row)
+    extra = merge.extra_fields(db, table, row_id)
+    current = {}
+    for name in fields:
+        if name in extra:
+            current[name] = extra[name]
+        elif name in clock:
+            current[name] = [row.get(name), clock[name], ""]
+    return current

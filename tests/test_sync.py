@@ -1,0 +1,334 @@
+"""Sync between a real central server process and laptops in temporary folders."""
+
+import json
+import socket
+import threading
+import time
+from datetime import datetime
+
+import pytest
+
+from fieldapp import offices, store
+from fieldapp.households import queries as households
+from fieldapp.visits import queries as visits
+from sync import capture, client, hlc
+from syncing import Central, Laptop, snapshot
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory):
+    server = Central(tmp_path_factory.mktemp("central") / "instance")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def laptops(tmp_path, central):
+    made = []
+
+    def make(name, **kwargs):
+        """A fresh laptop, enrolled and synced once: it holds the office's places and users."""
+        laptop = Laptop(tmp_path / name, central, **kwargs)
+        made.append(laptop)
+        laptop.sync()
+        return laptop
+    yield make
+    for laptop in made:
+        laptop.close()
+
+
+def village(laptop, name="Mí Háng"):
+    return laptop.db.execute("select id from villages where name = ?", [name]).fetchone()[0]
+
+
+def register(laptop, name, birth_year=1980, village_name="Mí Háng"):
+    head = {"full_name": name, "gender": "male", "birth_year": birth_year,
+            "bhxh_status": "none", "vssid": "unknown"}
+    household_id = households.register_household(
+        laptop.db, village(laptop, village_name), {"language": "hnj"}, head,
+        user_id=laptop.user())
+    person_id = laptop.db["households"].get(household_id)["head_person_id"]
+    return household_id, person_id
+
+
+def converge(central, *machines):
+    """Sync every laptop until nothing moves, then check all hold the same rows."""
+    for _ in range(2):
+        for laptop in machines:
+            laptop.sync()
+    office = central.office_id()
+    expected = snapshot(central.db, office)
+    for laptop in machines:
+        held = snapshot(laptop.db, office)
+        differing = {table: [{k: (mine.get(k), theirs.get(k)) for k in theirs
+                              if mine.get(k) != theirs.get(k)}
+                             for mine, theirs in zip(held[table], rows) if mine != theirs]
+                     or (len(held[table]), len(rows))
+                     for table, rows in expected.items() if held[table] != rows}
+        assert differing == {}, laptop.instance.name
+    return expected
+
+
+def test_first_sync_brings_the_office_and_nothing_to_do_is_one_small_request(tmp_path,
+                                                                             central):
+    laptop = Laptop(tmp_path / "first", central)
+    assert laptop.db["villages"].count == 0
+    result = laptop.sync()
+    assert laptop.db["offices"].count >= 1 and laptop.db["villages"].count >= 9
+    assert {r[0] for r in laptop.db.execute("select username from users")} >= {
+        "canbo", "giamsat", "quantri"}
+    idle = laptop.sync()
+    assert (idle.requests, idle.sent, idle.received) == (1, 0, 0)
+    assert idle.bytes_up < 1024 and idle.bytes_down < 1024
+    assert result.requests >= 1
+    laptop.close()
+
+
+def test_creates_edits_and_deletes_on_two_laptops_converge(central, laptops):
+    a, b = laptops("a"), laptops("b")
+    a.sync(), b.sync()
+    household_a, person_a = register(a, "Giàng A Páo")
+    household_b, person_b = register(b, "Sùng A Chư", village_name="Tu San")
+    visits.record_visit(a.db, household_a, officer_id=a.user(),
+                        visited_at=datetime(2026, 11, 20, 9), topics=["vssid"],
+                        outcomes={person_a: (["vssid_installed"], None)})
+    converge(central, a, b)
+    # Edits and deletions after the first exchange, on both sides.
+    store.update(b.db, "people", person_a, {"full_name": "Giàng A Páo (bố)"}, user_id=b.user())
+    store.soft_delete(a.db, "households", household_b, user_id=a.user())
+    member = households.add_person(b.db, household_b, {
+        "full_name": "Mùa Thị Chò", "gender": "female", "birth_year": 1985,
+        "relation": "spouse", "bhxh_status": "none", "vssid": "unknown"}, user_id=b.user())
+    data = converge(central, a, b)
+    people = {p["id"]: p for p in data["people"]}
+    assert people[person_a]["full_name"] == "Giàng A Páo (bố)"
+    assert people[person_a]["vssid"] == "installed"
+    assert member["id"] in people
+    assert next(h for h in data["households"] if h["id"] == household_b)["deleted_at"]
+    assert capture.unsynced_count(a.db) == capture.unsynced_count(b.db) == 0
+
+
+def test_concurrent_edits_to_different_fields_both_survive(central, laptops):
+    a, b = laptops("a"), laptops("b")
+    household, person = register(a, "Lò Văn Tâm")
+    a.sync(), b.sync()
+    store.update(a.db, "households", household, {"address_note": "Cạnh trường"},
+                 user_id=a.user())
+    store.update(b.db, "households", household, {"phone": "0912345678"}, user_id=b.user())
+    data = converge(central, a, b)
+    row = next(h for h in data["households"] if h["id"] == household)
+    assert (row["address_note"], row["phone"]) == ("Cạnh trường", "0912345678")
+    assert not [c for c in data["sync_conflicts"] if c["row_id"] == household]
+
+
+def test_the_same_field_gives_one_conflict_that_is_resolved_and_converges(central, laptops):
+    a, b = laptops("a"), laptops("b")
+    _, person = register(a, "Thào A Tủa")
+    a.sync(), b.sync()
+    store.update(a.db, "people", person, {"bhxh_status": "voluntary"}, user_id=a.user())
+    time.sleep(0.01)
+    store.update(b.db, "people", person, {"bhxh_status": "mandatory"}, user_id=b.user())
+    data = converge(central, a, b)
+    # The later edit is kept; the other value waits for a supervisor.
+    assert next(p for p in data["people"] if p["id"] == person)["bhxh_status"] == "mandatory"
+    conflicts = [c for c in data["sync_conflicts"] if c["row_id"] == person]
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert (json.loads(conflict["kept_value"]), json.loads(conflict["lost_value"])) == (
+        "mandatory", "voluntary")
+    # A supervisor on laptop A keeps the other value; the choice syncs like any edit.
+    supervisor = a.user("giamsat")
+    with a.db.atomic():
+        store.update(a.db, "people", person, {"bhxh_status": "voluntary"}, user_id=supervisor)
+        store.update(a.db, "sync_conflicts", conflict["id"],
+                     {"resolved_at": store.now(), "resolution": "lost"}, user_id=supervisor)
+    data = converge(central, a, b)
+    assert next(p for p in data["people"] if p["id"] == person)["bhxh_status"] == "voluntary"
+    assert next(c for c in data["sync_conflicts"] if c["id"] == conflict["id"])["resolved_at"]
+    assert len([c for c in data["sync_conflicts"] if c["row_id"] == person]) == 1
+
+
+class CuttingProxy:
+    """A TCP relay on 127.0.0.1 that cuts the next connections after a number of bytes."""
+
+    def __init__(self, target_port):
+        self.target = target_port
+        self.cuts = []  # byte counts, one per connection to cut; empty: relay untouched
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                incoming, _ = self.listener.accept()
+            except OSError:
+                return
+            limit = self.cuts.pop(0) if self.cuts else None
+            threading.Thread(target=self._relay, args=(incoming, limit), daemon=True).start()
+
+    def _relay(self, incoming, limit):
+        outgoing = socket.create_connection(("127.0.0.1", self.target))
+        budget = [limit]
+
+        def pipe(source, sink):
+            try:
+                while True:
+                    data = source.recv(4096)
+                    if not data:
+                        break
+                    if budget[0] is not None:
+                        if budget[0] <= 0:
+                            break
+                        data = data[:budget[0]]
+                        budget[0] -= len(data)
+                    sink.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for s in (incoming, outgoing):
+                    try:
+                        s.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+        threading.Thread(target=pipe, args=(outgoing, incoming), daemon=True).start()
+        pipe(incoming, outgoing)
+
+    def close(self):
+        self.listener.close()
+
+
+def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, laptops):
+    import random
+    rng = random.Random(7)
+    proxy = CuttingProxy(central.port)
+    url = f"http://127.0.0.1:{proxy.port}"
+    a, b = laptops("a"), laptops("b")
+    a.sync(), b.sync()
+    made = [register(a, f"Người {n}", 1950 + n)[1] for n in range(40)]
+    made += [register(b, f"Người B {n}", 1960 + n, "Tu San")[1] for n in range(40)]
+    failures = 0
+    for laptop in (a, b, a, b):
+        for _ in range(30):
+            proxy.cuts = [rng.randrange(50, 6000)] if rng.random() < 0.7 else []
+            try:
+                laptop.sync(url, timeout=2)
+                break
+            except client.SyncError:
+                failures += 1
+        else:
+            pytest.fail("a sync never got through")
+    proxy.close()
+    assert failures > 0  # the cuts really happened
+    data = converge(central, a, b)
+    ids = [p["id"] for p in data["people"]]
+    assert len(ids) == len(set(ids))
+    assert set(made) <= set(ids)
+    names = [p["full_name"] for p in data["people"] if p["full_name"].startswith("Người")]
+    assert len(names) == len(set(names))
+
+
+def test_clock_skew_of_five_years_either_way(central, laptops, monkeypatch):
+    five_years = 5 * 365 * 24 * 3600 * 1000
+    real = hlc.now_ms
+    ahead, behind, honest = laptops("ahead"), laptops("behind"), laptops("honest")
+    _, person = register(honest, "Vàng A Lử")
+    for laptop in (honest, ahead, behind):
+        laptop.sync()
+
+    def skewed(laptop, offset, change):
+        monkeypatch.setattr(hlc, "now_ms", lambda: real() + offset)
+        laptop.db._fieldapp_clock = None
+        try:
+            store.update(laptop.db, "people", person, change, user_id=laptop.user())
+            laptop.sync()
+        finally:
+            monkeypatch.setattr(hlc, "now_ms", real)
+            laptop.db._fieldapp_clock = None
+
+    # The laptop five years ahead edits first; an honest edit made after it must win.
+    skewed(ahead, five_years, {"full_name": "Vàng A Lử (ahead)"})
+    time.sleep(0.02)
+    store.update(honest.db, "people", person, {"full_name": "Vàng A Lử (honest)"},
+                 user_id=honest.user())
+    honest.sync()
+    data = converge(central, honest, ahead, behind)
+    assert next(p for p in data["people"] if p["id"] == person)["full_name"] == \
+        "Vàng A Lử (honest)"
+    # The laptop five years behind edits last: its edit is the latest, so it wins.
+    time.sleep(0.02)
+    skewed(behind, -five_years, {"full_name": "Vàng A Lử (behind, latest)"})
+    data = converge(central, honest, ahead, behind)
+    assert next(p for p in data["people"] if p["id"] == person)["full_name"] == \
+        "Vàng A Lử (behind, latest)"
+    # No stamp on the central server lies in the future.
+    ceiling = real() + 60_000
+    for row in data["people"]:
+        assert all(hlc.wall(s) <= ceiling for s in json.loads(row["sync_clock"]).values())
+
+
+def test_a_device_of_one_office_can_neither_read_nor_write_another(central, laptops):
+    other_commune = central.db.execute(
+        "select code from communes where province_code = 1 order by code limit 1").fetchone()[0]
+    with central.db.atomic():
+        other = offices.create_office(central.db, name="BHXH cơ sở Ba Đình", province_code=1,
+                                      communes=[other_commune], user_id=None)
+        from fieldapp.places import queries as places
+        secret_village = places.create_village(central.db, other_commune, "Tổ 7", "to_dan_pho",
+                                               user_id=None)
+    a = laptops("a")
+    a.sync()
+    assert a.db.execute("select count(*) from villages where id = ?",
+                        [secret_village["id"]]).fetchone()[0] == 0
+    # A village pushed into the other office's commune is refused, with a reason.
+    row = store.insert(a.db, "villages", {"commune_code": other_commune, "name": "Lén",
+                                          "name_key": "len", "kind": "ban"},
+                       user_id=a.user())
+    result = a.sync()
+    assert [r["id"] for r in result.rejected] == [row["id"]]
+    assert "outside your office" in result.rejected[0]["reason"]
+    assert central.db.execute("select count(*) from villages where id = ?",
+                              [row["id"]]).fetchone()[0] == 0
+    shown = a.db.execute("select reason from sync_rejections where row_id = ?",
+                         [row["id"]]).fetchone()
+    assert shown is not None
+    assert capture.unsynced_count(a.db) == 0
+    b = laptops("b", office_id=other["id"])
+    b.sync()
+    assert b.db.execute("select count(*) from villages where id = ?",
+                        [secret_village["id"]]).fetchone()[0] == 1
+    assert b.db.execute("select count(*) from households").fetchone()[0] == 0
+
+
+def test_a_revoked_laptop_is_refused_and_keeps_its_changes(central, laptops):
+    a = laptops("a")
+    a.sync()
+    register(a, "Hờ A Chứ")
+    waiting = capture.unsynced_count(a.db)
+    assert waiting > 0
+    from sync import server
+    server.revoke(central.db, a.device["device_id"])
+    with pytest.raises(client.SyncError) as refused:
+        a.sync()
+    assert refused.value.status == 403 and refused.value.kind == "refused"
+    assert "revoked" in refused.value.reason
+    assert capture.unsynced_count(a.db) == waiting
+    assert a.db.execute("select count(*) from people where full_name = 'Hờ A Chứ'"
+                        ).fetchone()[0] == 1
+
+
+def test_fields_unknown_to_this_version_survive_the_round_trip(central, laptops):
+    a, b = laptops("a"), laptops("b")
+    household, _ = register(a, "Lầu A Sử")
+    # As a newer fieldapp would: a field this version has no column for.
+    stamp = capture.stamp(a.db)
+    capture.log(a.db, "households", household, {"gps_point": ["21.8,104.1", stamp, ""]},
+                capture.device_id(a.db))
+    a.sync(), b.sync()
+    kept = b.db.execute("select value, hlc from sync_extra where row_id = ? and field = ?",
+                        [household, "gps_point"]).fetchone()
+    assert kept is not None and json.loads(kept[0]) == "21.8,104.1"
+    # B edits the household: the unknown field goes along with B's change.
+    store.update(b.db, "households", household, {"address_note": "x"}, user_id=b.user())
+    outgoing = client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0)))
+    assert outgoing[-1]["fields"]["gps_point"][0] == "21.8,104.1"
