@@ -64,7 +64,6 @@ def sync():
     db = get_db()
     device = server.authenticate(db, request.headers.get("Authorization"))
     message = _message()
-    message.setdefault("app_version", request.headers.get("User-Agent", ""))
     return _answer(server.handle_sync(db, device, message))
 
 

@@ -7,6 +7,8 @@ import time
 from datetime import datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fieldapp import offices, store
 from fieldapp.households import queries as households
@@ -332,3 +334,49 @@ def test_fields_unknown_to_this_version_survive_the_round_trip(central, laptops)
     store.update(b.db, "households", household, {"address_note": "x"}, user_id=b.user())
     outgoing = client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0)))
     assert outgoing[-1]["fields"]["gps_point"][0] == "21.8,104.1"
+
+
+FIELDS = {"address_note": st.sampled_from(["", "Đầu bản", "Cạnh suối", "Gần trường"]),
+          "phone": st.sampled_from(["", "0912345678", "0387654321"]),
+          "language": st.sampled_from(["vi", "hnj", "blt", "ium"])}
+OPERATION = st.one_of(
+    st.tuples(st.just("create"), st.integers(0, 2)),
+    st.tuples(st.just("edit"), st.integers(0, 2), st.integers(0, 99),
+              st.sampled_from(sorted(FIELDS)), st.data()),
+    st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 99)),
+    st.tuples(st.just("sync"), st.integers(0, 2)),
+)
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(operations=st.lists(OPERATION, min_size=4, max_size=30))
+def test_random_edits_syncs_and_partitions_on_three_laptops_end_identical(central, operations):
+    """Three laptops edit at random and sync when they happen to (the others are cut off);
+    once each has synced twice more, all three and the central server hold the same rows."""
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as folder:
+        machines = [Laptop(Path(folder) / f"laptop{n}", central) for n in range(3)]
+        try:
+            for laptop in machines:
+                laptop.sync()
+            for operation in operations:
+                laptop = machines[operation[1]]
+                live = [r[0] for r in laptop.db.execute(
+                    "select id from households where deleted_at is null order by id")]
+                if operation[0] == "create":
+                    register(laptop, f"Người {len(live)}", 1970 + len(live) % 40)
+                elif operation[0] == "edit" and live:
+                    _, _, pick, name, data = operation
+                    store.update(laptop.db, "households", live[pick % len(live)],
+                                 {name: data.draw(FIELDS[name])}, user_id=laptop.user())
+                elif operation[0] == "delete" and live:
+                    store.soft_delete(laptop.db, "households", live[operation[2] % len(live)],
+                                      user_id=laptop.user())
+                elif operation[0] == "sync":
+                    laptop.sync()
+            converge(central, *machines)
+        finally:
+            for laptop in machines:
+                laptop.close()
