@@ -29,7 +29,11 @@ def device_id(db):
 
 
 def is_central(db):
-    return state(db, "role") == "central"
+    """Whether this is the central server's database; asked once per connection."""
+    cached = getattr(db, "_fieldapp_central", None)
+    if cached is None:
+        cached = db._fieldapp_central = state(db, "role") == "central"
+    return cached
 
 
 def clock(db):
@@ -80,10 +84,16 @@ def scope(db, table, values):
     return values.get("commune_code"), None
 
 
-def log(db, table, row_id, fields, origin, values=None, origin_has_it=False):
+def log(db, table, row_id, fields, origin, values=None, origin_has_it=False,
+        known_scope=None):
     """Append a change: fields is {name: [value, stamp, base stamp]}."""
-    commune, office = scope(db, table, values) if is_central(db) and values else (None, None)
-    db.execute(
+    if known_scope is not None:
+        commune, office = known_scope
+    elif is_central(db) and values:
+        commune, office = scope(db, table, values)
+    else:
+        commune, office = None, None
+    db.conn.execute(
         "insert into sync_log (table_name, row_id, fields, origin, scope_commune, scope_office,"
         " origin_has_it) values (?, ?, ?, ?, ?, ?, ?)",
         [table, row_id, json.dumps(fields, ensure_ascii=False, separators=(",", ":")), origin,

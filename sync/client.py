@@ -104,11 +104,14 @@ def enrol(db, instance_path, central_url, code, device_name, app_version=""):
 def _outgoing(db, pushed_seq):
     rows = db.execute("select seq, table_name, row_id, fields from sync_log where seq > ?"
                       " order by seq limit ?", [pushed_seq, BATCH]).fetchall()
+    # Unknown fields from a newer app travel with the row's next change.
+    has_extra = db.execute("select exists (select 1 from sync_extra)").fetchone()[0]
     changes = []
     for seq, table, row_id, fields in rows:
         fields = json.loads(fields)
-        fields.update({k: v for k, v in merge.extra_fields(db, table, row_id).items()
-                       if k not in fields})
+        if has_extra:
+            fields.update({k: v for k, v in merge.extra_fields(db, table, row_id).items()
+                           if k not in fields})
         changes.append({"seq": seq, "table": table, "id": row_id, "fields": fields})
     return changes
 

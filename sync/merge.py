@@ -23,11 +23,17 @@ BOOKKEEPING = {"created_at", "created_by", "updated_at", "updated_by"}
 
 
 def columns(db, table):
-    return {row[1] for row in db.execute(f"pragma table_info([{table}])")}
+    """The table's columns, looked up once per connection."""
+    cache = getattr(db, "_fieldapp_columns", None)
+    if cache is None:
+        cache = db._fieldapp_columns = {}
+    if table not in cache:
+        cache[table] = {row[1] for row in db.execute(f"pragma table_info([{table}])")}
+    return cache[table]
 
 
 def _row(db, table, row_id):
-    cursor = db.execute(f"select * from [{table}] where id = ?", [row_id])
+    cursor = db.conn.execute(f"select * from [{table}] where id = ?", [row_id])
     names = [d[0] for d in cursor.description]
     found = cursor.fetchone()
     return dict(zip(names, found)) if found else None
@@ -38,10 +44,10 @@ def _write(db, table, row_id, current, values, clock):
     values = {**values, CLOCK_COLUMN: json.dumps(clock)}
     if current is None:
         names = ["id", *values]
-        db.execute(f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)})"
+        db.conn.execute(f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)})"
                    f" values ({', '.join('?' * len(names))})", [row_id, *values.values()])
     elif values:
-        db.execute(f"update [{table}] set {', '.join(f'[{n}] = ?' for n in values)}"
+        db.conn.execute(f"update [{table}] set {', '.join(f'[{n}] = ?' for n in values)}"
                    " where id = ?", [*values.values(), row_id])
 
 
@@ -54,14 +60,15 @@ def _keep_extra(db, table, row_id, name, value, stamp):
                [table, row_id, name, json.dumps(value), stamp])
 
 
-def merge_pushed(db, table, row_id, fields, origin, exact=True):
+def merge_pushed(db, table, row_id, fields, origin, exact=True, scope=None, current=...):
     """Merge one pushed change on the central server; return the fields that took effect.
 
     `exact` says the stamps are the device's own (not corrected for a wrong clock), so the
     device need not be sent the change back.
     """
     known = columns(db, table) - {"id", CLOCK_COLUMN}
-    current = _row(db, table, row_id)
+    if current is ...:
+        current = _row(db, table, row_id)
     clock = capture.row_clock(current)
     applied, values, kept = {}, {}, {}
     for name, (value, stamp, base) in fields.items():
@@ -87,12 +94,13 @@ def merge_pushed(db, table, row_id, fields, origin, exact=True):
             kept[name] = [current.get(name), stored, ""]
     if values:
         _write(db, table, row_id, current, values, clock)
-    row = _row(db, table, row_id) or {}
+    row = {**(current or {}), **values}
     if applied:
-        capture.log(db, table, row_id, applied, origin, row, origin_has_it=exact)
+        capture.log(db, table, row_id, applied, origin, row, origin_has_it=exact,
+                    known_scope=scope)
     if kept:
         # The device still shows its own, older value: send it the one that won.
-        capture.log(db, table, row_id, kept, capture.device_id(db), row)
+        capture.log(db, table, row_id, kept, capture.device_id(db), row, known_scope=scope)
     return applied
 
 
@@ -149,6 +157,6 @@ def pending_fields(db, after_seq):
 
 def extra_fields(db, table, row_id):
     """Unknown fields kept for a row, to send on with it."""
-    return {name: [json.loads(value), stamp, ""] for name, value, stamp in db.execute(
+    return {name: [json.loads(value), stamp, ""] for name, value, stamp in db.conn.execute(
         "select field, value, hlc from sync_extra where table_name = ? and row_id = ?",
         [table, row_id])}

@@ -29,6 +29,8 @@ def make_central(db):
     """Mark this database as the central server's."""
     capture.set_state(db, "role", "central")
     capture.set_state(db, "device_id", capture.CENTRAL_DEVICE)
+    db._fieldapp_central = True
+    db._fieldapp_clock = None
 
 
 def create_enrolment_code(db, office_id, *, user_id):
@@ -107,27 +109,30 @@ def office_communes(db, office_id):
         [office_id])}
 
 
-def _outside_scope(db, device, communes, table, row_id, fields):
-    """Why a pushed change may not be taken from this device, or None."""
+def _outside_scope(db, device, communes, table, current, fields):
+    """(why a pushed change may not be taken from this device or None, the row's scope)."""
     if table in CENTRAL_ONLY:
-        return "offices and their communes are managed on the central server"
-    current = merge._row(db, table, row_id) or {}
-    values = {**current, **{name: triple[0] for name, triple in fields.items()}}
-    if table in OFFICE_SCOPED and values.get(OFFICE_SCOPED[table]) != device["office_id"]:
-        return "this user belongs to another office"
+        return "offices and their communes are managed on the central server", None
+    values = {**(current or {}), **{name: triple[0] for name, triple in fields.items()}}
+    commune, office = capture.scope(db, table, values)
+    if table in OFFICE_SCOPED and office != device["office_id"]:
+        return "this user belongs to another office", None
     if table in COMMUNE_PATH or table == "sync_conflicts":
-        commune, office = capture.scope(db, table, values)
         if office is not None:
-            return None if office == device["office_id"] else "outside your office"
+            return (None if office == device["office_id"] else "outside your office"), \
+                (commune, office)
         if commune == -1:
-            return "it refers to a record the central server does not have"
+            return "it refers to a record the central server does not have", None
         if commune not in communes:
-            return "the record lies outside your office's communes"
-    return None
+            return "the record lies outside your office's communes", None
+    return None, (commune, office)
 
 
 def _corrected(fields, device_id, shift_ms, ceiling_ms):
     """Stamps of the device's own clock moved by its measured error and never in the future."""
+    ceiling = f"{ceiling_ms:013d}"
+    if not shift_ms and all(triple[1][:13] <= ceiling for triple in fields.values()):
+        return fields, True  # the usual case: a right clock, nothing to move
     out, exact = {}, True
     for name, (value, stamp, base) in fields.items():
         new_stamp = hlc.shifted(stamp, shift_ms, ceiling_ms)
@@ -146,7 +151,7 @@ def handle_sync(db, device, message):
     shift = skew if abs(skew) > CLOCK_TOLERANCE_MS else 0
     changes = (message.get("push") or {}).get("changes", [])
     communes = office_communes(db, device["office_id"])
-    rejected, last_seq = [], device["last_seq"]
+    rejected, last_seq, latest = [], device["last_seq"], ""
     with db.atomic():
         for change in changes:
             if change["seq"] <= last_seq:
@@ -154,18 +159,24 @@ def handle_sync(db, device, message):
             table, row_id = change["table"], change["id"]
             fields, exact = _corrected(change["fields"], _stamp_device(change), shift,
                                        server_now)
-            reason = _outside_scope(db, device, communes, table, row_id, fields)
+            current = merge._row(db, table, row_id)
+            reason, scope = _outside_scope(db, device, communes, table, current, fields)
             if reason is None:
+                # A change that breaks a constraint is refused alone, not with its batch.
+                db.conn.execute("savepoint change")
                 try:
-                    with db.atomic():
-                        merge.merge_pushed(db, table, row_id, fields, device["id"], exact)
+                    merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope,
+                                       current)
                 except sqlite3.IntegrityError as e:
+                    db.conn.execute("rollback to change")
                     reason = f"the record is incomplete or contradicts another ({e})"
+                db.conn.execute("release change")
             if reason:
                 rejected.append({"seq": change["seq"], "table": table, "id": row_id,
                                  "reason": reason})
-            capture.observe(db, [triple[1] for triple in fields.values()])
+            latest = max(latest, *(triple[1] for triple in fields.values()))
             last_seq = change["seq"]
+        capture.observe(db, [latest])
         db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
                    " where id = ?", [last_seq, _utc(),
                                      str(message.get("app_version") or "")[:40], device["id"]])
@@ -198,22 +209,39 @@ def _pull(db, device, communes, cursor):
     else:
         new_cursor = max(cursor, db.execute("select coalesce(max(seq), 0) from sync_log"
                                             ).fetchone()[0])
-    return {"cursor": new_cursor, "more": more,
-            "changes": [{"seq": seq, "table": table, "id": row_id,
-                         "fields": _current(db, table, row_id, json.loads(fields))}
-                        for seq, table, row_id, fields in rows]}
+    current = _current_rows(db, rows)
+    has_extra = db.execute("select exists (select 1 from sync_extra)").fetchone()[0]
+    changes = []
+    for seq, table, row_id, fields in rows:
+        row = current.get((table, row_id), {})
+        clock = capture.row_clock(row)
+        extra = merge.extra_fields(db, table, row_id) if has_extra else {}
+        # The fields as the server holds them now: a laptop can take them as they are, since
+        # a later change can only have moved them forward.
+        now = {}
+        for name in json.loads(fields):
+            if name in extra:
+                now[name] = extra[name]
+            elif name in clock:
+                now[name] = [row.get(name), clock[name], ""]
+        changes.append({"seq": seq, "table": table, "id": row_id, "fields": now})
+    return {"cursor": new_cursor, "more": more, "changes": changes}
 
 
-def _current(db, table, row_id, fields):
-    """The fields a log entry names, as the server holds them now: a laptop can take them as
-    they are, since a later change can only have moved them forward."""
-    row = merge._row(db, table, row_id) or {}
-    clock = capture.row_clock(row)
-    extra = merge.extra_fields(db, table, row_id)
-    current = {}
-    for name in fields:
-        if name in extra:
-            current[name] = extra[name]
-        elif name in clock:
-            current[name] = [row.get(name), clock[name], ""]
-    return current
+def _current_rows(db, entries):
+    """The rows a batch of log entries names, fetched table by table."""
+    wanted = {}
+    for _seq, table, row_id, _fields in entries:
+        wanted.setdefault(table, set()).add(row_id)
+    rows = {}
+    for table, ids in wanted.items():
+        ids = sorted(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            cursor = db.conn.execute(f"select * from [{table}] where id in"
+                                     f" ({','.join('?' * len(part))})", part)
+            names = [d[0] for d in cursor.description]
+            for found in cursor:
+                row = dict(zip(names, found))
+                rows[(table, row["id"])] = row
+    return rows

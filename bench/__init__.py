@@ -1,0 +1,1 @@
+"""Benchmarks for fieldapp on large, realistic generated databases (`python -m bench`)."""

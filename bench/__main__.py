@@ -1,0 +1,47 @@
+"""Run the benchmarks: `python -m bench [--only NAME] [--households N] [--seed S]`."""
+
+import argparse
+from pathlib import Path
+
+from . import generate, pages, sync
+
+OUT = Path(__file__).parent / "out"
+HOUSEHOLDS = 100_000
+
+
+def database_path(name, households):
+    """bench/out/NAME.sqlite3; other sizes get their own file, so a quick run keeps the big one."""
+    return OUT / (f"{name}.sqlite3" if households == HOUSEHOLDS
+                  else f"{name}-{households}.sqlite3")
+
+
+def bench_pages(args):
+    """Latency of the household, village, worklist and search pages."""
+    path = generate.generate(database_path("pages", args.households),
+                             households=args.households, seed=args.seed)
+    return pages.run(path)
+
+
+def bench_sync(args):
+    """Push, pull, idle and small syncs of 10,000 records with a central server process."""
+    return sync.run()
+
+
+# Name -> function(args); `--only` picks among these.
+BENCHMARKS = {"pages": bench_pages, "sync": bench_sync}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS),
+                        help="run only this benchmark (repeatable); default: all")
+    parser.add_argument("--households", type=int, default=HOUSEHOLDS,
+                        help=f"households in the generated database (default {HOUSEHOLDS:,})")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the generator")
+    args = parser.parse_args(argv)
+    for name in args.only or BENCHMARKS:
+        BENCHMARKS[name](args)
+
+
+if __name__ == "__main__":
+    main()

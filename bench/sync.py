@@ -1,0 +1,107 @@
+"""Sync of 10,000 household records between laptops and a real central server on 127.0.0.1.
+
+Measures the first push from a laptop, the first pull to a fresh laptop, a sync with nothing
+to do and a sync of 10 edits: wall seconds, requests, and bytes each way; next to a baseline
+of the same number of requests to the server's trivial /api/v1/version in the same run.
+"""
+
+import json
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from fieldapp import store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from syncing import Central, Laptop  # noqa: E402
+
+RECORDS = 10_000
+TARGETS = {"idle_requests": 1, "idle_bytes": 1024, "edits_requests": 2,
+           "bulk_seconds": 1.5, "bulk_requests": 12}
+
+
+def emit(line):
+    print(json.dumps(line, ensure_ascii=False), flush=True)
+
+
+def _households(laptop, n):
+    """n household rows, about 150 bytes of JSON each, written through the store."""
+    villages = [r[0] for r in laptop.db.execute("select id from villages")]
+    user = laptop.user()
+    with laptop.db.atomic():
+        for i in range(n):
+            store.insert(laptop.db, "households", {
+                "village_id": villages[i % len(villages)], "head_person_id": None,
+                "address_note": f"Nhà số {i}, gần suối", "ethnicity": "mong",
+                "language": "hnj", "phone": f"09{i:08d}"}, user_id=user)
+
+
+def _timed(label, laptop, baseline_ms_per_request):
+    started = time.perf_counter()
+    result = laptop.sync()
+    seconds = time.perf_counter() - started
+    line = {"measure": label, "seconds": round(seconds, 3), "requests": result.requests,
+            "sent": result.sent, "received": result.received, "bytes_up": result.bytes_up,
+            "bytes_down": result.bytes_down,
+            "baseline_seconds": round(baseline_ms_per_request * result.requests / 1000, 4)}
+    line["ratio_to_baseline"] = round(seconds / max(line["baseline_seconds"], 1e-6), 1)
+    emit(line)
+    return line
+
+
+def _baseline(url, requests=20):
+    """Milliseconds per request of a trivial route on the same server."""
+    started = time.perf_counter()
+    for _ in range(requests):
+        with urllib.request.urlopen(url + "/api/v1/version") as response:
+            response.read()
+    return (time.perf_counter() - started) * 1000 / requests
+
+
+def run(records=RECORDS):
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as folder:
+        folder = Path(folder)
+        central = Central(folder / "central")
+        try:
+            per_request = _baseline(central.url)
+            emit({"measure": "baseline", "route": "/api/v1/version",
+                  "ms_per_request": round(per_request, 2)})
+            writer = Laptop(folder / "writer", central)
+            writer.sync()
+            _households(writer, records)
+            push = _timed(f"first push of {records} records", writer, per_request)
+            reader = Laptop(folder / "reader", central)
+            pull = _timed(f"first pull of {records} records to a fresh laptop", reader,
+                          per_request)
+            idle = _timed("sync with nothing to do", reader, per_request)
+            ids = [r[0] for r in reader.db.execute("select id from households limit 10")]
+            for n, household in enumerate(ids):
+                store.update(reader.db, "households", household,
+                             {"address_note": f"Sửa {n}"}, user_id=reader.user())
+            edits = _timed("sync of 10 edits", reader, per_request)
+            same = reader.db.execute("select count(*) from households").fetchone()[0]
+            writer.close(), reader.close()
+        finally:
+            central.stop()
+    summary = {
+        "bench": "sync", "records": records, "households_on_fresh_laptop": same,
+        "push_seconds": push["seconds"], "push_requests": push["requests"],
+        "push_bytes_up": push["bytes_up"], "push_bytes_down": push["bytes_down"],
+        "pull_seconds": pull["seconds"], "pull_requests": pull["requests"],
+        "pull_bytes_up": pull["bytes_up"], "pull_bytes_down": pull["bytes_down"],
+        "idle_requests": idle["requests"], "idle_bytes_up": idle["bytes_up"],
+        "idle_bytes_down": idle["bytes_down"], "edits_requests": edits["requests"],
+        "edits_seconds": edits["seconds"],
+        "baseline_ms_per_request": round(per_request, 2),
+    }
+    summary["within_targets"] = (
+        idle["requests"] <= TARGETS["idle_requests"]
+        and idle["bytes_up"] + idle["bytes_down"] <= 2 * TARGETS["idle_bytes"]
+        and max(idle["bytes_up"], idle["bytes_down"]) < TARGETS["idle_bytes"]
+        and edits["requests"] <= TARGETS["edits_requests"]
+        and max(push["seconds"], pull["seconds"]) <= TARGETS["bulk_seconds"]
+        and max(push["requests"], pull["requests"]) <= TARGETS["bulk_requests"])
+    emit(summary)
+    return summary
