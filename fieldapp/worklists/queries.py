@@ -39,6 +39,9 @@ _BY_FOLLOW_UP = f"""
       cross join villages v on v.id = h.village_id
       cross join {_IN_OFFICE}
       join users u on u.id = f.officer_id"""
+_FOLLOW_UPS_BY_VILLAGE = _BY_VILLAGE + """
+      cross join visits f on f.household_id = h.id
+      join users u on u.id = f.officer_id"""
 _HEAD = """
       left join people head on head.id = h.head_person_id"""
 
@@ -56,6 +59,7 @@ class Worklist:
     sorts: dict          # sort key -> (tables in walking order, ORDER BY)
     default_sort: str
     officer_filter: str  # condition when one officer's list is asked for
+    in_village: str      # tables in walking order when one village is asked for
 
 
 _PEOPLE_SORTS = {
@@ -72,19 +76,19 @@ WORKLISTS = {
         """not exists (select 1 from visits vi
                         where vi.household_id = h.id and vi.deleted_at is null)""",
         {"village": (_BY_VILLAGE, "v.name_key, head.name_key")},
-        "village", _REGISTERED_BY),
+        "village", _REGISTERED_BY, _BY_VILLAGE),
     "no-bhyt": Worklist(
         _PERSON_COLUMNS, "p.deleted_at is null and (p.bhyt_card_type is null"
                          " or p.bhyt_expiry < :today)",
-        _PEOPLE_SORTS, "village", _REGISTERED_BY),
+        _PEOPLE_SORTS, "village", _REGISTERED_BY, _PEOPLE_BY_VILLAGE),
     "bhyt-expiring": Worklist(
         _PERSON_COLUMNS, "p.deleted_at is null and p.bhyt_expiry between :today and :until",
         {**_PEOPLE_SORTS, "expiry": (_PEOPLE_BY_EXPIRY, "p.bhyt_expiry, p.name_key")},
-        "expiry", _REGISTERED_BY),
+        "expiry", _REGISTERED_BY, _PEOPLE_BY_VILLAGE),
     "no-bhxh": Worklist(
         _PERSON_COLUMNS, "p.deleted_at is null and p.bhxh_status = 'none'"
                          " and p.birth_year <= :adult_born_by",
-        _PEOPLE_SORTS, "village", _REGISTERED_BY),
+        _PEOPLE_SORTS, "village", _REGISTERED_BY, _PEOPLE_BY_VILLAGE),
     "follow-ups": Worklist(
         _HOUSEHOLD_COLUMNS + """, f.follow_up_on, f.visited_at,
        u.full_name as officer_name""",
@@ -96,7 +100,7 @@ WORKLISTS = {
         {"due": (_BY_FOLLOW_UP, "f.follow_up_on, head.name_key"),
          "village": (_BY_FOLLOW_UP, "v.name_key, f.follow_up_on"),
          "name": (_BY_FOLLOW_UP, "head.name_key")},
-        "due", "f.officer_id = :officer"),
+        "due", "f.officer_id = :officer", _FOLLOW_UPS_BY_VILLAGE),
 }
 
 
@@ -114,6 +118,8 @@ def worklist(db, kind, office_id, *, village_id=None, officer_id=None, days=30, 
     tables, order = spec.sorts.get(sort) or spec.sorts[spec.default_sort]
     conditions = [spec.where, "v.deleted_at is null"]
     if village_id:
+        # One village's rows are few: start from its households, whatever the order.
+        tables = spec.in_village
         conditions.append("v.id = :village")
     if officer_id:
         conditions.append(spec.officer_filter)
