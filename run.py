@@ -67,7 +67,8 @@ def main(argv=None):
     print(f"data: {app.config['DATABASE']}")
     logins = demo.read_logins(app.instance_path)
     if logins:
-        roles = {username: role for username, _, role in demo.DEMO_USERS}
+        roles = {username: role for username, _, role in
+                 demo.DEMO_USERS + demo.CENTRAL_DEMO_USERS}
         print("demo logins:")
         for username, password in logins.items():
             print(f"  {roles.get(username, ''):<11} username {username:<8} password {password}")

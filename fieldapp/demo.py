@@ -27,31 +27,34 @@ DEMO_USERS = (
     ("giamsat", "Lò Thị Mai", "supervisor"),
     ("quantri", "Nguyễn Văn Hùng", "admin"),
 )
+# The demo central server's own administrator: the laptops' demo users reach it by syncing, so
+# their passwords stay the ones their laptop printed.
+CENTRAL_DEMO_USERS = (("trungtam", "Phạm Thị Lan", "admin"),)
 
 
-def _demo_id(key):
+def demo_id(key):
     """The same id in every demo install, so a demo laptop and a demo central server match."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldapp:demo:{key}"))
 
 
-def seed_demo(db, password=None):
-    """Create the demo office, villages and one user per role; return {username: password}."""
+def seed_demo(db, password=None, users=DEMO_USERS):
+    """Create the demo office, villages and the users; return {username: password}."""
     password = password or secrets.token_urlsafe(9)
     names = {r["name"]: r["code"] for r in places.communes_of_province(db, PROVINCE_CODE)}
     with db.atomic():
         office = offices.create_office(
             db, name=OFFICE_NAME, province_code=PROVINCE_CODE, phone="0216 3878 123",
             address="Thị trấn Mù Cang Chải cũ, xã Mù Cang Chải, Lào Cai",
-            communes=[names[n] for n in COMMUNES], user_id=None, row_id=_demo_id("office"))
+            communes=[names[n] for n in COMMUNES], user_id=None, row_id=demo_id("office"))
         for commune, villages in VILLAGES.items():
             for name, kind in villages:
                 places.create_village(db, names[commune], name, kind, user_id=None,
-                                      row_id=_demo_id(f"village:{names[commune]}:{name}"))
-        for username, full_name, role in DEMO_USERS:
+                                      row_id=demo_id(f"village:{names[commune]}:{name}"))
+        for username, full_name, role in users:
             accounts.create_user(db, username=username, full_name=full_name,
                                  password=password, role=role, office_id=office["id"],
-                                 user_id=None, row_id=_demo_id(f"user:{username}"))
-    return {username: password for username, _, _ in DEMO_USERS}
+                                 user_id=None, row_id=demo_id(f"user:{username}"))
+    return {username: password for username, _, _ in users}
 
 
 # A few households of Mí Háng and Tu San (Chế Tạo), as an officer would have registered them.
@@ -139,7 +142,7 @@ def seed_demo_instance(db, instance_path, central=False):
 
     A central server gets the office, villages and users only: households come from laptops.
     """
-    logins = seed_demo(db)
+    logins = seed_demo(db, users=CENTRAL_DEMO_USERS if central else DEMO_USERS)
     if not central:
         seed_demo_registry(db, accounts.user_by_username(db, "canbo")["id"])
     path = Path(instance_path) / LOGINS_FILE

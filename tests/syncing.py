@@ -41,6 +41,15 @@ class Central:
                 break
         self._wait_listening(deadline)
         self.db = connect(self.instance / "fieldapp.sqlite3")
+        self._office_staff()
+
+    def _office_staff(self):
+        """The demo office's officer and supervisor, as the demo laptops know them."""
+        from fieldapp import accounts, demo
+        for username, role in (("canbo", "officer"), ("giamsat", "supervisor")):
+            accounts.create_user(self.db, username=username, full_name=username.title(),
+                                 password="password-1", role=role, office_id=self.office_id(),
+                                 user_id=None, row_id=demo.demo_id(f"user:{username}"))
 
     def _wait_listening(self, deadline):
         while time.monotonic() < deadline:

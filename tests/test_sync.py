@@ -78,7 +78,7 @@ def test_first_sync_brings_the_office_and_nothing_to_do_is_one_small_request(tmp
     result = laptop.sync()
     assert laptop.db["offices"].count >= 1 and laptop.db["villages"].count >= 9
     assert {r[0] for r in laptop.db.execute("select username from users")} >= {
-        "canbo", "giamsat", "quantri"}
+        "canbo", "giamsat", "trungtam"}
     idle = laptop.sync()
     assert (idle.requests, idle.sent, idle.received) == (1, 0, 0)
     assert idle.bytes_up < 1024 and idle.bytes_down < 1024
@@ -380,3 +380,36 @@ def test_random_edits_syncs_and_partitions_on_three_laptops_end_identical(centra
         finally:
             for laptop in machines:
                 laptop.close()
+
+
+def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seeded_database):
+    """An administrator enrols a demo laptop on its sync page; Sync now runs in the background
+    while the page polls its progress, and the header's unsynced count drops to zero."""
+    from conftest import copy_app
+    from helpers import new_client, parse
+    app = copy_app(tmp_path / "demo-laptop", seeded_database)
+    admin = new_client(app, username="quantri")
+    page = parse(admin.get("/sync"))
+    assert page.find("input", name="code") is not None
+    waiting = int(page.find("span", id="header-unsynced").text)
+    assert waiting > 0
+    bad = admin.post_form("/sync/enrol", {"central_url": central.url, "code": "AAAA-BBBB-CCCC",
+                                          "device_name": "demo"})
+    assert bad.status_code == 400
+    assert "not known" in " ".join(parse(bad).find("ul", id="code-errors").text.split())
+    response = admin.post_form("/sync/enrol", {"central_url": central.url,
+                                               "code": central.code(), "device_name": "demo"})
+    assert response.status_code == 302
+    assert admin.post_form("/sync/now").status_code == 302
+    for _ in range(100):
+        progress = admin.get("/sync/progress").get_json()
+        if not progress["running"]:
+            break
+        time.sleep(0.1)
+    assert progress["error"] is None, progress["error"]
+    assert progress["unsynced"] == 0 and progress["sent"] >= waiting
+    page = parse(admin.get("/sync"))
+    assert page.find("span", id="header-unsynced").text == "0"
+    # The demo laptop's own office rows are refused: offices are managed centrally.
+    reasons = [" ".join(td.text.split()) for td in page.find_all("td", lang="en")]
+    assert reasons and all("central server" in r for r in reasons)
