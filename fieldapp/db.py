@@ -12,9 +12,6 @@ def connect(path):
     """Open the database file with the pragmas fieldapp relies on."""
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     db = sqlite_utils.Database(conn)
-    # WAL lets the sync job read while an officer saves a form.
-    if db.journal_mode != "wal":
-        db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
@@ -40,6 +37,9 @@ def upgrade(db, central=False):
     from .migrations import migrations
     from .places.official import load_official_places
 
+    # WAL lets the sync job read while an officer saves a form; it stays set in the file.
+    if db.journal_mode != "wal":
+        db.enable_wal()
     pending = [m.name for m in migrations.pending(db)]
     migrations.apply(db)
     load_official_places(db)

@@ -115,8 +115,12 @@ def test_upgrade_is_idempotent(fresh):
 
 
 def test_connect_sets_the_pragmas_fieldapp_relies_on(tmp_path):
-    """WAL, foreign keys and a busy timeout, on every new connection to the file."""
+    """WAL (set once by the upgrade, kept by the file), foreign keys and a busy timeout, on
+    every new connection to the file."""
     path = tmp_path / "pragmas.sqlite3"
+    database = connect(path)
+    upgrade(database)
+    database.close()
     for _ in range(2):
         database = connect(path)
         try:

@@ -110,3 +110,13 @@ def test_worklist_pages_have_a_record_a_visit_action_on_every_row(officer, db, v
 def test_unknown_worklist_or_foreign_village_is_not_found(officer):
     assert officer.get("/worklists/everyone").status_code == 404
     assert officer.get("/worklists/no-bhyt?village=not-a-village").status_code == 404
+
+
+def test_commune_filter_narrows_and_offers_only_that_communes_villages(officer, db, village):
+    commune = db.execute("select commune_code from villages where name = 'Mí Háng'").fetchone()[0]
+    assert names(run(db, "no-bhxh", commune=commune)) == ["Giàng A Páo", "Lý Thị Dua"]
+    page = parse(officer.get(f"/worklists/no-bhxh?commune={commune}"))
+    offered = {o.text for o in page.find("select", id="village").find_all("option")}
+    assert {"Mí Háng", "Tu San", "Làng Sang"} <= offered and "Lao Chải" not in offered
+    other = db.execute("select code from communes where province_code = 1 limit 1").fetchone()[0]
+    assert officer.get(f"/worklists/no-bhxh?commune={other}").status_code == 404

@@ -31,7 +31,12 @@ def show(kind):
     db = get_db()
     office_id = g.user["office_id"]
     village_id = request.args.get("village") or None
-    if village_id and places.office_village(db, office_id, village_id) is None:
+    village = places.office_village(db, office_id, village_id) if village_id else None
+    if village_id and village is None:
+        abort(404)
+    # Villages are offered one commune at a time: an office can have a thousand of them.
+    commune = village["commune_code"] if village else request.args.get("commune", type=int)
+    if commune and places.office_commune(db, office_id, commune) is None:
         abort(404)
     officer_id = request.args.get("officer") or None
     days = min(max(request.args.get("days", DEFAULT_DAYS.get(kind, 30), type=int), 0), 3650)
@@ -39,13 +44,15 @@ def show(kind):
     descending = request.args.get("dir") == "desc"
     page = max(request.args.get("page", 1, type=int), 1)
     rows, has_next = queries.worklist(db, kind, office_id, village_id=village_id,
-                                      officer_id=officer_id, days=days, sort=sort,
+                                      commune=commune, officer_id=officer_id, days=days,
+                                      sort=sort,
                                       descending=descending, page=page)
     spec = queries.WORKLISTS[kind]
     return render_template(
         "worklists/show.html", kind=kind, titles=TITLES, rows=rows, has_next=has_next,
         page=page, days=days, sort=sort or spec.default_sort, descending=descending,
         sorts=list(spec.sorts), village_id=village_id, officer_id=officer_id,
-        villages=[v for vs in places.villages_of_office(db, office_id).values() for v in vs],
+        communes=places.office_communes(db, office_id), commune=commune,
+        villages=places.villages_of_commune(db, commune) if commune else [],
         officers=accounts.users(db, office_id), uses_days=kind in DEFAULT_DAYS,
         card_labels=lists.labels(db, "bhyt_card_type"), bhxh_labels=BHXH_STATUS_LABELS)

@@ -104,23 +104,24 @@ WORKLISTS = {
 }
 
 
-def worklist(db, kind, office_id, *, village_id=None, officer_id=None, days=30, sort=None,
-             descending=False, page=1, today=None):
+def worklist(db, kind, office_id, *, village_id=None, commune=None, officer_id=None, days=30,
+             sort=None, descending=False, page=1, today=None):
     """One page of a worklist; returns (rows, has_next_page)."""
     spec = WORKLISTS[kind]
     today = today or date.today()
     params = {
-        "office": office_id, "village": village_id, "officer": officer_id,
+        "office": office_id, "village": village_id, "commune": commune,
+        "officer": officer_id,
         "today": today.isoformat(), "until": (today + timedelta(days=days)).isoformat(),
         "adult_born_by": today.year - BHXH_AGE,
         "limit": PAGE_SIZE + 1, "offset": (max(page, 1) - 1) * PAGE_SIZE,
     }
     tables, order = spec.sorts.get(sort) or spec.sorts[spec.default_sort]
     conditions = [spec.where, "v.deleted_at is null"]
-    if village_id:
-        # One village's rows are few: start from its households, whatever the order.
+    if village_id or commune:
+        # One village's or commune's rows are few: start from its households, whatever the order.
         tables = spec.in_village
-        conditions.append("v.id = :village")
+        conditions.append("v.id = :village" if village_id else "v.commune_code = :commune")
     if officer_id:
         conditions.append(spec.officer_filter)
     if descending:
