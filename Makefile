@@ -6,12 +6,13 @@ PORT ?= 5000
 INSTANCE ?= instance
 LOCALES := vi en
 
-.PHONY: run test install install-test system-deps translations compile-translations bench \
+.PHONY: run central test install install-test system-deps translations compile-translations bench \
 	coverage clean help
 
 help:
 	@echo "make run           set up, migrate, seed a demo and serve on 127.0.0.1:$(PORT)"
 	@echo "make test          set up and run the whole test suite"
+	@echo "make central       set up and start the central server on 127.0.0.1:5001"
 	@echo "make translations  extract strings, update and compile the catalogs"
 	@echo "make coverage      the test suite with a coverage report"
 	@echo "make bench         run the benchmarks in bench/"
@@ -53,6 +54,10 @@ translations: install
 
 run: install compile-translations
 	$(BIN)/python run.py --port $(PORT) --instance $(INSTANCE)
+
+# The central server the laptops sync with.
+central: install compile-translations
+	$(BIN)/python run.py --central
 
 test: install-test system-deps compile-translations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
