@@ -25,7 +25,7 @@ def _answer(payload, status=200):
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     headers = {"Cache-Control": "no-store"}
     if "gzip" in request.headers.get("Accept-Encoding", "") and len(body) > 512:
-        body = gzip.compress(body, mtime=0)
+        body = gzip.compress(body, compresslevel=5, mtime=0)
         headers["Content-Encoding"] = "gzip"
     return Response(body, status=status, mimetype="application/json", headers=headers)
 

@@ -8,7 +8,6 @@ import gzip
 import http.client
 import json
 import os
-import sqlite3
 import time
 import urllib.error
 import urllib.request
@@ -19,6 +18,8 @@ from . import capture, hlc, merge
 from .protocol import BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, SUPPORTED
 
 API = "/api/v1"
+# Level 5 packs sync messages nearly as small as 9 in a third of the time.
+COMPRESSION = 5
 DEVICE_FILE = "device.json"
 
 
@@ -54,7 +55,8 @@ def _save_device(instance_path, device):
 
 
 def _post(url, message, credentials=None, timeout=60, app_version=""):
-    body = gzip.compress(json.dumps(message, separators=(",", ":")).encode(), mtime=0)
+    body = gzip.compress(json.dumps(message, separators=(",", ":")).encode(),
+                         compresslevel=COMPRESSION, mtime=0)
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
                "Accept-Encoding": "gzip", "User-Agent": f"fieldapp/{app_version}"}
     if credentials:
@@ -130,20 +132,20 @@ def _apply(db, answer, progress):
                               int(capture.state(db, "clock_offset_ms", 0)) + offset)
             db._fieldapp_clock = None
         pull = answer["pull"]
-        pending = merge.pending_fields(db, answer["ack_seq"])
-        stamps = []
-        for change in pull["changes"]:
-            try:
-                with db.atomic():
-                    merge.adopt_pulled(db, change["table"], change["id"], change["fields"],
-                                       pending)
-            except sqlite3.IntegrityError as e:
-                db.execute("insert or replace into sync_rejections (seq, table_name, row_id,"
-                           " reason, at) values (?, ?, ?, ?, ?)",
-                           [-change["seq"], change["table"], change["id"],
-                            f"received, but could not be saved here ({e})", _now_text()])
-            stamps += [triple[1] for triple in change["fields"].values()]
-        capture.observe(db, stamps)
+        pending = merge.pending_fields(db, answer["ack_seq"], pull["changes"])
+
+        def adopt(change):
+            merge.adopt_pulled(db, change["table"], change["id"], change["fields"], pending)
+
+        def unsaved(change, error):
+            db.execute("insert or replace into sync_rejections (seq, table_name, row_id,"
+                       " reason, at) values (?, ?, ?, ?, ?)",
+                       [-change["seq"], change["table"], change["id"],
+                        f"received, but could not be saved here ({error})", _now_text()])
+
+        merge.each_alone_if_needed(db, pull["changes"], adopt, unsaved)
+        capture.observe(db, [max((triple[1] for c in pull["changes"]
+                                  for triple in c["fields"].values()), default="")])
         capture.set_state(db, "pull_cursor", pull["cursor"])
     progress.received += len(pull["changes"])
     progress.rejected += answer.get("rejected", [])

@@ -12,6 +12,7 @@ this module writes what arrives from elsewhere. Both keep each field's clock sta
 """
 
 import json
+import sqlite3
 import uuid
 
 from . import capture
@@ -146,12 +147,36 @@ def adopt_pulled(db, table, row_id, fields, pending):
     return values
 
 
-def pending_fields(db, after_seq):
-    """(table, row, field) of local changes not yet accepted by the central server."""
+def each_alone_if_needed(db, items, apply, refuse, before_retry=lambda: None):
+    """Apply the items in one savepoint; if one breaks a constraint, roll back and apply them
+    one by one, each in its own savepoint, so that only the broken ones are refused."""
+    db.conn.execute("savepoint batch")
+    try:
+        for item in items:
+            apply(item)
+    except sqlite3.IntegrityError:
+        db.conn.execute("rollback to batch")
+        before_retry()
+        for item in items:
+            db.conn.execute("savepoint one")
+            try:
+                apply(item)
+            except sqlite3.IntegrityError as e:
+                db.conn.execute("rollback to one")
+                refuse(item, e)
+            db.conn.execute("release one")
+    db.conn.execute("release batch")
+
+
+def pending_fields(db, after_seq, changes):
+    """(table, row, field) of local changes not yet accepted by the central server, among the
+    rows of the pulled changes."""
     pending = set()
-    for table, row_id, fields in db.execute(
-            "select table_name, row_id, fields from sync_log where seq > ?", [after_seq]):
-        pending.update((table, row_id, name) for name in json.loads(fields))
+    for change in changes:
+        for (fields,) in db.conn.execute(
+                "select fields from sync_log where table_name = ? and row_id = ? and seq > ?",
+                [change["table"], change["id"], after_seq]):
+            pending.update((change["table"], change["id"], name) for name in json.loads(fields))
     return pending
 
 

@@ -4,7 +4,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import sqlite3
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -151,32 +150,32 @@ def handle_sync(db, device, message):
     shift = skew if abs(skew) > CLOCK_TOLERANCE_MS else 0
     changes = (message.get("push") or {}).get("changes", [])
     communes = office_communes(db, device["office_id"])
-    rejected, last_seq, latest = [], device["last_seq"], ""
+    fresh = [c for c in changes if c["seq"] > device["last_seq"]]  # retries: already merged
+    rejected, seen = [], []
+
+    def merge_one(change):
+        table, row_id = change["table"], change["id"]
+        fields, exact = _corrected(change["fields"], _stamp_device(change), shift, server_now)
+        seen.append(max(triple[1] for triple in fields.values()))
+        current = merge._row(db, table, row_id)
+        reason, scope = _outside_scope(db, device, communes, table, current, fields)
+        if reason is None:
+            merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope, current)
+        else:
+            rejected.append({"seq": change["seq"], "table": table, "id": row_id,
+                             "reason": reason})
+
+    def broken(change, error):
+        rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
+                         "reason": f"the record is incomplete or contradicts another ({error})"})
+
     with db.atomic():
-        for change in changes:
-            if change["seq"] <= last_seq:
-                continue  # a retried or duplicated batch: already merged
-            table, row_id = change["table"], change["id"]
-            fields, exact = _corrected(change["fields"], _stamp_device(change), shift,
-                                       server_now)
-            current = merge._row(db, table, row_id)
-            reason, scope = _outside_scope(db, device, communes, table, current, fields)
-            if reason is None:
-                # A change that breaks a constraint is refused alone, not with its batch.
-                db.conn.execute("savepoint change")
-                try:
-                    merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope,
-                                       current)
-                except sqlite3.IntegrityError as e:
-                    db.conn.execute("rollback to change")
-                    reason = f"the record is incomplete or contradicts another ({e})"
-                db.conn.execute("release change")
-            if reason:
-                rejected.append({"seq": change["seq"], "table": table, "id": row_id,
-                                 "reason": reason})
-            latest = max(latest, *(triple[1] for triple in fields.values()))
-            last_seq = change["seq"]
-        capture.observe(db, [latest])
+        merge.each_alone_if_needed(db, fresh, merge_one, broken,
+                                   before_retry=lambda: (rejected.clear(), seen.clear()))
+        rejected.sort(key=lambda r: r["seq"])
+        last_seq = fresh[-1]["seq"] if fresh else device["last_seq"]
+        # The server's clock moves past what it merged (corrected stamps: never in the future).
+        capture.observe(db, [max(seen, default="")])
         db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
                    " where id = ?", [last_seq, _utc(),
                                      str(message.get("app_version") or "")[:40], device["id"]])

@@ -59,7 +59,8 @@ def test_db_migrations_lists_every_step(fresh):
     applied = invoke(fresh, "db-migrations").output.splitlines()
     assert [line.split()[0] for line in applied] == STEPS
     assert all(line.split()[1] == "applied" for line in applied)
-    assert {"0001_places_and_accounts", "0002_village_kind"} <= {line.split()[0] for line in applied}
+    assert {"0001_places_and_accounts", "0002_village_kind"} <= {
+        line.split()[0] for line in applied}
 
 
 def test_seed_demo_writes_the_logins_once(fresh):
