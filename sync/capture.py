@@ -65,23 +65,32 @@ def row_clock(row):
     return json.loads(row.get(CLOCK_COLUMN) or "{}") if row else {}
 
 
-def scope(db, table, values):
-    """(commune code, office id) that decide which devices may see the row; (None, None): all."""
+def scope(db, table, values, communes_of=None):
+    """(commune code, office id) that decide which devices may see the row; (None, None): all.
+
+    `communes_of` remembers parents' communes across the rows of one batch.
+    """
     if table in OFFICE_SCOPED:
         return None, values.get(OFFICE_SCOPED[table])
     if "scope_commune" in values or "scope_office" in values:
         return values.get("scope_commune"), values.get("scope_office")
     if table not in COMMUNE_PATH:
         return None, None
-    while COMMUNE_PATH[table] is not None:
-        parent, column = COMMUNE_PATH[table]
-        row = db.execute(f"select * from [{parent}] where id = ?", [values.get(column)])
-        names = [d[0] for d in row.description]
-        found = row.fetchone()
-        if found is None:
-            return -1, None  # a parent this database does not have: visible to nobody
-        table, values = parent, dict(zip(names, found))
-    return values.get("commune_code"), None
+    if COMMUNE_PATH[table] is None:
+        return values.get("commune_code"), None
+    parent, column = COMMUNE_PATH[table]
+    key = (parent, values.get(column))
+    if communes_of is not None and key in communes_of:
+        return communes_of[key], None
+    cursor = db.conn.execute(f"select * from [{parent}] where id = ?", [key[1]])
+    names = [d[0] for d in cursor.description]
+    found = cursor.fetchone()
+    # A parent this database does not have: visible to nobody.
+    commune = -1 if found is None else scope(db, parent, dict(zip(names, found)),
+                                             communes_of)[0]
+    if communes_of is not None and found is not None:
+        communes_of[key] = commune
+    return commune, None
 
 
 def log(db, table, row_id, fields, origin, values=None, origin_has_it=False,

@@ -132,10 +132,16 @@ def _apply(db, answer, progress):
                               int(capture.state(db, "clock_offset_ms", 0)) + offset)
             db._fieldapp_clock = None
         pull = answer["pull"]
-        pending = merge.pending_fields(db, answer["ack_seq"], pull["changes"])
+        absent = merge.absent_rows(db, pull["changes"])
+        # Only rows this laptop already has can hold local edits not yet accepted.
+        pending = merge.pending_fields(db, answer["ack_seq"], [
+            c for c in pull["changes"] if (c["table"], c["id"]) not in absent])
 
         def adopt(change):
-            merge.adopt_pulled(db, change["table"], change["id"], change["fields"], pending)
+            key = (change["table"], change["id"])
+            merge.adopt_pulled(db, change["table"], change["id"], change["fields"], pending,
+                               None if key in absent else ...)
+            absent.discard(key)
 
         def unsaved(change, error):
             db.execute("insert or replace into sync_rejections (seq, table_name, row_id,"

@@ -128,10 +128,11 @@ def _conflict(db, table, row_id, row, field, kept, lost):
     capture.log(db, "sync_conflicts", values["id"], fields, capture.device_id(db), values)
 
 
-def adopt_pulled(db, table, row_id, fields, pending):
+def adopt_pulled(db, table, row_id, fields, pending, current=...):
     """Take the central server's values on a laptop, except fields with unpushed local edits."""
     known = columns(db, table) - {"id", CLOCK_COLUMN}
-    current = _row(db, table, row_id)
+    if current is ...:
+        current = _row(db, table, row_id)
     clock = capture.row_clock(current)
     values = {}
     for name, (value, stamp, *_base) in fields.items():
@@ -145,6 +146,22 @@ def adopt_pulled(db, table, row_id, fields, pending):
     if values:
         _write(db, table, row_id, current, values, clock)
     return values
+
+
+def absent_rows(db, changes):
+    """(table, id) of the changes' rows that this database does not have yet."""
+    wanted = {}
+    for change in changes:
+        wanted.setdefault(change["table"], set()).add(change["id"])
+    absent = set()
+    for table, ids in wanted.items():
+        ids = sorted(ids)
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            present = {r[0] for r in db.conn.execute(
+                f"select id from [{table}] where id in ({','.join('?' * len(part))})", part)}
+            absent.update((table, i) for i in part if i not in present)
+    return absent
 
 
 def each_alone_if_needed(db, items, apply, refuse, before_retry=lambda: None):

@@ -108,12 +108,12 @@ def office_communes(db, office_id):
         [office_id])}
 
 
-def _outside_scope(db, device, communes, table, current, fields):
+def _outside_scope(db, device, communes, table, current, fields, communes_of=None):
     """(why a pushed change may not be taken from this device or None, the row's scope)."""
     if table in CENTRAL_ONLY:
         return "offices and their communes are managed on the central server", None
     values = {**(current or {}), **{name: triple[0] for name, triple in fields.items()}}
-    commune, office = capture.scope(db, table, values)
+    commune, office = capture.scope(db, table, values, communes_of)
     if table in OFFICE_SCOPED and office != device["office_id"]:
         return "this user belongs to another office", None
     if table in COMMUNE_PATH or table == "sync_conflicts":
@@ -152,13 +152,19 @@ def handle_sync(db, device, message):
     communes = office_communes(db, device["office_id"])
     fresh = [c for c in changes if c["seq"] > device["last_seq"]]  # retries: already merged
     rejected, seen = [], []
+    # Most rows of a first push are new: they need no lookup, and their parents' communes are
+    # looked up once per batch.
+    absent = merge.absent_rows(db, fresh)
+    communes_of = {}
 
     def merge_one(change):
         table, row_id = change["table"], change["id"]
         fields, exact = _corrected(change["fields"], _stamp_device(change), shift, server_now)
         seen.append(max(triple[1] for triple in fields.values()))
-        current = merge._row(db, table, row_id)
-        reason, scope = _outside_scope(db, device, communes, table, current, fields)
+        current = None if (table, row_id) in absent else merge._row(db, table, row_id)
+        absent.discard((table, row_id))
+        reason, scope = _outside_scope(db, device, communes, table, current, fields,
+                                       communes_of)
         if reason is None:
             merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope, current)
         else:
@@ -171,7 +177,10 @@ def handle_sync(db, device, message):
 
     with db.atomic():
         merge.each_alone_if_needed(db, fresh, merge_one, broken,
-                                   before_retry=lambda: (rejected.clear(), seen.clear()))
+                                   before_retry=lambda: (rejected.clear(), seen.clear(),
+                                                         absent.update(merge.absent_rows(
+                                                             db, fresh)),
+                                                         communes_of.clear()))
         rejected.sort(key=lambda r: r["seq"])
         last_seq = fresh[-1]["seq"] if fresh else device["last_seq"]
         # The server's clock moves past what it merged (corrected stamps: never in the future).
