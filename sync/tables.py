@@ -19,6 +19,7 @@ SYNCED_TABLES = (
     "policy_figures",
     "translation_reviews",
     "sync_conflicts",
+    "targets",
 )
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")
@@ -27,7 +28,7 @@ SYNC_COLUMNS = ("id", "created_at", "updated_at", "created_by", "updated_by", "d
 CLOCK_COLUMN = "sync_clock"
 
 # How a row finds its commune: (parent table, column naming the parent) until a table with a
-# commune_code column. Rows of other tables are shared by every office (users: by office_id).
+# commune_code column. Rows of other tables are shared by every office, but for OFFICE_SCOPED.
 COMMUNE_PATH = {
     "villages": None,
     "group_sessions": None,
@@ -37,7 +38,8 @@ COMMUNE_PATH = {
     "visit_outcomes": ("visits", "visit_id"),
     "session_attendees": ("group_sessions", "session_id"),
 }
-OFFICE_SCOPED = {"users": "office_id"}
+# Targets name their office (and maybe one of its communes): they go to that office's devices.
+OFFICE_SCOPED = {"users": "office_id", "targets": "office_id"}
 
 # Laptops may not change these: offices and their communes are defined on the central server.
 CENTRAL_ONLY = ("offices", "office_communes")
