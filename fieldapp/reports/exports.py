@@ -1,0 +1,175 @@
+"""Exports: tables of visits, sessions, people or the report, as CSV or XLSX.
+
+A table is (title, headers, rows). Headers and coded values are written in the user's language;
+CSV files start with a byte order mark so that spreadsheet programs read them as UTF-8.
+"""
+
+import csv
+import io
+import json
+import re
+
+from openpyxl import Workbook
+
+from forms.households import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
+from forms.reports import FIGURE_LABELS
+from forms.visits import OUTCOME_LABELS
+
+from .. import lists
+from ..i18n import gettext as _
+from . import queries
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def csv_bytes(tables):
+    """One table as plain CSV; several one after the other, each under its title."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for i, (title, headers, rows) in enumerate(tables):
+        if len(tables) > 1:
+            if i:
+                writer.writerow([])
+            writer.writerow([title])
+        writer.writerow(headers)
+        writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(tables):
+    """A workbook with one sheet per table, headers in bold on a frozen first row."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    used = set()
+    for title, headers, rows in tables:
+        sheet = book.create_sheet(_sheet_title(title, used))
+        sheet.freeze_panes = "A2"
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=str(header))
+            cell.font = bold
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet_title(title, used):
+    """At most 31 characters, none of []:*?/\\, and unique in the workbook."""
+    base = re.sub(r"[\[\]:*?/\\]", " ", str(title)).strip()[:31] or "Sheet"
+    name, n = base, 1
+    while name.lower() in used:
+        n += 1
+        name = f"{base[:28]} {n}"
+    used.add(name.lower())
+    return name
+
+
+def _labels(codes, labels):
+    return ", ".join(str(labels.get(c, c)) for c in codes)
+
+
+def _yes_no(value):
+    return _("Yes") if value else _("No")
+
+
+def visits_table(db, area, start, end, central=False):
+    topic, material, language = (lists.labels(db, n) for n in ("topic", "material", "language"))
+    headers = [_("Date and time"), *([_("Office")] if central else []), _("Commune"),
+               _("Village"), _("Head of household"), _("Officer"), _("Nobody home"),
+               _("People present"), _("Language used"), _("Topics discussed"),
+               _("Materials left"), _("Outcomes"), _("Accompanied by"), _("Come back on"),
+               _("Notes")]
+
+    def rows():
+        for r in queries.visit_rows(db, area, start, end):
+            outcomes = [f"{name}: {OUTCOME_LABELS.get(code, code)}"
+                        for name, code in json.loads(r["outcomes"] or "[]")]
+            yield [r["visited_at"].replace("T", " "),
+                   *([r["office_name"]] if central else []), r["commune_name"],
+                   r["village_name"], r["head_name"] or "", r["officer_name"] or "",
+                   _yes_no(r["nobody_home"]), r["present_count"],
+                   language.get(r["language"], r["language"]),
+                   _labels(json.loads(r["topics"]), topic),
+                   _labels(json.loads(r["materials"]), material), "; ".join(outcomes),
+                   r["companions"], r["follow_up_on"] or "", r["notes"]]
+    return _("Visits"), headers, rows()
+
+
+def sessions_table(db, area, start, end, central=False):
+    labels = {n: lists.labels(db, n) for n in (
+        "session_format", "target_group", "topic", "language", "ethnicity")}
+    headers = [_("Date and time"), *([_("Office")] if central else []), _("Commune"),
+               _("Village"), _("Place"), _("Format"), _("Target group"), _("Topics"),
+               _("Languages used"), _("Facilitators (staff)"), _("Other facilitators"),
+               _("People attending"), _("Women"), _("Men"), _("Sex not recorded"),
+               _("By ethnic group"), _("On the roster"), _("Notes")]
+
+    def rows():
+        for r in queries.session_rows(db, area, start, end):
+            ethnicity = json.loads(r["attendees_by_ethnicity"])
+            yield [r["held_at"].replace("T", " "), *([r["office_name"]] if central else []),
+                   r["commune_name"], r["village_name"] or "", r["place"],
+                   labels["session_format"].get(r["format"], r["format"]),
+                   labels["target_group"].get(r["target_group"], r["target_group"]),
+                   _labels(json.loads(r["topics"]), labels["topic"]),
+                   _labels(json.loads(r["languages"]), labels["language"]),
+                   ", ".join(json.loads(r["facilitator_names"])), r["outside_facilitators"],
+                   r["attendees_total"], r["attendees_female"], r["attendees_male"],
+                   r["attendees_gender_unknown"],
+                   "; ".join(f"{_ethnicity(labels['ethnicity'], code)}: {n}"
+                             for code, n in ethnicity.items()),
+                   r["roster_size"], r["notes"]]
+    return _("Sessions"), headers, rows()
+
+
+def _ethnicity(labels, code):
+    return _("Not recorded") if code == "unknown" else labels.get(code, code)
+
+
+def people_table(db, area, personal=False, central=False):
+    """The registry; CCCD and mã số BHXH only when `personal` (the caller checks the role)."""
+    labels = {n: lists.labels(db, n) for n in ("relation", "ethnicity", "bhyt_card_type")}
+    headers = [_("Full name"), _("Sex"), _("Birth year"), _("Date of birth"),
+               _("Relation to the head"), _("Ethnicity"),
+               *([_("Office")] if central else []), _("Commune"), _("Village"),
+               _("BHYT card"), _("Card valid until"), _("Social insurance (BHXH)"),
+               _("VssID"), *([_("CCCD"), _("Mã số BHXH")] if personal else [])]
+
+    def rows():
+        for r in queries.people_rows(db, area):
+            yield [r["full_name"], GENDER_LABELS.get(r["gender"], r["gender"]), r["birth_year"],
+                   r["birth_date"] or "", labels["relation"].get(r["relation"], r["relation"]),
+                   labels["ethnicity"].get(r["ethnicity"], r["ethnicity"] or ""),
+                   *([r["office_name"]] if central else []), r["commune_name"],
+                   r["village_name"],
+                   labels["bhyt_card_type"].get(r["bhyt_card_type"], r["bhyt_card_type"] or ""),
+                   r["bhyt_expiry"] or "", BHXH_STATUS_LABELS.get(r["bhxh_status"]),
+                   VSSID_LABELS.get(r["vssid"]),
+                   *([r["cccd"] or "", r["bhxh_number"] or ""] if personal else [])]
+    return _("People"), headers, rows()
+
+
+def report_tables(report):
+    """The report's tables (see reports.build_report) as export tables."""
+    figures = report["columns"]
+    headers = [str(FIGURE_LABELS[f]) for f in figures]
+    tables = [(_("Summary"), [_("Figure"), _("Count"), _("Target")],
+               [[str(FIGURE_LABELS[f]), report["total"][f],
+                 "" if report["target"].get(f) is None else report["target"][f]]
+                for f in figures])]
+    for title, label, rows in report["tables"]:
+        tables.append((title, [label, *headers],
+                       [[r["name"], *(r["figures"][f] for f in figures)] for r in rows]))
+    tables.append((_("Attendees by ethnic group"), [_("Ethnicity"), _("People attending")],
+                   [[name, n] for name, n in report["ethnicity"]]))
+    return [(str(t), [str(h) for h in hs], list(rows)) for t, hs, rows in tables]

@@ -1,0 +1,383 @@
+"""Outreach figures for a period and an area, and the targets (chỉ tiêu) they are measured against.
+
+Figures are counted over `reach` (one row per visit, person met at a visit, session attendee on
+the roster and outcome, kept up to date by triggers: see migration 0009) and over group_sessions.
+Each figure counts a person or household once per group, however often they were reached. People
+at a session who are not on its roster cannot be recognised elsewhere: they are added as the
+session's attendance figures say.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .. import store
+
+# Figures that can have a target, in the order they are shown.
+METRICS = ("households", "people", "sessions", "voluntary_bhxh", "household_bhyt",
+           "vssid_installed")
+OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed")
+# Everything figures() counts: the metrics and what reports show beside them.
+FIGURES = ("visits", "households", "people", "sessions", "attendees", "attendees_female",
+           "attendees_male", "attendees_gender_unknown", *OUTCOMES)
+GROUPS = ("office", "commune", "village", "officer", "month")
+
+
+@dataclass(frozen=True)
+class Area:
+    """Where figures are counted: the communes of one office (every office when None), narrowed
+    by province, commune or village, and the work of one officer if given."""
+    office_id: str | None = None
+    province_code: int | None = None
+    commune_code: int | None = None
+    village_id: str | None = None
+    officer_id: str | None = None
+
+
+def _params(area, start, end):
+    return {"office": area.office_id, "province": area.province_code,
+            "commune": area.commune_code, "village": area.village_id,
+            "officer": area.officer_id, "start": start.isoformat(), "end": end.isoformat(),
+            # held_at is a local 'YYYY-MM-DDTHH:MM': before the next day, index-friendly.
+            "before": (end + timedelta(days=1)).isoformat()}
+
+
+def _in_area(area, column):
+    """SQL conditions keeping rows whose commune (in `column`) lies in the area."""
+    inner = ["oc.deleted_at is null"]
+    if area.office_id:
+        inner.append("oc.office_id = :office")
+    if area.province_code:
+        inner.append("c.province_code = :province")
+    conditions = [f"""{column} in (select oc.commune_code from office_communes oc
+                                     join communes c on c.code = oc.commune_code
+                                    where {' and '.join(inner)})"""]
+    if area.commune_code:
+        conditions.append(f"{column} = :commune")
+    return conditions
+
+
+# The group key of a reach row (r) and of a session (s, with f its facilitators).
+_REACH_KEY = {None: "null", "commune": "r.commune_code", "village": "r.village_id",
+              "officer": "r.officer_id", "month": "substr(r.day, 1, 7)", "office": "oc.office_id"}
+_SESSION_KEY = {None: "null", "commune": "s.commune_code", "village": "s.village_id",
+                "officer": "f.value", "month": "substr(s.held_at, 1, 7)", "office": "oc.office_id"}
+_BY_OFFICE = """join office_communes oc on oc.commune_code = {column}
+                                        and oc.deleted_at is null"""
+
+
+def figures(db, area, start, end, by=None):
+    """{group key: {figure: count}} for the days from start to end, both included.
+
+    `by` is one of GROUPS, or None for the area's totals (under the key None).
+    """
+    found = figures_of_periods(db, area, {"p": (start, end)}, by)
+    return {key: periods["p"] for key, periods in found.items()}
+
+
+def figures_of_periods(db, area, periods, by=None):
+    """{group key: {period name: {figure: count}}} for periods {name: (start, end)}.
+
+    The periods are counted in one pass over the days they span (the dashboard's month lies
+    within its year). Sessions count for each of their staff facilitators when grouped by
+    officer.
+    """
+    params = _params(area, min(s for s, _ in periods.values()),
+                     max(e for _, e in periods.values()))
+    for name, (start, end) in periods.items():
+        params.update({f"{name}_start": start.isoformat(), f"{name}_end": end.isoformat(),
+                       f"{name}_before": (end + timedelta(days=1)).isoformat()})
+    within = {name: f"r.day between :{name}_start and :{name}_end" for name in periods}
+    reach = " and ".join(["r.day between :start and :end", *_in_area(area, "r.commune_code"),
+                          *(["r.village_id = :village"] if area.village_id else []),
+                          *(["r.officer_id = :officer"] if area.officer_id else [])])
+    key = _REACH_KEY[by]
+    joined = _BY_OFFICE.format(column="r.commune_code") if by == "office" else ""
+    found = {}
+
+    def add(rows):
+        for row in rows:
+            counts = found.setdefault(row.pop("key"), {
+                name: dict.fromkeys(FIGURES, 0) for name in periods})
+            for column, value in row.items():
+                name, figure = column.split("__")
+                counts[name][figure] += value or 0
+
+    add(db.query(f"""
+        select {key} as key, {", ".join(
+            f"sum({w}) as {n}__visits, count(distinct case when r.kind = 'visit' and {w}"
+            f" then r.household_id end) as {n}__households" for n, w in within.items())}
+          from reach r {joined}
+         where {reach} and r.kind in ('visit', 'closed')
+         group by 1""", params))
+    # People met, once per group: grouped by person first, along idx_reach_person.
+    add(db.query(f"""
+        select key, {", ".join(f"sum({n}) as {n}__people" for n in periods)} from (
+            select {key} as key, {", ".join(f"max({w}) as {n}" for n, w in within.items())}
+              from reach r {joined}
+             where {reach} and r.person_id is not null
+             group by r.person_id, 1)
+         group by key""", params))
+    for row in db.query(f"""
+            select {key} as key, r.kind, {", ".join(
+                f"count(distinct case when {w} then r.person_id end) as {n}"
+                for n, w in within.items())}
+              from reach r {joined}
+             where {reach} and r.kind in ({", ".join(f"'{o}'" for o in OUTCOMES)})
+             group by 1, 2""", params):
+        add([{"key": row["key"], **{f"{n}__{row['kind']}": row[n] for n in periods}}])
+    add(_session_figures(db, area, params, periods, by))
+    return found
+
+
+def _session_figures(db, area, params, periods, by):
+    conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
+                  *_in_area(area, "s.commune_code")]
+    if area.village_id:
+        conditions.append("s.village_id = :village")
+    facilitators = ""
+    if by == "officer":
+        facilitators = "left join json_each(s.facilitators) f"
+        if area.officer_id:
+            conditions.append("f.value = :officer")
+    elif area.officer_id:
+        conditions.append("exists (select 1 from json_each(s.facilitators)"
+                          " where value = :officer)")
+    joined = _BY_OFFICE.format(column="s.commune_code") if by == "office" else ""
+    # Attendees not on the roster: each one a person reached, whom nobody can recognise.
+    unnamed = """max(s.attendees_total - (select count(*) from session_attendees a
+                                           where a.session_id = s.id
+                                             and a.deleted_at is null), 0)"""
+    sums = {"sessions": "1", "attendees": "s.attendees_total",
+            "attendees_female": "s.attendees_female", "attendees_male": "s.attendees_male",
+            "attendees_gender_unknown": "s.attendees_gender_unknown", "people": unnamed}
+    columns = ", ".join(
+        f"sum(case when s.held_at >= :{n}_start and s.held_at < :{n}_before then {value}"
+        f" end) as {n}__{figure}" for n in periods for figure, value in sums.items())
+    return db.query(f"""
+        select {_SESSION_KEY[by]} as key, {columns}
+          from group_sessions s {facilitators} {joined}
+         where {" and ".join(conditions)}
+         group by 1""", params)
+
+
+def attendees_by_ethnicity(db, area, start, end):
+    """{ethnicity code: attendees} at the area's sessions in the period ('unknown' included)."""
+    params = _params(area, start, end)
+    conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
+                  *_in_area(area, "s.commune_code")]
+    if area.village_id:
+        conditions.append("s.village_id = :village")
+    if area.officer_id:
+        conditions.append("exists (select 1 from json_each(s.facilitators)"
+                          " where value = :officer)")
+    return {r["code"]: r["n"] for r in db.query(f"""
+        select e.key as code, sum(e.value) as n
+          from group_sessions s, json_each(s.attendees_by_ethnicity) e
+         where {" and ".join(conditions)}
+         group by e.key order by n desc, e.key""", params)}
+
+
+def total(figures_by_key):
+    """The figures under the key None, zero when nothing was found."""
+    return figures_by_key.get(None) or dict.fromkeys(FIGURES, 0)
+
+
+# ---- Places, people and periods the pages name ---------------------------------------------
+
+def area_communes(db, area):
+    """The communes of the area, by name, with their office."""
+    conditions = _in_area(area, "c.code")
+    return list(db.query(f"""
+        select c.code, c.name, c.province_code, oc.office_id
+          from communes c
+          join office_communes oc on oc.commune_code = c.code and oc.deleted_at is null
+         where {" and ".join(conditions)}
+         order by c.name_key""", _params(area, date.today(), date.today())))
+
+
+def commune_office(db, commune_code):
+    """The office covering a commune, or None."""
+    row = db.execute("select office_id from office_communes where commune_code = ?"
+                     " and deleted_at is null", [commune_code]).fetchone()
+    return row[0] if row else None
+
+
+def names(db, table, keys, column="id", label="name"):
+    """{key: name} for the keys found in one table."""
+    keys = [k for k in keys if k is not None]
+    if not keys:
+        return {}
+    marks = ",".join("?" * len(keys))
+    return {r[0]: r[1] for r in db.execute(
+        f"select [{column}], [{label}] from [{table}] where [{column}] in ({marks})", keys)}
+
+
+def months(start, end):
+    """'YYYY-MM' of every month the period touches, in order."""
+    found, day = [], date(start.year, start.month, 1)
+    while day <= end:
+        found.append(day.strftime("%Y-%m"))
+        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return found
+
+
+def month_end(year, month):
+    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+
+
+# ---- Targets ---------------------------------------------------------------------------------
+
+def target_id(office_id, commune_code, year, month):
+    """The same id on every device for the same target, so that two edits meet in one row."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldapp:target:{office_id}:"
+                                             f"{commune_code or ''}:{year}:{month or ''}"))
+
+
+def office_targets(db, office_id, year):
+    """{(commune code or None, month or None): {metric: value}} of an office's year."""
+    return {(r["commune_code"], r["month"]): {m: r[m] for m in METRICS} for r in db.query(
+        "select * from targets where office_id = ? and year = ? and deleted_at is null",
+        [office_id, year])}
+
+
+def save_target(db, office_id, commune_code, year, month, values, *, user_id):
+    """Set one target's figures (None: no target), creating the row the first time."""
+    values = {m: values.get(m) for m in METRICS}
+    row_id = target_id(office_id, commune_code, year, month)
+    with db.atomic():
+        try:
+            store.get(db, "targets", row_id)
+        except store.NotFound:
+            if any(v is not None for v in values.values()):
+                store.insert(db, "targets", {
+                    "id": row_id, "office_id": office_id, "commune_code": commune_code,
+                    "year": year, "month": month, **values}, user_id=user_id)
+            return values
+        return store.update(db, "targets", row_id, values, user_id=user_id)
+
+
+def targets(db, area, year, month=None, by=None):
+    """{group key: {metric: target or None}} for a year (or one month of it).
+
+    An office's target is its own, or else the sum of its communes' targets; the targets of
+    several offices add up. `by` is None (key None), "commune" or "office".
+    """
+    params = {"office": area.office_id, "province": area.province_code,
+              "commune": area.commune_code, "year": year, "month": month}
+    conditions = ["t.deleted_at is null", "t.year = :year", "t.month is :month"]
+    if area.office_id:
+        conditions.append("t.office_id = :office")
+    if area.province_code:
+        conditions.append("o.province_code = :province")
+    rows = list(db.query(f"""
+        select t.* from targets t join offices o on o.id = t.office_id
+         where {" and ".join(conditions)}""", params))
+    communes = [r for r in rows if r["commune_code"] is not None]
+    if by == "commune" or area.commune_code:
+        chosen = {r["commune_code"]: {m: r[m] for m in METRICS} for r in communes
+                  if not area.commune_code or r["commune_code"] == area.commune_code}
+        return chosen if by == "commune" else {None: chosen.get(area.commune_code, {})}
+    per_office = {}
+    for office in {r["office_id"] for r in rows}:
+        own = next((r for r in rows if r["office_id"] == office and r["commune_code"] is None),
+                   {})
+        parts = [r for r in communes if r["office_id"] == office]
+        per_office[office] = {m: own.get(m) if own.get(m) is not None
+                              else _sum([r[m] for r in parts]) for m in METRICS}
+    if by == "office":
+        return per_office
+    return {None: {m: _sum([t[m] for t in per_office.values()]) for m in METRICS}}
+
+
+def _sum(values):
+    """The sum of the values that are set; None when none is."""
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def progress(actual, target):
+    """Percent of the target reached (whole number), or None without a target."""
+    if not target:
+        return None
+    return round(100 * actual / target)
+
+
+# ---- Rows for exports ------------------------------------------------------------------------
+
+def visit_rows(db, area, start, end):
+    """The area's visits in the period, oldest first, with places, officer and outcomes."""
+    params = _params(area, start, end)
+    conditions = ["r.day between :start and :end", "r.kind in ('visit', 'closed')",
+                  *_in_area(area, "r.commune_code")]
+    if area.village_id:
+        conditions.append("r.village_id = :village")
+    if area.officer_id:
+        conditions.append("r.officer_id = :officer")
+    return db.query(f"""
+        select vi.visited_at, c.name as commune_name, vl.name as village_name,
+               head.full_name as head_name, u.full_name as officer_name, vi.nobody_home,
+               json_array_length(vi.present) as present_count, vi.language, vi.topics,
+               vi.materials, vi.companions, vi.follow_up_on, vi.notes, o.name as office_name,
+               (select json_group_array(json_array(p.full_name, vo.outcome))
+                  from visit_outcomes vo join people p on p.id = vo.person_id
+                 where vo.visit_id = vi.id and vo.deleted_at is null) as outcomes
+          from reach r
+          join visits vi on vi.id = r.source_id
+          join households h on h.id = vi.household_id
+          join villages vl on vl.id = r.village_id
+          join communes c on c.code = r.commune_code
+          join office_communes oc on oc.commune_code = r.commune_code and oc.deleted_at is null
+          join offices o on o.id = oc.office_id
+          left join people head on head.id = h.head_person_id
+          left join users u on u.id = vi.officer_id
+         where {" and ".join(conditions)}
+         order by vi.visited_at, c.name_key""", params)
+
+
+def session_rows(db, area, start, end):
+    """The area's sessions in the period, oldest first, with places and roster size."""
+    params = _params(area, start, end)
+    conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
+                  *_in_area(area, "s.commune_code")]
+    if area.village_id:
+        conditions.append("s.village_id = :village")
+    if area.officer_id:
+        conditions.append("exists (select 1 from json_each(s.facilitators)"
+                          " where value = :officer)")
+    return db.query(f"""
+        select s.*, c.name as commune_name, vl.name as village_name, o.name as office_name,
+               (select json_group_array(u.full_name) from json_each(s.facilitators) f
+                  join users u on u.id = f.value) as facilitator_names,
+               (select count(*) from session_attendees a
+                 where a.session_id = s.id and a.deleted_at is null) as roster_size
+          from group_sessions s
+          join communes c on c.code = s.commune_code
+          join office_communes oc on oc.commune_code = s.commune_code and oc.deleted_at is null
+          join offices o on o.id = oc.office_id
+          left join villages vl on vl.id = s.village_id
+         where {" and ".join(conditions)}
+         order by s.held_at, c.name_key""", params)
+
+
+def people_rows(db, area):
+    """The live people of the area's households (the registry as it is now), by place and name.
+
+    Rows carry the personal numbers: callers leave them out unless the user may see them.
+    """
+    conditions = ["p.deleted_at is null", *_in_area(area, "vl.commune_code")]
+    if area.village_id:
+        conditions.append("vl.id = :village")
+    return db.query(f"""
+        select p.full_name, p.gender, p.birth_year, p.birth_date, p.relation, p.ethnicity,
+               p.cccd, p.bhxh_number, p.bhyt_card_type, p.bhyt_expiry, p.bhxh_status, p.vssid,
+               vl.name as village_name, c.name as commune_name, o.name as office_name
+          from villages vl
+          join communes c on c.code = vl.commune_code
+          join office_communes oc on oc.commune_code = vl.commune_code and oc.deleted_at is null
+          join offices o on o.id = oc.office_id
+          join households h on h.village_id = vl.id and h.deleted_at is null
+          join people p on p.household_id = h.id
+         where vl.deleted_at is null and {" and ".join(conditions)}
+         order by c.name_key, vl.name_key, p.name_key""",
+        _params(area, date.today(), date.today()))

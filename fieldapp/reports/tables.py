@@ -1,0 +1,119 @@
+"""The dashboard's and the report's tables: figures by group, with names and targets."""
+
+from datetime import date
+
+from forms.reports import FIGURE_LABELS
+
+from .. import lists
+from ..i18n import gettext as _
+from ..places import queries as places
+from . import queries
+
+# The figures a report's tables show, in order.
+REPORT_COLUMNS = ("visits", "households", "sessions", "attendees", "people", "voluntary_bhxh",
+                  "household_bhyt", "vssid_installed")
+
+
+def group_rows(db, area, found, by, targets=None):
+    """[{key, name, figures, target}] in the order a reader looks for them.
+
+    Every commune (or office, village) of the area is listed, with nothing done or not; officers
+    are listed when they have figures.
+    """
+    empty = found.get("__empty__")
+    if by == "commune":
+        named = [(c["code"], c["name"]) for c in queries.area_communes(db, area)]
+    elif by == "office":
+        offices = queries.names(db, "offices", {c["office_id"] for c in
+                                                queries.area_communes(db, area)})
+        named = sorted(offices.items(), key=lambda kv: kv[1])
+    elif by == "village":
+        named = [(v["id"], v["name"]) for v in places.villages_of_commune(db, area.commune_code)]
+        if None in found:
+            named.append((None, _("No village named")))
+    elif by == "officer":
+        people = queries.names(db, "users", list(found), label="full_name")
+        named = sorted(people.items(), key=lambda kv: kv[1])
+        if None in found:
+            named.append((None, _("No staff facilitator")))
+    else:
+        raise ValueError(by)
+    return [{"key": key, "name": name, "figures": found.get(key, empty),
+             "target": (targets or {}).get(key, {})} for key, name in named]
+
+
+def _with_empty(found, periods=None):
+    """The figures with a zero row for groups where nothing was found."""
+    zero = dict.fromkeys(queries.FIGURES, 0)
+    return {**found, "__empty__": zero if periods is None else {p: zero for p in periods}}
+
+
+def report(db, area, start, end, *, by_office=False):
+    """Everything the periodic report shows, for the page, its PDF and its export."""
+    groups = (["office"] if by_office else []) + ["commune", "officer"]
+    year_or_month = _calendar_unit(start, end)
+    target = {}
+    commune_targets = {}
+    if year_or_month:
+        target = queries.targets(db, area, *year_or_month)[None]
+        commune_targets = queries.targets(db, area, *year_or_month, by="commune")
+    titles = {"office": (_("By office"), _("Office")), "commune": (_("By commune"), _("Commune")),
+              "officer": (_("By officer"), _("Officer"))}
+    tables = []
+    for by in groups:
+        found = _with_empty(queries.figures(db, area, start, end, by=by))
+        targets = commune_targets if by == "commune" else (
+            queries.targets(db, area, *year_or_month, by="office")
+            if by == "office" and year_or_month else {})
+        tables.append((*titles[by], group_rows(db, area, found, by, targets)))
+    total = queries.total(queries.figures(db, area, start, end))
+    ethnicity = lists.labels(db, "ethnicity")
+    return {
+        "start": start, "end": end, "columns": REPORT_COLUMNS, "labels": FIGURE_LABELS,
+        "total": total, "target": target, "tables": tables,
+        "ethnicity": [(_("Not recorded") if code == "unknown" else ethnicity.get(code, code), n)
+                      for code, n in queries.attendees_by_ethnicity(db, area, start,
+                                                                     end).items()],
+    }
+
+
+def _calendar_unit(start, end):
+    """(year, None) when the period is a calendar year, (year, month) for a month, else None."""
+    if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return start.year, None
+    if start.day == 1 and end == queries.month_end(start.year, start.month):
+        return start.year, start.month
+    return None
+
+
+def dashboard(db, area, today, *, by_office=False, by_officer=True):
+    """This month and the year to date against targets, by group, and the year by month."""
+    periods = {"month": (today.replace(day=1), today), "year": (date(today.year, 1, 1), today)}
+    groups = (["office"] if by_office else []) + ["commune"] + (
+        ["village"] if area.commune_code else []) + (["officer"] if by_officer else [])
+    targets = {"year": queries.targets(db, area, today.year),
+               "month": queries.targets(db, area, today.year, today.month)}
+    group_targets = {"commune": {p: queries.targets(db, area, today.year,
+                                                    today.month if p == "month" else None,
+                                                    by="commune") for p in periods}}
+    if by_office:
+        group_targets["office"] = {p: queries.targets(db, area, today.year,
+                                                      today.month if p == "month" else None,
+                                                      by="office") for p in periods}
+    tables = {}
+    for by in groups:
+        found = _with_empty(queries.figures_of_periods(db, area, periods, by), periods)
+        rows = group_rows(db, area, found, by)
+        for row in rows:
+            row["target"] = {p: group_targets.get(by, {}).get(p, {}).get(row["key"], {})
+                             for p in periods}
+        tables[by] = rows
+    total = queries.figures_of_periods(db, area, periods).get(None) or {
+        p: dict.fromkeys(queries.FIGURES, 0) for p in periods}
+    by_month = queries.figures(db, area, *periods["year"], by="month")
+    return {
+        "periods": periods, "total": total,
+        "target": {p: targets[p][None] for p in periods}, "tables": tables,
+        "months": [(m, by_month.get(m, dict.fromkeys(queries.FIGURES, 0)))
+                   for m in queries.months(*periods["year"])],
+    }

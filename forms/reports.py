@@ -1,0 +1,117 @@
+"""Reports: the period and place asked for, the export options, and the targets grid."""
+
+from datetime import date
+
+from wtforms import BooleanField, DateField, IntegerField, SelectField
+from wtforms.validators import NumberRange, Optional, ValidationError
+
+from fieldapp.i18n import lazy_gettext as _l
+
+from . import Form, options, required
+
+METRIC_LABELS = {
+    "households": _l("Households visited"),
+    "people": _l("People reached"),
+    "sessions": _l("Small-group sessions"),
+    "voluntary_bhxh": _l("New voluntary BHXH participants"),
+    "household_bhyt": _l("New or renewed household BHYT"),
+    "vssid_installed": _l("VssID installs"),
+}
+FIGURE_LABELS = {
+    "visits": _l("Door-to-door visits"),
+    **METRIC_LABELS,
+    "attendees": _l("Session attendees"),
+    "attendees_female": _l("Women"),
+    "attendees_male": _l("Men"),
+    "attendees_gender_unknown": _l("Sex not recorded"),
+}
+DATASET_LABELS = {
+    "report": _l("Report tables"),
+    "visits": _l("Visits"),
+    "sessions": _l("Sessions"),
+    "people": _l("People"),
+}
+FORMAT_LABELS = {"xlsx": _l("Excel (XLSX)"), "csv": _l("CSV (UTF-8)")}
+
+# A target above this is a typing mistake rather than a plan.
+MAX_TARGET = 10_000_000
+# Longer periods make reports nobody reads and queries nobody waits for.
+MAX_PERIOD_DAYS = 5 * 366
+
+
+class PeriodForm(Form):
+    """The period and place of a report; read from the address, so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    start = DateField(_l("From"), validators=[required()])
+    end = DateField(_l("To"), validators=[required()])
+    province = SelectField(_l("Province"), validators=[Optional()])
+    office = SelectField(_l("Office"), validators=[Optional()])
+    commune = SelectField(_l("Commune"), validators=[Optional()])
+    officer = SelectField(_l("Officer"), validators=[Optional()])
+
+    def validate_end(self, field):
+        if self.start.data and field.data:
+            if field.data < self.start.data:
+                raise ValidationError(_l("The end of the period must not come before its "
+                                         "start."))
+            if (field.data - self.start.data).days > MAX_PERIOD_DAYS:
+                raise ValidationError(_l("A report covers at most five years."))
+
+
+class ExportForm(PeriodForm):
+    dataset = SelectField(_l("What"), choices=options(DATASET_LABELS), default="report")
+    format = SelectField(_l("File type"), choices=options(FORMAT_LABELS), default="xlsx")
+    personal = BooleanField(_l("Include CCCD and mã số BHXH"),
+                            description=_l("Only for people's lists; keep the file safe."))
+
+
+def _target_field(label):
+    return IntegerField(label, validators=[
+        Optional(), NumberRange(min=0, max=MAX_TARGET,
+                                message=_l("Enter a whole number from 0 to %(max)d."))],
+        render_kw={"inputmode": "numeric", "min": 0, "class": "target-input"})
+
+
+class TargetsForm(Form):
+    """One row of target fields for the office and one per commune."""
+
+    def rows(self):
+        """(commune code or None, {metric: field}) in the order shown."""
+        return [(code, {m: self[f"{key}-{m}"] for m in self.meta.metrics})
+                for code, key in self.meta.row_keys]
+
+    def values(self):
+        """{commune code or None: {metric: value or None}}."""
+        return {code: {m: f.data for m, f in fields.items()} for code, fields in self.rows()}
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        # A month's target is a share of the year's: it cannot be larger.
+        for code, fields in self.rows():
+            yearly = self.meta.yearly.get(code, {})
+            for metric, field in fields.items():
+                if field.data is not None and yearly.get(metric) is not None \
+                        and field.data > yearly[metric]:
+                    field.errors.append(_l("More than the year's target (%(year)d).",
+                                           year=yearly[metric]))
+                    ok = False
+        return ok
+
+
+def targets_form(communes, metrics, yearly=None, **kwargs):
+    """A targets form for the office and its communes; `yearly` bounds a month's targets."""
+    row_keys = [(None, "office")] + [(c["code"], f"c{c['code']}") for c in communes]
+    fields = {f"{key}-{m}": _target_field(METRIC_LABELS[m]) for _code, key in row_keys
+              for m in metrics}
+    form_class = type("OfficeTargetsForm", (TargetsForm,), fields)
+    return form_class(meta={"row_keys": row_keys, "metrics": metrics, "yearly": yearly or {}},
+                      **kwargs)
+
+
+def year_choices(today=None):
+    """Years a target can be set for: a few back, next year ahead."""
+    today = today or date.today()
+    return list(range(today.year - 3, today.year + 2))
