@@ -6,7 +6,7 @@ PORT ?= 5000
 INSTANCE ?= instance
 LOCALES := vi en
 
-.PHONY: run central test install install-test system-deps translations compile-translations bench \
+.PHONY: run central test install install-test runtime-deps system-deps translations compile-translations bench \
 	coverage clean help
 
 help:
@@ -30,12 +30,18 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# System tools the tests use: GNU gettext's msgfmt checks the catalogs as translators' tools do.
-system-deps:
-	@command -v msgfmt >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
-	  else echo "The tests need GNU gettext (msgfmt): install the 'gettext' package." >&2; exit 1; fi; }
+# Debian packages: an apt-get install when one is missing and we may, else a clear message.
+APT_INSTALL = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; \
+	  else echo "fieldapp needs the Debian package(s) $(1): install them." >&2; exit 1; fi
+
+# Pango, which WeasyPrint lays out printed summaries with.
+runtime-deps:
+	@ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || { $(call APT_INSTALL,libpango-1.0-0 libpangoft2-1.0-0); }
+
+# GNU gettext's msgfmt checks the catalogs as translators' tools do.
+system-deps: runtime-deps
+	@command -v msgfmt >/dev/null || { $(call APT_INSTALL,gettext); }
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -52,11 +58,11 @@ translations: install
 		--no-fuzzy-matching --ignore-obsolete
 	$(MAKE) compile-translations
 
-run: install compile-translations
+run: install runtime-deps compile-translations
 	$(BIN)/python run.py --port $(PORT) --instance $(INSTANCE)
 
 # The central server the laptops sync with.
-central: install compile-translations
+central: install runtime-deps compile-translations
 	$(BIN)/python run.py --central
 
 test: install-test system-deps compile-translations
@@ -65,7 +71,7 @@ test: install-test system-deps compile-translations
 coverage: install-test system-deps compile-translations
 	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
-bench: install-test compile-translations
+bench: install-test runtime-deps compile-translations
 	$(BIN)/python -m bench
 
 clean:
