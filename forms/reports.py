@@ -3,7 +3,7 @@
 from datetime import date
 
 from wtforms import BooleanField, DateField, IntegerField, SelectField
-from wtforms.validators import NumberRange, Optional, ValidationError
+from wtforms.validators import Optional, ValidationError
 
 from fieldapp.i18n import lazy_gettext as _l
 
@@ -47,10 +47,11 @@ class PeriodForm(Form):
 
     start = DateField(_l("From"), validators=[required()])
     end = DateField(_l("To"), validators=[required()])
-    province = SelectField(_l("Province"), validators=[Optional()])
-    office = SelectField(_l("Office"), validators=[Optional()])
-    commune = SelectField(_l("Commune"), validators=[Optional()])
-    officer = SelectField(_l("Officer"), validators=[Optional()])
+    # Places and officers are checked against what the user may see by the view (404 outside).
+    province = SelectField(_l("Province"), validate_choice=False)
+    office = SelectField(_l("Office"), validate_choice=False)
+    commune = SelectField(_l("Commune"), validate_choice=False)
+    officer = SelectField(_l("Officer"), validate_choice=False)
 
     def validate_end(self, field):
         if self.start.data and field.data:
@@ -68,11 +69,15 @@ class ExportForm(PeriodForm):
                             description=_l("Only for people's lists; keep the file safe."))
 
 
+def _in_range(form, field):
+    # Only a number is checked: text that is not one already has its own message.
+    if field.data is not None and not 0 <= field.data <= MAX_TARGET:
+        raise ValidationError(_l("Enter a whole number from 0 to %(max)d.", max=MAX_TARGET))
+
+
 def _target_field(label):
-    return IntegerField(label, validators=[
-        Optional(), NumberRange(min=0, max=MAX_TARGET,
-                                message=_l("Enter a whole number from 0 to %(max)d."))],
-        render_kw={"inputmode": "numeric", "min": 0, "class": "target-input"})
+    return IntegerField(label, validators=[Optional(), _in_range],
+                        render_kw={"inputmode": "numeric", "min": 0})
 
 
 class TargetsForm(Form):

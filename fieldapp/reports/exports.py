@@ -147,14 +147,15 @@ def people_table(db, area, personal=False, central=False):
 
     def rows():
         for r in queries.people_rows(db, area):
-            yield [r["full_name"], GENDER_LABELS.get(r["gender"], r["gender"]), r["birth_year"],
+            yield [r["full_name"], str(GENDER_LABELS.get(r["gender"], r["gender"])),
+                   r["birth_year"],
                    r["birth_date"] or "", labels["relation"].get(r["relation"], r["relation"]),
                    labels["ethnicity"].get(r["ethnicity"], r["ethnicity"] or ""),
                    *([r["office_name"]] if central else []), r["commune_name"],
                    r["village_name"],
                    labels["bhyt_card_type"].get(r["bhyt_card_type"], r["bhyt_card_type"] or ""),
-                   r["bhyt_expiry"] or "", BHXH_STATUS_LABELS.get(r["bhxh_status"]),
-                   VSSID_LABELS.get(r["vssid"]),
+                   r["bhyt_expiry"] or "", str(BHXH_STATUS_LABELS.get(r["bhxh_status"], "")),
+                   str(VSSID_LABELS.get(r["vssid"], "")),
                    *([r["cccd"] or "", r["bhxh_number"] or ""] if personal else [])]
     return _("People"), headers, rows()
 
