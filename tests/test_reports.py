@@ -318,20 +318,28 @@ def test_the_supervisors_dashboard_measures_month_and_year_against_targets(app, 
     # This month: today's visit (and the one of 1 January in January); the session's 6.
     month_households = 2 if this_year["january"] else 1
     assert summary["Households visited"] == [str(month_households), "4", "2", "40", "5%"]
-    # People: Giàng A Páo (visit and roster), Lý Thị Dua, 5 attendees not on the roster.
-    month_people = 7 if not this_year["january"] else 7
+    # People: Giàng A Páo (visit and roster), 5 attendees not on the roster, and in the year
+    # (or a January month) Lý Thị Dua.
+    month_people = 7 if this_year["january"] else 6
     assert summary["People reached"][2:] == ["7", "80", "9%"]
     assert summary["People reached"][0] == str(month_people)
     assert summary["VssID installs"][2:] == ["1", "—", "—"]
     communes = cells(page, "By commune")
-    # Month and year per figure; Chế Tạo's yearly households target after a slash.
-    assert communes["Xã Chế Tạo"][:2] == ["1", "1 / 10"]
+    # Month and year per figure; Chế Tạo's (Mí Háng and Tu San) yearly households target after
+    # a slash.
+    assert communes["Xã Chế Tạo"][:2] == [str(month_households), "2 / 10"]
     assert "Xã Lao Chải" in communes
     officers = cells(page, "By officer")
     assert set(officers) == {"Giàng A Dế", "Lò Thị Mai"}
     svg = page.find_all("svg")
     assert len(svg) == 2 and all(s.get("role") == "img" for s in svg)
-    assert "Xã Chế Tạo" in svg[0].text and "1 / 10" in svg[0].text
+    assert "Xã Chế Tạo" in svg[0].text and "2 / 10" in svg[0].text
+    # Bars and target ticks share one scale: 2 done of 10 reaches a fifth of the way to the tick.
+    bar, *others = svg[0].find_all("rect")
+    tick = svg[0].find("line")
+    assert float(tick.get("x1")) - float(bar.get("x")) == pytest.approx(
+        5 * float(bar.get("width")))
+    assert {float(r.get("width")) for r in others} == {0.0}
     assert page.find("polyline") is not None or date.today().month == 1
     # Nothing on the page comes from elsewhere: the app is used offline.
     html = new_client(app, "en", "giamsat").get("/dashboard").get_data(as_text=True)

@@ -139,7 +139,7 @@ def _ethnicity(labels, code):
 def people_table(db, area, personal=False, central=False):
     """The registry; CCCD and mã số BHXH only when `personal` (the caller checks the role)."""
     labels = {n: lists.labels(db, n) for n in ("relation", "ethnicity", "bhyt_card_type")}
-    headers = [_("Full name"), _("Sex"), _("Birth year"), _("Date of birth"),
+    headers = [_("Full name"), _("Sex"), _("Birth year"), _("Birth date"),
                _("Relation to the head"), _("Ethnicity"),
                *([_("Office")] if central else []), _("Commune"), _("Village"),
                _("BHYT card"), _("Card valid until"), _("Social insurance (BHXH)"),
