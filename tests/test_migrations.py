@@ -152,3 +152,37 @@ def test_official_place_list(fresh):
         "select count(*) from communes where province_code not in (select code from provinces)"
     ).fetchone()[0]
     assert orphans == 0
+
+
+def test_reach_is_filled_from_visits_and_sessions_recorded_before_it(old, fresh):
+    """Step 0009 derives reach from what was recorded before it, exactly as its triggers do."""
+    from datetime import date
+
+    from fieldapp import demo
+    from fieldapp.reports import queries as reports
+
+    migrations.apply(old, stop_before="0009_targets")
+    load_official_places(old)
+    demo.seed_demo(old, password="old-password-1")
+    demo.seed_demo_registry(old, old.execute(
+        "select id from users where username = 'canbo'").fetchone()[0])
+    assert "reach" not in old.table_names()
+
+    upgrade(old)
+
+    def rows():
+        return sorted((tuple(r) for r in old.execute("select * from reach")), key=repr)
+    backfilled = rows()
+    assert {r[-1] for r in backfilled} >= {"visit", "closed", "present", "attendee",
+                                           "vssid_installed"}
+    # The triggers give the same rows when each visit and session is written again.
+    old.execute("delete from reach")
+    old.execute("update visits set notes = notes")
+    old.execute("update group_sessions set notes = notes")
+    assert rows() == backfilled
+    office = old.execute("select id from offices").fetchone()[0]
+    today = date.today()
+    figures = reports.total(reports.figures(old, reports.Area(office),
+                                            today.replace(year=today.year - 1), today))
+    # Demo: three visits (one with nobody home), one session of 12 with 3 on the roster.
+    assert (figures["visits"], figures["households"], figures["sessions"]) == (3, 2, 1)

@@ -413,3 +413,43 @@ def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seed
     # The demo laptop's own office rows are refused: offices are managed centrally.
     reasons = [" ".join(td.text.split()) for td in page.find_all("td", lang="en")]
     assert reasons and all("central server" in r for r in reasons)
+
+
+def test_targets_reach_their_offices_laptops_only(central, laptops):
+    """A supervisor's targets sync to the office's laptops, never to another office's; a laptop
+    cannot set another office's targets."""
+    from fieldapp.reports import queries as reports
+    other_commune = central.db.execute(
+        "select code from communes where province_code = 1 order by code limit 1 offset 1"
+    ).fetchone()[0]
+    other = offices.create_office(central.db, name="BHXH cơ sở Hoàn Kiếm", province_code=1,
+                                  communes=[other_commune], user_id=None)
+    a, b = laptops("a"), laptops("b")
+    c = laptops("c", office_id=other["id"])
+    office = central.office_id()
+    commune = a.db.execute("select commune_code from office_communes limit 1").fetchone()[0]
+    reports.save_target(a.db, office, commune, 2026, None, {"households": 120},
+                        user_id=a.user("giamsat"))
+    a.sync(), b.sync(), c.sync()
+    row_id = reports.target_id(office, commune, 2026, None)
+    assert reports.office_targets(b.db, office, 2026) == {
+        (commune, None): {**dict.fromkeys(reports.METRICS), "households": 120}}
+    assert c.db.execute("select count(*) from targets").fetchone()[0] == 0
+    # The same target set on two laptops before either syncs is one row, the later edit winning.
+    reports.save_target(a.db, office, None, 2027, None, {"households": 500},
+                        user_id=a.user("giamsat"))
+    reports.save_target(b.db, office, None, 2027, None, {"households": 450, "sessions": 9},
+                        user_id=b.user("giamsat"))
+    a.sync(), b.sync(), a.sync()
+    assert central.db.execute("select count(*) from targets where year = 2027").fetchone()[0] == 1
+    for machine in (central, a, b):
+        row = store.get(machine.db, "targets", reports.target_id(office, None, 2027, None))
+        assert (row["households"], row["sessions"]) == (450, 9)
+    assert store.get(central.db, "targets", row_id)["households"] == 120
+    # Another office's laptop writing this office's target is refused.
+    forged = reports.save_target(c.db, office, None, 2026, None, {"households": 1},
+                                 user_id=None)
+    result = c.sync()
+    assert forged and [r["table"] for r in result.rejected] == ["targets"]
+    assert central.db.execute("select count(*) from targets where office_id = ? and year = 2026"
+                              " and commune_code is null", [office]).fetchone()[0] == 0
