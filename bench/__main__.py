@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from . import generate, pages, pdf, sync
+from . import generate, pages, pdf, reports, sync
 
 OUT = Path(__file__).parent / "out"
 HOUSEHOLDS = 100_000
@@ -34,8 +34,17 @@ def bench_pdf(args):
     return pdf.run(path)
 
 
+def bench_reports(args):
+    """The dashboard and the year's report for the whole office, next to a trivial page."""
+    # The same database as the pages: built once for both.
+    path = generate.generate(database_path("pages", args.households),
+                             households=args.households, seed=args.seed)
+    return reports.run(path)
+
+
 # Name -> function(args); `--only` picks among these.
-BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "pdf": bench_pdf}
+BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "pdf": bench_pdf,
+              "reports": bench_reports}
 
 
 def main(argv=None):

@@ -123,14 +123,14 @@ def worklist_route(kind, params):
     return f"/worklists/{kind}" + (f"?{urlencode(params)}" if params else "")
 
 
-def log_in(client):
-    """Log in as the demo officer through the real form, CSRF token and all."""
+def log_in(client, username="canbo"):
+    """Log in as a demo user (the officer by default) through the real form, CSRF and all."""
     page = client.get("/login").get_data(as_text=True)
     token = _TOKEN.search(page).group(1)
-    response = client.post("/login", data={"csrf_token": token, "username": "canbo",
+    response = client.post("/login", data={"csrf_token": token, "username": username,
                                            "password": PASSWORD})
     if response.status_code != 302:
-        raise SystemExit(f"logging in as canbo failed with {response.status_code}")
+        raise SystemExit(f"logging in as {username} failed with {response.status_code}")
 
 
 def measure(client, route, expected, requests, warmups):

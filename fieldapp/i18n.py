@@ -240,7 +240,16 @@ def format_datetime(value, format="medium"):
 
 
 def format_number(value):
-    return numbers.format_decimal(value, locale=LANGUAGES[get_locale()].format_locale)
+    locale = LANGUAGES[get_locale()].format_locale
+    if isinstance(value, int):
+        # Counts fill report tables by the thousand: grouping digits needs no CLDR pattern.
+        return f"{value:,}".replace(",", _group_symbol(locale))
+    return numbers.format_decimal(value, locale=locale)
+
+
+@lru_cache(maxsize=None)
+def _group_symbol(locale):
+    return numbers.get_group_symbol(locale)
 
 
 bp = Blueprint("i18n", __name__)

@@ -113,7 +113,7 @@ def dashboard():
     managing = g.user["role"] in MANAGERS
     data = tables.dashboard(db, area, date.today(),
                             by_office=_across_offices() and not area.office_id,
-                            by_officer=managing and not area.officer_id)
+                            by_officer=managing and not area.officer_id, chart=metric)
     label = str(METRIC_LABELS[metric])
     bars = charts.bars(
         [(r["name"], r["figures"]["year"][metric], r["target"]["year"].get(metric))

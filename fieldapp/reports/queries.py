@@ -21,6 +21,14 @@ OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed")
 FIGURES = ("visits", "households", "people", "sessions", "attendees", "attendees_female",
            "attendees_male", "attendees_gender_unknown", *OUTCOMES)
 GROUPS = ("office", "commune", "village", "officer", "month")
+# Figures counted together, by the rows they read (sessions add their unnamed attendees to
+# the people).
+FAMILIES = {"visits": ("visits", "households"), "people": ("people",), "outcomes": OUTCOMES,
+            "sessions": ("sessions", "attendees", "attendees_female", "attendees_male",
+                         "attendees_gender_unknown", "people")}
+# reach rows that name a person.
+_PERSON_KINDS = ("present", "attendee", "voluntary_bhxh", "household_bhyt", "vssid_installed",
+                 "interested", "declined")
 
 
 @dataclass(frozen=True)
@@ -66,21 +74,26 @@ _BY_OFFICE = """join office_communes oc on oc.commune_code = {column}
                                         and oc.deleted_at is null"""
 
 
-def figures(db, area, start, end, by=None):
+def figures(db, area, start, end, by=None, families=tuple(FAMILIES)):
     """{group key: {figure: count}} for the days from start to end, both included.
 
     `by` is one of GROUPS, or None for the area's totals (under the key None).
     """
-    found = figures_of_periods(db, area, {"p": (start, end)}, by)
+    found = figures_of_periods(db, area, {"p": (start, end)}, by, families)
     return {key: periods["p"] for key, periods in found.items()}
 
 
-def figures_of_periods(db, area, periods, by=None):
+def family(figure):
+    """The families of rows that must be read to count a figure."""
+    return {name for name, figures in FAMILIES.items() if figure in figures}
+
+
+def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
     """{group key: {period name: {figure: count}}} for periods {name: (start, end)}.
 
     The periods are counted in one pass over the days they span (the dashboard's month lies
     within its year). Sessions count for each of their staff facilitators when grouped by
-    officer.
+    officer. Only the `families` of figures asked for are counted (the others stay 0).
     """
     params = _params(area, min(s for s, _ in periods.values()),
                      max(e for _, e in periods.values()))
@@ -103,31 +116,40 @@ def figures_of_periods(db, area, periods, by=None):
                 name, figure = column.split("__")
                 counts[name][figure] += value or 0
 
-    add(db.query(f"""
-        select {key} as key, {", ".join(
-            f"sum({w}) as {n}__visits, count(distinct case when r.kind = 'visit' and {w}"
-            f" then r.household_id end) as {n}__households" for n, w in within.items())}
-          from reach r {joined}
-         where {reach} and r.kind in ('visit', 'closed')
-         group by 1""", params))
-    # People met, once per group: grouped by person first, along idx_reach_person.
-    add(db.query(f"""
-        select key, {", ".join(f"sum({n}) as {n}__people" for n in periods)} from (
-            select {key} as key, {", ".join(f"max({w}) as {n}" for n, w in within.items())}
+    if "visits" in families:
+        add(db.query(f"""
+            select {key} as key, {", ".join(
+                f"sum({w}) as {n}__visits, count(distinct case when r.kind = 'visit' and {w}"
+                f" then r.household_id end) as {n}__households" for n, w in within.items())}
               from reach r {joined}
-             where {reach} and r.person_id is not null
-             group by r.person_id, 1)
-         group by key""", params))
-    for row in db.query(f"""
-            select {key} as key, r.kind, {", ".join(
-                f"count(distinct case when {w} then r.person_id end) as {n}"
-                for n, w in within.items())}
-              from reach r {joined}
-             where {reach} and r.kind in ({", ".join(f"'{o}'" for o in OUTCOMES)})
-             group by 1, 2""", params):
-        add([{"key": row["key"], **{f"{n}__{row['kind']}": row[n] for n in periods}}])
-    add(_session_figures(db, area, params, periods, by))
+             where r.kind in ('visit', 'closed') and {reach}
+             group by 1""", params))
+    if "people" in families:
+        # People met, each once per group: grouped by person and group, then counted.
+        add(db.query(f"""
+            select key, {", ".join(f"sum({n}) as {n}__people" for n in periods)} from (
+                select {key} as key, {", ".join(f"max({w}) as {n}"
+                                                for n, w in within.items())}
+                  from reach r {joined}
+                 where r.kind in ({_quoted(_PERSON_KINDS)}) and {reach}
+                 group by r.person_id, 1)
+             group by key""", params))
+    if "outcomes" in families:
+        for row in db.query(f"""
+                select {key} as key, r.kind, {", ".join(
+                    f"count(distinct case when {w} then r.person_id end) as {n}"
+                    for n, w in within.items())}
+                  from reach r {joined}
+                 where r.kind in ({_quoted(OUTCOMES)}) and {reach}
+                 group by 1, 2""", params):
+            add([{"key": row["key"], **{f"{n}__{row['kind']}": row[n] for n in periods}}])
+    if "sessions" in families:
+        add(_session_figures(db, area, params, periods, by))
     return found
+
+
+def _quoted(codes):
+    return ", ".join(f"'{c}'" for c in codes)
 
 
 def _session_figures(db, area, params, periods, by):

@@ -86,8 +86,9 @@ def _calendar_unit(start, end):
     return None
 
 
-def dashboard(db, area, today, *, by_office=False, by_officer=True):
-    """This month and the year to date against targets, by group, and the year by month."""
+def dashboard(db, area, today, *, by_office=False, by_officer=True, chart="households"):
+    """This month and the year to date against targets, by group, and the year by month of
+    the figure charted."""
     periods = {"month": (today.replace(day=1), today), "year": (date(today.year, 1, 1), today)}
     groups = (["office"] if by_office else []) + ["commune"] + (
         ["village"] if area.commune_code else []) + (["officer"] if by_officer else [])
@@ -110,7 +111,8 @@ def dashboard(db, area, today, *, by_office=False, by_officer=True):
         tables[by] = rows
     total = queries.figures_of_periods(db, area, periods).get(None) or {
         p: dict.fromkeys(queries.FIGURES, 0) for p in periods}
-    by_month = queries.figures(db, area, *periods["year"], by="month")
+    by_month = queries.figures(db, area, *periods["year"], by="month",
+                               families=queries.family(chart))
     return {
         "periods": periods, "total": total,
         "target": {p: targets[p][None] for p in periods}, "tables": tables,
