@@ -597,3 +597,32 @@ def test_central_managers_set_any_offices_targets(central):
     assert one(db, "select scope_office from sync_log where table_name = 'targets'"
                    " and row_id = ?", [row["id"]])["scope_office"] == other["office"]
 
+
+
+# ---- PDF -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", ["vi", "en"])
+def test_the_report_pdf_holds_the_figures_in_the_users_language(app, db, outreach, locale):
+    from pypdf import PdfReader
+
+    client = new_client(app, locale, "giamsat")
+    page = parse(client.get("/reports/", query_string=PERIOD))
+    link = next(
+        a for a in page.find_all("a") if a.get("href", "").startswith("/reports/report.pdf"))
+    response = client.get(link.get("href"))
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    text = squash(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.data)).pages))
+    assert catalog_text(app, locale, "Outreach report") in text
+    assert f'{catalog_text(app, locale, "Door-to-door visits")} 4' in text
+    assert f'{catalog_text(app, locale, "People reached")} 16' in text
+    # Chế Tạo's row: visits, households, sessions, attendees, people, BHXH, BHYT, VssID.
+    assert "Xã Chế Tạo 3 1 1 10 11 2 1 2" in text
+    assert "Ba Đình" not in text and "Trần Văn Hà" not in text
+    assert "BHXH cơ sở Mù Cang Chải" in text
+
+
+def test_a_wrong_period_gives_no_pdf(app, db):
+    client = new_client(app, "en", "giamsat")
+    assert client.get("/reports/report.pdf", query_string={
+        "start": "2026-05-01", "end": "2026-01-01"}).status_code == 400

@@ -4,10 +4,11 @@ On a laptop everyone sees their own office; officers see their own work only. On
 server supervisors and administrators see every office, filtered by province, office and commune.
 """
 
+import io
 from datetime import date, timedelta
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template,
-                   request, url_for)
+                   request, send_file, url_for)
 
 from forms import options
 from forms.reports import (DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS, ExportForm, PeriodForm,
@@ -16,7 +17,8 @@ from forms.reports import (DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS, ExportF
 from .. import accounts, offices
 from ..auth import login_required, role_required
 from ..db import get_db
-from ..i18n import gettext as _
+from ..i18n import get_locale, gettext as _
+from ..printing.render import render_pdf
 from ..places import queries as places
 from ..worklists import queries as worklists
 from . import charts, exports, queries, tables
@@ -115,11 +117,11 @@ def dashboard():
                             by_office=_across_offices() and not area.office_id,
                             by_officer=managing and not area.officer_id, chart=metric)
     label = str(METRIC_LABELS[metric])
-    bars = charts.bars(
-        [(r["name"], r["figures"]["year"][metric], r["target"]["year"].get(metric))
-         for r in data["tables"]["commune"]],
-        title=_("%(figure)s by commune, year to date", figure=label),
-        target_label=_("Target for the year"))
+    items = [(r["name"], r["figures"]["year"][metric], r["target"]["year"].get(metric))
+             for r in data["tables"]["commune"]]
+    bars = charts.bars(items, title=_("%(figure)s by commune, year to date", figure=label),
+                       target_label=_("Target for the year") if any(
+                           target is not None for _n, _v, target in items) else None)
     line = charts.line([(m[5:], f[metric]) for m, f in data["months"]],
                        title=_("%(figure)s by month", figure=label))
     follow_ups = []
@@ -177,6 +179,26 @@ def _report(template, status=200):
 @login_required
 def report():
     return _report("reports/report.html")
+
+
+@bp.get("/reports/report.pdf")
+@login_required
+def report_pdf():
+    """The report as an A4 PDF, through the app's PDF renderer."""
+    db = get_db()
+    area = _area(request.args)
+    form = _period_form()
+    if not form.validate():
+        abort(400)
+    report = tables.report(db, area, form.start.data, form.end.data,
+                           by_office=_across_offices() and not area.office_id)
+    pdf = render_pdf(
+        "report.html", page_size="A4", report=report, place=_place_name(area),
+        office=offices.office(db, area.office_id) if area.office_id else None,
+        lang=get_locale(), today=date.today())
+    name = f"fieldapp-report-{form.start.data.isoformat()}-{form.end.data.isoformat()}.pdf"
+    return send_file(io.BytesIO(pdf), mimetype="application/pdf", download_name=name,
+                     as_attachment=False, max_age=0)
 
 
 @bp.get("/reports/export")
