@@ -14,13 +14,12 @@ REPORT_COLUMNS = ("visits", "households", "sessions", "attendees", "people", "vo
                   "household_bhyt", "vssid_installed")
 
 
-def group_rows(db, area, found, by, targets=None):
+def group_rows(db, area, found, by, empty, targets=None):
     """[{key, name, figures, target}] in the order a reader looks for them.
 
-    Every commune (or office, village) of the area is listed, with nothing done or not; officers
-    are listed when they have figures.
+    Every commune (or office, village) of the area is listed, with nothing done (`empty`) or
+    not; officers are listed when they have figures.
     """
-    empty = found.get("__empty__")
     if by == "commune":
         named = [(c["code"], c["name"]) for c in queries.area_communes(db, area)]
     elif by == "office":
@@ -42,10 +41,8 @@ def group_rows(db, area, found, by, targets=None):
              "target": (targets or {}).get(key, {})} for key, name in named]
 
 
-def _with_empty(found, periods=None):
-    """The figures with a zero row for groups where nothing was found."""
-    zero = dict.fromkeys(queries.FIGURES, 0)
-    return {**found, "__empty__": zero if periods is None else {p: zero for p in periods}}
+def _zero():
+    return dict.fromkeys(queries.FIGURES, 0)
 
 
 def report(db, area, start, end, *, by_office=False):
@@ -61,11 +58,11 @@ def report(db, area, start, end, *, by_office=False):
               "officer": (_("By officer"), _("Officer"))}
     tables = []
     for by in groups:
-        found = _with_empty(queries.figures(db, area, start, end, by=by))
+        found = queries.figures(db, area, start, end, by=by)
         targets = commune_targets if by == "commune" else (
             queries.targets(db, area, *year_or_month, by="office")
             if by == "office" and year_or_month else {})
-        tables.append((*titles[by], group_rows(db, area, found, by, targets)))
+        tables.append((*titles[by], group_rows(db, area, found, by, _zero(), targets)))
     total = queries.total(queries.figures(db, area, start, end))
     ethnicity = lists.labels(db, "ethnicity")
     return {
@@ -103,19 +100,19 @@ def dashboard(db, area, today, *, by_office=False, by_officer=True, chart="house
                                                       by="office") for p in periods}
     tables = {}
     for by in groups:
-        found = _with_empty(queries.figures_of_periods(db, area, periods, by), periods)
-        rows = group_rows(db, area, found, by)
+        found = queries.figures_of_periods(db, area, periods, by)
+        rows = group_rows(db, area, found, by, {p: _zero() for p in periods})
         for row in rows:
             row["target"] = {p: group_targets.get(by, {}).get(p, {}).get(row["key"], {})
                              for p in periods}
         tables[by] = rows
     total = queries.figures_of_periods(db, area, periods).get(None) or {
-        p: dict.fromkeys(queries.FIGURES, 0) for p in periods}
+        p: _zero() for p in periods}
     by_month = queries.figures(db, area, *periods["year"], by="month",
                                families=queries.family(chart))
     return {
         "periods": periods, "total": total,
         "target": {p: targets[p][None] for p in periods}, "tables": tables,
-        "months": [(m, by_month.get(m, dict.fromkeys(queries.FIGURES, 0)))
+        "months": [(m, by_month.get(m, _zero()))
                    for m in queries.months(*periods["year"])],
     }
