@@ -26,9 +26,9 @@ GROUPS = ("office", "commune", "village", "officer", "month")
 FAMILIES = {"visits": ("visits", "households"), "people": ("people",), "outcomes": OUTCOMES,
             "sessions": ("sessions", "attendees", "attendees_female", "attendees_male",
                          "attendees_gender_unknown", "people")}
-# reach rows that name a person.
-_PERSON_KINDS = ("present", "attendee", "voluntary_bhxh", "household_bhyt", "vssid_installed",
-                 "interested", "declined")
+# reach rows naming everyone met: outcomes are only recorded for people present at the visit
+# or on the session's roster, so their rows would name nobody new.
+_PERSON_KINDS = ("present", "attendee")
 
 
 @dataclass(frozen=True)
