@@ -30,12 +30,22 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# System tools the tests use: GNU gettext's msgfmt checks the catalogs as translators' tools do.
+# System tools the tests use: GNU gettext's msgfmt checks the catalogs as translators' tools do;
+# Debian's Chromium is the browser the end-to-end tests (tests/e2e) drive through Playwright
+# (Playwright's own browser download is never used).
+CHROMIUM ?= /usr/bin/chromium
 system-deps:
 	@command -v msgfmt >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
 	  else echo "The tests need GNU gettext (msgfmt): install the 'gettext' package." >&2; exit 1; fi; }
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "The end-to-end tests need Chromium at $(CHROMIUM): install Debian's" \
+	    "'chromium' package (apt-get install chromium) or set CHROMIUM=/path/to/chromium." >&2; \
+	    exit 1; fi; }
+	@test -x $(CHROMIUM) || { echo "Chromium did not install at $(CHROMIUM)." >&2; exit 1; }
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -60,10 +70,10 @@ central: install compile-translations
 	$(BIN)/python run.py --central
 
 test: install-test system-deps compile-translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 coverage: install-test system-deps compile-translations
-	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 bench: install-test compile-translations
 	$(BIN)/python -m bench
