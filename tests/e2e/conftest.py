@@ -59,8 +59,9 @@ def laptop(tmp_path_factory):
 
 
 def open_page(browser, base_url, **options):
-    """A page in a context of its own that fails the test on any script error."""
-    context = browser.new_context(base_url=base_url, viewport=LAPTOP_SCREEN, **options)
+    """A page in a context of its own (a Vietnamese laptop's browser); see `page` for errors."""
+    options = {"viewport": LAPTOP_SCREEN, "locale": "vi-VN", **options}
+    context = browser.new_context(base_url=base_url, **options)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.script_errors = []
@@ -70,6 +71,7 @@ def open_page(browser, base_url, **options):
 
 @pytest.fixture
 def page(browser, laptop):
+    """A page on the laptop, nobody logged in; the test fails on any script error."""
     page = open_page(browser, laptop.url)
     yield page
     page.context.close()
@@ -94,14 +96,41 @@ def choose_language(page, locale):
     expect(html).to_have_attribute("lang", locale)
 
 
-@pytest.fixture
-def officer(page, laptop):
-    """The page, logged in as the demo officer, in Vietnamese."""
-    log_in(page, "canbo", laptop.logins["canbo"])
+@pytest.fixture(scope="session")
+def sessions(browser, laptop):
+    """Each demo user logs in once through the login page; later tests reuse the cookie."""
+    states = {}
+
+    def state(username):
+        if username not in states:
+            page = open_page(browser, laptop.url)
+            log_in(page, username, laptop.logins[username])
+            states[username] = page.context.storage_state()
+            page.context.close()
+        return states[username]
+    return state
+
+
+def _logged_in(browser, laptop, sessions, username):
+    page = open_page(browser, laptop.url, storage_state=sessions(username))
+    page.goto("/")
+    choose_language(page, "vi")
     return page
 
 
 @pytest.fixture
-def admin(page, laptop):
-    log_in(page, "quantri", laptop.logins["quantri"])
-    return page
+def officer(browser, laptop, sessions):
+    """A page logged in as the demo officer, in Vietnamese."""
+    page = _logged_in(browser, laptop, sessions, "canbo")
+    yield page
+    page.context.close()
+    assert page.script_errors == []
+
+
+@pytest.fixture
+def admin(browser, laptop, sessions):
+    """A page logged in as the demo administrator, in Vietnamese."""
+    page = _logged_in(browser, laptop, sessions, "quantri")
+    yield page
+    page.context.close()
+    assert page.script_errors == []
