@@ -6,7 +6,7 @@ PORT ?= 5000
 INSTANCE ?= instance
 LOCALES := vi en
 
-.PHONY: run central test install install-test system-deps translations compile-translations bench \
+.PHONY: run central test install install-test runtime-deps system-deps translations compile-translations bench \
 	coverage clean help
 
 help:
@@ -30,22 +30,24 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# System tools the tests use: GNU gettext's msgfmt checks the catalogs as translators' tools do;
-# Debian's Chromium is the browser the end-to-end tests (tests/e2e) drive through Playwright
-# (Playwright's own browser download is never used).
+# Debian packages: an apt-get install when one is missing and we may, else a clear message.
+APT_INSTALL = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; \
+	  else echo "fieldapp needs the Debian package(s) $(1): install them." >&2; exit 1; fi
+
+# Pango, which WeasyPrint lays out printed summaries with.
+runtime-deps:
+	@ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || { $(call APT_INSTALL,libpango-1.0-0 libpangoft2-1.0-0); }
+
+# GNU gettext's msgfmt checks the catalogs as translators' tools do; Debian's Chromium is the
+# browser the end-to-end tests (tests/e2e) drive through Playwright, whose own browser download is
+# never used.
 CHROMIUM ?= /usr/bin/chromium
-system-deps:
-	@command -v msgfmt >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
-	  else echo "The tests need GNU gettext (msgfmt): install the 'gettext' package." >&2; exit 1; fi; }
-	@test -x $(CHROMIUM) || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "The end-to-end tests need Chromium at $(CHROMIUM): install Debian's" \
-	    "'chromium' package (apt-get install chromium) or set CHROMIUM=/path/to/chromium." >&2; \
-	    exit 1; fi; }
-	@test -x $(CHROMIUM) || { echo "Chromium did not install at $(CHROMIUM)." >&2; exit 1; }
+system-deps: runtime-deps
+	@command -v msgfmt >/dev/null || { $(call APT_INSTALL,gettext); }
+	@test -x $(CHROMIUM) || { $(call APT_INSTALL,chromium); }
+	@test -x $(CHROMIUM) || { echo "The end-to-end tests need Chromium at $(CHROMIUM): install" \
+	  "Debian's 'chromium' package or set CHROMIUM=/path/to/chromium." >&2; exit 1; }
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -62,11 +64,11 @@ translations: install
 		--no-fuzzy-matching --ignore-obsolete
 	$(MAKE) compile-translations
 
-run: install compile-translations
+run: install runtime-deps compile-translations
 	$(BIN)/python run.py --port $(PORT) --instance $(INSTANCE)
 
 # The central server the laptops sync with.
-central: install compile-translations
+central: install runtime-deps compile-translations
 	$(BIN)/python run.py --central
 
 test: install-test system-deps compile-translations
@@ -75,7 +77,7 @@ test: install-test system-deps compile-translations
 coverage: install-test system-deps compile-translations
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
-bench: install-test compile-translations
+bench: install-test runtime-deps compile-translations
 	$(BIN)/python -m bench
 
 clean:

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from . import generate, pages, sync
+from . import generate, pages, pdf, sync
 
 OUT = Path(__file__).parent / "out"
 HOUSEHOLDS = 100_000
@@ -27,8 +27,15 @@ def bench_sync(args):
     return sync.run()
 
 
+def bench_pdf(args):
+    """One visit summary and a batch of 100, next to plain WeasyPrint pages of the same text."""
+    # Printing needs a few hundred visits, not the big database.
+    path = generate.generate(OUT / "pdf.sqlite3", households=2000, seed=args.seed)
+    return pdf.run(path)
+
+
 # Name -> function(args); `--only` picks among these.
-BENCHMARKS = {"pages": bench_pages, "sync": bench_sync}
+BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "pdf": bench_pdf}
 
 
 def main(argv=None):

@@ -41,7 +41,7 @@ def create_app(test_config=None, instance_path=None, central=None):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
 
     from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
-    from . import group_sessions, scripts, sync_api, syncing, translating, worklists
+    from . import group_sessions, printing, scripts, sync_api, syncing, translating, worklists
 
     db.init_app(app)
     i18n.init_app(app)
@@ -56,6 +56,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     app.register_blueprint(search.bp)
     app.register_blueprint(group_sessions.bp)
     app.register_blueprint(scripts.bp)
+    app.register_blueprint(printing.bp)
     app.register_blueprint(translating.bp)
     app.register_blueprint(syncing.bp)
     # Devices authenticate with their own credentials, not a browser session: no CSRF token.

@@ -6,6 +6,7 @@ the format locale (dates and numbers) are kept apart here.
 """
 
 import io
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +15,8 @@ from babel import dates, numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import LazyProxy, NullTranslations, Translations
-from flask import Blueprint, current_app, g, has_request_context, redirect, request, session
+from flask import (Blueprint, current_app, g, has_app_context, has_request_context, redirect,
+                   request, session)
 
 from .text import local_path
 
@@ -142,10 +144,25 @@ class Catalogs:
 
 
 def get_locale():
-    """The UI language of the current request (Vietnamese outside a request)."""
+    """The language being rendered: a forced one, else the request's (Vietnamese outside)."""
+    if has_app_context() and g.get("forced_locale"):
+        return g.forced_locale
     if has_request_context():
         return g.get("locale", DEFAULT)
     return DEFAULT
+
+
+@contextmanager
+def force_locale(code, db):
+    """Translate in another language for a while: a summary printed in the household's one."""
+    code = code if code in LANGUAGES else DEFAULT
+    saved = {name: g.get(name) for name in ("forced_locale", "translation_overrides")}
+    g.forced_locale, g.translation_overrides = code, load_overrides(db, code)
+    try:
+        yield code
+    finally:
+        for name, value in saved.items():
+            setattr(g, name, value)
 
 
 def choose_locale(user):
@@ -183,7 +200,7 @@ def _catalogs():
 
 
 def _overrides():
-    return g.get("translation_overrides") if has_request_context() else None
+    return g.get("translation_overrides") if has_app_context() else None
 
 
 def translate(message):
@@ -259,13 +276,17 @@ def init_app(app):
     app.register_blueprint(bp)
 
 
-def _draft_language():
-    """Whether the page's language has strings that no speaker has reviewed yet."""
-    code = get_locale()
+def language_is_draft(code):
+    """Whether the language has strings that no speaker has reviewed yet."""
     if code in (SOURCE, DEFAULT):
-        return {"draft_language": False}
+        return False
     catalogs = _catalogs()
     reviewed = set((_overrides() or {}).get(code, {}))
     unreviewed = (catalogs.drafts[code] | (catalogs.translated[DEFAULT] -
                                            catalogs.translated[code])) - reviewed
-    return {"draft_language": bool(unreviewed)}
+    return bool(unreviewed)
+
+
+def _draft_language():
+    """The page's language is a draft: every page says so."""
+    return {"draft_language": language_is_draft(get_locale())}

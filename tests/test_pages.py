@@ -49,6 +49,7 @@ PAGES = {
     "session new": ("canbo", "/sessions/new?village={village}", 200),
     "session": ("canbo", "/sessions/{session}", 200),
     "attendance sheet": ("canbo", "/sessions/{session}/attendance", 200),
+    "print visits": ("canbo", "/print/visits", 200),
     "scripts": ("canbo", "/scripts/", 200),
     "script": ("canbo", "/scripts/{script}", 200),
     "script fallback": ("canbo", "/scripts/{script}?lang=ium", 200),
@@ -125,6 +126,8 @@ STATES = {
     "deactivate self": ("quantri", "/admin/users/{admin}/active", {}, True, 200),
     "deactivated": ("quantri", "/admin/users/{supervisor}/active", {}, True, 200),
     "form expired": ("canbo", "/language", {"locale": "en"}, False, 400),
+    "print errors": ("canbo", "/print/visits?start=2026-05-10&end=2026-05-01", None, True, 200),
+    "print nothing found": ("canbo", "/print/visits?start=2001-01-01", None, True, 200),
     "wrong method": ("canbo", "/logout", None, True, 405),
     "logged out": ("canbo", "/logout", {}, True, 200),
 }

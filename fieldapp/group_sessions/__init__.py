@@ -5,6 +5,7 @@ from datetime import date
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
 from forms import options
+from forms.printing import PrintForm
 from forms.sessions import (ATTENDANCE_MESSAGES, SESSION_OUTCOME_LABELS, AttendeesForm,
                             session_form)
 
@@ -123,7 +124,8 @@ def _session_page(db, session, attendees_form):
     staff = {u["id"]: u["full_name"] for u in accounts.users(db, g.user["office_id"])}
     return render_template(
         "group_sessions/view.html", session=session, roster=roster, labels=_labels(db),
-        attendees_form=attendees_form, staff=staff, outcome_labels=SESSION_OUTCOME_LABELS)
+        attendees_form=attendees_form, staff=staff, outcome_labels=SESSION_OUTCOME_LABELS,
+        print_form=PrintForm(formdata=None, default_size="A4", for_household=False))
 
 
 @bp.post("/<session_id>/attendees")

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
+from forms.printing import PrintForm
 from forms.visits import OUTCOME_LABELS, VisitDetailsForm, visit_form
 
 from .. import history, lists
@@ -11,6 +12,7 @@ from ..auth import login_required
 from ..db import get_db
 from ..households import queries as households
 from ..i18n import gettext as _
+from ..printing.summaries import short_code
 from . import queries
 
 bp = Blueprint("visits", __name__)
@@ -96,6 +98,7 @@ def view(visit_id):
     members = {m["id"]: m["full_name"] for m in households.members(db, visit["household_id"])}
     return render_template(
         "visits/view.html", visit=visit, form=form, members=members,
+        print_form=PrintForm(formdata=None), code=short_code("V", visit_id),
         outcomes=queries.visit_outcomes(db, visit_id),
         history=history.entries(db, "visits", visit_id),
         labels={name: lists.labels(db, name)
