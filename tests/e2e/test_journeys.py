@@ -1,9 +1,11 @@
 """The officer's day in Chromium: logging in, languages, households, visits, sessions."""
 
+import io
 import re
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from playwright.sync_api import expect
 
 from .conftest import log_in, ntext, text
@@ -205,3 +207,54 @@ def test_record_a_small_group_session_with_a_roster_and_a_quick_added_attendee(o
     rows = page.locator("tbody tr").filter(has_text="Nhà văn hóa bản Mí Háng").filter(
         has=page.locator("td.num", has_text=re.compile(r"^\s*4\s*$")))
     expect(rows).to_have_count(1)
+
+
+def print_pdf(page, button):
+    """Click a print button: the PDF opens in a new tab; return its response and its bytes."""
+    with page.context.expect_event("response", lambda r: ".pdf" in r.url) as opened, \
+            page.expect_popup() as tab:
+        page.get_by_role("button", name=button).click()
+    response = opened.value
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.headers["content-disposition"].startswith("inline")
+    # The tab shows the PDF in Chromium's viewer; the same request, with the officer's cookie,
+    # gives its bytes.
+    fetched = page.request.get(response.url)
+    assert fetched.status == 200 and fetched.headers["content-type"] == "application/pdf"
+    body = fetched.body()
+    assert body.startswith(b"%PDF-")
+    tab.value.close()
+    return PdfReader(io.BytesIO(body))
+
+
+def test_print_the_visit_summary_and_the_session_attendance_sheet(officer):
+    page = officer
+    page.goto("/")
+    page.get_by_role("link", name="Mí Háng", exact=True).first.click()
+    page.get_by_role("link", name="Giàng A Páo", exact=True).click()
+    page.locator("table").nth(1).locator("tbody a").first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        text("vi", "Visit of %(date)s", date="").strip())
+    page.locator("form.print-choice #size").select_option("A4")
+    summary = print_pdf(page, text("vi", "Print the summary (PDF)"))
+    assert len(summary.pages) == 1
+    width, height = (float(x) for x in summary.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)  # A4 in points, as chosen
+    words = summary.pages[0].extract_text()
+    assert "Giàng A Páo" in words and "Giàng A Tráng" in words
+
+    # The demo's session, five days ago: this month's list or the one before.
+    nav(page, "Sessions").click()
+    page.wait_for_load_state()
+    demo_session = page.locator("tbody tr").filter(
+        has=page.locator("td.num", has_text=re.compile(r"^\s*12\s*$")))
+    if not demo_session.count():
+        page.locator("nav.pager a").first.click()
+    demo_session.locator("a").click()
+    expect(page.locator(".facts")).to_contain_text("Nhà văn hóa bản Mí Háng")
+    sheet = print_pdf(page, text("vi", "Summary and attendance sheet (PDF)"))
+    words = "".join(p.extract_text() for p in sheet.pages)
+    assert text("vi", "Attendance sheet") in words
+    for name in ("Giàng A Páo", "Sùng Thị Mỷ", "Hờ A Chứ"):
+        assert name in words
