@@ -5,8 +5,8 @@ import re
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from .conftest import log_in, ntext, text
 
