@@ -39,9 +39,15 @@ APT_INSTALL = if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 runtime-deps:
 	@ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || { $(call APT_INSTALL,libpango-1.0-0 libpangoft2-1.0-0); }
 
-# GNU gettext's msgfmt checks the catalogs as translators' tools do.
+# GNU gettext's msgfmt checks the catalogs as translators' tools do; Debian's Chromium is the
+# browser the end-to-end tests (tests/e2e) drive through Playwright, whose own browser download is
+# never used.
+CHROMIUM ?= /usr/bin/chromium
 system-deps: runtime-deps
 	@command -v msgfmt >/dev/null || { $(call APT_INSTALL,gettext); }
+	@test -x $(CHROMIUM) || { $(call APT_INSTALL,chromium); }
+	@test -x $(CHROMIUM) || { echo "The end-to-end tests need Chromium at $(CHROMIUM): install" \
+	  "Debian's 'chromium' package or set CHROMIUM=/path/to/chromium." >&2; exit 1; }
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
@@ -66,10 +72,10 @@ central: install runtime-deps compile-translations
 	$(BIN)/python run.py --central
 
 test: install-test system-deps compile-translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 coverage: install-test system-deps compile-translations
-	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 bench: install-test runtime-deps compile-translations
 	$(BIN)/python -m bench

@@ -71,17 +71,16 @@ class PersonFields:
                               render_kw={"inputmode": "numeric", "autocomplete": "off"})
     bhyt_card_type = SelectField(_l("BHYT card"), validators=[Optional()])
     bhyt_expiry = DateField(_l("Card valid until"), validators=[Optional()])
-    # A card needs its end date; checked after the fields, as Optional() ends the expiry's chain.
+    # A card needs its end date, a person a birth year or date: checked in validate(), after
+    # the fields, as Optional() ends an empty field's chain before any validate_<field>.
     bhxh_status = SelectField(_l("Social insurance (BHXH)"),
                               choices=options(BHXH_STATUS_LABELS), default="none")
     vssid = SelectField(_l("VssID app"), choices=options(VSSID_LABELS), default="unknown")
     confirm_duplicate = BooleanField(_l("Save anyway: this is a different person"))
 
     def validate_birth_year(self, field):
-        if field.data is None:
-            if not self.birth_date.data:
-                raise ValidationError(_l("Enter the birth year or the birth date."))
-        elif not 1900 <= field.data <= date.today().year:
+        # An empty year never gets here (Optional() ends the chain): validate() checks that.
+        if field.data is not None and not 1900 <= field.data <= date.today().year:
             raise ValidationError(_l("Enter a year between %(min)s and %(max)s.",
                                      min=1900, max=date.today().year))
 
@@ -107,6 +106,10 @@ class PersonFields:
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
+        if (self.birth_year.data is None and not self.birth_date.data
+                and not self.birth_year.errors and not self.birth_date.errors):
+            self.birth_year.errors.append(_l("Enter the birth year or the birth date."))
+            ok = False
         if self.bhyt_card_type.data and not self.bhyt_expiry.data and not self.bhyt_expiry.errors:
             self.bhyt_expiry.errors.append(_l("Enter the date until which the card is valid."))
             ok = False

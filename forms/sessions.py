@@ -53,15 +53,24 @@ class QuickPersonForm(Form):
                               render_kw={"inputmode": "numeric"})
 
     def validate_birth_year(self, field):
-        if self.full_name.data and self.full_name.data.strip():
-            if field.data is None:
-                raise ValidationError(_l("Enter the birth year or the birth date."))
-            if not 1900 <= field.data <= datetime.now().year:
-                raise ValidationError(_l("Enter a year between %(min)s and %(max)s.",
-                                         min=1900, max=datetime.now().year))
+        if self.person_named() and field.data is not None \
+                and not 1900 <= field.data <= datetime.now().year:
+            raise ValidationError(_l("Enter a year between %(min)s and %(max)s.",
+                                     min=1900, max=datetime.now().year))
+
+    def validate(self, extra_validators=None):
+        # Here, not in validate_birth_year: Optional() ends an empty year's chain before it.
+        ok = super().validate(extra_validators)
+        if self.person_named() and self.birth_year.data is None and not self.birth_year.errors:
+            self.birth_year.errors.append(_l("Enter the birth year or the birth date."))
+            ok = False
+        return ok
+
+    def person_named(self):
+        return bool((self.full_name.data or "").strip())
 
     def person(self):
-        if not (self.full_name.data or "").strip():
+        if not self.person_named():
             return None
         return {"full_name": self.full_name.data, "gender": self.gender.data,
                 "birth_year": self.birth_year.data}

@@ -54,9 +54,17 @@ def _save_device(instance_path, device):
         json.dump(device, f)
 
 
+def _encode(message):
+    """The request as JSON; outgoing changes go in as the log holds them, not parsed again."""
+    changes = (message.get("push") or {}).get("changes")
+    if not isinstance(changes, Changes):
+        return json.dumps(message, separators=(",", ":"))
+    rest = json.dumps({**message, "push": {"changes": []}}, separators=(",", ":"))
+    return rest.replace('"push":{"changes":[]}', '"push":{"changes":' + changes.json() + "}", 1)
+
+
 def _post(url, message, credentials=None, timeout=60, app_version=""):
-    body = gzip.compress(json.dumps(message, separators=(",", ":")).encode(),
-                         compresslevel=COMPRESSION, mtime=0)
+    body = gzip.compress(_encode(message).encode(), compresslevel=COMPRESSION, mtime=0)
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
                "Accept-Encoding": "gzip", "User-Agent": f"fieldapp/{app_version}"}
     if credentials:
@@ -103,19 +111,34 @@ def enrol(db, instance_path, central_url, code, device_name, app_version=""):
     return device
 
 
+class Changes(list):
+    """Outgoing changes, each with its fields as the JSON text stored in the log."""
+
+    def json(self):
+        return "[" + ",".join(
+            f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
+            f'"fields":{fields}}}' for seq, table, row_id, fields in self) + "]"
+
+    def decoded(self):
+        return [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields)}
+                for seq, table, row_id, fields in self]
+
+
 def _outgoing(db, pushed_seq):
     rows = db.execute("select seq, table_name, row_id, fields from sync_log where seq > ?"
                       " order by seq limit ?", [pushed_seq, BATCH]).fetchall()
     # Unknown fields from a newer app travel with the row's next change.
-    has_extra = db.execute("select exists (select 1 from sync_extra)").fetchone()[0]
-    changes = []
-    for seq, table, row_id, fields in rows:
-        fields = json.loads(fields)
-        if has_extra:
-            fields.update({k: v for k, v in merge.extra_fields(db, table, row_id).items()
-                           if k not in fields})
-        changes.append({"seq": seq, "table": table, "id": row_id, "fields": fields})
-    return changes
+    if db.execute("select exists (select 1 from sync_extra)").fetchone()[0]:
+        rows = [(seq, table, row_id, _with_extra(db, table, row_id, fields))
+                for seq, table, row_id, fields in rows]
+    return Changes(rows)
+
+
+def _with_extra(db, table, row_id, fields):
+    fields = json.loads(fields)
+    fields.update({k: v for k, v in merge.extra_fields(db, table, row_id).items()
+                   if k not in fields})
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def _apply(db, answer, progress):

@@ -70,6 +70,14 @@ def merge_pushed(db, table, row_id, fields, origin, exact=True, scope=None, curr
     known = columns(db, table) - {"id", CLOCK_COLUMN}
     if current is ...:
         current = _row(db, table, row_id)
+    if current is None and fields.keys() <= known:
+        # A new row: every field takes effect, nothing to compare (most of a first push).
+        _write(db, table, row_id, None, {name: t[0] for name, t in fields.items()},
+               {name: t[1] for name, t in fields.items()})
+        capture.log(db, table, row_id, fields, origin,
+                    {name: t[0] for name, t in fields.items()}, origin_has_it=exact,
+                    known_scope=scope)
+        return fields
     clock = capture.row_clock(current)
     applied, values, kept = {}, {}, {}
     for name, (value, stamp, base) in fields.items():

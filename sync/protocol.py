@@ -44,8 +44,11 @@ def _scalar(value):
     return isinstance(value, str) and len(value) <= MAX_VALUE
 
 
-def check_change(change, where):
-    """One change: {seq?, table, id, fields: {name: [value, stamp, base]}}."""
+def check_change(change, where, valid_stamps=None):
+    """One change: {seq?, table, id, fields: {name: [value, stamp, base]}}.
+
+    `valid_stamps` remembers stamps already checked: a change's fields mostly share one.
+    """
     if not isinstance(change, dict):
         raise Refused(400, f"{where} is not an object")
     if change.get("table") not in SYNCED_TABLES:
@@ -55,14 +58,25 @@ def check_change(change, where):
     fields = change.get("fields")
     if not isinstance(fields, dict) or not fields:
         raise Refused(400, f"{where} has no fields")
+    valid_stamps = set() if valid_stamps is None else valid_stamps
     for name, triple in fields.items():
         if not _FIELD.match(name) or name in ("id", "sync_clock"):
             raise Refused(400, f"{where} has an invalid field name {name!r}")
         if (not isinstance(triple, list) or len(triple) != 3 or not _scalar(triple[0])
-                or not hlc.valid(triple[1])
-                or not (triple[2] == "" or hlc.valid(triple[2]))
+                or not _stamp(triple[1], valid_stamps)
+                or not (triple[2] == "" or _stamp(triple[2], valid_stamps))
                 or (triple[2] and triple[2] >= triple[1])):
             raise Refused(400, f"{where}, field {name}: expected [value, stamp, base stamp]")
+
+
+def _stamp(value, valid_stamps):
+    if not isinstance(value, str):
+        return False
+    if value not in valid_stamps:
+        if not hlc.valid(value):
+            return False
+        valid_stamps.add(value)
+    return True
 
 
 def check_sync(message):
@@ -77,10 +91,10 @@ def check_sync(message):
         raise Refused(400, "'push' must hold a list of changes")
     if len(push["changes"]) > BATCH:
         raise Refused(413, f"at most {BATCH} changes per request")
-    previous = None
+    previous, valid_stamps = None, set()
     for n, change in enumerate(push["changes"]):
         where = f"change {n + 1}"
-        check_change(change, where)
+        check_change(change, where, valid_stamps)
         seq = change.get("seq")
         if not isinstance(seq, int) or seq < 1 or (previous is not None and seq <= previous):
             raise Refused(400, f"{where} has no increasing sequence number")

@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -21,25 +22,59 @@ def free_port():
         return s.getsockname()[1]
 
 
-class Central:
-    """`python run.py --central` in its own instance folder, stopped by `stop()`."""
+class Server:
+    """`python run.py` serving an instance folder on a free port of 127.0.0.1; `stop()` ends it."""
 
-    def __init__(self, instance):
+    def __init__(self, instance, *options):
         self.instance = Path(instance)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "run.py"), "--central", "--port", str(self.port),
+            [sys.executable, str(ROOT / "run.py"), *options, "--port", str(self.port),
              "--instance", str(self.instance)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
         deadline = time.monotonic() + 60
+        self.output = []  # what the server printed: start-up, then any errors
         for line in self.process.stdout:
+            self.output.append(line)
             if "is running at" in line:
                 break
             if time.monotonic() > deadline:
                 break
+        if self.process.poll() is not None:
+            raise RuntimeError(f"run.py {' '.join(options)} stopped:\n{''.join(self.output)}")
+        # Keep reading, so a server that logs much never blocks on a full pipe.
+        threading.Thread(target=self._drain, daemon=True).start()
         self._wait_listening(deadline)
+
+    def _drain(self):
+        for line in self.process.stdout:
+            self.output.append(line)
+
+    def _wait_listening(self, deadline):
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"the server on port {self.port} did not start")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+class Central(Server):
+    """`python run.py --central` in its own instance folder, stopped by `stop()`."""
+
+    def __init__(self, instance):
+        super().__init__(instance, "--central")
         self.db = connect(self.instance / "fieldapp.sqlite3")
         self._office_staff()
 
@@ -51,15 +86,6 @@ class Central:
                                  password="password-1", role=role, office_id=self.office_id(),
                                  user_id=None, row_id=demo.demo_id(f"user:{username}"))
 
-    def _wait_listening(self, deadline):
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("the central server did not start")
-
     def office_id(self, name=None):
         sql = "select id from offices" + (" where name = ?" if name else " order by created_at")
         return self.db.execute(sql, [name] if name else []).fetchone()[0]
@@ -69,11 +95,7 @@ class Central:
 
     def stop(self):
         self.db.close()
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        super().stop()
 
 
 class Laptop:

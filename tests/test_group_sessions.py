@@ -68,7 +68,10 @@ def test_session_with_roster_and_quick_add_is_saved_whole(officer, db, mi_hang, 
      {"roster": 2, "total": 1}),
     ({"held_at": "2999-01-01T10:00"}, "held_at", "A session cannot be in the future.", {}),
     ({"attendees_total": "0"}, "attendees_total", "Enter a number from 1 to 10000.", {}),
-], ids=["gender", "ethnicity", "roster", "future", "zero"])
+    # A quick-added name without a birth year: refused, not a server error.
+    ({"quick-0-full_name": "Hờ Thị Dua"}, "quick-0-birth_year",
+     "Enter the birth year or the birth date.", {}),
+], ids=["gender", "ethnicity", "roster", "future", "zero", "quick-no-year"])
 def test_attendance_that_does_not_add_up_is_refused(app, client, db, mi_hang, home, locale,
                                                    overrides, field, msgid, figures):
     client.set_language(locale)

@@ -47,6 +47,7 @@ INVALID = [
     ("full_name", "", "This field is required."),
     ("birth_year", "1850", "Enter a year between %(min)s and %(max)s."),
     ("birth_year", "abc", "Not a valid integer value."),
+    ("birth_year", "", "Enter the birth year or the birth date."),
     ("cccd", "12345", "A CCCD has exactly 12 digits."),
     ("cccd", "015081001234", "This CCCD belongs to someone born in another year: check the "
                              "number and the birth year."),

@@ -380,3 +380,27 @@ def test_a_large_batch_is_laid_out_on_every_core_and_keeps_its_order(app, printe
     assert laid_out == [2]
     assert len(alone) >= 3
     assert together == alone
+
+
+@pytest.mark.parametrize("size", ["A5", "A4"])
+def test_a_long_visit_still_fits_one_page(app, db, size):
+    officer = registry.user_id(db, "canbo")
+    names = ["Giàng A Páo", "Giàng Thị Mỷ", "Giàng A Sử", "Giàng Thị Dợ", "Giàng A Chứ",
+             "Giàng Thị Pàng"]
+    family = registry.household(db, registry.village_id(db, "Mí Háng"), officer,
+                                registry.person(names[0], 1970, "male"),
+                                *[registry.person(n, 1990 + i) for i, n in enumerate(names[1:])],
+                                language="blt")
+    topics = [r[0] for r in db.execute("select code from list_items where list = 'topic'")]
+    visit = registry.visit(
+        db, family["id"], officer, VISIT_AT, topics=topics, follow_up_on=FOLLOW_UP,
+        companions="Trưởng bản Mùa A Chông, Hội Phụ nữ xã",
+        present=[family[n] for n in names],
+        outcomes={family[n]: (["household_bhyt", "vssid_installed", "interested"], None)
+                  if i % 2 else (["declined"], "cannot_afford") for i, n in enumerate(names)})
+    reader = pdf_of(new_client(app, "vi", "canbo").get(f"/visits/{visit}/summary.pdf"
+                                                       f"?size={size}"))
+    assert len(reader.pages) == 1
+    text = flat(text_of(reader))
+    assert all(name in text for name in names)
+    assert catalog_text(app, "blt", "Install VssID in three steps") in text

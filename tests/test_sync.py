@@ -332,7 +332,7 @@ def test_fields_unknown_to_this_version_survive_the_round_trip(central, laptops)
     assert kept is not None and json.loads(kept[0]) == "21.8,104.1"
     # B edits the household: the unknown field goes along with B's change.
     store.update(b.db, "households", household, {"address_note": "x"}, user_id=b.user())
-    outgoing = client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0)))
+    outgoing = client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0))).decoded()
     assert outgoing[-1]["fields"]["gps_point"][0] == "21.8,104.1"
 
 
@@ -413,6 +413,17 @@ def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seed
     # The demo laptop's own office rows are refused: offices are managed centrally.
     reasons = [" ".join(td.text.split()) for td in page.find_all("td", lang="en")]
     assert reasons and all("central server" in r for r in reasons)
+
+
+def test_outgoing_changes_are_sent_as_the_log_holds_them():
+    changes = client.Changes([
+        (7, "households", "a-1", '{"address_note":["Đầu bản \\"A\\"","0000000000001.00000.d",""]}'),
+        (8, "people", "b-2", '{"full_name":["Sùng Thị Mỷ","0000000000002.00000.d",""]}')])
+    message = {"protocol": 2, "app_version": "x", "now": 5, "push": {"changes": changes},
+               "pull": {"cursor": 3}}
+    assert json.loads(client._encode(message)) == {**message,
+                                                   "push": {"changes": changes.decoded()}}
+    assert changes.decoded()[0]["fields"]["address_note"][0] == 'Đầu bản "A"'
 
 
 def test_targets_reach_their_offices_laptops_only(central, laptops):

@@ -12,6 +12,10 @@ from ..visits import queries as visits
 
 # A printed batch is one PDF: past this many summaries the officer narrows the choice.
 BATCH_LIMIT = 500
+# Topics plus people with outcomes past which a summary is set smaller to stay on one page, and
+# only the first topics keep their key message.
+DENSE_FROM = 8
+MESSAGES_WHEN_DENSE = 3
 
 
 def short_code(kind, row_id):
@@ -57,17 +61,21 @@ def next_step(outcome, person, visit):
 
 
 def _people_outcomes(db, visit, labels):
+    """Per person met: the outcomes' labels and the next steps they lead to."""
     people = {}
     for row in visits.visit_outcomes(db, visit["id"]):
-        person = db.execute("select bhyt_expiry from people where id = ?",
+        expiry = db.execute("select bhyt_expiry from people where id = ?",
                             [row["person_id"]]).fetchone()
-        entry = people.setdefault(row["person_id"], {"name": row["full_name"], "lines": []})
+        entry = people.setdefault(row["person_id"], {"name": row["full_name"], "outcomes": [],
+                                                     "steps": []})
         label = str(OUTCOME_LABELS[row["outcome"]])
         if row["decline_reason"]:
             label += ": " + labels["decline_reason"].get(row["decline_reason"],
                                                          row["decline_reason"])
-        entry["lines"].append((label, next_step(row, {"bhyt_expiry": person[0]}
-                                                if person else None, visit)))
+        entry["outcomes"].append(label)
+        step = next_step(row, {"bhyt_expiry": expiry[0]} if expiry else None, visit)
+        if step not in entry["steps"]:
+            entry["steps"].append(step)
     return list(people.values())
 
 
@@ -84,15 +92,18 @@ def visit_summary(db, visit_id, office_id, language):
     names = {r["id"]: r["full_name"] for r in db.query(
         "select id, full_name from people where household_id = ?", [visit["household_id"]])}
     values = policy.placeholders(policy.figures(db, date.fromisoformat(visit["visited_at"][:10])))
+    people = _people_outcomes(db, visit, labels)
+    dense = len(visit["topics"]) + len(people) >= DENSE_FROM
     return {
         "visit": visit, "code": short_code("V", visit["id"]),
         "office": offices.office(db, office_id),
         "village_name": household[0], "commune_name": household[1], "address_note": household[2],
         "met": [names[pid] for pid in visit["present"] if pid in names],
-        "topics": [{"label": labels["topic"].get(t, t), "message": key_message(db, t, language,
-                                                                             values)}
-                   for t in visit["topics"]],
-        "people": _people_outcomes(db, visit, labels),
+        "topics": [{"label": labels["topic"].get(t, t),
+                    "message": key_message(db, t, language, values)
+                    if not dense or n < MESSAGES_WHEN_DENSE else ""}
+                   for n, t in enumerate(visit["topics"])],
+        "people": people, "dense": dense,
         "visited": day(visit["visited_at"]),
         "follow_up_on": day(visit["follow_up_on"]) if visit["follow_up_on"] else None,
     }
