@@ -78,7 +78,8 @@ def test_main_pages_need_no_horizontal_scrolling_at_1366x768_and_1024x600(admin)
                   "village-long": page.locator(".breadcrumb a").nth(1).get_attribute("href"),
                   "worklist-no-bhxh": "/worklists/no-bhxh", "users": "/admin/users",
                   "offices": "/admin/offices", "lists": "/admin/lists/topic",
-                  "translations": "/translations/"})
+                  "translations": "/translations/", "dashboard": "/dashboard",
+                  "report": "/reports/", "targets": "/reports/targets"})
     too_wide = []
     for locale in LOCALES:
         choose_language(page, locale)
