@@ -102,11 +102,18 @@ def log(db, table, row_id, fields, origin, values=None, origin_has_it=False,
         commune, office = scope(db, table, values)
     else:
         commune, office = None, None
-    db.conn.execute(
-        "insert into sync_log (table_name, row_id, fields, origin, scope_commune, scope_office,"
-        " origin_has_it) values (?, ?, ?, ?, ?, ?, ?)",
-        [table, row_id, json.dumps(fields, ensure_ascii=False, separators=(",", ":")), origin,
-         commune, office, 1 if origin_has_it else 0])
+    db.conn.execute(LOG_INSERT, log_entry(table, row_id, fields, origin, (commune, office),
+                                          origin_has_it))
+
+
+LOG_INSERT = ("insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
+              " scope_office, origin_has_it) values (?, ?, ?, ?, ?, ?, ?)")
+
+
+def log_entry(table, row_id, fields, origin, scope, origin_has_it):
+    """The parameters of LOG_INSERT for one change."""
+    return [table, row_id, json.dumps(fields, ensure_ascii=False, separators=(",", ":")), origin,
+            scope[0], scope[1], 1 if origin_has_it else 0]
 
 
 def unsynced_count(db):

@@ -172,7 +172,10 @@ def _apply(db, answer, progress):
                        [-change["seq"], change["table"], change["id"],
                         f"received, but could not be saved here ({error})", _now_text()])
 
-        merge.each_alone_if_needed(db, pull["changes"], adopt, unsaved)
+        # A first pull is mostly new rows: written a run at a time unless one is refused.
+        if not (merge.new_rows_only(db, pull["changes"], absent) and merge.insert_new_rows(
+                db, [(c["table"], c["id"], c["fields"]) for c in pull["changes"]])):
+            merge.each_alone_if_needed(db, pull["changes"], adopt, unsaved)
         capture.observe(db, [max((triple[1] for c in pull["changes"]
                                   for triple in c["fields"].values()), default="")])
         capture.set_state(db, "pull_cursor", pull["cursor"])

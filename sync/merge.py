@@ -172,6 +172,49 @@ def absent_rows(db, changes):
     return absent
 
 
+def new_rows_only(db, changes, absent):
+    """True when every change creates a row this database lacks, once, with known fields."""
+    keys = [(c["table"], c["id"]) for c in changes]
+    return (len(set(keys)) == len(keys) and all(key in absent for key in keys)
+            and all(c["fields"].keys() <= columns(db, c["table"]) - {"id", CLOCK_COLUMN}
+                    for c in changes))
+
+
+def insert_new_rows(db, rows, log=None):
+    """Write new rows in order, a run of one table's same-shaped rows per statement; False,
+    having written nothing, if one breaks a constraint (the caller then goes one by one).
+
+    rows: (table, id, fields); `log`: LOG_INSERT parameters to append after them, if any.
+    """
+    db.conn.execute("savepoint new_rows")
+    try:
+        _insert_runs(db, rows, log)
+    except sqlite3.IntegrityError:
+        db.conn.execute("rollback to new_rows")
+        db.conn.execute("release new_rows")
+        return False
+    db.conn.execute("release new_rows")
+    return True
+
+
+def _insert_runs(db, rows, log):
+    sql, batch = None, []
+    for table, row_id, fields in rows:
+        names = ["id", *fields, CLOCK_COLUMN]
+        statement = (f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)})"
+                     f" values ({', '.join('?' * len(names))})")
+        if statement != sql:
+            if batch:
+                db.conn.executemany(sql, batch)
+            sql, batch = statement, []
+        batch.append([row_id, *(t[0] for t in fields.values()),
+                      json.dumps({name: t[1] for name, t in fields.items()})])
+    if batch:
+        db.conn.executemany(sql, batch)
+    if log:
+        db.conn.executemany(capture.LOG_INSERT, log)
+
+
 def each_alone_if_needed(db, items, apply, refuse, before_retry=lambda: None):
     """Apply the items in one savepoint; if one breaks a constraint, roll back and apply them
     one by one, each in its own savepoint, so that only the broken ones are refused."""

@@ -175,12 +175,15 @@ def handle_sync(db, device, message):
         rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
                          "reason": f"the record is incomplete or contradicts another ({error})"})
 
+    def retry():
+        rejected.clear(), seen.clear(), communes_of.clear()
+        absent.update(merge.absent_rows(db, fresh))
+
     with db.atomic():
-        merge.each_alone_if_needed(db, fresh, merge_one, broken,
-                                   before_retry=lambda: (rejected.clear(), seen.clear(),
-                                                         absent.update(merge.absent_rows(
-                                                             db, fresh)),
-                                                         communes_of.clear()))
+        if not (merge.new_rows_only(db, fresh, absent)
+                and _inserted_at_once(db, device, communes, fresh, shift, server_now,
+                                      rejected, seen)):
+            merge.each_alone_if_needed(db, fresh, merge_one, broken, before_retry=retry)
         rejected.sort(key=lambda r: r["seq"])
         last_seq = fresh[-1]["seq"] if fresh else device["last_seq"]
         # The server's clock moves past what it merged (corrected stamps: never in the future).
@@ -191,6 +194,29 @@ def handle_sync(db, device, message):
     pull = _pull(db, device, communes, (message.get("pull") or {}).get("cursor", 0))
     return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
             "ack_seq": last_seq, "rejected": rejected, "pull": pull}
+
+
+def _inserted_at_once(db, device, communes, fresh, shift, server_now, rejected, seen):
+    """Merge a batch of new rows with one statement per run of rows; False, having written
+    nothing, if one breaks a constraint (then they are merged one by one)."""
+    communes_of, rows, log = {}, [], []
+    for change in fresh:
+        table, row_id = change["table"], change["id"]
+        fields, exact = _corrected(change["fields"], _stamp_device(change), shift, server_now)
+        seen.append(max(triple[1] for triple in fields.values()))
+        reason, scope = _outside_scope(db, device, communes, table, None, fields, communes_of)
+        if reason is not None:
+            rejected.append({"seq": change["seq"], "table": table, "id": row_id,
+                             "reason": reason})
+            continue
+        # A later row of the batch may hang from this one, which is not written yet.
+        communes_of[(table, row_id)] = scope[0]
+        rows.append((table, row_id, fields))
+        log.append(capture.log_entry(table, row_id, fields, device["id"], scope, exact))
+    if merge.insert_new_rows(db, rows, log):
+        return True
+    rejected.clear(), seen.clear()
+    return False
 
 
 def _stamp_device(change):
