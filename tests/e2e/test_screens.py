@@ -197,3 +197,18 @@ def test_log_in_register_a_household_and_record_a_visit_with_the_keyboard_alone(
     members = page.locator("table").first.locator("tbody tr")
     expect(members.filter(has_text="Giàng Thị Mai")).to_contain_text(text("vi", "Installed"))
     assert keys.stops > 20
+
+
+def test_the_first_tab_offers_a_jump_past_the_header(officer):
+    page = officer
+    page.goto("/worklists/never-visited")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text(text("vi", "Skip to the page content"))
+    box = skip.bounding_box()
+    assert box and box["x"] >= 0 and box["width"] > 0  # on screen while it has the focus
+    page.keyboard.press("Enter")
+    expect(page.locator(":focus")).to_have_attribute("id", "content")
+    page.keyboard.press("Tab")
+    # The next stop is inside the page content, not the header's navigation.
+    assert page.evaluate("document.activeElement.closest('main') !== null")
