@@ -44,10 +44,11 @@ def _scalar(value):
     return isinstance(value, str) and len(value) <= MAX_VALUE
 
 
-def check_change(change, where, valid_stamps=None):
+def check_change(change, where, checked=None):
     """One change: {seq?, table, id, fields: {name: [value, stamp, base]}}.
 
-    `valid_stamps` remembers stamps already checked: a change's fields mostly share one.
+    `checked` is (field names, stamps) already found valid: the changes of a batch mostly
+    share them.
     """
     if not isinstance(change, dict):
         raise Refused(400, f"{where} is not an object")
@@ -58,10 +59,12 @@ def check_change(change, where, valid_stamps=None):
     fields = change.get("fields")
     if not isinstance(fields, dict) or not fields:
         raise Refused(400, f"{where} has no fields")
-    valid_stamps = set() if valid_stamps is None else valid_stamps
+    valid_names, valid_stamps = checked if checked is not None else (set(), set())
     for name, triple in fields.items():
-        if not _FIELD.match(name) or name in ("id", "sync_clock"):
-            raise Refused(400, f"{where} has an invalid field name {name!r}")
+        if name not in valid_names:
+            if not _FIELD.match(name) or name in ("id", "sync_clock"):
+                raise Refused(400, f"{where} has an invalid field name {name!r}")
+            valid_names.add(name)
         if (not isinstance(triple, list) or len(triple) != 3 or not _scalar(triple[0])
                 or not _stamp(triple[1], valid_stamps)
                 or not (triple[2] == "" or _stamp(triple[2], valid_stamps))
@@ -91,10 +94,10 @@ def check_sync(message):
         raise Refused(400, "'push' must hold a list of changes")
     if len(push["changes"]) > BATCH:
         raise Refused(413, f"at most {BATCH} changes per request")
-    previous, valid_stamps = None, set()
+    previous, checked = None, (set(), set())
     for n, change in enumerate(push["changes"]):
         where = f"change {n + 1}"
-        check_change(change, where, valid_stamps)
+        check_change(change, where, checked)
         seq = change.get("seq")
         if not isinstance(seq, int) or seq < 1 or (previous is not None and seq <= previous):
             raise Refused(400, f"{where} has no increasing sequence number")
