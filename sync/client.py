@@ -119,10 +119,6 @@ class Changes(list):
             f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
             f'"fields":{fields}}}' for seq, table, row_id, fields in self) + "]"
 
-    def decoded(self):
-        return [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields)}
-                for seq, table, row_id, fields in self]
-
 
 def _outgoing(db, pushed_seq):
     rows = db.execute("select seq, table_name, row_id, fields from sync_log where seq > ?"

@@ -157,19 +157,42 @@ def handle_sync(db, device, message):
     absent = merge.absent_rows(db, fresh)
     communes_of = {}
 
-    def merge_one(change):
-        table, row_id = change["table"], change["id"]
+    def accepted(change, current, known_communes):
+        """(corrected fields, exact, scope) of a change the device may make; None, the refusal
+        noted, if it may not."""
         fields, exact = _corrected(change["fields"], _stamp_device(change), shift, server_now)
         seen.append(max(triple[1] for triple in fields.values()))
+        reason, scope = _outside_scope(db, device, communes, change["table"], current, fields,
+                                       known_communes)
+        if reason is None:
+            return fields, exact, scope
+        rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
+                         "reason": reason})
+        return None
+
+    def merge_one(change):
+        table, row_id = change["table"], change["id"]
         current = None if (table, row_id) in absent else merge._row(db, table, row_id)
         absent.discard((table, row_id))
-        reason, scope = _outside_scope(db, device, communes, table, current, fields,
-                                       communes_of)
-        if reason is None:
+        taken = accepted(change, current, communes_of)
+        if taken:
+            fields, exact, scope = taken
             merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope, current)
-        else:
-            rejected.append({"seq": change["seq"], "table": table, "id": row_id,
-                             "reason": reason})
+
+    def inserted_at_once():
+        """Merge a batch of new rows with one statement per run of rows; False, having written
+        nothing, if one breaks a constraint."""
+        rows, log, parents = [], [], {}
+        for change in fresh:
+            taken = accepted(change, None, parents)
+            if taken:
+                fields, exact, scope = taken
+                # A later row of the batch may hang from this one, which is not written yet.
+                parents[(change["table"], change["id"])] = scope[0]
+                rows.append((change["table"], change["id"], fields))
+                log.append(capture.log_entry(change["table"], change["id"], fields,
+                                             device["id"], scope, exact))
+        return merge.insert_new_rows(db, rows, log)
 
     def broken(change, error):
         rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
@@ -180,9 +203,8 @@ def handle_sync(db, device, message):
         absent.update(merge.absent_rows(db, fresh))
 
     with db.atomic():
-        if not (merge.new_rows_only(db, fresh, absent)
-                and _inserted_at_once(db, device, communes, fresh, shift, server_now,
-                                      rejected, seen)):
+        if not (merge.new_rows_only(db, fresh, absent) and inserted_at_once()):
+            rejected.clear(), seen.clear()  # of a batch that was not written at once
             merge.each_alone_if_needed(db, fresh, merge_one, broken, before_retry=retry)
         rejected.sort(key=lambda r: r["seq"])
         last_seq = fresh[-1]["seq"] if fresh else device["last_seq"]
@@ -194,29 +216,6 @@ def handle_sync(db, device, message):
     pull = _pull(db, device, communes, (message.get("pull") or {}).get("cursor", 0))
     return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
             "ack_seq": last_seq, "rejected": rejected, "pull": pull}
-
-
-def _inserted_at_once(db, device, communes, fresh, shift, server_now, rejected, seen):
-    """Merge a batch of new rows with one statement per run of rows; False, having written
-    nothing, if one breaks a constraint (then they are merged one by one)."""
-    communes_of, rows, log = {}, [], []
-    for change in fresh:
-        table, row_id = change["table"], change["id"]
-        fields, exact = _corrected(change["fields"], _stamp_device(change), shift, server_now)
-        seen.append(max(triple[1] for triple in fields.values()))
-        reason, scope = _outside_scope(db, device, communes, table, None, fields, communes_of)
-        if reason is not None:
-            rejected.append({"seq": change["seq"], "table": table, "id": row_id,
-                             "reason": reason})
-            continue
-        # A later row of the batch may hang from this one, which is not written yet.
-        communes_of[(table, row_id)] = scope[0]
-        rows.append((table, row_id, fields))
-        log.append(capture.log_entry(table, row_id, fields, device["id"], scope, exact))
-    if merge.insert_new_rows(db, rows, log):
-        return True
-    rejected.clear(), seen.clear()
-    return False
 
 
 def _stamp_device(change):

@@ -332,7 +332,7 @@ def test_fields_unknown_to_this_version_survive_the_round_trip(central, laptops)
     assert kept is not None and json.loads(kept[0]) == "21.8,104.1"
     # B edits the household: the unknown field goes along with B's change.
     store.update(b.db, "households", household, {"address_note": "x"}, user_id=b.user())
-    outgoing = client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0))).decoded()
+    outgoing = decoded(client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0))))
     assert outgoing[-1]["fields"]["gps_point"][0] == "21.8,104.1"
 
 
@@ -422,8 +422,8 @@ def test_outgoing_changes_are_sent_as_the_log_holds_them():
     message = {"protocol": 2, "app_version": "x", "now": 5, "push": {"changes": changes},
                "pull": {"cursor": 3}}
     assert json.loads(client._encode(message)) == {**message,
-                                                   "push": {"changes": changes.decoded()}}
-    assert changes.decoded()[0]["fields"]["address_note"][0] == 'Đầu bản "A"'
+                                                   "push": {"changes": decoded(changes)}}
+    assert decoded(changes)[0]["fields"]["address_note"][0] == 'Đầu bản "A"'
 
 
 def test_targets_reach_their_offices_laptops_only(central, laptops):
@@ -464,3 +464,9 @@ def test_targets_reach_their_offices_laptops_only(central, laptops):
     assert forged and [r["table"] for r in result.rejected] == ["targets"]
     assert central.db.execute("select count(*) from targets where office_id = ? and year = 2026"
                               " and commune_code is null", [office]).fetchone()[0] == 0
+
+
+def decoded(changes):
+    """Outgoing changes as the central server reads them."""
+    return [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields)}
+            for seq, table, row_id, fields in changes]
