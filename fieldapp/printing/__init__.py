@@ -32,10 +32,8 @@ def visit_summary(visit_id):
     form = PrintForm(request.args)
     if visit is None or not form.validate():
         abort(404)
-    language = db.execute("select language from households where id = ?",
-                          [visit["household_id"]]).fetchone()[0]
     pdf = documents.visit_summaries_pdf(db, g.user["office_id"],
-                                        [{"id": visit_id, "language": language}],
+                                        [{"id": visit_id, "language": visit["household_language"]}],
                                         page_size=form.size.data, language=form.language.data)
     return _send_pdf(pdf, f"{summaries.short_code('V', visit_id)}.pdf")
 

@@ -6,6 +6,7 @@ from forms.visits import OUTCOME_LABELS
 
 from .. import accounts, lists, offices, policy
 from ..group_sessions import queries as group_sessions
+from ..households import queries as households
 from ..i18n import gettext as _
 from ..scripts import queries as scripts
 from ..visits import queries as visits
@@ -43,13 +44,14 @@ def key_message(db, topic, language, values):
     return policy.fill(message.lstrip("0123456789. "), values)
 
 
-def next_step(outcome, person, visit):
-    """What happens next for a person after an outcome, in the current language."""
+def next_step(outcome, visit):
+    """What happens next for a person after an outcome (with their card's expiry), in the
+    current language."""
     if outcome["outcome"] == "voluntary_bhxh":
         return _("Pay the contribution for the period you chose; the officer can help you.")
     if outcome["outcome"] == "household_bhyt":
-        if person and person["bhyt_expiry"]:
-            return _("Your BHYT card is valid until %(date)s.", date=day(person["bhyt_expiry"]))
+        if outcome["bhyt_expiry"]:
+            return _("Your BHYT card is valid until %(date)s.", date=day(outcome["bhyt_expiry"]))
         return _("Your BHYT card will be delivered by the officer.")
     if outcome["outcome"] == "vssid_installed":
         return _("Log in to VssID to see your cards and contributions.")
@@ -64,8 +66,6 @@ def _people_outcomes(db, visit, labels):
     """Per person met: the outcomes' labels and the next steps they lead to."""
     people = {}
     for row in visits.visit_outcomes(db, visit["id"]):
-        expiry = db.execute("select bhyt_expiry from people where id = ?",
-                            [row["person_id"]]).fetchone()
         entry = people.setdefault(row["person_id"], {"name": row["full_name"], "outcomes": [],
                                                      "steps": []})
         label = str(OUTCOME_LABELS[row["outcome"]])
@@ -73,7 +73,7 @@ def _people_outcomes(db, visit, labels):
             label += ": " + labels["decline_reason"].get(row["decline_reason"],
                                                          row["decline_reason"])
         entry["outcomes"].append(label)
-        step = next_step(row, {"bhyt_expiry": expiry[0]} if expiry else None, visit)
+        step = next_step(row, visit)
         if step not in entry["steps"]:
             entry["steps"].append(step)
     return list(people.values())
@@ -84,10 +84,7 @@ def visit_summary(db, visit_id, office_id, language):
     visit = visits.visit(db, visit_id, office_id)
     if visit is None:
         return None
-    household = db.execute("""
-        select v.name, c.name, h.address_note from households h
-          join villages v on v.id = h.village_id join communes c on c.code = v.commune_code
-         where h.id = ?""", [visit["household_id"]]).fetchone()
+    household = households.household(db, visit["household_id"], office_id)
     labels = {name: lists.labels(db, name) for name in ("topic", "decline_reason", "language")}
     names = {r["id"]: r["full_name"] for r in db.query(
         "select id, full_name from people where household_id = ?", [visit["household_id"]])}
@@ -97,7 +94,7 @@ def visit_summary(db, visit_id, office_id, language):
     return {
         "visit": visit, "code": short_code("V", visit["id"]),
         "office": offices.office(db, office_id),
-        "village_name": household[0], "commune_name": household[1], "address_note": household[2],
+        "village_name": household["village_name"], "commune_name": household["commune_name"],
         "met": [names[pid] for pid in visit["present"] if pid in names],
         "topics": [{"label": labels["topic"].get(t, t),
                     "message": key_message(db, t, language, values)
@@ -115,7 +112,7 @@ def session_summary(db, session_id, office_id):
     if session is None:
         return None
     roster = group_sessions.attendees(db, session_id)
-    staff = {u["id"]: u["full_name"] for u in accounts.users(db)}
+    staff = {u["id"]: u["full_name"] for u in accounts.users(db, office_id)}
     return {
         "session": session, "code": short_code("S", session["id"]), "roster": roster,
         "held": day(session["held_at"]),

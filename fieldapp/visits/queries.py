@@ -101,7 +101,7 @@ def household_visits(db, household_id):
 def visit(db, visit_id, office_id):
     """A live visit to a household of the office, else None."""
     rows = list(db.query("""
-        select v.*, u.full_name as officer_name, h.village_id,
+        select v.*, u.full_name as officer_name, h.village_id, h.language as household_language,
                head.full_name as head_name
           from visits v
           join users u on u.id = v.officer_id
@@ -116,7 +116,7 @@ def visit(db, visit_id, office_id):
 
 def visit_outcomes(db, visit_id):
     return list(db.query("""
-        select o.outcome, o.decline_reason, p.id as person_id, p.full_name
+        select o.outcome, o.decline_reason, p.id as person_id, p.full_name, p.bhyt_expiry
           from visit_outcomes o join people p on p.id = o.person_id
          where o.visit_id = ? and o.deleted_at is null
          order by p.full_name, o.outcome""", [visit_id]))

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import log_in, text
+from .conftest import text
 
 pytestmark = pytest.mark.e2e
 

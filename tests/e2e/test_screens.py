@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SCREENSHOTS, choose_language, log_in, text
+from .conftest import SCREENSHOTS, choose_language, text
 
 pytestmark = pytest.mark.e2e
 
