@@ -152,19 +152,27 @@ def _quoted(codes):
     return ", ".join(f"'{c}'" for c in codes)
 
 
-def _session_figures(db, area, params, periods, by):
+def _session_conditions(area, officer=True):
+    """SQL conditions keeping the area's live sessions (s) of the period; with `officer`, only
+    those the area's officer facilitated."""
     conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
                   *_in_area(area, "s.commune_code")]
     if area.village_id:
         conditions.append("s.village_id = :village")
+    if officer and area.officer_id:
+        conditions.append("exists (select 1 from json_each(s.facilitators)"
+                          " where value = :officer)")
+    return conditions
+
+
+def _session_figures(db, area, params, periods, by):
+    # Grouped by officer, a session counts once per facilitator: the join itself filters.
+    conditions = _session_conditions(area, officer=by != "officer")
     facilitators = ""
     if by == "officer":
         facilitators = "left join json_each(s.facilitators) f"
         if area.officer_id:
             conditions.append("f.value = :officer")
-    elif area.officer_id:
-        conditions.append("exists (select 1 from json_each(s.facilitators)"
-                          " where value = :officer)")
     joined = _BY_OFFICE.format(column="s.commune_code") if by == "office" else ""
     # Attendees not on the roster: each one a person reached, whom nobody can recognise.
     unnamed = """max(s.attendees_total - (select count(*) from session_attendees a
@@ -186,13 +194,7 @@ def _session_figures(db, area, params, periods, by):
 def attendees_by_ethnicity(db, area, start, end):
     """{ethnicity code: attendees} at the area's sessions in the period ('unknown' included)."""
     params = _params(area, start, end)
-    conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
-                  *_in_area(area, "s.commune_code")]
-    if area.village_id:
-        conditions.append("s.village_id = :village")
-    if area.officer_id:
-        conditions.append("exists (select 1 from json_each(s.facilitators)"
-                          " where value = :officer)")
+    conditions = _session_conditions(area)
     return {r["code"]: r["n"] for r in db.query(f"""
         select e.key as code, sum(e.value) as n
           from group_sessions s, json_each(s.attendees_by_ethnicity) e
@@ -360,13 +362,7 @@ def visit_rows(db, area, start, end):
 def session_rows(db, area, start, end):
     """The area's sessions in the period, oldest first, with places and roster size."""
     params = _params(area, start, end)
-    conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
-                  *_in_area(area, "s.commune_code")]
-    if area.village_id:
-        conditions.append("s.village_id = :village")
-    if area.officer_id:
-        conditions.append("exists (select 1 from json_each(s.facilitators)"
-                          " where value = :officer)")
+    conditions = _session_conditions(area)
     return db.query(f"""
         select s.*, c.name as commune_name, vl.name as village_name, o.name as office_name,
                (select json_group_array(u.full_name) from json_each(s.facilitators) f
