@@ -36,21 +36,7 @@ def run(db_path, requests=REQUESTS, warmups=WARMUPS):
             for table in ("households", "people", "visits")}
     finally:
         db.close()
-    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as instance:
-        app = create_app({"TESTING": False, "DATABASE": str(db_path), "SECRET_KEY": "bench",
-                          "WTF_CSRF_ENABLED": True}, instance_path=instance)
-        client = app.test_client()
-        log_in(client)
-        baseline = measure(client, BASELINE, None, requests, warmups)
-        emit({"measure": "baseline", "route": BASELINE, **baseline})
-        if baseline["status"] != 200:
-            raise SystemExit(f"the baseline {BASELINE} answered {baseline['status']}")
-        results = []
-        for name, route, expected in routes(picks):
-            result = compared(name, route, measure(client, route, expected, requests, warmups),
-                              baseline)
-            emit(result)
-            results.append(result)
+    baseline, results = time_routes(db_path, "canbo", routes(picks), requests, warmups)
     timed = [r["p95_ms"] for r in results if r["status"] == 200]
     complete = len(timed) == len(results) and not any("warning" in r for r in results)
     summary = {
@@ -61,6 +47,26 @@ def run(db_path, requests=REQUESTS, warmups=WARMUPS):
         "baseline_median_ms": baseline["median_ms"]}
     emit(summary)
     return summary
+
+
+def time_routes(db_path, username, named_routes, requests=REQUESTS, warmups=WARMUPS):
+    """(baseline timing, [timing of each route]) through the app, logged in as username."""
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as instance:
+        app = create_app({"TESTING": False, "DATABASE": str(db_path), "SECRET_KEY": "bench",
+                          "WTF_CSRF_ENABLED": True}, instance_path=instance)
+        client = app.test_client()
+        log_in(client, username)
+        baseline = measure(client, BASELINE, None, requests, warmups)
+        emit({"measure": "baseline", "route": BASELINE, **baseline})
+        if baseline["status"] != 200:
+            raise SystemExit(f"the baseline {BASELINE} answered {baseline['status']}")
+        results = []
+        for name, route, expected in named_routes:
+            result = compared(name, route, measure(client, route, expected, requests, warmups),
+                              baseline)
+            emit(result)
+            results.append(result)
+    return baseline, results
 
 
 def compared(name, route, timing, baseline):

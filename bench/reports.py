@@ -1,13 +1,10 @@
 """Latency of the dashboard and the periodic report on the benchmark database, office-wide."""
 
-import tempfile
 from datetime import date
 
 import sqlite_utils
 
-from fieldapp import create_app
-
-from .pages import BASELINE, REQUESTS, WARMUPS, compared, emit, log_in, measure
+from .pages import REQUESTS, WARMUPS, emit, time_routes
 
 TARGET_P95_MS = 300
 
@@ -30,21 +27,7 @@ def run(db_path, requests=REQUESTS, warmups=WARMUPS):
         counts["reach"] = db.execute("select count(*) from reach").fetchone()[0]
     finally:
         db.close()
-    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as instance:
-        app = create_app({"TESTING": False, "DATABASE": str(db_path), "SECRET_KEY": "bench",
-                          "WTF_CSRF_ENABLED": True}, instance_path=instance)
-        client = app.test_client()
-        log_in(client, "giamsat")
-        baseline = measure(client, BASELINE, None, requests, warmups)
-        emit({"measure": "baseline", "route": BASELINE, **baseline})
-        if baseline["status"] != 200:
-            raise SystemExit(f"the baseline {BASELINE} answered {baseline['status']}")
-        results = []
-        for name, route, expected in routes():
-            result = compared(name, route, measure(client, route, expected, requests, warmups),
-                              baseline)
-            emit(result)
-            results.append(result)
+    baseline, results = time_routes(db_path, "giamsat", routes(), requests, warmups)
     timed = [r for r in results if r["status"] == 200]
     complete = len(timed) == len(results) and not any("warning" in r for r in results)
     summary = {
