@@ -25,6 +25,15 @@ def load_user():
     g.translation_overrides = load_overrides(get_db(), g.locale)
 
 
+def in_office_or_404(lookup, db, row_id):
+    """The record `lookup(db, id, office id)` finds in the user's office; else a 404, the same
+    answer as for a record that does not exist."""
+    row = lookup(db, row_id, g.user["office_id"])
+    if row is None:
+        abort(404)
+    return row
+
+
 def login_required(view):
     @functools.wraps(view)
     def wrapped(**kwargs):

@@ -1,5 +1,6 @@
 """Small-group session pages: the month's list, recording a session, roster, attendance sheet."""
 
+import functools
 from datetime import date
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
@@ -10,7 +11,7 @@ from forms.sessions import (ATTENDANCE_MESSAGES, SESSION_OUTCOME_LABELS, Attende
                             session_form)
 
 from .. import accounts, lists
-from ..auth import login_required
+from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..places import queries as places
@@ -101,11 +102,7 @@ def new():
     return render_template("group_sessions/new.html", form=form, village=village)
 
 
-def _session_or_404(db, session_id):
-    row = queries.session(db, session_id, g.user["office_id"])
-    if row is None:
-        abort(404)
-    return row
+_session_or_404 = functools.partial(in_office_or_404, queries.session)
 
 
 @bp.get("/<session_id>")

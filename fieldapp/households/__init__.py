@@ -1,12 +1,14 @@
 """Households and people: the village's household list, registration, and each household's page."""
 
+import functools
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
 from forms.households import (BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS, HouseholdForm,
                               MovePersonForm, PersonForm, RegisterHouseholdForm)
 
 from .. import history, lists
-from ..auth import login_required
+from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..places import queries as places
@@ -32,18 +34,8 @@ def _village_or_404(db, village_id):
     return village
 
 
-def _household_or_404(db, household_id):
-    household = queries.household(db, household_id, g.user["office_id"])
-    if household is None:
-        abort(404)
-    return household
-
-
-def _person_or_404(db, person_id):
-    person = queries.person(db, person_id, g.user["office_id"])
-    if person is None:
-        abort(404)
-    return person
+_household_or_404 = functools.partial(in_office_or_404, queries.household)
+_person_or_404 = functools.partial(in_office_or_404, queries.person)
 
 
 def _fill_choices(db, form):

@@ -1,14 +1,15 @@
 """Recording door-to-door visits and reading them back."""
 
+import functools
 from datetime import datetime
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask import Blueprint, flash, g, redirect, render_template, url_for
 
 from forms.printing import PrintForm
 from forms.visits import OUTCOME_LABELS, VisitDetailsForm, visit_form
 
 from .. import history, lists
-from ..auth import login_required
+from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..households import queries as households
 from ..i18n import gettext as _
@@ -23,11 +24,7 @@ def outcome_labels():
     return {"outcome_labels": OUTCOME_LABELS}
 
 
-def _household_or_404(db, household_id):
-    household = households.household(db, household_id, g.user["office_id"])
-    if household is None:
-        abort(404)
-    return household
+_household_or_404 = functools.partial(in_office_or_404, households.household)
 
 
 def _fill_choices(db, form):
@@ -71,11 +68,7 @@ def nobody_home(household_id):
     return redirect(url_for("households.view", household_id=household_id))
 
 
-def _visit_or_404(db, visit_id):
-    visit = queries.visit(db, visit_id, g.user["office_id"])
-    if visit is None:
-        abort(404)
-    return visit
+_visit_or_404 = functools.partial(in_office_or_404, queries.visit)
 
 
 @bp.route("/visits/<visit_id>", methods=("GET", "POST"))
