@@ -13,9 +13,16 @@ from ..db import get_db
 from ..i18n import get_locale, gettext as _
 from ..places import queries as places
 from ..visits import queries as visits
-from . import documents, summaries
+from . import summaries
 
 bp = Blueprint("printing", __name__)
+
+
+def _documents():
+    """The documents module, imported when a PDF is asked for: WeasyPrint and pypdf take most
+    of a second to import, which the app's start and every command need not pay."""
+    from . import documents
+    return documents
 
 
 def _send_pdf(pdf, filename):
@@ -32,7 +39,7 @@ def visit_summary(visit_id):
     form = PrintForm(request.args)
     if visit is None or not form.validate():
         abort(404)
-    pdf = documents.visit_summaries_pdf(db, g.user["office_id"],
+    pdf = _documents().visit_summaries_pdf(db, g.user["office_id"],
                                         [{"id": visit_id, "language": visit["household_language"]}],
                                         page_size=form.size.data, language=form.language.data)
     return _send_pdf(pdf, f"{summaries.short_code('V', visit_id)}.pdf")
@@ -46,7 +53,7 @@ def session_summary(session_id):
     form = PrintForm(request.args, default_size="A4", for_household=False)
     if not form.validate():
         abort(404)
-    pdf = documents.session_summary_pdf(db, g.user["office_id"], session_id,
+    pdf = _documents().session_summary_pdf(db, g.user["office_id"], session_id,
                                         page_size=form.size.data,
                                         language=form.language.data or get_locale())
     if pdf is None:
@@ -78,7 +85,7 @@ def batch():
             form.start.errors.append(_("More than %(n)d visits match: narrow the choice.",
                                        n=summaries.BATCH_LIMIT))
         else:
-            pdf = documents.visit_summaries_pdf(db, office_id, chosen,
+            pdf = _documents().visit_summaries_pdf(db, office_id, chosen,
                                                 page_size=form.size.data,
                                                 language=form.language.data)
             return _send_pdf(pdf, "visit-summaries.pdf")

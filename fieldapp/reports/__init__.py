@@ -18,7 +18,6 @@ from .. import accounts, offices
 from ..auth import login_required, role_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
-from ..printing.render import render_pdf
 from ..places import queries as places
 from ..worklists import queries as worklists
 from . import charts, exports, queries, tables
@@ -192,6 +191,8 @@ def report_pdf():
         abort(400)
     report = tables.report(db, area, form.start.data, form.end.data,
                            by_office=_across_offices() and not area.office_id)
+    # Imported here: WeasyPrint takes most of a second to import (see printing._documents).
+    from ..printing.render import render_pdf
     pdf = render_pdf(
         "report.html", page_size="A4", report=report, place=_place_name(area),
         office=offices.office(db, area.office_id) if area.office_id else None,

@@ -9,8 +9,6 @@ import io
 import json
 import re
 
-from openpyxl import Workbook
-
 from forms.households import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
 from forms.reports import FIGURE_LABELS
 from forms.visits import OUTCOME_LABELS
@@ -41,6 +39,8 @@ def csv_bytes(tables):
 
 def xlsx_bytes(tables):
     """A workbook with one sheet per table, headers in bold on a frozen first row."""
+    # Imported here, like WeasyPrint: only an XLSX export pays for it.
+    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
