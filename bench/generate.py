@@ -14,7 +14,7 @@ import sqlite_utils
 
 from fieldapp import demo
 from fieldapp.db import upgrade
-from fieldapp.migrations import migrations
+from fieldapp.migrations import REACH_COUNTING_TRIGGERS, migrations, rebuild_reach_counts
 from fieldapp.text import fold
 
 PASSWORD = "bench-password-1"
@@ -191,6 +191,11 @@ def fill(db, rng, household_count):
         "select sql from sqlite_master where type = 'trigger' and name = 'people_fts_ai'"
     ).fetchone()[0]
     db.execute("DROP TRIGGER people_fts_ai")
+    # So are the counts the reports read (migration 0010).
+    counting = [db.execute("select sql from sqlite_master where name = ?", [name]).fetchone()[0]
+                for name in REACH_COUNTING_TRIGGERS]
+    for name in REACH_COUNTING_TRIGGERS:
+        db.execute(f"DROP TRIGGER {name}")
     rows = {"households": [], "people": [], "visits": [], "visit_outcomes": []}
     for i in range(household_count):
         add_household(draw, rows, village_of[i], visits_of[i],
@@ -201,6 +206,9 @@ def fill(db, rng, household_count):
     add_sessions(db, draw, workers, worker_weights)
     db.execute("INSERT INTO people_fts(people_fts) VALUES ('rebuild')")
     db.execute(trigger)
+    rebuild_reach_counts(db)
+    for sql in counting:
+        db.execute(sql)
 
 
 def flush(db, rows):

@@ -186,3 +186,27 @@ def test_reach_is_filled_from_visits_and_sessions_recorded_before_it(old, fresh)
                                             today.replace(year=today.year - 1), today))
     # Demo: three visits (one with nobody home), one session of 12 with 3 on the roster.
     assert (figures["visits"], figures["households"], figures["sessions"]) == (3, 2, 1)
+
+
+def test_reach_counts_are_built_from_what_was_recorded_before_them(old):
+    """Step 0010 counts what reach held before it, as its triggers count each new row."""
+    from fieldapp import demo
+
+    migrations.apply(old, stop_before="0010_reach_counts")
+    load_official_places(old)
+    demo.seed_demo(old, password="old-password-1")
+    demo.seed_demo_registry(old, old.execute(
+        "select id from users where username = 'canbo'").fetchone()[0])
+
+    upgrade(old)
+
+    def counts():
+        return [sorted(tuple(r) for r in old.execute(f"select * from {table}"))
+                for table in ("reach_months", "reach_counts")]
+    backfilled = counts()
+    assert {r[4] for r in backfilled[1]} >= {"visits", "household", "person"}
+    old.execute("delete from reach")
+    assert counts() == [[], []]
+    old.execute("update visits set notes = notes")
+    old.execute("update group_sessions set notes = notes")
+    assert counts() == backfilled

@@ -209,6 +209,99 @@ def test_the_other_office_counts_only_for_itself(db, outreach):
     assert picked(both, OTHER) == {k: TOTAL[k] + OTHER[k] for k in OTHER}
 
 
+# Areas and groupings the counts kept ready (migration 0010) answer, and periods of whole
+# months: each must give what a count over the reach rows themselves gives.
+COUNTED_PERIODS = {"half": (START, END), "march": (date(2026, 3, 1), date(2026, 3, 31)),
+                   "year": (date(2026, 1, 1), date(2026, 12, 31))}
+
+
+def counted_areas(db, outreach):
+    office, other = office_id(db), outreach["other"]
+    yield queries.Area(office), ("commune", "officer", "month", None)
+    yield queries.Area(), ("office", "commune")
+    yield queries.Area(province_code=15), ("commune",)
+    yield queries.Area(office, commune_code=outreach["communes"]["Xã Chế Tạo"]), ("month", None)
+    yield queries.Area(office, officer_id=outreach["giamsat"]), ("month", None)
+    yield queries.Area(other["office"]), ("commune", "officer", None)
+
+
+def scanned(monkeypatch, *args, **kwargs):
+    """The figures counted over the reach rows, as for a period of any days."""
+    with monkeypatch.context() as patched:
+        patched.setattr(queries, "_whole_months", lambda db, periods: None)
+        return queries.figures_of_periods(*args, **kwargs)
+
+
+def test_the_counts_kept_ready_give_what_a_count_over_reach_gives(db, outreach, monkeypatch):
+    checked = 0
+    for area, groupings in counted_areas(db, outreach):
+        for by in groupings:
+            assert queries._counted_dim(area, by), (area, by)
+            counted = queries.figures_of_periods(db, area, COUNTED_PERIODS, by)
+            assert counted == scanned(monkeypatch, db, area, COUNTED_PERIODS, by), (area, by)
+            checked += any(f["people"] for p in counted.values() for f in p.values())
+    assert checked >= 13
+    # Across offices, a person reached in two of them is counted once by the scan alone.
+    assert not queries._counted_dim(queries.Area(), None)
+    assert not queries._counted_dim(queries.Area(province_code=15), "office")
+
+
+def assert_counts_as_built_again(db):
+    """reach_months and reach_counts, kept by triggers, equal what the step would build."""
+    from fieldapp.migrations import rebuild_reach_counts
+
+    def kept():
+        return [sorted(tuple(r) for r in db.execute(f"select * from {table}"))
+                for table in ("reach_months", "reach_counts")]
+    before = kept()
+    rebuild_reach_counts(db)
+    assert kept() == before
+    assert before[1] and all(row[-1] > 0 for row in before[1])
+
+
+def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
+        db, outreach, monkeypatch):
+    canbo, p = outreach["canbo"], outreach["people"]
+    assert_counts_as_built_again(db)
+    v1 = one(db, "select id from visits where visited_at = '2026-02-10T09:00'")["id"]
+    store.update(db, "visits", v1, {"present": f'["{p["P2"]}"]'}, user_id=canbo)
+    s1 = one(db, "select id from group_sessions where held_at = '2026-03-20T14:00'")["id"]
+    sessions.set_outcomes(db, s1, {p["P7"]: [], p["P1"]: ["household_bhyt"]}, user_id=canbo)
+    h3 = one(db, "select household_id from people where id = ?", [p["P5"]])["household_id"]
+    store.update(db, "households", h3, {"village_id": village_id(db, "Tu San")}, user_id=canbo)
+    store.soft_delete(db, "visits", one(
+        db, "select id from visits where visited_at = '2026-03-06T10:00'")["id"], user_id=canbo)
+    assert_counts_as_built_again(db)
+    # Lao Chải is given to the other office: its figures go with it.
+    lao_chai = outreach["communes"]["Xã Lao Chải"]
+    link = one(db, "select id from office_communes where commune_code = ?", [lao_chai])["id"]
+    store.update(db, "office_communes", link, {"office_id": outreach["other"]["office"]},
+                 user_id=None)
+    assert_counts_as_built_again(db)
+    for area, groupings in counted_areas(db, outreach):
+        for by in groupings:
+            if area.commune_code == lao_chai or area.officer_id:
+                continue
+            assert queries.figures_of_periods(db, area, COUNTED_PERIODS, by) == scanned(
+                monkeypatch, db, area, COUNTED_PERIODS, by), (area, by)
+    other = queries.total(queries.figures(db, queries.Area(outreach["other"]["office"]),
+                                          START, END))
+    assert other["sessions"] == OTHER["sessions"] + 1
+
+
+def test_a_period_ending_before_work_recorded_later_that_month_is_counted_over_reach(
+        db, outreach):
+    area = queries.Area(office_id(db))
+    # Up to 5 March: the visit of 6 March lies after the period, in the same month.
+    to_the_5th = {"p": (date(2026, 3, 1), date(2026, 3, 5))}
+    assert queries._whole_months(db, to_the_5th) is None
+    assert queries.total(queries.figures(db, area, *to_the_5th["p"]))["visits"] == 1
+    # Up to 25 April: nothing after it in April, so the counts kept for April answer.
+    assert queries._whole_months(db, {"p": (date(2026, 4, 1), date(2026, 4, 25))}) == (
+        2026, {"p": 1 << 3})
+    assert queries._whole_months(db, {"p": (date(2025, 12, 1), date(2026, 1, 31))}) is None
+
+
 # ---- Pages -----------------------------------------------------------------------------------
 
 def cells(page, table_heading):

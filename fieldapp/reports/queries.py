@@ -95,17 +95,6 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
     within its year). Sessions count for each of their staff facilitators when grouped by
     officer. Only the `families` of figures asked for are counted (the others stay 0).
     """
-    params = _params(area, min(s for s, _ in periods.values()),
-                     max(e for _, e in periods.values()))
-    for name, (start, end) in periods.items():
-        params.update({f"{name}_start": start.isoformat(), f"{name}_end": end.isoformat(),
-                       f"{name}_before": (end + timedelta(days=1)).isoformat()})
-    within = {name: f"r.day between :{name}_start and :{name}_end" for name in periods}
-    reach = " and ".join(["r.day between :start and :end", *_in_area(area, "r.commune_code"),
-                          *(["r.village_id = :village"] if area.village_id else []),
-                          *(["r.officer_id = :officer"] if area.officer_id else [])])
-    key = _REACH_KEY[by]
-    joined = _BY_OFFICE.format(column="r.commune_code") if by == "office" else ""
     found = {}
 
     def add(rows):
@@ -116,36 +105,168 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
                 name, figure = column.split("__")
                 counts[name][figure] += value or 0
 
+    months = _whole_months(db, periods)
+    dim = _counted_dim(area, by)
+    if months and dim:
+        add(_counted_figures(db, area, by, dim, families, *months))
+    else:
+        add(_scanned_figures(db, area, periods, by, families))
+    if "sessions" in families:
+        add(_session_figures(db, area, _periods_params(area, periods), periods, by))
+    return found
+
+
+def _periods_params(area, periods):
+    params = _params(area, min(s for s, _ in periods.values()),
+                     max(e for _, e in periods.values()))
+    for name, (start, end) in periods.items():
+        params.update({f"{name}_start": start.isoformat(), f"{name}_end": end.isoformat(),
+                       f"{name}_before": (end + timedelta(days=1)).isoformat()})
+    return params
+
+
+# ---- Figures from the counts kept ready (migration 0010) -----------------------------------
+
+# What reach_counts counts, as figures.
+_COUNTED = {"visits": "visits", "household": "households", "person": "people",
+            **{outcome: outcome for outcome in OUTCOMES}}
+_COUNTED_FAMILY = {"visits": ("visits", "household"), "people": ("person",),
+                   "outcomes": OUTCOMES}
+# Every kind of reach row that reach_counts counts.
+_REACH_KINDS = ("visit", "closed", *_PERSON_KINDS, *OUTCOMES)
+
+
+def _whole_months(db, periods):
+    """(year, {period name: months as bits}) when every period is whole months of one year,
+    or ends on a day after which nothing was recorded that month; else None."""
+    years = {start.year for start, _ in periods.values()} | {
+        end.year for _, end in periods.values()}
+    if len(years) != 1:
+        return None
+    masks = {}
+    for name, (start, end) in periods.items():
+        if start.day != 1 or end < start:
+            return None
+        last = month_end(end.year, end.month)
+        if end != last and db.execute(
+                f"select 1 from reach where kind in ({_quoted(_REACH_KINDS)})"
+                " and day > ? and day <= ? limit 1",
+                [end.isoformat(), last.isoformat()]).fetchone():
+            return None
+        masks[name] = sum(1 << (m - 1) for m in range(start.month, end.month + 1))
+    return years.pop(), masks
+
+
+def _counted_dim(area, by):
+    """The group (office, commune or officer) whose counts give the area's figures grouped
+    `by`, or None when only the reach rows can tell.
+
+    Counts are kept within each office: across offices they give each office's and each
+    commune's figures, but not totals or officers, where one person reached in two offices
+    would count twice. Within a province, only communes are known to lie in it.
+    """
+    if area.province_code:
+        return "commune" if by == "commune" and not area.officer_id else None
+    if area.village_id or by == "village" or (area.officer_id and area.commune_code):
+        return None
+    if by == "office":
+        return None if area.officer_id or area.commune_code else "office"
+    if by == "commune":
+        return None if area.officer_id else "commune"
+    if not area.office_id:
+        return None
+    if by == "officer":
+        return None if area.commune_code else "officer"
+    return "officer" if area.officer_id else "commune" if area.commune_code else "office"
+
+
+def _counted_figures(db, area, by, dim, families, year, masks):
+    """Rows of figures (as the scan gives them) from reach_counts."""
+    kinds = [k for family in families for k in _COUNTED_FAMILY.get(family, ())]
+    if not kinds:
+        return []
+    conditions = ["c.dim = :dim", "c.year = :year", f"c.kind in ({_quoted(kinds)})"]
+    if area.office_id:
+        conditions.append("c.office_id = :office")
+    if area.province_code:
+        conditions.append("c.key in (select code from communes where province_code = :province)")
+    if dim == "commune" and area.commune_code:
+        conditions.append("c.key = :commune")
+    if dim == "officer" and area.officer_id:
+        conditions.append("c.key = :officer")
+    params = {"dim": dim, "year": year, "office": area.office_id,
+              "province": area.province_code, "commune": area.commune_code,
+              "officer": area.officer_id, **{f"mask_{n}": m for n, m in masks.items()}}
+    if by == "month":
+        return _counted_by_month(db, conditions, params, year, masks)
+    key = {None: "null", "office": "c.office_id", "commune": "c.key",
+           "officer": "nullif(c.key, '')"}[by]
+    rows = db.query(f"""
+        select {key} as key, c.kind, {", ".join(
+            f"sum(case when c.months & :mask_{n} then c.n end) as [{n}]" for n in masks)}
+          from reach_counts c
+         where {" and ".join(conditions)}
+         group by 1, 2""", params)
+    # Groups with nothing in the periods are left out, as the scan leaves them.
+    return [{"key": row["key"], **{f"{n}__{_COUNTED[row['kind']]}": row[n] for n in masks}}
+            for row in rows if any(row[n] for n in masks)]
+
+
+def _counted_by_month(db, conditions, params, year, masks):
+    """Figures by month ('YYYY-MM'): a set of months counts in each of its months."""
+    months = [m for m in range(1, 13) if any(mask >> (m - 1) & 1 for mask in masks.values())]
+    rows = db.query(f"""
+        select c.kind, {", ".join(f"sum(case when c.months & {1 << (m - 1)} then c.n end)"
+                                  f" as m{m}" for m in months)}
+          from reach_counts c
+         where {" and ".join(conditions)}
+         group by 1""", params)
+    return [{"key": f"{year}-{m:02d}", **{
+        f"{n}__{_COUNTED[row['kind']]}": row[f"m{m}"]
+        for n, mask in masks.items() if mask >> (m - 1) & 1}}
+        for row in rows for m in months if row[f"m{m}"]]
+
+
+# ---- Figures counted over the reach rows themselves ---------------------------------------
+
+def _scanned_figures(db, area, periods, by, families):
+    """Rows of figures counted over the reach rows of the periods (any days, any area)."""
+    params = _periods_params(area, periods)
+    within = {name: f"r.day between :{name}_start and :{name}_end" for name in periods}
+    reach = " and ".join(["r.day between :start and :end", *_in_area(area, "r.commune_code"),
+                          *(["r.village_id = :village"] if area.village_id else []),
+                          *(["r.officer_id = :officer"] if area.officer_id else [])])
+    key = _REACH_KEY[by]
+    joined = _BY_OFFICE.format(column="r.commune_code") if by == "office" else ""
+    rows = []
     if "visits" in families:
-        add(db.query(f"""
+        rows += db.query(f"""
             select {key} as key, {", ".join(
                 f"sum({w}) as {n}__visits, count(distinct case when r.kind = 'visit' and {w}"
                 f" then r.household_id end) as {n}__households" for n, w in within.items())}
               from reach r {joined}
              where r.kind in ('visit', 'closed') and {reach}
-             group by 1""", params))
+             group by 1""", params)
     if "people" in families:
         # People met, each once per group: grouped by person and group, then counted.
-        add(db.query(f"""
+        rows += db.query(f"""
             select key, {", ".join(f"sum({n}) as {n}__people" for n in periods)} from (
                 select {key} as key, {", ".join(f"max({w}) as {n}"
                                                 for n, w in within.items())}
                   from reach r {joined}
                  where r.kind in ({_quoted(_PERSON_KINDS)}) and {reach}
                  group by r.person_id, 1)
-             group by key""", params))
+             group by key""", params)
     if "outcomes" in families:
-        for row in db.query(f"""
+        rows += [{"key": row["key"], **{f"{n}__{row['kind']}": row[n] for n in periods}}
+                 for row in db.query(f"""
                 select {key} as key, r.kind, {", ".join(
                     f"count(distinct case when {w} then r.person_id end) as {n}"
                     for n, w in within.items())}
                   from reach r {joined}
                  where r.kind in ({_quoted(OUTCOMES)}) and {reach}
-                 group by 1, 2""", params):
-            add([{"key": row["key"], **{f"{n}__{row['kind']}": row[n] for n in periods}}])
-    if "sessions" in families:
-        add(_session_figures(db, area, params, periods, by))
-    return found
+                 group by 1, 2""", params)]
+    return rows
 
 
 def _quoted(codes):
