@@ -75,7 +75,13 @@ HOSTILE = {
                   "stamp"),
     "base after stamp": (message({**change(1), "fields": {"name": [
         "x", hlc.make(1, 0, "a"), hlc.make(2, 0, "a")]}}), 400, "stamp"),
-    "huge value": (message(change(1, name="x" * 30_000)), 400, "expected"),
+    "huge value": (message(change(1, name="x" * 30_000)), 400, "at most 20000 characters"),
+    "object value": (message({**change(1), "fields": {"name": [{"a": 1}, hlc.make(
+        1, 0, "a"), ""]}}), 400, "a value must be"),
+    "no base": (message({**change(1), "fields": {"name": ["x", hlc.make(1, 0, "a"), None]}}),
+                400, "expected [value, stamp, base stamp]"),
+    "two of three": (message({**change(1), "fields": {"name": ["x", hlc.make(1, 0, "a")]}}),
+                     400, "expected [value, stamp, base stamp]"),
     "no sequence": (message({k: v for k, v in change(1, name="x").items() if k != "seq"}), 400,
                     "sequence"),
     "too many": (message(*[change(n, name="x") for n in range(1, 1002)]), 413, "at most"),
