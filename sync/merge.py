@@ -198,15 +198,16 @@ def insert_new_rows(db, rows, log=None):
 
 
 def _insert_runs(db, rows, log):
-    sql, batch = None, []
+    shape, sql, batch = None, None, []
     for table, row_id, fields in rows:
-        names = ["id", *fields, CLOCK_COLUMN]
-        statement = (f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)})"
-                     f" values ({', '.join('?' * len(names))})")
-        if statement != sql:
+        # Same names in the same order: the values line up with the statement's columns.
+        if (table, *fields) != shape:
             if batch:
                 db.conn.executemany(sql, batch)
-            sql, batch = statement, []
+            shape, batch = (table, *fields), []
+            names = ["id", *fields, CLOCK_COLUMN]
+            sql = (f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)})"
+                   f" values ({', '.join('?' * len(names))})")
         batch.append([row_id, *(t[0] for t in fields.values()),
                       json.dumps({name: t[1] for name, t in fields.items()})])
     if batch:
