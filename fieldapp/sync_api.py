@@ -6,7 +6,7 @@ import json
 
 from flask import Blueprint, Response, abort, current_app, request
 
-from sync import server
+from sync import capture, server
 from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, Refused
 
 from . import __version__
@@ -63,8 +63,8 @@ def enroll():
 def sync():
     db = get_db()
     device = server.authenticate(db, request.headers.get("Authorization"))
-    message = _message()
-    return _answer(server.handle_sync(db, device, message))
+    with capture.collector_paused():
+        return _answer(server.handle_sync(db, device, _message()))
 
 
 @bp.get("/version")

@@ -1,11 +1,29 @@
 """Change capture: every write to a synced table gets clock stamps and a sync_log entry."""
 
+import gc
 import json
+from contextlib import contextmanager
 
 from . import hlc
 from .tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED
 
 CENTRAL_DEVICE = "central"
+# One encoder for every log entry: json.dumps with options builds a new one per call.
+compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cycle collector while a sync batch is built and written: the thousands of
+    dicts of a batch are freed by reference counting, and each collection would walk every
+    long-lived object of the app for nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def state(db, key, default=None):
@@ -112,7 +130,7 @@ LOG_INSERT = ("insert into sync_log (table_name, row_id, fields, origin, scope_c
 
 def log_entry(table, row_id, fields, origin, scope, origin_has_it):
     """The parameters of LOG_INSERT for one change."""
-    return [table, row_id, json.dumps(fields, ensure_ascii=False, separators=(",", ":")), origin,
+    return [table, row_id, compact_json(fields), origin,
             scope[0], scope[1], 1 if origin_has_it else 0]
 
 

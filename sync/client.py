@@ -11,6 +11,7 @@ import os
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -184,7 +185,14 @@ def _now_text():
 
 
 def sync(db, device, app_version="", on_progress=None, timeout=60):
-    """Push every local change and pull every change of the office; return the Progress."""
+    """Push every local change and pull every change of the office; return the Progress.
+
+    One request is in flight while the laptop works: the next full batch to push is read and
+    packed while the server merges this one, and the next request goes out before this
+    answer is applied. Answers are applied and checkpointed in order, one transaction each; a
+    request whose answer was never applied is sent again by the next sync, and the server
+    skips what it already has.
+    """
     progress = Progress()
     url = device["central_url"] + API + "/sync"
 
@@ -193,25 +201,36 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
         if on_progress:
             on_progress(progress)
 
-    while True:
-        pushed_seq = int(capture.state(db, "pushed_seq", 0))
-        cursor = int(capture.state(db, "pull_cursor", 0))
-        outgoing = _outgoing(db, pushed_seq)
+    def send(outgoing, cursor):
         report("sending" if outgoing else "receiving")
-        answer, up, down = _post(url, {
+        return in_flight.submit(_post, url, {
             "protocol": PROTOCOL, "app_version": app_version, "now": hlc.now_ms(),
             "push": {"changes": outgoing}, "pull": {"cursor": cursor}}, device,
             timeout=timeout, app_version=app_version)
-        if answer.get("protocol") not in SUPPORTED:
-            raise SyncError("the central server speaks another protocol version")
-        progress.requests += 1
-        progress.bytes_up += up
-        progress.bytes_down += down
-        progress.sent += len(outgoing)
-        _apply(db, answer, progress)
-        report("applying")
-        if len(outgoing) < BATCH and not answer["pull"]["more"]:
-            break
+
+    with ThreadPoolExecutor(max_workers=1) as in_flight, capture.collector_paused():
+        outgoing = _outgoing(db, int(capture.state(db, "pushed_seq", 0)))
+        request = send(outgoing, int(capture.state(db, "pull_cursor", 0)))
+        while True:
+            last = outgoing[-1][0] if outgoing else None
+            following = _outgoing(db, last) if len(outgoing) == BATCH else None
+            answer, up, down = request.result()
+            if answer.get("protocol") not in SUPPORTED:
+                raise SyncError("the central server speaks another protocol version")
+            progress.requests += 1
+            progress.bytes_up += up
+            progress.bytes_down += down
+            progress.sent += len(outgoing)
+            more = len(outgoing) == BATCH or answer["pull"]["more"]
+            if more:
+                if following is None or answer["ack_seq"] != last:
+                    following = _outgoing(db, answer["ack_seq"])
+                request = send(following, answer["pull"]["cursor"])
+            _apply(db, answer, progress)
+            report("applying")
+            if not more:
+                break
+            outgoing = following
     with db.atomic():
         capture.set_state(db, "last_sync_at", _now_text())
     report("done")

@@ -230,6 +230,44 @@ def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, la
     assert len(names) == len(set(names))
 
 
+def test_batches_sent_while_the_last_answer_is_applied_survive_cuts(central, laptops):
+    """Several batches each way, one request in flight while the last answer is applied,
+    connections cut anywhere: the pushing laptop, the central server and a fresh laptop end
+    with the same rows, each once."""
+    import random
+    rng = random.Random(11)
+    proxy = CuttingProxy(central.port)
+    url = f"http://127.0.0.1:{proxy.port}"
+    writer = laptops("writer")
+    villages = [r[0] for r in writer.db.execute("select id from villages")]
+    with writer.db.atomic():
+        made = [store.insert(writer.db, "households", {
+            "village_id": villages[n % len(villages)], "address_note": f"Nhà {n}",
+            "language": "hnj"}, user_id=writer.user())["id"]
+            for n in range(int(client.BATCH * 2.5))]
+    reader = Laptop(writer.instance.parent / "reader", central)
+    failures = 0
+    for laptop in (writer, reader):
+        for attempt in range(40):
+            # Cut within the first bodies, or late enough to land in a later batch.
+            proxy.cuts = [rng.randrange(100, 90_000) for _ in range(3)] \
+                if attempt == 0 or rng.random() < 0.5 else []
+            try:
+                progress = laptop.sync(url, timeout=5)
+                break
+            except client.SyncError:
+                failures += 1
+        else:
+            pytest.fail("a sync never got through")
+    proxy.close()
+    assert failures > 0
+    assert progress.requests >= 2
+    data = converge(central, writer, reader)
+    ids = [h["id"] for h in data["households"]]
+    assert len(ids) == len(set(ids)) and set(made) <= set(ids)
+    reader.close()
+
+
 def test_clock_skew_of_five_years_either_way(central, laptops, monkeypatch):
     five_years = 5 * 365 * 24 * 3600 * 1000
     real = hlc.now_ms
