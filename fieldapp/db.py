@@ -6,6 +6,7 @@ import sqlite_utils
 from flask import current_app, g
 
 BUSY_TIMEOUT_SECONDS = 10
+WAL_CHECKPOINT_PAGES = 10_000
 
 
 def connect(path):
@@ -14,6 +15,10 @@ def connect(path):
     db = sqlite_utils.Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
+    # Checkpoint the write-ahead log every 40 MB, not 4 MB: a sync writes batches of a
+    # thousand records, and each checkpoint syncs the disk twice and rewrites the index pages
+    # every batch touched (a 10,000-record push spent half its disk time there).
+    db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     return db
 
 

@@ -152,10 +152,11 @@ def handle_sync(db, device, message):
     communes = office_communes(db, device["office_id"])
     fresh = [c for c in changes if c["seq"] > device["last_seq"]]  # retries: already merged
     rejected, seen = [], []
-    # Most rows of a first push are new: they need no lookup, and their parents' communes are
-    # looked up once per batch.
+    # Most rows of a first push are new: they need no lookup, and the communes of the rows they
+    # hang from are looked up at once for the batch.
     absent = merge.absent_rows(db, fresh)
-    communes_of = {}
+    held_communes = capture.parent_communes(db, fresh)
+    communes_of = dict(held_communes)
 
     def accepted(change, current, known_communes):
         """(corrected fields, exact, scope) of a change the device may make; None, the refusal
@@ -178,11 +179,14 @@ def handle_sync(db, device, message):
         if taken:
             fields, exact, scope = taken
             merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope, current)
+            if current is not None and _moves(table, fields):
+                # Its rows below now lie elsewhere: the communes remembered may be wrong.
+                communes_of.clear()
 
     def inserted_at_once():
         """Merge a batch of new rows with one statement per run of rows; False, having written
         nothing, if one breaks a constraint."""
-        rows, log, parents = [], [], {}
+        rows, log, parents = [], [], dict(held_communes)
         for change in fresh:
             taken = accepted(change, None, parents)
             if taken:
@@ -199,7 +203,8 @@ def handle_sync(db, device, message):
                          "reason": f"the record is incomplete or contradicts another ({error})"})
 
     def retry():
-        rejected.clear(), seen.clear(), communes_of.clear()
+        rejected.clear(), seen.clear()
+        communes_of.clear(), communes_of.update(held_communes)
         absent.update(merge.absent_rows(db, fresh))
 
     with db.atomic():
@@ -216,6 +221,14 @@ def handle_sync(db, device, message):
     pull = _pull(db, device, communes, (message.get("pull") or {}).get("cursor", 0))
     return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
             "ack_seq": last_seq, "rejected": rejected, "pull": pull}
+
+
+def _moves(table, fields):
+    """Whether a change moves a row to another commune (and the rows hanging from it)."""
+    path = COMMUNE_PATH.get(table, False)
+    if path is False:
+        return False
+    return ("commune_code" if path is None else path[1]) in fields
 
 
 def _stamp_device(change):

@@ -115,8 +115,8 @@ def test_upgrade_is_idempotent(fresh):
 
 
 def test_connect_sets_the_pragmas_fieldapp_relies_on(tmp_path):
-    """WAL (set once by the upgrade, kept by the file), foreign keys and a busy timeout, on
-    every new connection to the file."""
+    """WAL (set once by the upgrade, kept by the file), foreign keys, a busy timeout and a
+    checkpoint every 10,000 pages, on every new connection to the file."""
     path = tmp_path / "pragmas.sqlite3"
     database = connect(path)
     upgrade(database)
@@ -127,6 +127,7 @@ def test_connect_sets_the_pragmas_fieldapp_relies_on(tmp_path):
             assert database.execute("pragma journal_mode").fetchone()[0] == "wal"
             assert database.execute("pragma foreign_keys").fetchone()[0] == 1
             assert database.execute("pragma busy_timeout").fetchone()[0] > 0
+            assert database.execute("pragma wal_autocheckpoint").fetchone()[0] == 10_000
         finally:
             database.close()
 

@@ -230,6 +230,27 @@ def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, la
     assert len(names) == len(set(names))
 
 
+def test_a_member_added_after_their_household_moved_commune_goes_where_it_now_lies(
+        central, laptops):
+    """In one batch a household moves to another commune, then gains a member: the member is
+    logged for the new commune, though the batch looked up the household's commune first."""
+    a = laptops("a")
+    household_id, head = register(a, "Người chuyển", 1977)
+    a.sync()
+    store.update(a.db, "households", household_id, {"village_id": village(a, "Lao Chải")},
+                 user_id=a.user())
+    member = households.add_person(a.db, household_id, {
+        "full_name": "Con Người chuyển", "gender": "female", "birth_year": 2001,
+        "relation": "child", "bhxh_status": "none", "vssid": "unknown"}, user_id=a.user())["id"]
+    a.sync()
+    lao_chai = central.db.execute("select commune_code from villages where name = 'Lao Chải'"
+                                  ).fetchone()[0]
+    def scope(row_id):
+        return central.db.execute("select scope_commune from sync_log where row_id = ?"
+                                  " order by seq desc", [row_id]).fetchone()[0]
+    assert scope(household_id) == scope(member) == lao_chai != scope(head)
+
+
 def test_batches_sent_while_the_last_answer_is_applied_survive_cuts(central, laptops):
     """Several batches each way, one request in flight while the last answer is applied,
     connections cut anywhere: the pushing laptop, the central server and a fresh laptop end
