@@ -112,7 +112,9 @@ def _outside_scope(db, device, communes, table, current, fields, communes_of=Non
     """(why a pushed change may not be taken from this device or None, the row's scope)."""
     if table in CENTRAL_ONLY:
         return "offices and their communes are managed on the central server", None
-    values = {**(current or {}), **{name: triple[0] for name, triple in fields.items()}}
+    values = {name: triple[0] for name, triple in fields.items()}
+    if current:
+        values = {**current, **values}
     commune, office = capture.scope(db, table, values, communes_of)
     if table in OFFICE_SCOPED and office != device["office_id"]:
         return "this user belongs to another office", None
@@ -127,11 +129,14 @@ def _outside_scope(db, device, communes, table, current, fields, communes_of=Non
     return None, (commune, office)
 
 
-def _corrected(fields, device_id, shift_ms, ceiling_ms):
-    """Stamps of the device's own clock moved by its measured error and never in the future."""
-    ceiling = f"{ceiling_ms:013d}"
-    if not shift_ms and all(triple[1][:13] <= ceiling for triple in fields.values()):
-        return fields, True  # the usual case: a right clock, nothing to move
+def _corrected(change, shift_ms, ceiling_ms):
+    """(fields, exact, latest stamp): stamps of the device's own clock moved by its measured
+    error and never in the future."""
+    fields = change["fields"]
+    latest = max(triple[1] for triple in fields.values())
+    if not shift_ms and latest[:13] <= f"{ceiling_ms:013d}":
+        return fields, True, latest  # the usual case: a right clock, nothing to move
+    device_id = _stamp_device(change)
     out, exact = {}, True
     for name, (value, stamp, base) in fields.items():
         new_stamp = hlc.shifted(stamp, shift_ms, ceiling_ms)
@@ -139,7 +144,7 @@ def _corrected(fields, device_id, shift_ms, ceiling_ms):
             base = hlc.shifted(base, shift_ms, ceiling_ms)
         exact = exact and new_stamp == stamp
         out[name] = [value, new_stamp, base if base < new_stamp else ""]
-    return out, exact
+    return out, exact, max(triple[1] for triple in out.values())
 
 
 def handle_sync(db, device, message):
@@ -161,8 +166,8 @@ def handle_sync(db, device, message):
     def accepted(change, current, known_communes):
         """(corrected fields, exact, scope) of a change the device may make; None, the refusal
         noted, if it may not."""
-        fields, exact = _corrected(change["fields"], _stamp_device(change), shift, server_now)
-        seen.append(max(triple[1] for triple in fields.values()))
+        fields, exact, latest = _corrected(change, shift, server_now)
+        seen.append(latest)
         reason, scope = _outside_scope(db, device, communes, change["table"], current, fields,
                                        known_communes)
         if reason is None:
