@@ -508,6 +508,7 @@ def test_targets_reach_their_offices_laptops_only(central, laptops):
     # The same target set on two laptops before either syncs is one row, the later edit winning.
     reports.save_target(a.db, office, None, 2027, None, {"households": 500},
                         user_id=a.user("giamsat"))
+    time.sleep(0.005)  # later by the clock: within one millisecond the device ids decide
     reports.save_target(b.db, office, None, 2027, None, {"households": 450, "sessions": 9},
                         user_id=b.user("giamsat"))
     a.sync(), b.sync(), a.sync()
