@@ -635,6 +635,8 @@ def targets(db):
 # commune, its officer) with the months it was reached as bits (reach_months), and
 # reach_counts holds how many of them share each set of months: the people reached in any
 # months of a year are then a sum over a few hundred rows. Visits are counted there by month.
+# reach_shared says whether anyone was counted in two offices, when sums across offices would
+# count them twice.
 
 # What a reach row counts as, and whose id it carries.
 _COUNTED_KINDS = ("visit", "present", "attendee", "voluntary_bhxh", "household_bhyt",
@@ -662,6 +664,7 @@ def _of(template, r):
 _REACH_COUNTS_REBUILT = (
     "DELETE FROM reach_months",
     "DELETE FROM reach_counts",
+    "DELETE FROM reach_shared",
     f"""INSERT INTO reach_months (entity, kind, year, dim, office_id, key, months)
     SELECT {_of(_ENTITY_OF, 'r')}, {_of(_KIND_OF, 'r')}, {_of(_YEAR_OF, 'r')}, d.dim,
            oc.office_id, {_of(_KEY_OF, 'r')}, sum(DISTINCT {_of(_MONTH_BIT_OF, 'r')})
@@ -784,6 +787,14 @@ def reach_counts(db):
         n INTEGER NOT NULL,
         PRIMARY KEY (dim, office_id, key, year, kind, months)
     ) WITHOUT ROWID;
+    -- People and households counted in more than one office in a year (after a commune or a
+    -- household moved between offices): while there are none, totals across offices are sums.
+    CREATE TABLE reach_shared (
+        year INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (year, kind)
+    ) WITHOUT ROWID;
     -- What a deleted reach row leaves is counted again from the person's or household's rows.
     CREATE INDEX idx_reach_person ON reach(person_id, day);
     CREATE INDEX idx_reach_household ON reach(household_id, day);
@@ -831,6 +842,21 @@ def reach_counts(db):
     END;
     CREATE TRIGGER reach_counts_ad AFTER DELETE ON reach_months BEGIN
         {_count_change("old", -1)}
+    END;
+
+    CREATE TRIGGER reach_shared_ai AFTER INSERT ON reach_months
+    WHEN new.dim = 'office' AND (SELECT count(*) FROM reach_months WHERE entity = new.entity
+                                    AND kind = new.kind AND year = new.year
+                                    AND dim = 'office') = 2 BEGIN
+        INSERT INTO reach_shared (year, kind, n) VALUES (new.year, new.kind, 1)
+        ON CONFLICT (year, kind) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER reach_shared_ad AFTER DELETE ON reach_months
+    WHEN old.dim = 'office' AND (SELECT count(*) FROM reach_months WHERE entity = old.entity
+                                    AND kind = old.kind AND year = old.year
+                                    AND dim = 'office') = 1 BEGIN
+        UPDATE reach_shared SET n = n - 1 WHERE year = old.year AND kind = old.kind;
+        DELETE FROM reach_shared WHERE year = old.year AND kind = old.kind AND n = 0;
     END;
 
     -- A commune given to another office (or taken from one) moves its figures along.

@@ -218,8 +218,8 @@ COUNTED_PERIODS = {"half": (START, END), "march": (date(2026, 3, 1), date(2026, 
 def counted_areas(db, outreach):
     office, other = office_id(db), outreach["other"]
     yield queries.Area(office), ("commune", "officer", "month", None)
-    yield queries.Area(), ("office", "commune")
-    yield queries.Area(province_code=15), ("commune",)
+    yield queries.Area(), ("office", "commune", "officer", "month", None)
+    yield queries.Area(province_code=15), ("office", "commune", "officer", None)
     yield queries.Area(office, commune_code=outreach["communes"]["Xã Chế Tạo"]), ("month", None)
     yield queries.Area(office, officer_id=outreach["giamsat"]), ("month", None)
     yield queries.Area(other["office"]), ("commune", "officer", None)
@@ -240,10 +240,8 @@ def test_the_counts_kept_ready_give_what_a_count_over_reach_gives(db, outreach, 
             counted = queries.figures_of_periods(db, area, COUNTED_PERIODS, by)
             assert counted == scanned(monkeypatch, db, area, COUNTED_PERIODS, by), (area, by)
             checked += any(f["people"] for p in counted.values() for f in p.values())
-    assert checked >= 13
-    # Across offices, a person reached in two of them is counted once by the scan alone.
-    assert not queries._counted_dim(queries.Area(), None)
-    assert not queries._counted_dim(queries.Area(province_code=15), "office")
+    assert checked >= 18
+    assert db.execute("select count(*) from reach_shared").fetchone()[0] == 0
 
 
 def assert_counts_as_built_again(db):
@@ -278,6 +276,10 @@ def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
     store.update(db, "office_communes", link, {"office_id": outreach["other"]["office"]},
                  user_id=None)
     assert_counts_as_built_again(db)
+    # P5, whose household moved, is now reached in both offices: across offices only the scan
+    # counts them once.
+    assert db.execute("select kind from reach_shared").fetchall() == [("person",)]
+    assert not queries._counts_add_up(db, queries.Area(), None, "office", 2026, ["person"])
     for area, groupings in counted_areas(db, outreach):
         for by in groupings:
             if area.commune_code == lao_chai or area.officer_id:
@@ -287,6 +289,22 @@ def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
     other = queries.total(queries.figures(db, queries.Area(outreach["other"]["office"]),
                                           START, END))
     assert other["sessions"] == OTHER["sessions"] + 1
+
+
+def test_an_office_reaching_into_another_province_is_counted_over_reach(
+        db, outreach, monkeypatch):
+    """A province's totals are its offices' only while they lie wholly in it."""
+    other = outreach["other"]
+    lao_cai_commune = one(db, "select code from communes where province_code = 15"
+                              " and code not in (select commune_code from office_communes)"
+                              " limit 1")["code"]
+    store.insert(db, "office_communes", {"office_id": other["office"],
+                                         "commune_code": lao_cai_commune}, user_id=None)
+    for province in (1, 15):
+        area = queries.Area(province_code=province)
+        assert not queries._counts_add_up(db, area, None, "office", 2026, ["person"])
+        assert queries.figures_of_periods(db, area, COUNTED_PERIODS) == scanned(
+            monkeypatch, db, area, COUNTED_PERIODS)
 
 
 def test_a_period_ending_before_work_recorded_later_that_month_is_counted_over_reach(

@@ -107,8 +107,9 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
 
     months = _whole_months(db, periods)
     dim = _counted_dim(area, by)
-    if months and dim:
-        add(_counted_figures(db, area, by, dim, families, *months))
+    kinds = [k for family in families for k in _COUNTED_FAMILY.get(family, ())]
+    if months and dim and _counts_add_up(db, area, by, dim, months[0], kinds):
+        add(_counted_figures(db, area, by, dim, kinds, *months))
     else:
         add(_scanned_figures(db, area, periods, by, families))
     if "sessions" in families:
@@ -159,37 +160,54 @@ def _whole_months(db, periods):
 
 def _counted_dim(area, by):
     """The group (office, commune or officer) whose counts give the area's figures grouped
-    `by`, or None when only the reach rows can tell.
-
-    Counts are kept within each office: across offices they give each office's and each
-    commune's figures, but not totals or officers, where one person reached in two offices
-    would count twice. Within a province, only communes are known to lie in it.
-    """
-    if area.province_code:
-        return "commune" if by == "commune" and not area.officer_id else None
+    `by`, or None when only the reach rows can tell."""
     if area.village_id or by == "village" or (area.officer_id and area.commune_code):
         return None
     if by == "office":
         return None if area.officer_id or area.commune_code else "office"
     if by == "commune":
         return None if area.officer_id else "commune"
-    if not area.office_id:
-        return None
     if by == "officer":
         return None if area.commune_code else "officer"
     return "officer" if area.officer_id else "commune" if area.commune_code else "office"
 
 
-def _counted_figures(db, area, by, dim, families, year, masks):
+def _counts_add_up(db, area, by, dim, year, kinds):
+    """Whether the counts, kept within each office, add up to the area's figures.
+
+    Within one office, and for communes, they always do. Across offices they do while nobody
+    was counted in two offices that year (reach_shared) and, for a province, while its offices
+    lie wholly in it.
+    """
+    if area.office_id or dim == "commune":
+        return True
+    if by != "office" and db.execute(
+            f"select 1 from reach_shared where year = ? and kind in ({_quoted(kinds)})",
+            [year]).fetchone():
+        return False
+    return not area.province_code or not db.execute(f"""
+        select 1 from office_communes oc join communes c on c.code = oc.commune_code
+         where oc.deleted_at is null and c.province_code != :province
+           and oc.office_id in ({_PROVINCE_OFFICES}) limit 1""",
+        {"province": area.province_code}).fetchone()
+
+
+_PROVINCE_OFFICES = """select oc.office_id from office_communes oc
+                         join communes pc on pc.code = oc.commune_code
+                        where oc.deleted_at is null and pc.province_code = :province"""
+
+
+def _counted_figures(db, area, by, dim, kinds, year, masks):
     """Rows of figures (as the scan gives them) from reach_counts."""
-    kinds = [k for family in families for k in _COUNTED_FAMILY.get(family, ())]
     if not kinds:
         return []
     conditions = ["c.dim = :dim", "c.year = :year", f"c.kind in ({_quoted(kinds)})"]
     if area.office_id:
         conditions.append("c.office_id = :office")
     if area.province_code:
-        conditions.append("c.key in (select code from communes where province_code = :province)")
+        conditions.append(
+            "c.key in (select code from communes where province_code = :province)"
+            if dim == "commune" else f"c.office_id in ({_PROVINCE_OFFICES})")
     if dim == "commune" and area.commune_code:
         conditions.append("c.key = :commune")
     if dim == "officer" and area.officer_id:
