@@ -91,9 +91,11 @@ def family(figure):
 def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
     """{group key: {period name: {figure: count}}} for periods {name: (start, end)}.
 
-    The periods are counted in one pass over the days they span (the dashboard's month lies
-    within its year). Sessions count for each of their staff facilitators when grouped by
-    officer. Only the `families` of figures asked for are counted (the others stay 0).
+    Periods of whole months within one year are read from the counts kept ready (migration
+    0010) where they add up to the area's figures; otherwise the periods are counted in one
+    pass over the reach rows of the days they span. Sessions count for each of their staff
+    facilitators when grouped by officer. Only the `families` of figures asked for are counted
+    (the others stay 0).
     """
     found = {}
 
@@ -179,7 +181,7 @@ def _counts_add_up(db, area, by, dim, year, kinds):
     was counted in two offices that year (reach_shared) and, for a province, while its offices
     lie wholly in it.
     """
-    if area.office_id or dim == "commune":
+    if (area.office_id and not area.province_code) or dim == "commune":
         return True
     if by != "office" and db.execute(
             f"select 1 from reach_shared where year = ? and kind in ({_quoted(kinds)})",
