@@ -632,7 +632,8 @@ def targets(db):
 # ---- 0010: counts of people and households reached, kept ready for the reports --------------
 # Counting each person once over a year of reach rows sorts hundreds of thousands of them. So
 # every person, household and outcome reached keeps one row per year and group (its office, its
-# commune, its officer) with the months it was reached as bits (reach_months), and
+# commune, its officer, and that officer's work in that commune) with the months it was reached
+# as bits (reach_months), and
 # reach_counts holds how many of them share each set of months: the people reached in any
 # months of a year are then a sum over a few hundred rows. Visits are counted there by month.
 # reach_shared says whether anyone was counted in two offices, when sums across offices would
@@ -648,10 +649,14 @@ _ENTITY_OF = "CASE {r}.kind WHEN 'visit' THEN {r}.household_id ELSE {r}.person_i
 _YEAR_OF = "CAST(substr({r}.day, 1, 4) AS INTEGER)"
 _MONTH_BIT_OF = "(1 << (CAST(substr({r}.day, 6, 2) AS INTEGER) - 1))"
 # The groups a row counts in, within its commune's office ('' for the office itself and for
-# work without a staff officer, as keys cannot be NULL).
-_DIMS = "(SELECT 'office' AS dim UNION ALL SELECT 'commune' UNION ALL SELECT 'officer') d"
+# work without a staff officer, as keys cannot be NULL; '<officer>/<commune>' for an officer's
+# work in one commune).
+_DIMS = ("(SELECT 'office' AS dim UNION ALL SELECT 'commune' UNION ALL SELECT 'officer'"
+         " UNION ALL SELECT 'officer_commune') d")
+_OFFICER_COMMUNE_OF = "coalesce({r}.officer_id, '') || '/' || {r}.commune_code"
 _KEY_OF = ("CASE d.dim WHEN 'commune' THEN {r}.commune_code"
-           " WHEN 'officer' THEN coalesce({r}.officer_id, '') ELSE '' END")
+           " WHEN 'officer' THEN coalesce({r}.officer_id, '')"
+           f" WHEN 'officer_commune' THEN {_OFFICER_COMMUNE_OF} ELSE '' END")
 _LIVE_OFFICE_OF = ("office_communes oc ON oc.commune_code = {r}.commune_code"
                    " AND oc.deleted_at IS NULL")
 
@@ -730,7 +735,8 @@ def _visit_count_change(change):
         ON CONFLICT (dim, office_id, key, year, kind, months) DO UPDATE SET n = n + 1;"""
     statements = []
     for dim, key in (("office", "''"), ("commune", "old.commune_code"),
-                     ("officer", "coalesce(old.officer_id, '')")):
+                     ("officer", "coalesce(old.officer_id, '')"),
+                     ("officer_commune", _of(_OFFICER_COMMUNE_OF, "old"))):
         where = f"""dim = '{dim}' AND key = {key} AND year = {_of(_YEAR_OF, r)}
                  AND kind = 'visits' AND months = {_of(_MONTH_BIT_OF, r)}
                  AND office_id IN (SELECT office_id FROM office_communes
@@ -756,7 +762,9 @@ def _months_recounted(column, kinds):
                                        WHERE office_id = reach_months.office_id
                                          AND deleted_at IS NULL)
                AND CASE reach_months.dim WHEN 'commune' THEN r.commune_code = reach_months.key
-                   WHEN 'officer' THEN coalesce(r.officer_id, '') = reach_months.key ELSE 1 END)
+                   WHEN 'officer' THEN coalesce(r.officer_id, '') = reach_months.key
+                   WHEN 'officer_commune' THEN {_of(_OFFICER_COMMUNE_OF, 'r')} = reach_months.key
+                   ELSE 1 END)
          WHERE entity = old.{column} AND kind = {_of(_KIND_OF, 'old')}
            AND year = {_of(_YEAR_OF, 'old')};
         DELETE FROM reach_months

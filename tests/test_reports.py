@@ -220,8 +220,14 @@ def counted_areas(db, outreach):
     yield queries.Area(office), ("commune", "officer", "month", None)
     yield queries.Area(), ("office", "commune", "officer", "month", None)
     yield queries.Area(province_code=15), ("office", "commune", "officer", None)
-    yield queries.Area(office, commune_code=outreach["communes"]["Xã Chế Tạo"]), ("month", None)
-    yield queries.Area(office, officer_id=outreach["giamsat"]), ("month", None)
+    yield queries.Area(office, commune_code=outreach["communes"]["Xã Chế Tạo"]), (
+        "officer", "month", None)
+    yield queries.Area(office, officer_id=outreach["giamsat"]), ("commune", "month", None)
+    yield queries.Area(office, officer_id=outreach["canbo"]), ("commune", None)
+    yield queries.Area(office, commune_code=outreach["communes"]["Xã Lao Chải"],
+                       officer_id=outreach["canbo"]), ("month", None)
+    yield queries.Area(province_code=15, commune_code=outreach["communes"]["Xã Lao Chải"]), (
+        "officer", None)
     yield queries.Area(other["office"]), ("commune", "officer", None)
 
 
@@ -240,7 +246,7 @@ def test_the_counts_kept_ready_give_what_a_count_over_reach_gives(db, outreach, 
             counted = queries.figures_of_periods(db, area, COUNTED_PERIODS, by)
             assert counted == scanned(monkeypatch, db, area, COUNTED_PERIODS, by), (area, by)
             checked += any(f["people"] for p in counted.values() for f in p.values())
-    assert checked >= 18
+    assert checked >= 25
     assert db.execute("select count(*) from reach_shared").fetchone()[0] == 0
 
 

@@ -161,16 +161,18 @@ def _whole_months(db, periods):
 
 
 def _counted_dim(area, by):
-    """The group (office, commune or officer) whose counts give the area's figures grouped
-    `by`, or None when only the reach rows can tell."""
-    if area.village_id or by == "village" or (area.officer_id and area.commune_code):
+    """The group (office, commune, officer, or officer within a commune) whose counts give the
+    area's figures grouped `by`, or None when only the reach rows can tell."""
+    if area.village_id or by == "village":
         return None
     if by == "office":
         return None if area.officer_id or area.commune_code else "office"
     if by == "commune":
-        return None if area.officer_id else "commune"
+        return "officer_commune" if area.officer_id else "commune"
     if by == "officer":
-        return None if area.commune_code else "officer"
+        return "officer_commune" if area.commune_code else "officer"
+    if area.officer_id and area.commune_code:
+        return "officer_commune"
     return "officer" if area.officer_id else "commune" if area.commune_code else "office"
 
 
@@ -181,7 +183,7 @@ def _counts_add_up(db, area, by, dim, year, kinds):
     was counted in two offices that year (reach_shared) and, for a province, while its offices
     lie wholly in it.
     """
-    if (area.office_id and not area.province_code) or dim == "commune":
+    if (area.office_id and not area.province_code) or dim in _WITHIN_COMMUNES:
         return True
     if by != "office" and db.execute(
             f"select 1 from reach_shared where year = ? and kind in ({_quoted(kinds)})",
@@ -194,6 +196,11 @@ def _counts_add_up(db, area, by, dim, year, kinds):
         {"province": area.province_code}).fetchone()
 
 
+# Groups that lie within one commune, so within one office.
+_WITHIN_COMMUNES = ("commune", "officer_commune")
+# The parts of an officer_commune key, '<officer id or empty>/<commune code>'.
+_KEY_OFFICER = "substr(c.key, 1, instr(c.key, '/') - 1)"
+_KEY_COMMUNE = "cast(substr(c.key, instr(c.key, '/') + 1) as integer)"
 _PROVINCE_OFFICES = """select oc.office_id from office_communes oc
                          join communes pc on pc.code = oc.commune_code
                         where oc.deleted_at is null and pc.province_code = :province"""
@@ -206,21 +213,26 @@ def _counted_figures(db, area, by, dim, kinds, year, masks):
     conditions = ["c.dim = :dim", "c.year = :year", f"c.kind in ({_quoted(kinds)})"]
     if area.office_id:
         conditions.append("c.office_id = :office")
+    commune = {"commune": "c.key", "officer_commune": _KEY_COMMUNE}.get(dim)
     if area.province_code:
         conditions.append(
-            "c.key in (select code from communes where province_code = :province)"
-            if dim == "commune" else f"c.office_id in ({_PROVINCE_OFFICES})")
-    if dim == "commune" and area.commune_code:
-        conditions.append("c.key = :commune")
+            f"{commune} in (select code from communes where province_code = :province)"
+            if commune else f"c.office_id in ({_PROVINCE_OFFICES})")
+    if commune and area.commune_code:
+        conditions.append(f"{commune} = :commune")
     if dim == "officer" and area.officer_id:
         conditions.append("c.key = :officer")
+    if dim == "officer_commune" and area.officer_id:
+        # The keys that start with '<officer>/': '0' sorts just after '/'.
+        conditions.append("c.key > :officer || '/' and c.key < :officer || '0'")
     params = {"dim": dim, "year": year, "office": area.office_id,
               "province": area.province_code, "commune": area.commune_code,
               "officer": area.officer_id, **{f"mask_{n}": m for n, m in masks.items()}}
     if by == "month":
         return _counted_by_month(db, conditions, params, year, masks)
-    key = {None: "null", "office": "c.office_id", "commune": "c.key",
-           "officer": "nullif(c.key, '')"}[by]
+    key = {None: "null", "office": "c.office_id", "commune": commune,
+           "officer": f"nullif({_KEY_OFFICER if dim == 'officer_commune' else 'c.key'}, '')"
+           }[by]
     rows = db.query(f"""
         select {key} as key, c.kind, {", ".join(
             f"sum(case when c.months & :mask_{n} then c.n end) as [{n}]" for n in masks)}
