@@ -772,8 +772,39 @@ def _months_recounted(column, kinds):
            AND year = {_of(_YEAR_OF, 'old')} AND months = 0;"""
 
 
+# A new outcome or roster row adds its own reach rows: rebuilding the visit's or session's rows,
+# as step 0009 did, made a sync of a thousand visits delete and count again every row of each.
+_REACH_ADDED_BY_ROWS = """
+    DROP TRIGGER reach_visit_outcomes_ai;
+    CREATE TRIGGER reach_visit_outcomes_ai AFTER INSERT ON visit_outcomes
+    WHEN new.deleted_at IS NULL BEGIN
+        INSERT INTO reach (source_id, day, commune_code, village_id, officer_id, household_id,
+                           person_id, kind)
+        SELECT vi.id, substr(vi.visited_at, 1, 10), vl.commune_code, vl.id, vi.officer_id,
+               vi.household_id, new.person_id, new.outcome
+          FROM visits vi
+          JOIN households h ON h.id = vi.household_id
+          JOIN villages vl ON vl.id = h.village_id
+         WHERE vi.id = new.visit_id AND vi.deleted_at IS NULL;
+    END;
+    DROP TRIGGER reach_session_attendees_ai;
+    CREATE TRIGGER reach_session_attendees_ai AFTER INSERT ON session_attendees
+    WHEN new.deleted_at IS NULL BEGIN
+        INSERT INTO reach (source_id, day, commune_code, village_id, officer_id, household_id,
+                           person_id, kind)
+        SELECT s.id, substr(s.held_at, 1, 10), s.commune_code, s.village_id, f.value, NULL,
+               new.person_id, x.kind
+          FROM group_sessions s
+          JOIN (SELECT 'attendee' AS kind UNION ALL
+                SELECT o.value FROM json_each(new.outcomes) o) x
+          LEFT JOIN json_each(s.facilitators) f
+         WHERE s.id = new.session_id AND s.deleted_at IS NULL;
+    END;"""
+
+
 @migrations(name="0010_reach_counts")
 def reach_counts(db):
+    db.executescript(_REACH_ADDED_BY_ROWS)
     db.executescript(f"""
     CREATE TABLE reach_months (
         entity TEXT NOT NULL,

@@ -263,6 +263,21 @@ def assert_counts_as_built_again(db):
     assert before[1] and all(row[-1] > 0 for row in before[1])
 
 
+def test_reach_added_row_by_row_equals_reach_rebuilt_whole(db, outreach):
+    """Outcomes and roster rows add their own reach rows (migration 0010); rebuilding every
+    visit's and session's rows, as their update triggers do, gives the same rows."""
+    def rows():
+        return sorted((tuple(r) for r in db.execute("select * from reach")), key=repr)
+    added = rows()
+    assert {r[-1] for r in added} >= {"attendee", "voluntary_bhxh", "household_bhyt",
+                                     "vssid_installed", "present", "visit", "closed"}
+    db.execute("delete from reach")
+    db.execute("update visits set notes = notes")
+    db.execute("update group_sessions set notes = notes")
+    assert rows() == added
+    assert_counts_as_built_again(db)
+
+
 def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
         db, outreach, monkeypatch):
     canbo, p = outreach["canbo"], outreach["people"]
