@@ -121,6 +121,17 @@ def seeded_database(tmp_path_factory):
     return app.config["DATABASE"]
 
 
+@pytest.fixture
+def central_app(tmp_path, seeded_database):
+    """(app, database) of a central server in this process, on a copy of the demo database:
+    the demo office's users, and every office's data. Sync tests use a real server process."""
+    app = copy_app(tmp_path / "central", seeded_database, CENTRAL=True)
+    database = connect(app.config["DATABASE"])
+    upgrade(database, central=True)
+    yield app, database
+    database.close()
+
+
 def copy_app(instance_path, seeded_database, **config):
     """What make_app gives, on a copy of the seeded database instead of seeding again."""
     import shutil

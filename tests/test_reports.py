@@ -7,9 +7,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from openpyxl import load_workbook
 
-from conftest import PASSWORD, copy_app
+from conftest import PASSWORD
 from fieldapp import accounts, offices, store
-from fieldapp.db import connect, upgrade
 from fieldapp.group_sessions import queries as sessions
 from fieldapp.places import queries as places
 from fieldapp.reports import queries
@@ -668,23 +667,13 @@ def test_the_personal_numbers_option_is_offered_to_managers_only(app, db, outrea
 
 # ---- Central server --------------------------------------------------------------------------
 
-@pytest.fixture
-def central(tmp_path, seeded_database):
-    """The central server's app: the demo office's users, and every office's data."""
-    app = copy_app(tmp_path / "central", seeded_database, CENTRAL=True)
-    database = connect(app.config["DATABASE"])
-    upgrade(database, central=True)
-    yield app, database
-    database.close()
-
-
 def summary_counts(client, **args):
     page = parse(client.get("/reports/", query_string={**PERIOD, **args}))
     return {k: v[0] for k, v in cells(page, "Summary").items()}
 
 
-def test_central_reports_across_offices_with_filters(central):
-    app, db = central
+def test_central_reports_across_offices_with_filters(central_app):
+    app, db = central_app
     outreach_data = build_outreach(db, build_other_office(db))
     client = new_client(app, "en", "giamsat")
     everyone = summary_counts(client)
@@ -709,8 +698,8 @@ def test_central_reports_across_offices_with_filters(central):
     assert "Phường Ba Đình" in cells(dashboard, "By commune")
 
 
-def test_central_officers_still_see_only_their_own_work(central):
-    app, db = central
+def test_central_officers_still_see_only_their_own_work(central_app):
+    app, db = central_app
     outreach_data = build_outreach(db, build_other_office(db))
     client = new_client(app, "en", "canbo")
     assert summary_counts(client)["Door-to-door visits"] == "3"
@@ -718,8 +707,8 @@ def test_central_officers_still_see_only_their_own_work(central):
         **PERIOD, "commune": outreach_data["other"]["commune"]}).status_code == 404
 
 
-def test_central_managers_set_any_offices_targets(central):
-    app, db = central
+def test_central_managers_set_any_offices_targets(central_app):
+    app, db = central_app
     other = build_other_office(db)
     client = new_client(app, "en", "quantri")
     assert client.post_form(f"/reports/targets?year=2026&office={other['office']}",

@@ -6,19 +6,8 @@ import json
 
 import pytest
 
-from conftest import copy_app
-from fieldapp.db import connect, upgrade
 from sync import capture, hlc, server
 from sync.protocol import PROTOCOL
-
-
-@pytest.fixture
-def central(tmp_path, seeded_database):
-    app = copy_app(tmp_path / "central", seeded_database, CENTRAL=True)
-    db = connect(app.config["DATABASE"])
-    upgrade(db, central=True)
-    yield app, db
-    db.close()
 
 
 def enrolled(db):
@@ -90,8 +79,8 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("case", HOSTILE)
-def test_malformed_requests_are_refused_with_a_reason_and_change_nothing(central, case):
-    app, db = central
+def test_malformed_requests_are_refused_with_a_reason_and_change_nothing(central_app, case):
+    app, db = central_app
     headers, _ = enrolled(db)
     body, status, reason = HOSTILE[case]
     before = state(db)
@@ -103,8 +92,8 @@ def test_malformed_requests_are_refused_with_a_reason_and_change_nothing(central
 
 
 @pytest.mark.parametrize("header", [None, "Bearer x", "Device nobody:secret", "Device :"])
-def test_requests_without_valid_device_credentials_are_refused(central, header):
-    app, db = central
+def test_requests_without_valid_device_credentials_are_refused(central_app, header):
+    app, db = central_app
     headers, answer = enrolled(db)
     before = state(db)
     response = post(app.test_client(), message(change(1, name="x")),
@@ -116,8 +105,8 @@ def test_requests_without_valid_device_credentials_are_refused(central, header):
     assert state(db) == before
 
 
-def test_gzip_bodies_are_checked_too(central):
-    app, db = central
+def test_gzip_bodies_are_checked_too(central_app):
+    app, db = central_app
     headers, _ = enrolled(db)
     before = state(db)
     client = app.test_client()
@@ -132,8 +121,8 @@ def test_gzip_bodies_are_checked_too(central):
     assert state(db) == before
 
 
-def test_a_retried_batch_changes_nothing(central):
-    app, db = central
+def test_a_retried_batch_changes_nothing(central_app):
+    app, db = central_app
     headers, _ = enrolled(db)
     commune = db.execute("select commune_code from office_communes limit 1").fetchone()[0]
     batch = message(change(1, name="Bản Mới", name_key="ban moi", kind="ban",
@@ -149,8 +138,8 @@ def test_a_retried_batch_changes_nothing(central):
     assert db.execute("select count(*) from villages where id = 'v-1'").fetchone()[0] == 1
 
 
-def test_enrolment_codes_are_one_time_and_expire(central):
-    app, db = central
+def test_enrolment_codes_are_one_time_and_expire(central_app):
+    app, db = central_app
     office = db.execute("select id from offices").fetchone()[0]
     client = app.test_client()
     code = server.create_enrolment_code(db, office, user_id=None)
@@ -172,8 +161,8 @@ def test_enrolment_codes_are_one_time_and_expire(central):
     assert db.execute("select count(*) from devices").fetchone()[0] == 1
 
 
-def test_an_old_app_is_told_plainly_to_update(central):
-    app, db = central
+def test_an_old_app_is_told_plainly_to_update(central_app):
+    app, db = central_app
     headers, _ = enrolled(db)
     response = post(app.test_client(), {"protocol": 0, "now": hlc.now_ms()}, headers)
     assert response.status_code == 426
@@ -183,8 +172,8 @@ def test_an_old_app_is_told_plainly_to_update(central):
     assert post(app.test_client(), message(protocol=1), headers).status_code == 200
 
 
-def test_version_endpoint_needs_no_credentials(central):
-    app, _ = central
+def test_version_endpoint_needs_no_credentials(central_app):
+    app, _ = central_app
     answer = app.test_client().get("/api/v1/version").get_json()
     assert answer["protocol"] == PROTOCOL and PROTOCOL - 1 in answer["supported"]
 
