@@ -218,6 +218,18 @@ class CuttingProxy:
         self.listener.close()
 
 
+def sync_through_cuts(laptop, url, proxy, attempts, timeout, cuts):
+    """Sync through the relay until a sync gets through, the relay set to `cuts(attempt)`
+    before each try; (tries that failed, the Progress of the one that got through)."""
+    for attempt in range(attempts):
+        proxy.cuts = cuts(attempt)
+        try:
+            return attempt, laptop.sync(url, timeout=timeout)
+        except client.SyncError:
+            pass
+    pytest.fail("a sync never got through")
+
+
 def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, laptops):
     import random
     rng = random.Random(7)
@@ -229,15 +241,10 @@ def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, la
     made += [register(b, f"Người B {n}", 1960 + n, "Tu San")[1] for n in range(40)]
     failures = 0
     for laptop in (a, b, a, b):
-        for _ in range(30):
-            proxy.cuts = [rng.randrange(50, 6000)] if rng.random() < 0.7 else []
-            try:
-                laptop.sync(url, timeout=2)
-                break
-            except client.SyncError:
-                failures += 1
-        else:
-            pytest.fail("a sync never got through")
+        failed, _ = sync_through_cuts(
+            laptop, url, proxy, 30, timeout=2,
+            cuts=lambda attempt: [rng.randrange(50, 6000)] if rng.random() < 0.7 else [])
+        failures += failed
     proxy.close()
     assert failures > 0  # the cuts really happened
     data = converge(central, a, b)
@@ -287,17 +294,12 @@ def test_batches_sent_while_the_last_answer_is_applied_survive_cuts(central, lap
     reader = Laptop(writer.instance.parent / "reader", central)
     failures = 0
     for laptop in (writer, reader):
-        for attempt in range(40):
-            # Cut within the first bodies, or late enough to land in a later batch.
-            proxy.cuts = [rng.randrange(100, 90_000) for _ in range(3)] \
-                if attempt == 0 or rng.random() < 0.5 else []
-            try:
-                progress = laptop.sync(url, timeout=5)
-                break
-            except client.SyncError:
-                failures += 1
-        else:
-            pytest.fail("a sync never got through")
+        # Cut within the first bodies, or late enough to land in a later batch.
+        failed, progress = sync_through_cuts(
+            laptop, url, proxy, 40, timeout=5,
+            cuts=lambda attempt: [rng.randrange(100, 90_000) for _ in range(3)]
+            if attempt == 0 or rng.random() < 0.5 else [])
+        failures += failed
     proxy.close()
     assert failures > 0
     assert progress.requests >= 2
