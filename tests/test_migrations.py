@@ -6,6 +6,7 @@ from fieldapp import accounts, offices, store
 from fieldapp.db import connect, upgrade
 from fieldapp.migrations import migrations
 from fieldapp.places.official import load_official_places
+from helpers import derive_reach_again, rows_of
 
 STEPS = [m.name for m in migrations._migrations]
 
@@ -171,16 +172,12 @@ def test_reach_is_filled_from_visits_and_sessions_recorded_before_it(old, fresh)
 
     upgrade(old)
 
-    def rows():
-        return sorted((tuple(r) for r in old.execute("select * from reach")), key=repr)
-    backfilled = rows()
+    backfilled = rows_of(old, "reach")
     assert {r[-1] for r in backfilled} >= {"visit", "closed", "present", "attendee",
                                            "vssid_installed"}
     # The triggers give the same rows when each visit and session is written again.
-    old.execute("delete from reach")
-    old.execute("update visits set notes = notes")
-    old.execute("update group_sessions set notes = notes")
-    assert rows() == backfilled
+    derive_reach_again(old)
+    assert rows_of(old, "reach") == backfilled
     office = old.execute("select id from offices").fetchone()[0]
     today = date.today()
     figures = reports.total(reports.figures(old, reports.Area(office),
@@ -202,12 +199,10 @@ def test_reach_counts_are_built_from_what_was_recorded_before_them(old):
     upgrade(old)
 
     def counts():
-        return [sorted(tuple(r) for r in old.execute(f"select * from {table}"))
-                for table in ("reach_months", "reach_counts")]
+        return [rows_of(old, table) for table in ("reach_months", "reach_counts")]
     backfilled = counts()
     assert {r[4] for r in backfilled[1]} >= {"visits", "household", "person"}
     old.execute("delete from reach")
     assert counts() == [[], []]
-    old.execute("update visits set notes = notes")
-    old.execute("update group_sessions set notes = notes")
+    derive_reach_again(old)
     assert counts() == backfilled

@@ -12,7 +12,8 @@ from fieldapp import accounts, offices, store
 from fieldapp.group_sessions import queries as sessions
 from fieldapp.places import queries as places
 from fieldapp.reports import queries
-from helpers import catalog_text, field_errors, input_value, new_client, one, parse, squash
+from helpers import (assert_report_counts_as_built_again, catalog_text, derive_reach_again,
+                     field_errors, input_value, new_client, one, parse, rows_of, squash)
 from registry import household, person, user_id, village_id, visit
 from sync import capture
 
@@ -249,38 +250,21 @@ def test_the_counts_kept_ready_give_what_a_count_over_reach_gives(db, outreach, 
     assert db.execute("select count(*) from reach_shared").fetchone()[0] == 0
 
 
-def assert_counts_as_built_again(db):
-    """reach_months and reach_counts, kept by triggers, equal what the step would build."""
-    from fieldapp.migrations import rebuild_reach_counts
-
-    def kept():
-        return [sorted(tuple(r) for r in db.execute(f"select * from {table}"))
-                for table in ("reach_months", "reach_counts")]
-    before = kept()
-    rebuild_reach_counts(db)
-    assert kept() == before
-    assert before[1] and all(row[-1] > 0 for row in before[1])
-
-
 def test_reach_added_row_by_row_equals_reach_rebuilt_whole(db, outreach):
     """Outcomes and roster rows add their own reach rows (migration 0010); rebuilding every
     visit's and session's rows, as their update triggers do, gives the same rows."""
-    def rows():
-        return sorted((tuple(r) for r in db.execute("select * from reach")), key=repr)
-    added = rows()
+    added = rows_of(db, "reach")
     assert {r[-1] for r in added} >= {"attendee", "voluntary_bhxh", "household_bhyt",
                                      "vssid_installed", "present", "visit", "closed"}
-    db.execute("delete from reach")
-    db.execute("update visits set notes = notes")
-    db.execute("update group_sessions set notes = notes")
-    assert rows() == added
-    assert_counts_as_built_again(db)
+    derive_reach_again(db)
+    assert rows_of(db, "reach") == added
+    assert_report_counts_as_built_again(db)
 
 
 def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
         db, outreach, monkeypatch):
     canbo, p = outreach["canbo"], outreach["people"]
-    assert_counts_as_built_again(db)
+    assert_report_counts_as_built_again(db)
     v1 = one(db, "select id from visits where visited_at = '2026-02-10T09:00'")["id"]
     store.update(db, "visits", v1, {"present": f'["{p["P2"]}"]'}, user_id=canbo)
     s1 = one(db, "select id from group_sessions where held_at = '2026-03-20T14:00'")["id"]
@@ -289,13 +273,13 @@ def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
     store.update(db, "households", h3, {"village_id": village_id(db, "Tu San")}, user_id=canbo)
     store.soft_delete(db, "visits", one(
         db, "select id from visits where visited_at = '2026-03-06T10:00'")["id"], user_id=canbo)
-    assert_counts_as_built_again(db)
+    assert_report_counts_as_built_again(db)
     # Lao Chải is given to the other office: its figures go with it.
     lao_chai = outreach["communes"]["Xã Lao Chải"]
     link = one(db, "select id from office_communes where commune_code = ?", [lao_chai])["id"]
     store.update(db, "office_communes", link, {"office_id": outreach["other"]["office"]},
                  user_id=None)
-    assert_counts_as_built_again(db)
+    assert_report_counts_as_built_again(db)
     # P5, whose household moved, is now reached in both offices: across offices only the scan
     # counts them once.
     assert db.execute("select kind from reach_shared").fetchall() == [("person",)]
