@@ -648,21 +648,24 @@ _KIND_OF = ("CASE {r}.kind WHEN 'visit' THEN 'household' WHEN 'present' THEN 'pe
 _ENTITY_OF = "CASE {r}.kind WHEN 'visit' THEN {r}.household_id ELSE {r}.person_id END"
 _YEAR_OF = "CAST(substr({r}.day, 1, 4) AS INTEGER)"
 _MONTH_BIT_OF = "(1 << (CAST(substr({r}.day, 6, 2) AS INTEGER) - 1))"
-# The groups a row counts in, within its commune's office ('' for the office itself and for
-# work without a staff officer, as keys cannot be NULL; '<officer>/<commune>' for an officer's
-# work in one commune).
-_DIMS = ("(SELECT 'office' AS dim UNION ALL SELECT 'commune' UNION ALL SELECT 'officer'"
-         " UNION ALL SELECT 'officer_commune') d")
-_OFFICER_COMMUNE_OF = "coalesce({r}.officer_id, '') || '/' || {r}.commune_code"
-_KEY_OF = ("CASE d.dim WHEN 'commune' THEN {r}.commune_code"
-           " WHEN 'officer' THEN coalesce({r}.officer_id, '')"
-           f" WHEN 'officer_commune' THEN {_OFFICER_COMMUNE_OF} ELSE '' END")
+# The groups a row counts in, within its commune's office, and the row's key in each ('' for
+# the office itself and for work without a staff officer, as keys cannot be NULL).
+_GROUP_KEYS = {"office": "''", "commune": "{r}.commune_code",
+               "officer": "coalesce({r}.officer_id, '')",
+               "officer_commune": "coalesce({r}.officer_id, '') || '/' || {r}.commune_code"}
+_DIMS = "(" + " UNION ALL ".join(f"SELECT '{dim}' AS dim" for dim in _GROUP_KEYS) + ") d"
 _LIVE_OFFICE_OF = ("office_communes oc ON oc.commune_code = {r}.commune_code"
                    " AND oc.deleted_at IS NULL")
 
 
 def _of(template, r):
     return template.format(r=r)
+
+
+def _key_of(r, dim="d.dim"):
+    """The key of the reach row `r` in the group the column `dim` names."""
+    return f"CASE {dim} " + " ".join(f"WHEN '{name}' THEN {_of(key, r)}"
+                                     for name, key in _GROUP_KEYS.items()) + " END"
 
 
 # Everything derived again from reach: after the step, and when a commune changes office.
@@ -672,12 +675,12 @@ _REACH_COUNTS_REBUILT = (
     "DELETE FROM reach_shared",
     f"""INSERT INTO reach_months (entity, kind, year, dim, office_id, key, months)
     SELECT {_of(_ENTITY_OF, 'r')}, {_of(_KIND_OF, 'r')}, {_of(_YEAR_OF, 'r')}, d.dim,
-           oc.office_id, {_of(_KEY_OF, 'r')}, sum(DISTINCT {_of(_MONTH_BIT_OF, 'r')})
+           oc.office_id, {_key_of('r')}, sum(DISTINCT {_of(_MONTH_BIT_OF, 'r')})
       FROM reach r JOIN {_of(_LIVE_OFFICE_OF, 'r')}, {_DIMS}
      WHERE r.kind IN {_COUNTED_KINDS} AND {_of(_ENTITY_OF, 'r')} IS NOT NULL
      GROUP BY 1, 2, 3, 4, 5, 6""",
     f"""INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
-    SELECT d.dim, oc.office_id, {_of(_KEY_OF, 'r')}, {_of(_YEAR_OF, 'r')}, 'visits',
+    SELECT d.dim, oc.office_id, {_key_of('r')}, {_of(_YEAR_OF, 'r')}, 'visits',
            {_of(_MONTH_BIT_OF, 'r')}, count(*)
       FROM reach r JOIN {_of(_LIVE_OFFICE_OF, 'r')}, {_DIMS}
      WHERE r.kind IN ('visit', 'closed')
@@ -700,7 +703,7 @@ def rebuild_reach_counts(db):
 _MONTHS_ADDED = f"""
         INSERT INTO reach_months (entity, kind, year, dim, office_id, key, months)
         SELECT {_of(_ENTITY_OF, 'new')}, {_of(_KIND_OF, 'new')}, {_of(_YEAR_OF, 'new')}, d.dim,
-               oc.office_id, {_of(_KEY_OF, 'new')}, {_of(_MONTH_BIT_OF, 'new')}
+               oc.office_id, {_key_of('new')}, {_of(_MONTH_BIT_OF, 'new')}
           FROM office_communes oc, {_DIMS}
          WHERE oc.commune_code = new.commune_code AND oc.deleted_at IS NULL
            AND new.kind IN {_COUNTED_KINDS} AND {_of(_ENTITY_OF, 'new')} IS NOT NULL
@@ -728,16 +731,14 @@ def _visit_count_change(change):
     if change > 0:
         return f"""
         INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
-        SELECT d.dim, oc.office_id, {_of(_KEY_OF, r)}, {_of(_YEAR_OF, r)}, 'visits',
+        SELECT d.dim, oc.office_id, {_key_of(r)}, {_of(_YEAR_OF, r)}, 'visits',
                {_of(_MONTH_BIT_OF, r)}, 1
           FROM office_communes oc, {_DIMS}
          WHERE oc.commune_code = new.commune_code AND oc.deleted_at IS NULL
         ON CONFLICT (dim, office_id, key, year, kind, months) DO UPDATE SET n = n + 1;"""
     statements = []
-    for dim, key in (("office", "''"), ("commune", "old.commune_code"),
-                     ("officer", "coalesce(old.officer_id, '')"),
-                     ("officer_commune", _of(_OFFICER_COMMUNE_OF, "old"))):
-        where = f"""dim = '{dim}' AND key = {key} AND year = {_of(_YEAR_OF, r)}
+    for dim, key in _GROUP_KEYS.items():
+        where = f"""dim = '{dim}' AND key = {_of(key, r)} AND year = {_of(_YEAR_OF, r)}
                  AND kind = 'visits' AND months = {_of(_MONTH_BIT_OF, r)}
                  AND office_id IN (SELECT office_id FROM office_communes
                                     WHERE commune_code = old.commune_code
@@ -761,10 +762,7 @@ def _months_recounted(column, kinds):
                AND r.commune_code IN (SELECT commune_code FROM office_communes
                                        WHERE office_id = reach_months.office_id
                                          AND deleted_at IS NULL)
-               AND CASE reach_months.dim WHEN 'commune' THEN r.commune_code = reach_months.key
-                   WHEN 'officer' THEN coalesce(r.officer_id, '') = reach_months.key
-                   WHEN 'officer_commune' THEN {_of(_OFFICER_COMMUNE_OF, 'r')} = reach_months.key
-                   ELSE 1 END)
+               AND {_key_of('r', 'reach_months.dim')} = reach_months.key)
          WHERE entity = old.{column} AND kind = {_of(_KIND_OF, 'old')}
            AND year = {_of(_YEAR_OF, 'old')};
         DELETE FROM reach_months
