@@ -13,21 +13,22 @@ from .conftest import log_in, open_page, text
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def central(tmp_path):
-    server = Central(tmp_path / "central")
+def _serving(server):
+    """A started server with the demo logins of its instance, stopped after the test."""
     server.logins = demo.read_logins(server.instance)
     yield server
     server.stop()
+
+
+@pytest.fixture
+def central(tmp_path):
+    yield from _serving(Central(tmp_path / "central"))
 
 
 @pytest.fixture
 def new_laptop(tmp_path):
     """A demo laptop of its own: enrolment and sync change who its users are."""
-    server = Server(tmp_path / "laptop")
-    server.logins = demo.read_logins(server.instance)
-    yield server
-    server.stop()
+    yield from _serving(Server(tmp_path / "laptop"))
 
 
 def test_enrol_the_laptop_with_the_central_server_then_sync_to_zero(browser, central,
