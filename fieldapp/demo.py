@@ -27,8 +27,9 @@ DEMO_USERS = (
     ("giamsat", "Lò Thị Mai", "supervisor"),
     ("quantri", "Nguyễn Văn Hùng", "admin"),
 )
-# The demo central server's own administrator: the laptops' demo users reach it by syncing, so
-# their passwords stay the ones their laptop printed.
+# The demo central server's own administrator. The central server also holds the demo office's
+# users, with its own password: users are the central server's, so a demo laptop enrolled with
+# it takes them over (see sync.enrolment) and from then on logs in with the central password.
 CENTRAL_DEMO_USERS = (("trungtam", "Phạm Thị Lan", "admin"),)
 
 
@@ -142,7 +143,7 @@ def seed_demo_instance(db, instance_path, central=False):
 
     A central server gets the office, villages and users only: households come from laptops.
     """
-    logins = seed_demo(db, users=CENTRAL_DEMO_USERS if central else DEMO_USERS)
+    logins = seed_demo(db, users=DEMO_USERS + CENTRAL_DEMO_USERS if central else DEMO_USERS)
     if not central:
         seed_demo_registry(db, accounts.user_by_username(db, "canbo")["id"])
     path = Path(instance_path) / LOGINS_FILE

@@ -8,6 +8,8 @@ from . import hlc
 from .tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED
 
 CENTRAL_DEVICE = "central"
+# The origin of a laptop's log entry that sends a record again whole (see sync.refused).
+AGAIN = "again"
 # One encoder for every log entry: json.dumps with options builds a new one per call.
 compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
@@ -166,8 +168,12 @@ def log_entry(table, row_id, fields, origin, scope, origin_has_it):
 
 
 def unsynced_count(db):
-    """Local changes not yet accepted by the central server (laptops only)."""
+    """Local changes not yet accepted by the central server, refused records and received
+    changes not saved yet (laptops only)."""
     if is_central(db):
         return 0
     pushed = int(state(db, "pushed_seq", 0))
-    return db.execute("select count(*) from sync_log where seq > ?", [pushed]).fetchone()[0]
+    return db.execute("""
+        select (select count(*) from sync_log where seq > :pushed)
+             + (select count(*) from sync_refused where seq <= :pushed)
+             + (select count(*) from sync_inbox)""", {"pushed": pushed}).fetchone()[0]

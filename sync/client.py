@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import capture, hlc, merge
+from . import capture, enrolment, hlc, inbox, merge, refused
 from .protocol import BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, SUPPORTED
 
 API = "/api/v1"
@@ -96,20 +96,23 @@ def _post(url, message, credentials=None, timeout=60, app_version=""):
 
 
 def enrol(db, instance_path, central_url, code, device_name, app_version=""):
-    """Exchange a one-time code for this laptop's device id and secret."""
+    """Exchange a one-time code for this laptop's device id and secret, and take over the
+    office from the central server (see sync.enrolment); return the device with what the
+    enrolment did to this laptop's own office and users under "rehomed"."""
     central_url = central_url.rstrip("/")
+    sent = hlc.now_ms()
     answer, _, _ = _post(central_url + API + "/enroll", {
         "protocol": PROTOCOL, "app_version": app_version, "code": code,
         "device_name": device_name}, app_version=app_version)
+    # The central clock minus ours, taken at the middle of the round trip.
+    offset = answer["server_now"] - (sent + hlc.now_ms()) // 2
     device = {"central_url": central_url, "device_id": answer["device_id"],
               "secret": answer["secret"], "office_id": answer["office_id"]}
-    _save_device(instance_path, device)
     with db.atomic():
-        # From now on local writes are stamped with the enrolled device's id.
-        capture.set_state(db, "device_id", device["device_id"])
-        capture.set_state(db, "enrolled_office", device["office_id"])
-    db._fieldapp_clock = None
-    return device
+        rehomed = enrolment.take_office(db, device["device_id"], device["office_id"],
+                                        answer.get("directory") or [], offset)
+    _save_device(instance_path, device)
+    return {**device, "rehomed": rehomed}
 
 
 class Changes(list):
@@ -118,16 +121,21 @@ class Changes(list):
     def json(self):
         return "[" + ",".join(
             f'{{"seq":{seq},"table":{json.dumps(table)},"id":{json.dumps(row_id)},'
-            f'"fields":{fields}}}' for seq, table, row_id, fields in self) + "]"
+            f'"fields":{fields}{_AGAIN if again else ""}}}'
+            for seq, table, row_id, fields, again in self) + "]"
+
+
+_AGAIN = ',"again":true'
 
 
 def _outgoing(db, pushed_seq):
-    rows = db.execute("select seq, table_name, row_id, fields from sync_log where seq > ?"
-                      " order by seq limit ?", [pushed_seq, BATCH]).fetchall()
+    rows = db.execute("select seq, table_name, row_id, fields, origin = ? from sync_log"
+                      " where seq > ? order by seq limit ?",
+                      [capture.AGAIN, pushed_seq, BATCH]).fetchall()
     # Unknown fields from a newer app travel with the row's next change.
     if db.execute("select exists (select 1 from sync_extra)").fetchone()[0]:
-        rows = [(seq, table, row_id, _with_extra(db, table, row_id, fields))
-                for seq, table, row_id, fields in rows]
+        rows = [(seq, table, row_id, _with_extra(db, table, row_id, fields), again)
+                for seq, table, row_id, fields, again in rows]
     return Changes(rows)
 
 
@@ -138,41 +146,21 @@ def _with_extra(db, table, row_id, fields):
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
-def _apply(db, answer, progress):
-    """Checkpoint the push, correct the clock, and apply the pulled batch: one transaction."""
+def _apply(db, answer, progress, clock_offset):
+    """Checkpoint the push and its refusals, correct the clock, and take the pulled batch: one
+    transaction. `clock_offset` is the correction the sync's requests were made with."""
     with db.atomic():
+        sent_after = int(capture.state(db, "pushed_seq", 0))
         capture.set_state(db, "pushed_seq", answer["ack_seq"])
-        for r in answer.get("rejected", []):
-            db.execute("insert or replace into sync_rejections (seq, table_name, row_id,"
-                       " reason, at) values (?, ?, ?, ?, ?)",
-                       [r["seq"], r["table"], r["id"], r["reason"], _now_text()])
-        offset = answer.get("clock_offset_ms", 0)
-        if abs(offset) > CLOCK_TOLERANCE_MS:
-            capture.set_state(db, "clock_offset_ms",
-                              int(capture.state(db, "clock_offset_ms", 0)) + offset)
+        refused.note(db, sent_after, answer["ack_seq"], answer.get("rejected", []))
+        # The answer measures the error left in our corrected clock: the correction becomes
+        # the one we used plus that error, so it converges instead of growing at every sync.
+        error = answer.get("clock_offset_ms", 0)
+        if abs(error) > CLOCK_TOLERANCE_MS:
+            capture.set_state(db, "clock_offset_ms", clock_offset + error)
             db._fieldapp_clock = None
         pull = answer["pull"]
-        absent = merge.absent_rows(db, pull["changes"])
-        # Only rows this laptop already has can hold local edits not yet accepted.
-        pending = merge.pending_fields(db, answer["ack_seq"], [
-            c for c in pull["changes"] if (c["table"], c["id"]) not in absent])
-
-        def adopt(change):
-            key = (change["table"], change["id"])
-            merge.adopt_pulled(db, change["table"], change["id"], change["fields"], pending,
-                               None if key in absent else ...)
-            absent.discard(key)
-
-        def unsaved(change, error):
-            db.execute("insert or replace into sync_rejections (seq, table_name, row_id,"
-                       " reason, at) values (?, ?, ?, ?, ?)",
-                       [-change["seq"], change["table"], change["id"],
-                        f"received, but could not be saved here ({error})", _now_text()])
-
-        # A first pull is mostly new rows: written a run at a time unless one is refused.
-        if not (merge.new_rows_only(db, pull["changes"], absent) and merge.insert_new_rows(
-                db, [(c["table"], c["id"], c["fields"]) for c in pull["changes"]])):
-            merge.each_alone_if_needed(db, pull["changes"], adopt, unsaved)
+        inbox.receive(db, pull["changes"], answer["ack_seq"])
         capture.observe(db, [max((triple[1] for c in pull["changes"]
                                   for triple in c["fields"].values()), default="")])
         capture.set_state(db, "pull_cursor", pull["cursor"])
@@ -195,6 +183,11 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
     """
     progress = Progress()
     url = device["central_url"] + API + "/sync"
+    with db.atomic():
+        refused.send_again(db)
+        inbox.retry(db, int(capture.state(db, "pushed_seq", 0)))
+    # Every request of this sync carries the clock its stamps were made with.
+    clock_offset = int(capture.state(db, "clock_offset_ms", 0))
 
     def report(step):
         progress.step = step
@@ -204,7 +197,8 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
     def send(outgoing, cursor):
         report("sending" if outgoing else "receiving")
         return in_flight.submit(_post, url, {
-            "protocol": PROTOCOL, "app_version": app_version, "now": hlc.now_ms(),
+            "protocol": PROTOCOL, "app_version": app_version,
+            "now": hlc.now_ms() + clock_offset,
             "push": {"changes": outgoing}, "pull": {"cursor": cursor}}, device,
             timeout=timeout, app_version=app_version)
 
@@ -226,7 +220,7 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
                 if following is None or answer["ack_seq"] != last:
                     following = _outgoing(db, answer["ack_seq"])
                 request = send(following, answer["pull"]["cursor"])
-            _apply(db, answer, progress)
+            _apply(db, answer, progress, clock_offset)
             report("applying")
             if not more:
                 break

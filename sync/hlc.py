@@ -46,7 +46,7 @@ class Clock:
 
     def tick(self):
         """A new stamp, later than every stamp made or seen here."""
-        wall_ms = self._now() + self.offset_ms
+        wall_ms = max(self._now() + self.offset_ms, 0)
         if self.last:
             last_wall, last_counter, _ = parse(self.last)
             if wall_ms <= last_wall:

@@ -52,6 +52,12 @@ def _write(db, table, row_id, current, values, clock):
                    " where id = ?", [*values.values(), row_id])
 
 
+def set_clock(db, table, row_id, clock):
+    """Replace a row's field stamps (a laptop correcting its own at enrolment)."""
+    db.conn.execute(f"update [{table}] set [{CLOCK_COLUMN}] = ? where id = ?",
+                    [json.dumps(clock), row_id])
+
+
 def _keep_extra(db, table, row_id, name, value, stamp):
     """A field this version has no column for: kept as sent, the later stamp winning."""
     db.execute("""
@@ -61,11 +67,14 @@ def _keep_extra(db, table, row_id, name, value, stamp):
                [table, row_id, name, json.dumps(value), stamp])
 
 
-def merge_pushed(db, table, row_id, fields, origin, exact=True, scope=None, current=...):
+def merge_pushed(db, table, row_id, fields, origin, exact=True, scope=None, current=...,
+                 again=False):
     """Merge one pushed change on the central server; return the fields that took effect.
 
     `exact` says the stamps are the device's own (not corrected for a wrong clock), so the
-    device need not be sent the change back.
+    device need not be sent the change back. `again` marks a record the device sends again as
+    it holds it (a refused one, or its work from before enrolment): not an edit made against
+    anything, so never a conflict.
     """
     known = columns(db, table) - {"id", CLOCK_COLUMN}
     if current is ...:
@@ -88,7 +97,8 @@ def merge_pushed(db, table, row_id, fields, origin, exact=True, scope=None, curr
         stored = clock.get(name, "")
         if stamp == stored:
             continue
-        concurrent = (current is not None and base < stored and current.get(name) != value
+        concurrent = (not again and current is not None and base < stored
+                      and current.get(name) != value
                       and _device(stored) != _device(stamp) and name not in BOOKKEEPING)
         if stamp > stored:
             if concurrent:

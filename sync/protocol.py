@@ -54,6 +54,8 @@ def check_change(change, where, checked=None):
     fields = change.get("fields")
     if not isinstance(fields, dict) or not fields:
         raise Refused(400, f"{where} has no fields")
+    if type(change.get("again", False)) is not bool:
+        raise Refused(400, f"{where}: 'again' must be true or false")
     valid_names, valid_stamps = checked if checked is not None else (set(), set())
     for name, triple in fields.items():
         if name not in valid_names:

@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import json
 import secrets
+import threading
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -14,6 +15,10 @@ from .tables import CENTRAL_ONLY, COMMUNE_PATH, OFFICE_SCOPED
 
 CODE_HOURS = 24
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+# One merge at a time in this process: requests queue here, however many laptops sync at once,
+# rather than at SQLite's busy timeout (which would answer "database is locked" past 10 s).
+# BEGIN IMMEDIATE still orders writers of other processes (the command line).
+_MERGING = threading.Lock()
 
 
 def _hash(secret):
@@ -69,8 +74,34 @@ def enrol(db, message):
                     str(message.get("app_version") or "")[:40]])
         db.execute("update enrolment_codes set used_at = ?, device_id = ? where code_hash = ?",
                    [_utc(), device_id, _hash(code)])
+        directory = office_directory(db, office_id)
     return {"protocol": PROTOCOL, "device_id": device_id, "secret": secret,
-            "office_id": office_id, "server_now": hlc.now_ms()}
+            "office_id": office_id, "directory": directory, "server_now": hlc.now_ms()}
+
+
+def office_directory(db, office_id):
+    """The office, its communes and its users as pulled changes: what a laptop takes over at
+    enrolment, before it syncs."""
+    rows = [("offices", r) for r in _rows(db, "select * from offices where id = ?",
+                                         [office_id])]
+    rows += [("office_communes", r) for r in _rows(
+        db, "select * from office_communes where office_id = ? order by created_at", [office_id])]
+    rows += [("users", r) for r in _rows(
+        db, "select * from users where office_id = ? order by created_at", [office_id])]
+    return [{"table": table, "id": row["id"], "fields": _as_held(row)} for table, row in rows]
+
+
+def _rows(db, sql, params):
+    cursor = db.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, found)) for found in cursor]
+
+
+def _as_held(row, names=None):
+    """A row's fields as the server holds them: {name: [value, stamp, ""]}."""
+    clock = capture.row_clock(row)
+    return {name: [row.get(name), stamp, ""] for name, stamp in clock.items()
+            if (names is None or name in names) and name in row}
 
 
 def authenticate(db, authorization):
@@ -108,54 +139,94 @@ def office_communes(db, office_id):
         [office_id])}
 
 
+# Why a pushed change was refused: a code the laptop explains in its user's language, and words
+# for logs and other clients.
+REFUSALS = {
+    "central_only": "offices and their communes are managed on the central server",
+    "other_office": "the record belongs to another office",
+    "outside_office": "the record lies outside your office's communes",
+    "missing_parent": "it refers to a record the central server does not have",
+    "incomplete": "the record is incomplete or contradicts another",
+}
+
+
 def _outside_scope(db, device, communes, table, current, fields, communes_of=None):
-    """(why a pushed change may not be taken from this device or None, the row's scope)."""
+    """(the code of why a pushed change may not be taken from this device or None, the row's
+    scope)."""
     if table in CENTRAL_ONLY:
-        return "offices and their communes are managed on the central server", None
+        return "central_only", None
     values = {name: triple[0] for name, triple in fields.items()}
     if current:
         values = {**current, **values}
     commune, office = capture.scope(db, table, values, communes_of)
     if table in OFFICE_SCOPED and office != device["office_id"]:
-        return "this user belongs to another office", None
+        return "other_office", None
     if table in COMMUNE_PATH or table == "sync_conflicts":
         if office is not None:
-            return (None if office == device["office_id"] else "outside your office"), \
+            return (None if office == device["office_id"] else "other_office"), \
                 (commune, office)
         if commune == -1:
-            return "it refers to a record the central server does not have", None
+            return "missing_parent", None
         if commune not in communes:
-            return "the record lies outside your office's communes", None
+            return "outside_office", None
     return None, (commune, office)
 
 
-def _corrected(change, shift_ms, ceiling_ms):
-    """(fields, exact, latest stamp): stamps of the device's own clock moved by its measured
-    error and never in the future."""
+def _corrected(change, shift_ms, ceiling_ms, device_id):
+    """(fields, exact, latest stamp): stamps the device made moved by its clock's measured
+    error, and none in the future."""
     fields = change["fields"]
     latest = max(triple[1] for triple in fields.values())
     if not shift_ms and latest[:13] <= f"{ceiling_ms:013d}":
         return fields, True, latest  # the usual case: a right clock, nothing to move
-    device_id = _stamp_device(change)
     out, exact = {}, True
     for name, (value, stamp, base) in fields.items():
-        new_stamp = hlc.shifted(stamp, shift_ms, ceiling_ms)
-        if base and hlc.parse(base)[2] == device_id:
+        # A record sent again whole holds stamps of other devices too: only its own move.
+        new_stamp = hlc.shifted(stamp, shift_ms if _device(stamp) == device_id else 0,
+                                ceiling_ms)
+        if base and _device(base) == device_id:
             base = hlc.shifted(base, shift_ms, ceiling_ms)
+        if base and new_stamp <= base:
+            # An edit made after seeing another stays after it, however its clock is moved.
+            wall_ms, counter, _ = hlc.parse(base)
+            new_stamp = hlc.make(wall_ms, counter + 1, device_id)
         exact = exact and new_stamp == stamp
         out[name] = [value, new_stamp, base if base < new_stamp else ""]
     return out, exact, max(triple[1] for triple in out.values())
+
+
+def _device(stamp):
+    return hlc.parse(stamp)[2]
 
 
 def handle_sync(db, device, message):
     """Merge a device's pushed changes, then answer with what it should pull."""
     version = check_sync(message)
     server_now = hlc.now_ms()
+    # The device's clock, as corrected by what it learnt from this server: any difference left
+    # is an error its stamps share (see docs/sync-protocol.md, Clocks).
     skew = server_now - message["now"]
     shift = skew if abs(skew) > CLOCK_TOLERANCE_MS else 0
     changes = (message.get("push") or {}).get("changes", [])
     communes = office_communes(db, device["office_id"])
-    fresh = [c for c in changes if c["seq"] > device["last_seq"]]  # retries: already merged
+    with _MERGING, db.atomic():
+        last_seq, rejected = _merge_push(db, device, communes, changes, shift, server_now)
+        db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
+                   " where id = ?", [last_seq, _utc(),
+                                     str(message.get("app_version") or "")[:40], device["id"]])
+    pull = _pull(db, device, communes, (message.get("pull") or {}).get("cursor", 0))
+    return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
+            "ack_seq": last_seq, "rejected": rejected, "pull": pull}
+
+
+def _merge_push(db, device, communes, changes, shift, server_now):
+    """Merge the changes the device has not sent before, in the caller's transaction; return
+    (the device's last merged seq, the refusals of every change of the request)."""
+    # Read under the write lock: a retry that waited for its first attempt sees it merged.
+    known_seq = db.execute("select last_seq from devices where id = ?",
+                           [device["id"]]).fetchone()[0]
+    fresh = [c for c in changes if c["seq"] > known_seq]
+    retried = [c["seq"] for c in changes if c["seq"] <= known_seq]
     rejected, seen = [], []
     # Most rows of a first push are new: they need no lookup, and the communes of the rows they
     # hang from are looked up at once for the batch.
@@ -163,17 +234,20 @@ def handle_sync(db, device, message):
     held_communes = capture.parent_communes(db, fresh)
     communes_of = dict(held_communes)
 
+    def refuse(change, code, detail=""):
+        rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
+                         "code": code, "reason": REFUSALS[code] + detail})
+
     def accepted(change, current, known_communes):
         """(corrected fields, exact, scope) of a change the device may make; None, the refusal
         noted, if it may not."""
-        fields, exact, latest = _corrected(change, shift, server_now)
+        fields, exact, latest = _corrected(change, shift, server_now, device["id"])
         seen.append(latest)
-        reason, scope = _outside_scope(db, device, communes, change["table"], current, fields,
-                                       known_communes)
-        if reason is None:
+        code, scope = _outside_scope(db, device, communes, change["table"], current, fields,
+                                     known_communes)
+        if code is None:
             return fields, exact, scope
-        rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
-                         "reason": reason})
+        refuse(change, code)
         return None
 
     def merge_one(change):
@@ -183,7 +257,8 @@ def handle_sync(db, device, message):
         taken = accepted(change, current, communes_of)
         if taken:
             fields, exact, scope = taken
-            merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope, current)
+            merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope, current,
+                               again=change.get("again", False))
             if current is not None and _moves(table, fields):
                 # Its rows below now lie elsewhere: the communes remembered may be wrong.
                 communes_of.clear()
@@ -204,28 +279,40 @@ def handle_sync(db, device, message):
         return merge.insert_new_rows(db, rows, log)
 
     def broken(change, error):
-        rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
-                         "reason": f"the record is incomplete or contradicts another ({error})"})
+        refuse(change, "incomplete", f" ({error})")
 
     def retry():
         rejected.clear(), seen.clear()
         communes_of.clear(), communes_of.update(held_communes)
         absent.update(merge.absent_rows(db, fresh))
 
-    with db.atomic():
-        if not (merge.new_rows_only(db, fresh, absent) and inserted_at_once()):
-            rejected.clear(), seen.clear()  # of a batch that was not written at once
-            merge.each_alone_if_needed(db, fresh, merge_one, broken, before_retry=retry)
-        rejected.sort(key=lambda r: r["seq"])
-        last_seq = fresh[-1]["seq"] if fresh else device["last_seq"]
-        # The server's clock moves past what it merged (corrected stamps: never in the future).
-        capture.observe(db, [max(seen, default="")])
-        db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
-                   " where id = ?", [last_seq, _utc(),
-                                     str(message.get("app_version") or "")[:40], device["id"]])
-    pull = _pull(db, device, communes, (message.get("pull") or {}).get("cursor", 0))
-    return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
-            "ack_seq": last_seq, "rejected": rejected, "pull": pull}
+    if not (merge.new_rows_only(db, fresh, absent) and inserted_at_once()):
+        rejected.clear(), seen.clear()  # of a batch that was not written at once
+        merge.each_alone_if_needed(db, fresh, merge_one, broken, before_retry=retry)
+    # The server's clock moves past what it merged (corrected stamps: never in the future).
+    capture.observe(db, [max(seen, default="")])
+    at = _utc()
+    db.conn.executemany(
+        "insert or replace into device_refusals (device_id, seq, table_name, row_id, code,"
+        " reason, at) values (?, ?, ?, ?, ?, ?, ?)",
+        [(device["id"], r["seq"], r["table"], r["id"], r["code"], r["reason"], at)
+         for r in rejected])
+    rejected += _refused_before(db, device["id"], retried)
+    rejected.sort(key=lambda r: r["seq"])
+    return (fresh[-1]["seq"] if fresh else known_seq), rejected
+
+
+def _refused_before(db, device_id, seqs):
+    """The refusals of changes a device sends again, as its first attempt was answered."""
+    found = []
+    for start in range(0, len(seqs), 500):
+        part = seqs[start:start + 500]
+        found += [{"seq": seq, "table": table, "id": row_id, "code": code, "reason": reason}
+                  for seq, table, row_id, code, reason in db.execute(
+                      "select seq, table_name, row_id, code, reason from device_refusals"
+                      f" where device_id = ? and seq in ({','.join('?' * len(part))})",
+                      [device_id, *part])]
+    return found
 
 
 def _moves(table, fields):
@@ -236,46 +323,38 @@ def _moves(table, fields):
     return ("commune_code" if path is None else path[1]) in fields
 
 
-def _stamp_device(change):
-    """The device part of a change's stamps (all of a change's stamps come from one device)."""
-    return hlc.parse(next(iter(change["fields"].values()))[1])[2]
-
-
 def _pull(db, device, communes, cursor):
-    """The next batch of changes the device may see, after its cursor."""
+    """The next batch of changes the device may see, after its cursor, read from one snapshot:
+    the new cursor never passes a change the batch did not consider."""
     marks = ",".join("?" * len(communes)) or "null"
-    rows = db.execute(f"""
-        select seq, table_name, row_id, fields from sync_log
-         where seq > ?
-           and ((scope_commune is null and scope_office is null)
-                or scope_commune in ({marks}) or scope_office = ?)
-           and not (origin = ? and origin_has_it = 1)
-         order by seq limit ?""",
-                      [cursor, *sorted(communes), device["office_id"], device["id"],
-                       BATCH + 1]).fetchall()
-    more = len(rows) > BATCH
-    rows = rows[:BATCH]
-    if more:
-        new_cursor = rows[-1][0]
-    else:
-        new_cursor = max(cursor, db.execute("select coalesce(max(seq), 0) from sync_log"
-                                            ).fetchone()[0])
-    current = _current_rows(db, rows)
-    has_extra = db.execute("select exists (select 1 from sync_extra)").fetchone()[0]
-    changes = []
-    for seq, table, row_id, fields in rows:
-        row = current.get((table, row_id), {})
-        clock = capture.row_clock(row)
-        extra = merge.extra_fields(db, table, row_id) if has_extra else {}
-        # The fields as the server holds them now: a laptop can take them as they are, since
-        # a later change can only have moved them forward.
-        now = {}
-        for name in json.loads(fields):
-            if name in extra:
-                now[name] = extra[name]
-            elif name in clock:
-                now[name] = [row.get(name), clock[name], ""]
-        changes.append({"seq": seq, "table": table, "id": row_id, "fields": now})
+    with db.snapshot():
+        rows = db.execute(f"""
+            select seq, table_name, row_id, fields from sync_log
+             where seq > ?
+               and ((scope_commune is null and scope_office is null)
+                    or scope_commune in ({marks}) or scope_office = ?)
+               and not (origin = ? and origin_has_it = 1)
+             order by seq limit ?""",
+                          [cursor, *sorted(communes), device["office_id"], device["id"],
+                           BATCH + 1]).fetchall()
+        more = len(rows) > BATCH
+        rows = rows[:BATCH]
+        if more:
+            new_cursor = rows[-1][0]
+        else:
+            new_cursor = max(cursor, db.execute("select coalesce(max(seq), 0) from sync_log"
+                                                ).fetchone()[0])
+        current = _current_rows(db, rows)
+        has_extra = db.execute("select exists (select 1 from sync_extra)").fetchone()[0]
+        changes = []
+        for seq, table, row_id, fields in rows:
+            row = current.get((table, row_id), {})
+            extra = merge.extra_fields(db, table, row_id) if has_extra else {}
+            # The fields as the server holds them now: a laptop can take them as they are,
+            # since a later change can only have moved them forward.
+            now = _as_held(row, json.loads(fields))
+            now.update({name: extra[name] for name in json.loads(fields) if name in extra})
+            changes.append({"seq": seq, "table": table, "id": row_id, "fields": now})
     return {"cursor": new_cursor, "more": more, "changes": changes}
 
 

@@ -43,3 +43,18 @@ OFFICE_SCOPED = {"users": "office_id", "targets": "office_id"}
 
 # Laptops may not change these: offices and their communes are defined on the central server.
 CENTRAL_ONLY = ("offices", "office_communes")
+
+# Columns that name a user, rewritten when a laptop's own user is merged into the central
+# server's at enrolment; group_sessions.facilitators holds a JSON list of user ids.
+USER_COLUMNS = {table: ("created_by", "updated_by") for table in SYNCED_TABLES}
+USER_COLUMNS["visits"] += ("officer_id",)
+USER_LISTS = {"group_sessions": "facilitators"}
+# Columns that name an office: a laptop's own office is merged into the central server's.
+OFFICE_COLUMNS = {"users": "office_id", "targets": "office_id"}
+
+
+def target_id(office_id, commune_code, year, month):
+    """The same id on every device for the same target, so that two edits meet in one row."""
+    import uuid
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldapp:target:{office_id}:"
+                                             f"{commune_code or ''}:{year}:{month or ''}"))

@@ -8,7 +8,7 @@ import threading
 import time
 from pathlib import Path
 
-from fieldapp import create_app
+from fieldapp import create_app, demo
 from fieldapp.db import connect, upgrade
 from sync import client, server
 from sync.tables import SYNCED_TABLES
@@ -76,15 +76,8 @@ class Central(Server):
     def __init__(self, instance):
         super().__init__(instance, "--central")
         self.db = connect(self.instance / "fieldapp.sqlite3")
-        self._office_staff()
-
-    def _office_staff(self):
-        """The demo office's officer and supervisor, as the demo laptops know them."""
-        from fieldapp import accounts, demo
-        for username, role in (("canbo", "officer"), ("giamsat", "supervisor")):
-            accounts.create_user(self.db, username=username, full_name=username.title(),
-                                 password="password-1", role=role, office_id=self.office_id(),
-                                 user_id=None, row_id=demo.demo_id(f"user:{username}"))
+        # The demo central server holds the demo office's users, with its own password.
+        self.logins = demo.read_logins(self.instance)
 
     def office_id(self, name=None):
         sql = "select id from offices" + (" where name = ?" if name else " order by created_at")

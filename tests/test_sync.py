@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fieldapp import offices, store
+from fieldapp import demo, offices, store
 from fieldapp.households import queries as households
 from fieldapp.visits import queries as visits
 from sync import capture, client, hlc
@@ -355,10 +355,13 @@ def test_a_device_of_one_office_can_neither_read_nor_write_another(central, lapt
     assert "outside your office" in result.rejected[0]["reason"]
     assert central.db.execute("select count(*) from villages where id = ?",
                               [row["id"]]).fetchone()[0] == 0
-    shown = a.db.execute("select reason from sync_rejections where row_id = ?",
+    shown = a.db.execute("select code from sync_refused where row_id = ?",
                          [row["id"]]).fetchone()
-    assert shown is not None
-    assert capture.unsynced_count(a.db) == 0
+    assert shown == ("outside_office",)
+    # Never silent: it stays listed and counted, and every sync sends it again.
+    assert capture.unsynced_count(a.db) == 1
+    assert [r["id"] for r in a.sync().rejected] == [row["id"]]
+    assert capture.unsynced_count(a.db) == 1
     b = laptops("b", office_id=other["id"])
     b.sync()
     assert b.db.execute("select count(*) from villages where id = ?",
@@ -451,7 +454,11 @@ def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seed
     while the page polls its progress, and the header's unsynced count drops to zero."""
     from conftest import copy_app
     from helpers import new_client, parse
+    from fieldapp.db import connect
     app = copy_app(tmp_path / "demo-laptop", seeded_database)
+    with app.app_context():
+        from fieldapp.db import get_db
+        demo.seed_demo_registry(get_db(), get_db()["users"].get(demo.demo_id("user:canbo"))["id"])
     admin = new_client(app, username="quantri")
     page = parse(admin.get("/sync"))
     assert page.find("input", name="code") is not None
@@ -471,18 +478,30 @@ def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seed
             break
         time.sleep(0.1)
     assert progress["error"] is None, progress["error"]
-    assert progress["unsynced"] == 0 and progress["sent"] >= waiting
+    assert progress["unsynced"] == 0 and progress["sent"] > 0
     page = parse(admin.get("/sync"))
     assert page.find("span", id="header-unsynced").text == "0"
-    # The demo laptop's own office rows are refused: offices are managed centrally.
-    reasons = [" ".join(td.text.split()) for td in page.find_all("td", lang="en")]
-    assert reasons and all("central server" in r for r in reasons)
+    # The laptop's own office was merged into the central server's: nothing refused, no commune
+    # twice, and every record made on the laptop is on the central server.
+    assert page.find(id="refused") is None
+    laptop = connect(app.config["DATABASE"])
+    for table in ("villages", "households", "people", "visits", "visit_outcomes",
+                  "group_sessions", "session_attendees"):
+        held = {r[0] for r in laptop.execute(f"select id from [{table}]")}
+        assert held and held <= {r[0] for r in central.db.execute(f"select id from [{table}]")}
+    assert laptop.execute("select count(*), count(distinct commune_code) from office_communes"
+                          " where deleted_at is null and office_id = ?",
+                          [central.office_id()]).fetchone() == (10, 10)
+    assert laptop.execute("select count(*) from offices").fetchone()[0] == \
+        central.db.execute("select count(*) from offices").fetchone()[0]
+    laptop.close()
 
 
 def test_outgoing_changes_are_sent_as_the_log_holds_them():
     changes = client.Changes([
-        (7, "households", "a-1", '{"address_note":["Đầu bản \\"A\\"","0000000000001.00000.d",""]}'),
-        (8, "people", "b-2", '{"full_name":["Sùng Thị Mỷ","0000000000002.00000.d",""]}')])
+        (7, "households", "a-1", '{"address_note":["Đầu bản \\"A\\"","0000000000001.00000.d",""]}',
+         False),
+        (8, "people", "b-2", '{"full_name":["Sùng Thị Mỷ","0000000000002.00000.d",""]}', True)])
     message = {"protocol": 2, "app_version": "x", "now": 5, "push": {"changes": changes},
                "pull": {"cursor": 3}}
     assert json.loads(client._encode(message)) == {**message,
@@ -533,5 +552,6 @@ def test_targets_reach_their_offices_laptops_only(central, laptops):
 
 def decoded(changes):
     """Outgoing changes as the central server reads them."""
-    return [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields)}
-            for seq, table, row_id, fields in changes]
+    return [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields),
+             **({"again": True} if again else {})}
+            for seq, table, row_id, fields, again in changes]

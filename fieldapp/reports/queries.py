@@ -7,9 +7,10 @@ at a session who are not on its roster cannot be recognised elsewhere: they are 
 session's attendance figures say.
 """
 
-import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from sync.tables import target_id  # noqa: F401 (the reports name a target by it)
 
 from .. import store
 
@@ -404,12 +405,6 @@ def month_end(year, month):
 
 
 # ---- Targets ---------------------------------------------------------------------------------
-
-def target_id(office_id, commune_code, year, month):
-    """The same id on every device for the same target, so that two edits meet in one row."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"fieldapp:target:{office_id}:"
-                                             f"{commune_code or ''}:{year}:{month or ''}"))
-
 
 def office_targets(db, office_id, year):
     """{(commune code or None, month or None): {metric: value}} of an office's year."""

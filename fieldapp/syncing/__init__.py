@@ -62,7 +62,7 @@ def page():
         "syncing/page.html", device=device, form=EnrolForm(device_name=socket.gethostname()),
         unsynced_count=capture.unsynced_count(db),
         last_sync=capture.state(db, "last_sync_at"),
-        rejections=list(db.query("select * from sync_rejections order by at desc limit 50")),
+        rejections=list(db.query("select * from sync_refused order by at desc limit 50")),
         run=run, error=_error_text(run), steps=STEPS)
 
 
