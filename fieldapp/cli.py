@@ -124,6 +124,13 @@ def enrol_command(central_url, code, device_name):
     except client.SyncError as e:
         raise click.ClickException(e.reason)
     click.echo(f"enrolled as device {device['device_id']} of office {device['office_id']}")
+    rehomed = device["rehomed"]
+    if rehomed["taken"]:
+        click.echo("accounts now the central server's (log in with its password): "
+                   + ", ".join(rehomed["taken"]))
+    if rehomed["officers"]:
+        click.echo("accounts made here, now officers of the office: "
+                   + ", ".join(rehomed["officers"]))
 
 
 @click.command("sync")
@@ -152,6 +159,9 @@ def sync_command():
                f" {len(result.rejected)} refused")
     for r in result.rejected:
         click.echo(f"  refused {r['table']} {r['id']}: {r['reason']}")
+    waiting = db.get_db().execute("select count(*) from sync_inbox").fetchone()[0]
+    if waiting:
+        click.echo(f"{waiting} received records wait for a record they depend on")
 
 
 def init_app(app):

@@ -47,6 +47,8 @@ def _message():
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError):
         raise Refused(400, "the body is not JSON") from None
+    except RecursionError:
+        raise Refused(400, "the body nests too deeply") from None
 
 
 @bp.errorhandler(Refused)

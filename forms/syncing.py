@@ -1,7 +1,7 @@
 """Enrolling a laptop with the central server, enrolment codes, and resolving conflicts."""
 
-from wtforms import RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import Length, Optional, Regexp, ValidationError
+from wtforms import BooleanField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from fieldapp.i18n import lazy_gettext as _l
 
@@ -37,3 +37,13 @@ class ResolveConflictForm(Form):
     def validate_value(self, field):
         if self.choice.data == "new" and not (field.data or "").strip():
             raise ValidationError(_l("Enter the new value."))
+
+
+class DiscardRefusedForm(Form):
+    """Stop sending a refused record: the user says so knowingly."""
+    table_name = HiddenField(validators=[required()])
+    row_id = HiddenField(validators=[required()])
+    understood = BooleanField(
+        _l("I understand: the central server will never have this record; it stays on this"
+           " laptop only"),
+        validators=[DataRequired(message=_l("Tick the box to confirm."))])

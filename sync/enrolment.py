@@ -22,7 +22,8 @@ def take_office(db, device_id, office_id, directory, offset_ms):
 
     `directory`: the office, its communes and users as the central server holds them (pulled
     changes); `offset_ms`: the central clock minus this laptop's. Returns {"merged": {local
-    user id: central user id}, "officers": [usernames of local users kept as officers]}.
+    user id: central user id}, "taken": [usernames of local users merged into central ones],
+    "officers": [usernames of local users kept as officers]}.
     """
     central = {(c["table"], c["id"]) for c in directory}
     central_users = {c["fields"]["username"][0]: c["id"] for c in directory
@@ -32,12 +33,13 @@ def take_office(db, device_id, office_id, directory, offset_ms):
     db.execute("PRAGMA defer_foreign_keys = ON")
     local_offices = [r[0] for r in db.execute("select id from offices")
                      if ("offices", r[0]) not in central]
-    merged, officers = {}, []
+    merged, taken, officers = {}, [], []
     for user_id, username in db.execute("select id, username from users").fetchall():
         if ("users", user_id) in central:
-            continue
-        if username in central_users:
+            taken.append(username)
+        elif username in central_users:
             merged[user_id] = central_users[username]
+            taken.append(username)
         else:
             officers.append((user_id, username))
     _replace_users(db, merged)
@@ -74,7 +76,8 @@ def take_office(db, device_id, office_id, directory, offset_ms):
                         else 0)):
         capture.set_state(db, key, value)
     db._fieldapp_clock = None
-    return {"merged": merged, "officers": [name for _, name in officers]}
+    return {"merged": merged, "taken": sorted(taken),
+            "officers": sorted(name for _, name in officers)}
 
 
 def _replace_users(db, merged):

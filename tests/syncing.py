@@ -92,13 +92,16 @@ class Central(Server):
 
 
 class Laptop:
-    """A fresh laptop database (no demo), enrolled with the central server."""
+    """A fresh laptop database (no demo), enrolled with the central server; `before(db)`, if
+    given, writes what the laptop holds before it is enrolled."""
 
-    def __init__(self, instance, central, office_id=None, url=None):
+    def __init__(self, instance, central, office_id=None, url=None, before=None):
         self.instance = Path(instance)
         self.app = create_app({"TESTING": True}, instance_path=str(self.instance))
         self.db = connect(self.app.config["DATABASE"])
         upgrade(self.db)
+        if before:
+            before(self.db)
         self.device = client.enrol(self.db, str(self.instance), url or central.url,
                                    central.code(office_id), self.instance.name)
 

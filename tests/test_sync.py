@@ -1,6 +1,7 @@
 """Sync between a real central server process and laptops in temporary folders."""
 
 import json
+import os
 import socket
 import threading
 import time
@@ -406,21 +407,71 @@ def test_fields_unknown_to_this_version_survive_the_round_trip(central, laptops)
 FIELDS = {"address_note": st.sampled_from(["", "Đầu bản", "Cạnh suối", "Gần trường"]),
           "phone": st.sampled_from(["", "0912345678", "0387654321"]),
           "language": st.sampled_from(["vi", "hnj", "blt", "ium"])}
+LAPTOP = st.integers(0, 2)
+PICK = st.integers(0, 999)
 OPERATION = st.one_of(
-    st.tuples(st.just("create"), st.integers(0, 2)),
-    st.tuples(st.just("edit"), st.integers(0, 2), st.integers(0, 99),
-              st.sampled_from(sorted(FIELDS)), st.data()),
-    st.tuples(st.just("delete"), st.integers(0, 2), st.integers(0, 99)),
-    st.tuples(st.just("sync"), st.integers(0, 2)),
+    st.tuples(st.just("create"), LAPTOP),
+    st.tuples(st.just("edit"), LAPTOP, PICK, st.sampled_from(sorted(FIELDS)), st.data()),
+    st.tuples(st.just("delete"), LAPTOP, PICK),
+    st.tuples(st.just("add person"), LAPTOP, PICK),
+    st.tuples(st.just("move person"), LAPTOP, PICK, PICK),
+    st.tuples(st.just("remove person"), LAPTOP, PICK),
+    st.tuples(st.just("move household"), LAPTOP, PICK, PICK),
+    st.tuples(st.just("sync"), LAPTOP),
+    st.tuples(st.just("sync"), LAPTOP),
 )
+# HYPOTHESIS_SYNC_EXAMPLES=200 make test PYTEST_ARGS="-k three_laptops" runs a long search.
+RANDOM_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "12"))
 
 
-@settings(max_examples=10, deadline=None,
+def _live(laptop, table):
+    return [r[0] for r in laptop.db.execute(
+        f"select id from [{table}] where deleted_at is null order by id")]
+
+
+def _operate(laptop, operation, counter):
+    """One officer's action on a laptop, on whatever it holds now."""
+    kind, picks = operation[0], operation[2:]
+    homes = _live(laptop, "households")
+    people = [r[0] for r in laptop.db.execute(
+        "select p.id from people p join households h on h.id = p.household_id"
+        " where p.deleted_at is null and h.deleted_at is null order by p.id")]
+    places = _live(laptop, "villages")
+    user = laptop.user()
+    if kind == "create":
+        register(laptop, f"Người {counter}", 1940 + counter % 60,
+                 laptop.db.execute("select name from villages where id = ?",
+                                   [places[counter % len(places)]]).fetchone()[0])
+    elif kind == "edit" and homes:
+        _, name, data = picks
+        store.update(laptop.db, "households", homes[picks[0] % len(homes)],
+                     {name: data.draw(FIELDS[name])}, user_id=user)
+    elif kind == "delete" and homes:
+        store.soft_delete(laptop.db, "households", homes[picks[0] % len(homes)], user_id=user)
+    elif kind == "add person" and homes:
+        households.add_person(laptop.db, homes[picks[0] % len(homes)], {
+            "full_name": f"Thành viên {counter}", "gender": "female", "birth_year": 2000,
+            "relation": "child", "bhxh_status": "none", "vssid": "unknown"}, user_id=user)
+    elif kind == "move person" and people and homes:
+        households.move_person(laptop.db, people[picks[0] % len(people)],
+                               homes[picks[1] % len(homes)], "other", user_id=user)
+    elif kind == "remove person" and people:
+        households.remove_person(laptop.db, people[picks[0] % len(people)], user_id=user)
+    elif kind == "move household" and homes:
+        store.update(laptop.db, "households", homes[picks[0] % len(homes)],
+                     {"village_id": places[picks[1] % len(places)]}, user_id=user)
+    elif kind == "sync":
+        laptop.sync()
+
+
+@settings(max_examples=RANDOM_RUNS, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(operations=st.lists(OPERATION, min_size=4, max_size=30))
-def test_random_edits_syncs_and_partitions_on_three_laptops_end_identical(central, operations):
-    """Three laptops edit at random and sync when they happen to (the others are cut off);
-    once each has synced twice more, all three and the central server hold the same rows."""
+@given(operations=st.lists(OPERATION, min_size=4, max_size=40))
+def test_random_work_on_three_laptops_then_a_fresh_laptop_pulls_everything(central, operations):
+    """Three laptops create, edit and delete households, add, move and remove people and move
+    households between villages, syncing when they happen to (the others are cut off meanwhile);
+    then each syncs until nothing moves, and a fresh laptop pulls everything: all of them and
+    the central server hold the same rows, nobody made is missing and nothing is doubled."""
     import tempfile
     from pathlib import Path
     with tempfile.TemporaryDirectory() as folder:
@@ -428,25 +479,31 @@ def test_random_edits_syncs_and_partitions_on_three_laptops_end_identical(centra
         try:
             for laptop in machines:
                 laptop.sync()
-            for operation in operations:
-                laptop = machines[operation[1]]
-                live = [r[0] for r in laptop.db.execute(
-                    "select id from households where deleted_at is null order by id")]
-                if operation[0] == "create":
-                    register(laptop, f"Người {len(live)}", 1970 + len(live) % 40)
-                elif operation[0] == "edit" and live:
-                    _, _, pick, name, data = operation
-                    store.update(laptop.db, "households", live[pick % len(live)],
-                                 {name: data.draw(FIELDS[name])}, user_id=laptop.user())
-                elif operation[0] == "delete" and live:
-                    store.soft_delete(laptop.db, "households", live[operation[2] % len(live)],
-                                      user_id=laptop.user())
-                elif operation[0] == "sync":
-                    laptop.sync()
+            for counter, operation in enumerate(operations):
+                _operate(machines[operation[1]], operation, counter)
+            made = {table: set().union(*(_ids(m.db, table) for m in machines))
+                    for table in ("households", "people")}
             converge(central, *machines)
+            fresh = Laptop(Path(folder) / "fresh", central)
+            machines.append(fresh)
+            data = converge(central, *machines)
+            for table, ids in made.items():
+                assert ids <= {r["id"] for r in data[table]}, table
+            for machine in (central, *machines):
+                assert machine.db.execute(
+                    "select count(*) from sync_inbox").fetchone()[0] == 0
+                assert machine.db.execute(
+                    "select count(*) from (select commune_code from office_communes"
+                    " where deleted_at is null group by commune_code having count(*) > 1)"
+                ).fetchone()[0] == 0
+            assert all(capture.unsynced_count(m.db) == 0 for m in machines)
         finally:
             for laptop in machines:
                 laptop.close()
+
+
+def _ids(db, table):
+    return {r[0] for r in db.execute(f"select id from [{table}]")}
 
 
 def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seeded_database):
@@ -555,3 +612,227 @@ def decoded(changes):
     return [{"seq": seq, "table": table, "id": row_id, "fields": json.loads(fields),
              **({"again": True} if again else {})}
             for seq, table, row_id, fields, again in changes]
+
+
+# ---- Issue 14: enrolment from every starting point, arrival order, refusals, clocks ---------
+
+def _local_office_and_staff(db, communes):
+    """What the README's real install makes before enrolment: an office of the laptop's own
+    (other ids than the central server's), its administrator and one more officer."""
+    from fieldapp import accounts
+    from fieldapp.places import queries as places
+    office = offices.create_office(db, name="BHXH cơ sở (máy này)", province_code=15,
+                                   communes=communes, user_id=None)
+    admin = accounts.create_user(db, username="giamsat", full_name="Lò Thị Mai (máy)",
+                                 password="local-password-1", role="admin",
+                                 office_id=office["id"], user_id=None)
+    helper = accounts.create_user(db, username="ctv.mua", full_name="Mùa A Chông",
+                                  password="local-password-2", role="supervisor",
+                                  office_id=office["id"], user_id=None)
+    village_row = places.create_village(db, communes[0], "Bản Mới", "ban", user_id=admin["id"])
+    household_id = households.register_household(
+        db, village_row["id"], {"language": "hnj"},
+        {"full_name": "Giàng A Dơ", "gender": "male", "birth_year": 1971,
+         "bhxh_status": "none", "vssid": "unknown"}, user_id=admin["id"])
+    head = db["households"].get(household_id)["head_person_id"]
+    visits.record_visit(db, household_id, officer_id=admin["id"],
+                        visited_at=datetime(2026, 11, 2, 9), topics=["vssid"],
+                        outcomes={head: (["vssid_installed"], None)})
+    visits.record_visit(db, household_id, officer_id=helper["id"],
+                        visited_at=datetime(2026, 11, 3, 9), nobody_home=True)
+    from fieldapp.reports import queries as reports
+    reports.save_target(db, office["id"], None, 2026, None, {"households": 40},
+                        user_id=admin["id"])
+    return household_id, head
+
+
+def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or_doubling(
+        tmp_path, central):
+    """The README's real install: office, administrator and records made before enrolment.
+    The office and its communes become the central server's, the administrator is merged into
+    the central account of the same username, the other account stays as an officer, and every
+    visit reaches the central server."""
+    communes = [r[0] for r in central.db.execute(
+        "select commune_code from office_communes where office_id = ? and deleted_at is null"
+        " order by commune_code limit 2", [central.office_id()])]
+    made = {}
+    laptop = Laptop(tmp_path / "real", central,
+                    before=lambda db: made.update(zip(("household", "head"),
+                                                      _local_office_and_staff(db, communes))))
+    assert [r[0] for r in laptop.db.execute("select id from offices")] == [central.office_id()]
+    central_mai = central.db.execute("select id from users where username = 'giamsat'"
+                                     ).fetchone()[0]
+    assert laptop.user("giamsat") == central_mai
+    result = laptop.sync()
+    assert result.rejected == []
+    assert capture.unsynced_count(laptop.db) == 0
+    officers = {r[0] for r in central.db.execute(
+        "select officer_id from visits where household_id = ?", [made["household"]])}
+    helper = central.db.execute("select id, role, office_id from users where username = ?",
+                                ["ctv.mua"]).fetchone()
+    assert officers == {central_mai, helper[0]}
+    assert helper[1:] == ("officer", central.office_id())
+    assert central.db.execute("select vssid from people where id = ?",
+                              [made["head"]]).fetchone()[0] == "installed"
+    from fieldapp.reports import queries as reports
+    assert reports.office_targets(central.db, central.office_id(), 2026)[(None, None)][
+        "households"] == 40
+    for db in (laptop.db, central.db):
+        assert db.execute("select count(*), count(distinct commune_code) from office_communes"
+                          " where deleted_at is null and office_id = ?",
+                          [central.office_id()]).fetchone() == (10, 10)
+    # The central account's password, not the laptop's, now opens the laptop.
+    from werkzeug.security import check_password_hash
+    hash_ = laptop.db.execute("select password_hash from users where username = 'giamsat'"
+                              ).fetchone()[0]
+    assert check_password_hash(hash_, central.logins["giamsat"])
+    converge(central, laptop)
+    laptop.close()
+
+
+def test_a_person_moved_into_a_household_made_after_them_reaches_a_fresh_laptop(
+        tmp_path, central, laptops):
+    a = laptops("a")
+    first, person = register(a, "Sùng A Lềnh", 1980)
+    second, _ = register(a, "Vàng A Thào", 1985)
+    households.move_person(a.db, person, second, "sibling", user_id=a.user())
+    a.sync()
+    fresh = Laptop(tmp_path / "fresh", central)
+    fresh.sync()
+    row = fresh.db.execute("select household_id, relation, full_name, created_at from people"
+                           " where id = ?", [person]).fetchone()
+    assert row == (second, "sibling", "Sùng A Lềnh", row[3]) and row[3]
+    assert fresh.db.execute("select count(*) from sync_inbox").fetchone()[0] == 0
+    assert capture.unsynced_count(fresh.db) == 0
+    converge(central, a, fresh)
+    fresh.close()
+
+
+def test_a_change_whose_parent_has_not_arrived_waits_and_is_applied_when_it_does(laptops):
+    """Changes arriving before their parent (in one batch or a later one) wait in the inbox,
+    count as not synced, and are saved as soon as the parent arrives."""
+    from sync import inbox
+    a = laptops("a")
+    household_id, _ = register(a, "Hầu A Vừ")
+    a.sync()
+    person = store.new_id()
+    stamp = capture.stamp(a.db)
+    fields = {"household_id": [household_id, stamp, ""], "full_name": ["Hầu Thị Dợ", stamp, ""],
+              "name_key": ["hau thi do", stamp, ""], "gender": ["female", stamp, ""],
+              "birth_year": [1990, stamp, ""], "relation": ["spouse", stamp, ""],
+              "created_at": ["2026-11-27T01:00:00.000+00:00", stamp, ""],
+              "updated_at": ["2026-11-27T01:00:00.000+00:00", stamp, ""]}
+    other_household = store.new_id()
+    fields["household_id"][0] = other_household
+    with a.db.atomic():
+        inbox.receive(a.db, [{"seq": 1, "table": "people", "id": person, "fields": fields}], 0)
+    assert a.db.execute("select count(*) from people where id = ?", [person]).fetchone()[0] == 0
+    waiting = capture.unsynced_count(a.db)
+    assert waiting == 1
+    later = capture.stamp(a.db)
+    with a.db.atomic():
+        # A later change of the same person, then the household they belong to, later still.
+        inbox.receive(a.db, [{"seq": 2, "table": "people", "id": person,
+                              "fields": {"full_name": ["Hầu Thị Dợ (vợ)", later, ""]}}], 0)
+        inbox.receive(a.db, [{"seq": 3, "table": "households", "id": other_household, "fields": {
+            "village_id": [village(a), later, ""], "language": ["hnj", later, ""],
+            "created_at": ["2026-11-27T01:00:00.000+00:00", later, ""],
+            "updated_at": ["2026-11-27T01:00:00.000+00:00", later, ""]}}], 0)
+    assert a.db.execute("select full_name, household_id from people where id = ?",
+                        [person]).fetchone() == ("Hầu Thị Dợ (vợ)", other_household)
+    assert capture.unsynced_count(a.db) == 0
+
+
+def test_a_refusal_whose_answer_was_lost_is_still_listed_and_counted(central, laptops,
+                                                                     monkeypatch):
+    other_commune = central.db.execute(
+        "select code from communes where province_code = 1 order by code limit 1 offset 2"
+    ).fetchone()[0]
+    a = laptops("a")
+    row = store.insert(a.db, "villages", {"commune_code": other_commune, "name": "Lạc",
+                                          "name_key": "lac", "kind": "ban"}, user_id=a.user())
+    real_apply = client._apply
+
+    def lost(*args, **kwargs):
+        raise client.SyncError("the answer was lost", kind="offline")
+    monkeypatch.setattr(client, "_apply", lost)
+    with pytest.raises(client.SyncError):
+        a.sync()
+    monkeypatch.setattr(client, "_apply", real_apply)
+    result = a.sync()  # the same request again: the server has merged it already
+    assert [(r["id"], r["code"]) for r in result.rejected] == [(row["id"], "outside_office")]
+    assert a.db.execute("select code from sync_refused where row_id = ?",
+                        [row["id"]]).fetchone() == ("outside_office",)
+    assert capture.unsynced_count(a.db) == 1
+
+
+def test_the_same_request_sent_again_while_the_first_is_merged_gets_the_same_answer(
+        central, laptops):
+    """Immediate retries of one request, all at once: each answered 200 with the same
+    refusals, and the records merged once."""
+    from concurrent.futures import ThreadPoolExecutor
+    other_commune = central.db.execute(
+        "select code from communes where province_code = 1 order by code limit 1 offset 3"
+    ).fetchone()[0]
+    a = laptops("a")
+    with a.db.atomic():
+        made = [register(a, f"Người thử {n}", 1960 + n)[0] for n in range(200)]
+        refused_row = store.insert(a.db, "villages", {
+            "commune_code": other_commune, "name": "Xa", "name_key": "xa", "kind": "ban"},
+            user_id=a.user())
+    message = {"protocol": 2, "app_version": "", "now": hlc.now_ms(),
+               "push": {"changes": client._outgoing(a.db, int(capture.state(a.db, "pushed_seq")))},
+               "pull": {"cursor": int(capture.state(a.db, "pull_cursor"))}}
+    url = a.device["central_url"] + client.API + "/sync"
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: client._post(url, message, a.device)[0], range(8)))
+    assert {a_["ack_seq"] for a_ in answers} == {message["push"]["changes"][-1][0]}
+    assert all([r["id"] for r in a_["rejected"]] == [refused_row["id"]] for a_ in answers)
+    assert central.db.execute(
+        f"select count(*) from households where id in ({','.join('?' * len(made))})",
+        made).fetchone()[0] == len(made)
+    logged = "select count(*) from sync_log where row_id = ?"
+    assert central.db.execute(logged, [made[0]]).fetchone() == a.db.execute(
+        logged, [made[0]]).fetchone()
+
+
+def test_the_clock_correction_converges_and_a_laptop_years_behind_keeps_syncing(
+        central, tmp_path, monkeypatch):
+    """A laptop whose clock is five years behind from the start: the correction it keeps is
+    measured at enrolment, stays within the tolerance of the truth at every sync instead of
+    growing, and its later edits win in real order."""
+    five_years = 5 * 365 * 24 * 3600 * 1000
+    real = hlc.now_ms
+    monkeypatch.setattr(hlc, "now_ms", lambda: real() - five_years)
+    behind = Laptop(tmp_path / "behind", central)
+    monkeypatch.setattr(hlc, "now_ms", real)
+    honest = Laptop(tmp_path / "honest", central)
+    honest.sync()
+    _, person = register(honest, "Lý A Sài")
+    honest.sync()
+    corrections = []
+    for n in range(4):
+        monkeypatch.setattr(hlc, "now_ms", lambda: real() - five_years)
+        behind.db._fieldapp_clock = None
+        behind.sync()
+        store.update(behind.db, "people", person, {"full_name": f"Lý A Sài ({n})"},
+                     user_id=behind.user())
+        behind.sync()
+        corrections.append(int(capture.state(behind.db, "clock_offset_ms")))
+        monkeypatch.setattr(hlc, "now_ms", real)
+        time.sleep(0.01)
+        assert central.db.execute("select full_name from people where id = ?",
+                                  [person]).fetchone()[0] == f"Lý A Sài ({n})"
+        # The honest laptop edits after seeing it: its edit wins, and then is seen in turn.
+        honest.sync()
+        store.update(honest.db, "people", person, {"birth_year": 1970 + n},
+                     user_id=honest.user())
+        honest.sync()
+    assert all(abs(c - five_years) < 2 * 60 * 1000 for c in corrections), corrections
+    assert max(corrections) - min(corrections) < 2 * 60 * 1000
+    row = central.db.execute("select full_name, birth_year, sync_clock from people where id = ?",
+                             [person]).fetchone()
+    assert row[:2] == ("Lý A Sài (3)", 1973)
+    assert all(abs(hlc.wall(s) - real()) < 10 * 60 * 1000
+               for s in json.loads(row[2]).values() if hlc.parse(s)[2] != "migrated")
+    behind.close(), honest.close()

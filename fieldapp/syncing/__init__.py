@@ -5,17 +5,18 @@ import socket
 import threading
 
 from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, render_template,
-                   url_for)
+                   session, url_for)
 
 from forms import options
-from forms.syncing import EnrolForm, EnrolmentCodeForm, ResolveConflictForm
-from sync import capture, client, server
+from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, ResolveConflictForm
+from sync import capture, client, refused, server
 from sync.client import SyncError
 
 from .. import __version__, offices, store
 from ..auth import login_required, role_required
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
+from . import records
 
 bp = Blueprint("syncing", __name__)
 
@@ -61,8 +62,8 @@ def page():
     return render_template(
         "syncing/page.html", device=device, form=EnrolForm(device_name=socket.gethostname()),
         unsynced_count=capture.unsynced_count(db),
-        last_sync=capture.state(db, "last_sync_at"),
-        rejections=list(db.query("select * from sync_refused order by at desc limit 50")),
+        last_sync=capture.state(db, "last_sync_at"), refused=records.refused(db),
+        waiting=records.waiting(db), discard_form=DiscardRefusedForm(),
         run=run, error=_error_text(run), steps=STEPS)
 
 
@@ -80,18 +81,49 @@ def enrol():
     db = get_db()
     if form.validate_on_submit():
         try:
-            client.enrol(db, current_app.instance_path, form.central_url.data.strip(),
-                         form.code.data.strip().upper(), form.device_name.data.strip(),
-                         app_version=__version__)
+            device = client.enrol(db, current_app.instance_path, form.central_url.data.strip(),
+                                  form.code.data.strip().upper(), form.device_name.data.strip(),
+                                  app_version=__version__)
         except SyncError as e:
             form.code.errors.append(ERRORS[e.kind] % {"reason": e.reason})
         else:
-            flash(_("This laptop is enrolled. Sync now to send and receive the office's data."),
-                  "success")
+            _after_enrolment(device["rehomed"])
             return redirect(url_for("syncing.page"))
     return render_template("syncing/page.html", device=None, form=form,
                            unsynced_count=capture.unsynced_count(db), last_sync=None,
-                           rejections=[], run=None, error=None, steps=STEPS), 400
+                           refused=[], waiting=[], run=None, error=None, steps=STEPS), 400
+
+
+@bp.post("/sync/refused/discard")
+@login_required
+def discard():
+    """Stop sending a refused record, once the user confirms it stays on this laptop only."""
+    form = DiscardRefusedForm()
+    if not form.validate_on_submit():
+        flash(_("Tick the box to confirm before discarding a refused record."), "error")
+    else:
+        db = get_db()
+        with db.atomic():
+            refused.discard(db, form.table_name.data, form.row_id.data)
+        flash(_("The record is no longer sent: it stays on this laptop only."), "success")
+    return redirect(url_for("syncing.page", _anchor="refused"))
+
+
+def _after_enrolment(rehomed):
+    """Keep the administrator logged in as the central account their own was merged into, and
+    say what happened to this laptop's accounts."""
+    merged = rehomed["merged"]
+    if session.get("user_id") in merged:
+        session["user_id"] = merged[session["user_id"]]
+    flash(_("This laptop is enrolled. Sync now to send and receive the office's data."),
+          "success")
+    if rehomed["taken"]:
+        flash(_("Accounts that the central server also has now log in with the central"
+                " server's password: %(names)s.", names=", ".join(rehomed["taken"])), "info")
+    if rehomed["officers"]:
+        flash(_("Accounts made on this laptop are now officers of the office; the central"
+                " administrator gives other roles: %(names)s.",
+                names=", ".join(rehomed["officers"])), "info")
 
 
 def run_sync(database, instance_path, on_progress=None):

@@ -1,0 +1,133 @@
+"""Records named in words for the sync page ("household of Giàng A Páo"), with a link and what
+to do about them."""
+
+import json
+
+from flask import url_for
+
+from ..i18n import lazy_gettext as _l
+
+# What the officer can do about a refusal, by the central server's refusal code.
+ADVICE = {
+    "outside_office": _l("It lies in a commune outside your office: move it to one of your"
+                         " office's villages, or discard it here."),
+    "other_office": _l("It belongs to another office: ask your supervisor. If it was made here"
+                       " by mistake, discard it here."),
+    "central_only": _l("Offices, their communes and users are managed on the central server:"
+                       " ask the central administrator to make this change there, then discard"
+                       " it here."),
+    "missing_parent": _l("It refers to a record the central server does not have (perhaps one"
+                         " refused too): fix that record first. This one is sent again at every"
+                         " sync."),
+    "invalid": _l("A value is not accepted: open the record, correct it and sync again."),
+}
+DEFAULT_ADVICE = _l("The central server could not save it: open the record and check it. It is"
+                    " sent again at every sync; ask your supervisor if it stays refused.")
+WAITING = _l("Received from the central server but not saved here yet: it waits for a record it"
+             " depends on, and is saved as soon as that arrives.")
+REASONS = {
+    "outside_office": _l("outside your office's communes"),
+    "other_office": _l("belongs to another office"),
+    "central_only": _l("managed on the central server"),
+    "missing_parent": _l("refers to a record the central server does not have"),
+    "invalid": _l("a value is not accepted"),
+    "incomplete": _l("incomplete, or contradicts another record"),
+}
+KINDS = {
+    "offices": _l("Office %(name)s"), "office_communes": _l("A commune of an office"),
+    "villages": _l("Village %(name)s"), "users": _l("Account of %(name)s"),
+    "list_items": _l("List entry %(name)s"), "households": _l("Household of %(name)s"),
+    "people": _l("%(name)s"), "visits": _l("Visit of %(date)s to the household of %(name)s"),
+    "visit_outcomes": _l("Outcome for %(name)s at a visit"),
+    "group_sessions": _l("Small-group session of %(date)s"),
+    "session_attendees": _l("%(name)s on a session's roster"),
+    "scripts": _l("A communication script"), "script_texts": _l("Script text %(name)s"),
+    "policy_figures": _l("Policy figure %(name)s"),
+    "translation_reviews": _l("Translation review"), "sync_conflicts": _l("Conflict review"),
+    "targets": _l("Targets for %(date)s"),
+}
+
+
+def described(db, table, row_id, fields=None):
+    """(words naming the record, a link to it or None); `fields`: what waits in the inbox
+    when the row itself is not here."""
+    row = _row(db, table, row_id) or {n: t[0] for n, t in (fields or {}).items()}
+    name, date, link = _facts(db, table, row_id, row)
+    words = KINDS.get(table, _l("A record"))
+    return str(words) % {"name": name or "…", "date": date or "…"}, link
+
+
+def _row(db, table, row_id):
+    if not db[table].exists():
+        return None
+    rows = list(db.query(f"select * from [{table}] where id = ?", [row_id]))
+    return rows[0] if rows else None
+
+
+def _one(db, sql, params):
+    found = db.execute(sql, params).fetchone()
+    return found[0] if found else None
+
+
+def _head_name(db, household_id):
+    return _one(db, "select p.full_name from households h join people p"
+                    " on p.id = h.head_person_id where h.id = ?", [household_id])
+
+
+def _person_name(db, person_id):
+    return _one(db, "select full_name from people where id = ?", [person_id])
+
+
+def _facts(db, table, row_id, row):
+    """(name, date, link) for one record; None where the record has none."""
+    live = _row(db, table, row_id) is not None and not row.get("deleted_at")
+    if table == "villages":
+        return row.get("name"), None, live and url_for("households.village", village_id=row_id)
+    if table == "households":
+        return (_head_name(db, row_id), None,
+                live and url_for("households.view", household_id=row_id))
+    if table == "people":
+        return (row.get("full_name"), None,
+                live and url_for("households.edit_person", person_id=row_id))
+    if table == "visits":
+        return (_head_name(db, row.get("household_id")), (row.get("visited_at") or "")[:10],
+                live and url_for("visits.view", visit_id=row_id))
+    if table == "visit_outcomes":
+        visit = row.get("visit_id")
+        return (_person_name(db, row.get("person_id")), None,
+                _row(db, "visits", visit) and url_for("visits.view", visit_id=visit))
+    if table == "group_sessions":
+        return (None, (row.get("held_at") or "")[:10],
+                live and url_for("group_sessions.view", session_id=row_id))
+    if table == "session_attendees":
+        session = row.get("session_id")
+        return (_person_name(db, row.get("person_id")), None,
+                _row(db, "group_sessions", session)
+                and url_for("group_sessions.view", session_id=session))
+    if table == "users":
+        return (row.get("full_name") or row.get("username"), None, None)
+    if table == "targets":
+        year, month = row.get("year"), row.get("month")
+        return None, f"{month:02d}/{year}" if month else str(year or ""), None
+    if table == "script_texts":
+        return row.get("title"), None, None
+    if table in ("offices", "policy_figures", "list_items"):
+        return row.get("name") or row.get("key") or row.get("label"), None, None
+    return None, None, None
+
+
+def refused(db):
+    """The refused records, newest first, each described, with its reason and advice."""
+    return [{**r, "words": words, "link": link or None,
+             "why": REASONS.get(r["code"], r["reason"]),
+             "advice": ADVICE.get(r["code"], DEFAULT_ADVICE)}
+            for r in db.query("select * from sync_refused order by at desc, seq desc")
+            for words, link in [described(db, r["table_name"], r["row_id"])]]
+
+
+def waiting(db):
+    """Received changes not saved yet, in the order they arrived, each described."""
+    return [{**r, "words": words, "link": link or None, "advice": WAITING}
+            for r in db.query("select * from sync_inbox order by position")
+            for words, link in [described(db, r["table_name"], r["row_id"],
+                                          json.loads(r["fields"]))]]
