@@ -1,6 +1,7 @@
 """The SQLite database: one sqlite_utils.Database per request, closed on teardown."""
 
 import sqlite3
+from contextlib import contextmanager
 
 import sqlite_utils
 from flask import current_app, g
@@ -9,10 +10,46 @@ BUSY_TIMEOUT_SECONDS = 10
 WAL_CHECKPOINT_PAGES = 10_000
 
 
+class Database(sqlite_utils.Database):
+    """sqlite_utils.Database whose outermost transactions take the write lock when they begin.
+
+    A deferred transaction that reads and then writes fails at once with "database is locked"
+    when another connection wrote in between (SQLite cannot wait for it: its snapshot is stale).
+    BEGIN IMMEDIATE waits its turn instead, up to the busy timeout, so concurrent writers (a
+    sync beside a form being saved, several laptops syncing at once) queue rather than fail.
+    """
+
+    @contextmanager
+    def atomic(self):
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+    @contextmanager
+    def snapshot(self):
+        """A read transaction: every query inside sees the database as of its first read."""
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.commit()
+
+
 def connect(path):
     """Open the database file with the pragmas fieldapp relies on."""
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
-    db = sqlite_utils.Database(conn)
+    db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     # Checkpoint the write-ahead log every 40 MB, not 4 MB: a sync writes batches of a
