@@ -7,6 +7,8 @@ from pathlib import Path
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from . import clock
+
 __version__ = "0.1.0"
 
 csrf = CSRFProtect()
@@ -30,6 +32,8 @@ def create_app(test_config=None, instance_path=None, central=None):
         LOGIN_FREE_ATTEMPTS=5,
         LOGIN_BASE_DELAY_SECONDS=2,
         LOGIN_MAX_DELAY_SECONDS=15 * 60,
+        # The laptop's zone: recorded UTC times are shown in it, and "today" is its day.
+        TIMEZONE=clock.DEFAULT_ZONE,
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -37,6 +41,8 @@ def create_app(test_config=None, instance_path=None, central=None):
         app.config.from_mapping(test_config)
     if central is not None:
         app.config["CENTRAL"] = central
+    # A misspelt zone stops the start here, not on the first page that shows a time.
+    clock.named(app.config["TIMEZONE"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
 

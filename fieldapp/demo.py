@@ -2,10 +2,10 @@
 
 import secrets
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from . import accounts, offices
+from . import accounts, clock, offices
 from .group_sessions import queries as group_sessions
 from .households import queries as households
 from .places import queries as places
@@ -80,7 +80,7 @@ HOUSEHOLDS = [
 
 def seed_demo_registry(db, officer_id):
     """Demo households with people, visits with outcomes and one small-group session."""
-    today = date.today()
+    today = clock.today()
     village_ids = {r["name"]: r["id"] for r in db.query("select id, name from villages")}
     ids = {}
     with db.atomic():
@@ -99,7 +99,7 @@ def seed_demo_registry(db, officer_id):
         person_of = {name: pid or db.execute(
             "select head_person_id from households where id = ?", [hid]).fetchone()[0]
             for name, (hid, pid) in ids.items()}
-        now = datetime.now().replace(second=0, microsecond=0)
+        now = clock.now().replace(second=0, microsecond=0)
         visits.record_visit(
             db, ids["Giàng A Páo"][0], officer_id=officer_id, visited_at=now - timedelta(days=9),
             language="hnj", topics=["voluntary_bhxh", "vssid"], materials=["leaflet"],

@@ -18,6 +18,7 @@ from babel.support import LazyProxy, NullTranslations, Translations
 from flask import (Blueprint, current_app, g, has_app_context, has_request_context, redirect,
                    request, session)
 
+from . import clock
 from .text import local_path
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -234,9 +235,30 @@ def format_date(value, format="medium"):
     return dates.format_date(value, format=format, locale=LANGUAGES[get_locale()].format_locale)
 
 
-def format_datetime(value, format="medium"):
-    return dates.format_datetime(value, format=format,
-                                 locale=LANGUAGES[get_locale()].format_locale)
+def format_datetime(value):
+    """A time the app recorded (UTC, ISO 8601 text or datetime) in the configured zone, written
+    the language's way; '' for none. Never for times officers typed: those are already local."""
+    if not value:
+        return ""
+    locale = LANGUAGES[get_locale()].format_locale
+    return dates.format_datetime(clock.local(value), _datetime_pattern(locale),
+                                 tzinfo=clock.zone(), locale=locale)
+
+
+# CLDR's short Vietnamese pattern puts the time first with a two-digit year ("01:30 28/11/26");
+# papers in Vietnam, and the app's printed summaries, write the day first: 28/11/2026 01:30.
+_DATETIME_PATTERNS = {"vi": "dd/MM/yyyy HH:mm"}
+
+
+@lru_cache(maxsize=None)
+def _datetime_pattern(locale):
+    """The day and the time to the minute, as the format locale writes them."""
+    if locale in _DATETIME_PATTERNS:
+        return _DATETIME_PATTERNS[locale]
+    day = dates.get_date_format("medium", locale=locale).pattern
+    time = dates.get_time_format("short", locale=locale).pattern
+    return dates.get_datetime_format("medium", locale=locale).replace(
+        "{1}", day).replace("{0}", time)
 
 
 def format_number(value):

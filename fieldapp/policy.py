@@ -1,14 +1,14 @@
 """Policy figures in force on a date, the amounts they give, and scripts' placeholders filled."""
 
 import re
-from datetime import date
 
+from . import clock
 from .i18n import format_number
 
 
 def figures(db, on=None):
     """{key: value} of each figure's latest row effective on the date (today by default)."""
-    on = (on or date.today()).isoformat()
+    on = (on or clock.today()).isoformat()
     return {row["key"]: row["value"] for row in db.query("""
         select key, value from policy_figures f
          where deleted_at is null and effective_from <= :on

@@ -1,11 +1,9 @@
 """Households and the people in them."""
 
-from datetime import date
-
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField
 from wtforms.validators import Length, Optional, ValidationError
 
-from fieldapp import personal
+from fieldapp import clock, personal
 from fieldapp.i18n import lazy_gettext as _l
 
 from . import Form, options, required
@@ -80,13 +78,13 @@ class PersonFields:
 
     def validate_birth_year(self, field):
         # An empty year never gets here (Optional() ends the chain): validate() checks that.
-        if field.data is not None and not 1900 <= field.data <= date.today().year:
+        if field.data is not None and not 1900 <= field.data <= clock.today().year:
             raise ValidationError(_l("Enter a year between %(min)s and %(max)s.",
-                                     min=1900, max=date.today().year))
+                                     min=1900, max=clock.today().year))
 
     def validate_birth_date(self, field):
         if field.data:
-            if field.data > date.today():
+            if field.data > clock.today():
                 raise ValidationError(_l("This date is in the future."))
             if self.birth_year.data and self.birth_year.data != field.data.year:
                 raise ValidationError(_l("The birth date and the birth year differ."))

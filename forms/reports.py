@@ -1,10 +1,9 @@
 """Reports: the period and place asked for, the export options, and the targets grid."""
 
-from datetime import date
-
 from wtforms import BooleanField, DateField, IntegerField, SelectField
 from wtforms.validators import Optional, ValidationError
 
+from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
 
 from . import Form, options, required
@@ -118,5 +117,5 @@ def targets_form(communes, metrics, yearly=None, **kwargs):
 
 def year_choices(today=None):
     """Years a target can be set for: a few back, next year ahead."""
-    today = today or date.today()
+    today = today or clock.today()
     return list(range(today.year - 3, today.year + 2))

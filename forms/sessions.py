@@ -1,11 +1,10 @@
 """Small-group sessions: details, attendance figures, roster and quick-added attendees."""
 
-from datetime import datetime
-
 from wtforms import (DateTimeLocalField, FieldList, FormField, IntegerField, SelectField,
                      SelectMultipleField, StringField, TextAreaField, widgets)
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
+from fieldapp import clock
 from fieldapp.group_sessions.queries import attendance_problems
 from fieldapp.i18n import lazy_gettext as _l
 from fieldapp.visits.queries import not_in_future
@@ -54,9 +53,9 @@ class QuickPersonForm(Form):
 
     def validate_birth_year(self, field):
         if self.person_named() and field.data is not None \
-                and not 1900 <= field.data <= datetime.now().year:
+                and not 1900 <= field.data <= clock.now().year:
             raise ValidationError(_l("Enter a year between %(min)s and %(max)s.",
-                                     min=1900, max=datetime.now().year))
+                                     min=1900, max=clock.now().year))
 
     def validate(self, extra_validators=None):
         # Here, not in validate_birth_year: Optional() ends an empty year's chain before it.
@@ -87,7 +86,7 @@ class AttendeesForm(Form):
 
 class SessionForm(AttendeesForm):
     held_at = DateTimeLocalField(_l("Date and time"), validators=[required()],
-                                 format="%Y-%m-%dT%H:%M", default=datetime.now)
+                                 format="%Y-%m-%dT%H:%M", default=clock.now)
     place = StringField(_l("Place"), validators=[
         Optional(), Length(max=200, message=_l("At most %(max)d characters."))],
         description=_l("e.g. the village cultural house"))

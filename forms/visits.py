@@ -1,11 +1,10 @@
 """Recording a door-to-door visit, with outcomes per person."""
 
-from datetime import datetime
-
 from wtforms import (BooleanField, DateField, DateTimeLocalField, SelectField,
                      SelectMultipleField, StringField, TextAreaField, widgets)
 from wtforms.validators import Length, Optional, ValidationError
 
+from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
 from fieldapp.visits.queries import not_in_future
 
@@ -40,7 +39,7 @@ class VisitDetailsForm(Form):
 
 class VisitForm(VisitDetailsForm):
     visited_at = DateTimeLocalField(_l("Date and time"), validators=[required()],
-                                    format="%Y-%m-%dT%H:%M", default=datetime.now)
+                                    format="%Y-%m-%dT%H:%M", default=clock.now)
     language = SelectField(_l("Language used"), validators=[required()])
     nobody_home = BooleanField(_l("Nobody home"))
     present = _checkboxes(_l("Who was present"))

@@ -47,6 +47,13 @@ def create_enrolment_code(db, office_id, *, user_id):
     return code
 
 
+def code_expires_at(db, code):
+    """When an enrolment code stops being accepted (UTC text), or None for an unknown code."""
+    row = db.execute("select expires_at from enrolment_codes where code_hash = ?",
+                     [_hash(code)]).fetchone()
+    return row[0] if row else None
+
+
 def enrol(db, message):
     """Turn a valid code into a device id and secret for the laptop."""
     if not isinstance(message, dict):

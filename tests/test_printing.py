@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, DictLoader
 from pypdf import PdfReader
 
 import registry
+from fieldapp import clock
 from fieldapp.db import connect
 from fieldapp.group_sessions import queries as group_sessions
 from fieldapp.printing import render, summaries
@@ -20,7 +21,7 @@ from helpers import ROOT, catalog_text, field_errors, input_value, new_client, p
 A5 = (419.5, 595.3)
 A4 = (595.3, 841.9)
 
-TODAY = date.today()
+TODAY = clock.today()
 VISIT_AT = datetime.combine(TODAY - timedelta(days=2), datetime.min.time()).replace(hour=9)
 FOLLOW_UP = TODAY + timedelta(days=10)
 

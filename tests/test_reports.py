@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import PASSWORD
-from fieldapp import accounts, offices, store
+from fieldapp import accounts, clock, offices, store
 from fieldapp.group_sessions import queries as sessions
 from fieldapp.places import queries as places
 from fieldapp.reports import queries
@@ -406,7 +406,7 @@ def test_places_of_another_office_answer_404(app, db, outreach):
 @pytest.fixture
 def this_year(db):
     """A visit today and one on the first of January, a session this month, targets."""
-    today = date.today()
+    today = clock.today()
     canbo, giamsat = user_id(db, "canbo"), user_id(db, "giamsat")
     home = household(db, village_id(db, "Mí Háng"), canbo, person("Giàng A Páo", 1980, "male"))
     visit(db, home["id"], canbo, datetime.combine(today, datetime.min.time()),
@@ -455,7 +455,7 @@ def test_the_supervisors_dashboard_measures_month_and_year_against_targets(app, 
     assert float(tick.get("x1")) - float(bar.get("x")) == pytest.approx(
         5 * float(bar.get("width")))
     assert {float(r.get("width")) for r in others} == {0.0}
-    assert page.find("polyline") is not None or date.today().month == 1
+    assert page.find("polyline") is not None or clock.today().month == 1
     # Nothing on the page comes from elsewhere: the app is used offline.
     html = new_client(app, "en", "giamsat").get("/dashboard").get_data(as_text=True)
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
@@ -465,8 +465,8 @@ def test_the_supervisors_dashboard_measures_month_and_year_against_targets(app, 
 def test_an_officers_dashboard_shows_their_figures_and_follow_ups(app, db, this_year):
     canbo = user_id(db, "canbo")
     home = household(db, village_id(db, "Tu San"), canbo, person("Vàng A Lử", 1975, "male"))
-    visit(db, home["id"], canbo, datetime.now() - timedelta(days=3),
-          follow_up_on=date.today() + timedelta(days=2))
+    visit(db, home["id"], canbo, clock.now() - timedelta(days=3),
+          follow_up_on=clock.today() + timedelta(days=2))
     page = parse(new_client(app, "en", "canbo").get("/dashboard"))
     summary = cells(page, "Against target")
     # Their own visits only (today's and three days ago), not the supervisor's of 1 January.

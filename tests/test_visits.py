@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from fieldapp import clock
 from fieldapp.visits import queries as visits
 from helpers import field_errors, input_value, parse, snapshot
 from registry import household, person, user_id, village_id
@@ -73,12 +74,12 @@ def test_nobody_home_is_one_click(officer, db, home):
     visit = next(db["visits"].rows)
     assert visit["nobody_home"] == 1
     assert visit["language"] == "vi"
-    assert abs(datetime.fromisoformat(visit["visited_at"]) - datetime.now()) < timedelta(minutes=2)
+    assert abs(datetime.fromisoformat(visit["visited_at"]) - clock.now()) < timedelta(minutes=2)
 
 
 @pytest.mark.parametrize("locale", ["vi", "en"])
 @pytest.mark.parametrize("data, field, msgid", [
-    ({"visited_at": (datetime.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")},
+    ({"visited_at": (clock.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")},
      "visited_at", "A visit cannot be in the future."),
     ({"visited_at": ""}, "visited_at", "This field is required."),
     ({"follow_up_on": "2026-11-01"}, "follow_up_on",
@@ -124,7 +125,7 @@ def test_visit_form_defaults_to_now_and_the_household_language(officer, db, home
     db["households"].update(home["id"], {"language": "hnj"})
     page = parse(officer.get(f"/households/{home['id']}/visits/new"))
     shown = datetime.strptime(input_value(page, "visited_at"), "%Y-%m-%dT%H:%M")
-    assert abs(shown - datetime.now()) < timedelta(minutes=2)
+    assert abs(shown - clock.now()) < timedelta(minutes=2)
     selected = page.find("select", name="language").find("option", selected="")
     assert selected.get("value") == "hnj"
 

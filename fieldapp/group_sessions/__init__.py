@@ -10,7 +10,7 @@ from forms.printing import PrintForm
 from forms.sessions import (ATTENDANCE_MESSAGES, SESSION_OUTCOME_LABELS, AttendeesForm,
                             session_form)
 
-from .. import accounts, lists
+from .. import accounts, clock, lists
 from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -36,7 +36,7 @@ def _village_people(db, village_id):
 @login_required
 def index():
     db = get_db()
-    month = request.args.get("month") or date.today().strftime("%Y-%m")
+    month = request.args.get("month") or clock.today().strftime("%Y-%m")
     try:
         first = date.fromisoformat(month + "-01")
     except ValueError:

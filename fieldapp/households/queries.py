@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from .. import store
+from .. import clock, store
 from ..text import clean, fold
 
 PERSON_FIELDS = ("full_name", "gender", "birth_year", "birth_date", "relation", "ethnicity",
@@ -12,7 +12,7 @@ HOUSEHOLD_FIELDS = ("address_note", "ethnicity", "language", "phone")
 
 def age(person, today=None):
     """Age in whole years from the birth date when known, else from the birth year."""
-    today = today or date.today()
+    today = today or clock.today()
     if person.get("birth_date"):
         born = date.fromisoformat(person["birth_date"])
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

@@ -14,7 +14,7 @@ from forms import options
 from forms.reports import (DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS, ExportForm, PeriodForm,
                            targets_form, year_choices)
 
-from .. import accounts, offices
+from .. import accounts, clock, offices
 from ..auth import login_required, role_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
@@ -112,7 +112,7 @@ def dashboard():
     metric = request.args.get("metric")
     metric = metric if metric in queries.METRICS else "households"
     managing = g.user["role"] in MANAGERS
-    data = tables.dashboard(db, area, date.today(),
+    data = tables.dashboard(db, area, clock.today(),
                             by_office=_across_offices() and not area.office_id,
                             by_officer=managing and not area.officer_id, chart=metric)
     label = str(METRIC_LABELS[metric])
@@ -136,7 +136,7 @@ def dashboard():
 
 def _period_form(form_class=PeriodForm):
     """The period and place form from the address; this month when nothing was asked."""
-    today = date.today()
+    today = clock.today()
     if "start" in request.args or "end" in request.args:
         return form_class(formdata=request.args)
     return form_class(formdata=None, data={"start": today.replace(day=1), "end": today})
@@ -144,7 +144,7 @@ def _period_form(form_class=PeriodForm):
 
 def _presets(today=None):
     """Periods offered as one click: (label, start, end)."""
-    today = today or date.today()
+    today = today or clock.today()
     month = today.replace(day=1)
     last_month_end = month - timedelta(days=1)
     quarter = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
@@ -196,7 +196,7 @@ def report_pdf():
     pdf = render_pdf(
         "report.html", page_size="A4", report=report, place=_place_name(area),
         office=offices.office(db, area.office_id) if area.office_id else None,
-        lang=get_locale(), today=date.today())
+        lang=get_locale(), today=clock.today())
     name = f"fieldapp-report-{form.start.data.isoformat()}-{form.end.data.isoformat()}.pdf"
     return send_file(io.BytesIO(pdf), mimetype="application/pdf", download_name=name,
                      as_attachment=False, max_age=0)
@@ -234,7 +234,7 @@ def export():
 @role_required(*MANAGERS)
 def targets():
     db = get_db()
-    today = date.today()
+    today = clock.today()
     year = request.args.get("year", today.year, type=int)
     month = request.args.get("month", type=int) or None
     if year not in year_choices(today) or (month is not None and not 1 <= month <= 12):

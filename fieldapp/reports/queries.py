@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from sync.tables import target_id  # noqa: F401 (the reports name a target by it)
 
-from .. import store
+from .. import clock, store
 
 # Figures that can have a target, in the order they are shown.
 METRICS = ("households", "people", "sessions", "voluntary_bhxh", "household_bhyt",
@@ -371,7 +371,7 @@ def area_communes(db, area):
           from communes c
           join office_communes oc on oc.commune_code = c.code and oc.deleted_at is null
          where {" and ".join(conditions)}
-         order by c.name_key""", _params(area, date.today(), date.today())))
+         order by c.name_key""", _params(area, clock.today(), clock.today())))
 
 
 def commune_office(db, commune_code):
@@ -546,4 +546,4 @@ def people_rows(db, area):
           join people p on p.household_id = h.id
          where vl.deleted_at is null and {" and ".join(conditions)}
          order by c.name_key, vl.name_key, p.name_key""",
-        _params(area, date.today(), date.today()))
+        _params(area, clock.today(), clock.today()))

@@ -227,11 +227,12 @@ def devices():
     db = get_db()
     form = EnrolmentCodeForm()
     form.office_id.choices = options((o["id"], o["name"]) for o in offices.offices(db))
-    code = None
+    code = expires_at = None
     if form.validate_on_submit():
         code = server.create_enrolment_code(db, form.office_id.data, user_id=g.user["id"])
+        expires_at = server.code_expires_at(db, code)
     return render_template("syncing/devices.html", devices=server.devices(db), form=form,
-                           code=code, hours=server.CODE_HOURS)
+                           code=code, expires_at=expires_at)
 
 
 @bp.post("/central/devices/<device_id>/revoke")

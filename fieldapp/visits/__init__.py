@@ -1,14 +1,13 @@
 """Recording door-to-door visits and reading them back."""
 
 import functools
-from datetime import datetime
 
 from flask import Blueprint, flash, g, redirect, render_template, url_for
 
 from forms.printing import PrintForm
 from forms.visits import OUTCOME_LABELS, VisitDetailsForm, visit_form
 
-from .. import history, lists
+from .. import clock, history, lists
 from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..households import queries as households
@@ -62,7 +61,7 @@ def nobody_home(household_id):
     db = get_db()
     household = _household_or_404(db, household_id)
     queries.record_visit(db, household_id, officer_id=g.user["id"],
-                         visited_at=datetime.now().replace(second=0, microsecond=0),
+                         visited_at=clock.now().replace(second=0, microsecond=0),
                          language=household["language"], nobody_home=True)
     flash(_("Visit saved: nobody home."), "success")
     return redirect(url_for("households.view", household_id=household_id))

@@ -1,9 +1,9 @@
 """Door-to-door visits and what came of them for each person."""
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from .. import store
+from .. import clock, store
 
 OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested", "declined")
 
@@ -124,7 +124,7 @@ def visit_outcomes(db, visit_id):
 
 def not_in_future(moment, now=None, slack=timedelta(minutes=5)):
     """True unless the moment lies in the future (a few minutes of clock slack allowed)."""
-    return moment <= (now or datetime.now()) + slack
+    return moment <= (now or clock.now()) + slack
 
 
 def person_outcomes(db, person_id):

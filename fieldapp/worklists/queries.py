@@ -6,7 +6,9 @@ Each sort order therefore names the table the query walks first, along an index 
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
+
+from .. import clock
 
 PAGE_SIZE = 100
 
@@ -108,7 +110,7 @@ def worklist(db, kind, office_id, *, village_id=None, commune=None, officer_id=N
              sort=None, descending=False, page=1, today=None):
     """One page of a worklist; returns (rows, has_next_page)."""
     spec = WORKLISTS[kind]
-    today = today or date.today()
+    today = today or clock.today()
     params = {
         "office": office_id, "village": village_id, "commune": commune,
         "officer": officer_id,

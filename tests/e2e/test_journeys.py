@@ -2,11 +2,12 @@
 
 import io
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
+
+from fieldapp import clock
 
 from .conftest import log_in, ntext, text
 
@@ -136,7 +137,7 @@ def test_register_a_household_of_three_and_a_visit_changes_the_worklists(officer
     fieldset(page, HEAD).locator("input[value=household_bhyt]").check()
     fieldset(page, HEAD).locator("input[value=vssid_installed]").check()
     fieldset(page, SPOUSE).locator("input[value=voluntary_bhxh]").check()
-    page.locator("#follow_up_on").fill(date.today().isoformat())
+    page.locator("#follow_up_on").fill(clock.today().isoformat())
     page.get_by_role("button", name=text("vi", "Save the visit")).click()
     expect(flash(page)).to_have_text(text("vi", "Visit saved."))
     assert page.url == household_url
