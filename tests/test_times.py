@@ -98,14 +98,15 @@ def test_the_sync_page_shows_the_last_sync_and_refusals_in_vietnam_time(app, db,
         {"central_url": "http://127.0.0.1:9", "device_id": "d-1", "secret": "s"}))
     # As the sync client records them: UTC to the second, with a Z.
     capture.set_state(db, "last_sync_at", "2026-11-27T18:30:00Z")
-    db.execute("insert into sync_rejections (seq, table_name, row_id, reason, at)"
-               " values (1, 'villages', 'v-1', 'refused', '2026-11-27T18:30:00Z')")
+    db.execute("insert into sync_refused (seq, table_name, row_id, code, reason, at)"
+               " values (1, 'villages', 'v-1', 'outside_office', 'refused',"
+               " '2026-11-27T18:30:00Z')")
     page = parse(new_client(app, locale, "canbo").get("/sync"))
     facts = {shown(div.find("dt").text): div.find("dd").text
              for div in page.find("dl", class_="facts").find_all("div")}
     assert_vietnam_time(facts[catalog_text(app, locale, "Last successful sync")], locale)
-    refusal = page.find("td", lang="en").parent.find_all("td")
-    assert_vietnam_time(refusal[-1].text, locale)
+    refusal = page.find("section", id="refused").find("tbody").find("tr").find_all("td")
+    assert_vietnam_time(refusal[3].text, locale)
 
 
 @pytest.mark.parametrize("locale", LOCALES)
