@@ -472,3 +472,94 @@ def test_kill_9_of_a_laptop_process_mid_push(central, tmp_path):
     finally:
         fresh.close()
         laptop.close()
+
+
+# ---- Wrong clocks: laptop servers run five years ahead and behind under libfaketime.
+
+FIVE_YEARS_DAYS = 5 * 365
+DAY_MS = 24 * 3600 * 1000
+
+
+def _skewed_laptop(tmp_path, central, name, days):
+    """A laptop enrolled and synced with real time, then served under faketime `days` off;
+    its officer logged in over HTTP."""
+    laptop = Laptop(tmp_path / name, central)
+    laptop.sync()
+    laptop.close()
+    started = Server(laptop.instance, wrapper=skewed(days))
+    started.days = days
+    started.web = Web(started.url)
+    started.web.log_in("canbo", "password-1")
+    return started
+
+
+def _offset(server):
+    db = connect(server.instance / "fieldapp.sqlite3")
+    try:
+        row = db.execute("select value from sync_state where key = 'clock_offset_ms'"
+                         ).fetchone()
+        return int(row[0]) if row else 0
+    finally:
+        db.close()
+
+
+def test_clock_skew_of_five_years_under_faketime(central, laptops, tmp_path):
+    honest = laptops("honest")
+    _, person = register(honest, "Vàng A Lử")
+    honest.sync()
+    ahead = _skewed_laptop(tmp_path, central, "ahead", FIVE_YEARS_DAYS)
+    behind = _skewed_laptop(tmp_path, central, "behind", -FIVE_YEARS_DAYS)
+    offsets = {ahead.days: [], behind.days: []}  # the stored correction after each sync
+
+    def edit(laptop, label, look_first):
+        """The officer edits the person's name on the laptop's page (after syncing to see the
+        latest, if `look_first`), then syncs; the name the central server then holds."""
+        if look_first:
+            assert sync_now(laptop.web)["error"] is None
+            offsets[laptop.days].append(_offset(laptop))
+        name = f"Vàng A Lử ({label})"
+        status, url, page = laptop.web.fill(f"/people/{person}", {"full_name": name})
+        assert status == 200 and "/households/" in url, page
+        progress = sync_now(laptop.web)
+        assert progress["error"] is None, progress["error"]
+        assert header_unsynced(laptop.web.get("/sync")[2]) == 0
+        offsets[laptop.days].append(_offset(laptop))
+        return name, central.db.execute("select full_name from people where id = ?",
+                                        [person]).fetchone()[0]
+
+    try:
+        for n in range(8 if LONG else 3):
+            # Later in real time, made without seeing the other's edit: the later one wins.
+            for laptop in (ahead, behind, ahead):
+                made, held = edit(laptop, f"{laptop.days:+d} ngày, vòng {n}", look_first=False)
+                assert held == made, offsets
+            # Made after seeing the other's edit: it wins, whichever clock made it.
+            for laptop in (behind, ahead):
+                made, held = edit(laptop, f"{laptop.days:+d} ngày, đã xem, vòng {n}",
+                                  look_first=True)
+                assert held == made, offsets
+        # An honest laptop's edit made after all of them wins too, and all converge.
+        time.sleep(0.05)
+        honest.sync()
+        store.update(honest.db, "people", person, {"full_name": "Vàng A Lử (honest)"},
+                     user_id=honest.user())
+        honest.sync()
+        for laptop in (ahead, behind):
+            assert sync_now(laptop.web)["error"] is None
+        assert central.db.execute("select full_name from people where id = ?",
+                                  [person]).fetchone()[0] == "Vàng A Lử (honest)"
+        # The stored correction converges to the true offset and stays there.
+        for days, seen in offsets.items():
+            true = -days * DAY_MS
+            assert all(abs(o - true) < 5000 for o in seen), (days, seen)
+            assert max(seen) - min(seen) < 5000, (days, seen)
+        assert central.errors() == []
+        for laptop in (ahead, behind):
+            assert laptop.errors() == []
+            db = connect(laptop.instance / "fieldapp.sqlite3")
+            assert db.execute("select full_name from people where id = ?",
+                              [person]).fetchone()[0] == "Vàng A Lử (honest)"
+            db.close()
+    finally:
+        ahead.stop()
+        behind.stop()
