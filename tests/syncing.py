@@ -287,6 +287,7 @@ class CuttingProxy:
     def __init__(self, target_port):
         self.target = target_port
         self.cuts = []  # byte counts, one per connection to cut; empty: relay untouched
+        self.lose_answers = 0  # the next connections whose request goes through, answer lost
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         threading.Thread(target=self._accept, daemon=True).start()
@@ -297,8 +298,35 @@ class CuttingProxy:
                 incoming, _ = self.listener.accept()
             except OSError:
                 return
+            if self.lose_answers:
+                self.lose_answers -= 1
+                threading.Thread(target=self._lose_answer, args=(incoming,), daemon=True).start()
+                continue
             limit = self.cuts.pop(0) if self.cuts else None
             threading.Thread(target=self._relay, args=(incoming, limit), daemon=True).start()
+
+    def _lose_answer(self, incoming):
+        """Relay the request whole; cut the connection when the answer starts, which the server
+        sends once it has done the work."""
+        outgoing = socket.create_connection(("127.0.0.1", self.target))
+
+        def forward():
+            try:
+                while data := incoming.recv(4096):
+                    outgoing.sendall(data)
+            except OSError:
+                pass
+        threading.Thread(target=forward, daemon=True).start()
+        try:
+            outgoing.recv(1)
+        except OSError:
+            pass
+        for s in (incoming, outgoing):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
 
     def _relay(self, incoming, limit):
         outgoing = socket.create_connection(("127.0.0.1", self.target))

@@ -563,3 +563,66 @@ def test_clock_skew_of_five_years_under_faketime(central, laptops, tmp_path):
     finally:
         ahead.stop()
         behind.stop()
+
+
+# ---- Refusals are never silent, retries never get a 500.
+
+def test_a_refusal_whose_answer_was_lost_is_still_listed_and_counted(central, laptops):
+    from fieldapp import offices
+    from conftest import FormClient
+    other_commune = central.db.execute(
+        "select code from communes where province_code = 1 order by code limit 1 offset 2"
+    ).fetchone()[0]
+    offices.create_office(central.db, name="BHXH cơ sở Tây Hồ", province_code=1,
+                          communes=[other_commune], user_id=None)
+    a = laptops("a")
+    refused = store.insert(a.db, "villages", {"commune_code": other_commune, "name": "Bản Lén",
+                                              "name_key": "ban len", "kind": "ban"},
+                           user_id=a.user())
+    proxy = CuttingProxy(central.port)
+    proxy.lose_answers = 1
+    with pytest.raises(client.SyncError):
+        a.sync(f"http://127.0.0.1:{proxy.port}", timeout=10)
+    proxy.close()
+    a.sync()  # the retry: its answer arrives
+    assert central.db.execute("select count(*) from villages where id = ?",
+                              [refused["id"]]).fetchone()[0] == 0
+    assert a.db.execute("select count(*) from sync_rejections where row_id = ?",
+                        [refused["id"]]).fetchone()[0] >= 1
+    assert capture.unsynced_count(a.db) >= 1
+    officer = FormClient(a.app.test_client())
+    officer.login("canbo", "password-1")
+    page = officer.get("/sync").get_data(as_text=True)
+    assert shown("Records the central server refused") in page
+    assert header_unsynced(page) >= 1
+    # Syncing again changes nothing: it is listed and counted until resolved.
+    a.sync()
+    assert capture.unsynced_count(a.db) >= 1
+
+
+def test_immediate_duplicate_retries_while_the_first_is_merged_never_get_500(central, laptops):
+    b = laptops("b")
+    made = _bulk(b, client.BATCH)
+    outgoing = client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0)))
+    message = {"protocol": client.PROTOCOL, "app_version": "", "now": int(time.time() * 1000),
+               "push": {"changes": outgoing},
+               "pull": {"cursor": int(capture.state(b.db, "pull_cursor", 0))}}
+    url = b.device["central_url"] + client.API + "/sync"
+    answers, start = [], threading.Barrier(8)
+
+    def send(delay):
+        start.wait()
+        time.sleep(delay)  # the first is being merged when the others arrive
+        try:
+            answers.append(client._post(url, message, b.device, timeout=60)[0]["ack_seq"])
+        except client.SyncError as e:
+            answers.append((e.status, e.reason))
+    threads = [threading.Thread(target=send, args=(0.02 * n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert answers == [outgoing[-1][0]] * 8
+    sync_until_idle(b)
+    assert _each_once(central.db, made) == []
+    assert central.errors() == []
