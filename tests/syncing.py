@@ -21,6 +21,12 @@ from sync import client, server
 from sync.tables import SYNCED_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
+# A real office, installed by the README's commands on a laptop and on the central server.
+PROVINCE = 15  # Lào Cai
+OFFICE = "BHXH cơ sở Chế Tạo – Lao Chải"
+COMMUNES = ("Xã Chế Tạo", "Xã Lao Chải")
+LOCAL_ADMIN = ("hung", "Nguyễn Văn Hùng", "mat-khau-laptop-1")
+CENTRAL_ADMIN = ("lan", "Phạm Thị Lan", "mat-khau-trung-tam-1")
 
 
 def free_port():
@@ -181,6 +187,44 @@ def snapshot(db, office_id):
             visible.append(row)
         tables[table] = visible
     return tables
+
+
+def real_install(instance, *options, admin=LOCAL_ADMIN):
+    """`run.py --no-demo` serving a new instance, then `create-office` and
+    `create-user --role admin` run as commands on it; the running Server."""
+    started = Server(instance, "--no-demo", *options)
+    db = connect(started.instance / "fieldapp.sqlite3")
+    codes = dict(db.execute("select name, code from communes where province_code = ?",
+                            [PROVINCE]).fetchall())
+    db.close()
+    made = flask(instance, "create-office", "--name", OFFICE, "--province", str(PROVINCE),
+                 *[a for name in COMMUNES for a in ("--commune", str(codes[name]))])
+    assert made.returncode == 0, made.stdout
+    username, full_name, password = admin
+    made = flask(instance, "create-user", "--username", username, "--full-name", full_name,
+                 "--role", "admin", "--office", OFFICE, "--password", password)
+    assert made.returncode == 0, made.stdout
+    started.admin, started.communes = admin, [codes[name] for name in COMMUNES]
+    return started
+
+
+def enrolment_code(central, username, password, office_name):
+    """A code made by the central administrator on the Laptops page, over HTTP."""
+    web = Web(central.url)
+    web.log_in(username, password)
+    page = web.get("/central/devices")[2]
+    office_id = re.search(r'<option[^>]*value="([^"]+)"[^>]*>\s*' + re.escape(office_name),
+                          page).group(1)
+    status, _, page = web.post("/central/devices", {"office_id": office_id})
+    assert status == 200, page
+    return re.search(r'<strong class="code"[^>]*>([A-Z0-9-]+)</strong>', page).group(1)
+
+
+def doubled_communes(db):
+    """Communes with more than one live office_communes row."""
+    return db.execute("select commune_code, count(*) from office_communes"
+                      " where deleted_at is null group by commune_code having count(*) > 1"
+                      ).fetchall()
 
 
 class Web:

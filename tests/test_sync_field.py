@@ -7,14 +7,14 @@ Sizes are modest so that the whole suite stays within CI's limit; FIELDAPP_LONG_
 long variants (more laptops, rounds and records).
 """
 
-import json
 import os
 import re
 import signal
 import subprocess
+import sys
 import threading
 import time
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
@@ -22,18 +22,13 @@ from fieldapp import demo, store
 from fieldapp.db import connect
 from fieldapp.households import queries as households
 from fieldapp.i18n import TRANSLATIONS_DIR, Catalogs
-from sync import capture, client, server
-from helpers import assert_report_counts_as_built_again
-from syncing import (Central, CuttingProxy, Laptop, Server, Web, flask, header_unsynced,
-                     skewed, snapshot)
+from sync import capture, client
+from syncing import (CENTRAL_ADMIN, LOCAL_ADMIN, OFFICE, ROOT, Central, CuttingProxy, Laptop,
+                     Server, Web, doubled_communes, enrolment_code, flask, header_unsynced,
+                     real_install, skewed)
 from test_sync import converge, register
 
 LONG = bool(os.environ.get("FIELDAPP_LONG_SYNC"))
-PROVINCE = demo.PROVINCE_CODE
-OFFICE = "BHXH cơ sở Chế Tạo – Lao Chải"
-COMMUNES = ("Xã Chế Tạo", "Xã Lao Chải")
-LOCAL_ADMIN = ("hung", "Nguyễn Văn Hùng", "mat-khau-laptop-1")
-CENTRAL_ADMIN = ("lan", "Phạm Thị Lan", "mat-khau-trung-tam-1")
 
 _catalogs = Catalogs(TRANSLATIONS_DIR)
 
@@ -44,37 +39,6 @@ def shown(message, locale="vi"):
 
 
 # ---- Real installs, made and used as the README tells, over HTTP.
-
-def real_install(instance, *options, admin=LOCAL_ADMIN):
-    """`run.py --no-demo` serving a new instance, then `create-office` and
-    `create-user --role admin` run as commands on it; the running Server."""
-    started = Server(instance, "--no-demo", *options)
-    db = connect(started.instance / "fieldapp.sqlite3")
-    codes = dict(db.execute("select name, code from communes where province_code = ?",
-                            [PROVINCE]).fetchall())
-    db.close()
-    made = flask(instance, "create-office", "--name", OFFICE, "--province", str(PROVINCE),
-                 *[a for name in COMMUNES for a in ("--commune", str(codes[name]))])
-    assert made.returncode == 0, made.stdout
-    username, full_name, password = admin
-    made = flask(instance, "create-user", "--username", username, "--full-name", full_name,
-                 "--role", "admin", "--office", OFFICE, "--password", password)
-    assert made.returncode == 0, made.stdout
-    started.admin, started.communes = admin, [codes[name] for name in COMMUNES]
-    return started
-
-
-def enrolment_code(central, username, password, office_name):
-    """A code made by the central administrator on the Laptops page, over HTTP."""
-    web = Web(central.url)
-    web.log_in(username, password)
-    page = web.get("/central/devices")[2]
-    office_id = re.search(r'<option[^>]*value="([^"]+)"[^>]*>\s*' + re.escape(office_name),
-                          page).group(1)
-    status, _, page = web.post("/central/devices", {"office_id": office_id})
-    assert status == 200, page
-    return re.search(r'<strong class="code"[^>]*>([A-Z0-9-]+)</strong>', page).group(1)
-
 
 def enrol_and_sync(web, central_url, code, name="Máy của Hùng"):
     """Enrol on the Sync page, press Sync now and follow /sync/progress to the end."""
@@ -94,13 +58,6 @@ def sync_now(web, timeout=120):
             return progress
         time.sleep(0.2)
     pytest.fail("the sync did not finish")
-
-
-def doubled_communes(db):
-    """Communes with more than one live office_communes row."""
-    return db.execute("select commune_code, count(*) from office_communes"
-                      " where deleted_at is null group by commune_code having count(*) > 1"
-                      ).fetchall()
 
 
 def register_by_form(web, village_id, name, **person):
@@ -442,7 +399,7 @@ def test_kill_9_of_a_laptop_process_mid_push(central, tmp_path):
     laptop.close()
     command = ["flask", "--app", "fieldapp", "sync"]
     syncing = subprocess.Popen(
-        [os.sys.executable, "-m", *command], cwd=Server.__init__.__globals__["ROOT"],
+        [sys.executable, "-m", *command], cwd=ROOT,
         env={**os.environ, "FIELDAPP_INSTANCE": str(laptop.instance)},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     # Killed once the central server has merged part of the push, not all of it.
