@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from . import generate, pages, pdf, reports, sync
+from . import generate, pages, pdf, reports, sync, sync_load
 
 OUT = Path(__file__).parent / "out"
 HOUSEHOLDS = 100_000
@@ -27,6 +27,11 @@ def bench_sync(args):
     return sync.run()
 
 
+def bench_load(args):
+    """At least 50 laptops syncing at once against one central server process."""
+    return sync_load.run()
+
+
 def bench_pdf(args):
     """One visit summary and a batch of 100, next to plain WeasyPrint pages of the same text."""
     # Printing needs a few hundred visits, not the big database.
@@ -44,7 +49,7 @@ def bench_reports(args):
 
 # Name -> function(args); `--only` picks among these.
 BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "pdf": bench_pdf,
-              "reports": bench_reports}
+              "reports": bench_reports, "load": bench_load}
 
 
 def main(argv=None):

@@ -1,11 +1,18 @@
 """A real central server process on 127.0.0.1 and laptops in temporary folders, for sync tests."""
 
 import os
+import re
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from html.parser import HTMLParser
+from http.cookiejar import CookieJar
 from pathlib import Path
 
 from fieldapp import create_app, demo
@@ -14,6 +21,12 @@ from sync import client, server
 from sync.tables import SYNCED_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
+# A real office, installed by the README's commands on a laptop and on the central server.
+PROVINCE = 15  # Lào Cai
+OFFICE = "BHXH cơ sở Chế Tạo – Lao Chải"
+COMMUNES = ("Xã Chế Tạo", "Xã Lao Chải")
+LOCAL_ADMIN = ("hung", "Nguyễn Văn Hùng", "mat-khau-laptop-1")
+CENTRAL_ADMIN = ("lan", "Phạm Thị Lan", "mat-khau-trung-tam-1")
 
 
 def free_port():
@@ -22,16 +35,40 @@ def free_port():
         return s.getsockname()[1]
 
 
-class Server:
-    """`python run.py` serving an instance folder on a free port of 127.0.0.1; `stop()` ends it."""
+def skewed(days):
+    """The command prefix that runs a process `days` ahead (or behind) under libfaketime."""
+    if shutil.which("faketime") is None:
+        raise RuntimeError("the clock-skew tests need Debian's 'faketime' (make system-deps)")
+    # Relative: the clock runs on from real time plus the offset. Monotonic clocks stay real,
+    # so timeouts and sleeps behave.
+    return ["env", "FAKETIME_DONT_FAKE_MONOTONIC=1", "faketime", "-f", f"{days:+d}d"]
 
-    def __init__(self, instance, *options):
+
+def flask(instance, *args, wrapper=(), input=None, timeout=300):
+    """`flask --app fieldapp ARGS` run as a subprocess on an instance folder, as the README's
+    Command line section does it; the CompletedProcess, output and errors together."""
+    return subprocess.run(
+        [*wrapper, sys.executable, "-m", "flask", "--app", "fieldapp", *args], cwd=ROOT,
+        env={**os.environ, "FIELDAPP_INSTANCE": str(instance), "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, input=input,
+        timeout=timeout)
+
+
+class Server:
+    """`python run.py` serving an instance folder on a free port of 127.0.0.1; `stop()` ends it.
+
+    `port` serves on a given port (a restart after a kill); `wrapper` prefixes the command
+    (e.g. `skewed(1825)`).
+    """
+
+    def __init__(self, instance, *options, port=None, wrapper=()):
         self.instance = Path(instance)
-        self.port = free_port()
+        self.options, self.wrapper = options, list(wrapper)
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "run.py"), *options, "--port", str(self.port),
-             "--instance", str(self.instance)],
+            [*self.wrapper, sys.executable, str(ROOT / "run.py"), *options,
+             "--port", str(self.port), "--instance", str(self.instance)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"})
         deadline = time.monotonic() + 60
@@ -68,6 +105,16 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+    def kill(self):
+        """SIGKILL, as a power cut or the OOM killer would: no clean shutdown."""
+        self.process.kill()
+        self.process.wait()
+
+    def errors(self):
+        """Lines of the server's output that tell of a failure."""
+        return [line for line in self.output
+                if re.search(r"Traceback|database is locked|OperationalError|Internal Server Error", line)]
 
 
 class Central(Server):
@@ -136,3 +183,217 @@ def snapshot(db, office_id):
             visible.append(row)
         tables[table] = visible
     return tables
+
+
+def real_install(instance, *options, admin=LOCAL_ADMIN):
+    """`run.py --no-demo` serving a new instance, then `create-office` and
+    `create-user --role admin` run as commands on it; the running Server."""
+    started = Server(instance, "--no-demo", *options)
+    db = connect(started.instance / "fieldapp.sqlite3")
+    codes = dict(db.execute("select name, code from communes where province_code = ?",
+                            [PROVINCE]).fetchall())
+    db.close()
+    made = flask(instance, "create-office", "--name", OFFICE, "--province", str(PROVINCE),
+                 *[a for name in COMMUNES for a in ("--commune", str(codes[name]))])
+    assert made.returncode == 0, made.stdout
+    username, full_name, password = admin
+    made = flask(instance, "create-user", "--username", username, "--full-name", full_name,
+                 "--role", "admin", "--office", OFFICE, "--password", password)
+    assert made.returncode == 0, made.stdout
+    started.admin, started.communes = admin, [codes[name] for name in COMMUNES]
+    return started
+
+
+def enrolment_code(central, username, password, office_name):
+    """A code made by the central administrator on the Laptops page, over HTTP."""
+    web = Web(central.url)
+    web.log_in(username, password)
+    page = web.get("/central/devices")[2]
+    office_id = re.search(r'<option[^>]*value="([^"]+)"[^>]*>\s*' + re.escape(office_name),
+                          page).group(1)
+    status, _, page = web.post("/central/devices", {"office_id": office_id})
+    assert status == 200, page
+    return re.search(r'<strong class="code"[^>]*>([A-Z0-9-]+)</strong>', page).group(1)
+
+
+def doubled_communes(db):
+    """Communes with more than one live office_communes row."""
+    return db.execute("select commune_code, count(*) from office_communes"
+                      " where deleted_at is null group by commune_code having count(*) > 1"
+                      ).fetchall()
+
+
+class Web:
+    """A browser's requests to a server over HTTP: cookies kept, the CSRF token sent with forms,
+    redirects followed. Each call returns (status, final URL, page text)."""
+
+    def __init__(self, url):
+        self.url = url.rstrip("/")
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(CookieJar()))
+
+    def _open(self, request, timeout=60):
+        try:
+            with self.opener.open(request, timeout=timeout) as response:
+                return response.status, response.url, response.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.url, e.read().decode(errors="replace")
+
+    def get(self, path):
+        return self._open(self.url + path)
+
+    def json(self, path):
+        import json
+        return json.loads(self.get(path)[2])
+
+    def post(self, path, data):
+        """A form post with the CSRF token of the session, as the page's form carries it."""
+        token = re.search(r'name="csrf-token" content="([^"]+)"', self.get("/login")[2])
+        fields = {"csrf_token": token.group(1), **data}
+        body = urllib.parse.urlencode(fields, doseq=True).encode()
+        return self._open(urllib.request.Request(self.url + path, data=body, method="POST"))
+
+    def log_in(self, username, password):
+        status, url, page = self.post("/login", {"username": username, "password": password})
+        if "/login" in url:
+            raise AssertionError(f"{username} could not log in to {self.url}")
+        return page
+
+    def fill(self, path, values, action=None):
+        """Open the page at `path`, take its form's values as the browser would send them, put
+        `values` over them and send it to the form's action; (status, final URL, page)."""
+        page = self.get(path)[2]
+        form = _form(page, action or path)
+        form.update(values)
+        return self.post(form.pop("__action__"), form)
+
+
+class _FormReader(HTMLParser):
+    """The controls of the form with a given action: what a browser would send as it stands."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.fields, self.inside, self.select, self.chosen = action, {}, False, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        # A form without an action posts to its own page, which is the action asked for.
+        if tag == "form" and (a.get("action") or self.action).split("?")[0] == \
+                self.action.split("?")[0] and "__action__" not in self.fields:
+            self.inside = True
+            self.fields["__action__"] = a.get("action") or self.action
+        if not self.inside or "name" not in a and tag != "option":
+            return
+        if tag == "input" and a.get("type") not in ("submit", "button"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
+                return
+            self.fields.setdefault(a["name"], a.get("value", "on" if a.get("type") == "checkbox"
+                                                     else ""))
+        elif tag == "textarea":
+            self.fields.setdefault(a["name"], "")
+        elif tag == "select":
+            self.select, self.chosen = a["name"], None
+        elif tag == "option" and self.select:
+            if self.chosen is None or "selected" in a:
+                self.chosen = a.get("value", "")
+                if "selected" in a:
+                    self.fields[self.select] = self.chosen
+                else:
+                    self.fields.setdefault(self.select, self.chosen)
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self.select = None
+        elif tag == "form":
+            self.inside = False
+
+
+def _form(page, action):
+    reader = _FormReader(action)
+    reader.feed(page)
+    if "__action__" not in reader.fields:
+        raise AssertionError(f"no form posting to {action}")
+    return reader.fields
+
+
+def header_unsynced(page):
+    """The unsynced count in a page's header."""
+    return int(re.search(r'id="header-unsynced"[^>]*>\s*(\d+)', page).group(1))
+
+
+class CuttingProxy:
+    """A TCP relay on 127.0.0.1 that cuts the next connections after a number of bytes."""
+
+    def __init__(self, target_port):
+        self.target = target_port
+        self.cuts = []  # byte counts, one per connection to cut; empty: relay untouched
+        self.lose_answers = 0  # the next connections whose request goes through, answer lost
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                incoming, _ = self.listener.accept()
+            except OSError:
+                return
+            if self.lose_answers:
+                self.lose_answers -= 1
+                threading.Thread(target=self._lose_answer, args=(incoming,), daemon=True).start()
+                continue
+            limit = self.cuts.pop(0) if self.cuts else None
+            threading.Thread(target=self._relay, args=(incoming, limit), daemon=True).start()
+
+    def _lose_answer(self, incoming):
+        """Relay the request whole; cut the connection when the answer starts, which the server
+        sends once it has done the work."""
+        outgoing = socket.create_connection(("127.0.0.1", self.target))
+
+        def forward():
+            try:
+                while data := incoming.recv(4096):
+                    outgoing.sendall(data)
+            except OSError:
+                pass
+        threading.Thread(target=forward, daemon=True).start()
+        try:
+            outgoing.recv(1)
+        except OSError:
+            pass
+        for s in (incoming, outgoing):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+
+    def _relay(self, incoming, limit):
+        outgoing = socket.create_connection(("127.0.0.1", self.target))
+        budget = [limit]
+
+        def pipe(source, sink):
+            try:
+                while True:
+                    data = source.recv(4096)
+                    if not data:
+                        break
+                    if budget[0] is not None:
+                        if budget[0] <= 0:
+                            break
+                        data = data[:budget[0]]
+                        budget[0] -= len(data)
+                    sink.sendall(data)
+            except OSError:
+                pass
+            finally:
+                for s in (incoming, outgoing):
+                    try:
+                        s.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+        threading.Thread(target=pipe, args=(outgoing, incoming), daemon=True).start()
+        pipe(incoming, outgoing)
+
+    def close(self):
+        self.listener.close()

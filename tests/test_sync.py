@@ -2,8 +2,6 @@
 
 import json
 import os
-import socket
-import threading
 import time
 from datetime import datetime
 
@@ -16,7 +14,7 @@ from fieldapp.households import queries as households
 from fieldapp.visits import queries as visits
 from sync import capture, client, hlc
 from helpers import assert_report_counts_as_built_again
-from syncing import Central, Laptop, snapshot
+from syncing import Central, CuttingProxy, Laptop, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -152,56 +150,6 @@ def test_the_same_field_gives_one_conflict_that_is_resolved_and_converges(centra
     assert next(p for p in data["people"] if p["id"] == person)["bhxh_status"] == "voluntary"
     assert next(c for c in data["sync_conflicts"] if c["id"] == conflict["id"])["resolved_at"]
     assert len([c for c in data["sync_conflicts"] if c["row_id"] == person]) == 1
-
-
-class CuttingProxy:
-    """A TCP relay on 127.0.0.1 that cuts the next connections after a number of bytes."""
-
-    def __init__(self, target_port):
-        self.target = target_port
-        self.cuts = []  # byte counts, one per connection to cut; empty: relay untouched
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self):
-        while True:
-            try:
-                incoming, _ = self.listener.accept()
-            except OSError:
-                return
-            limit = self.cuts.pop(0) if self.cuts else None
-            threading.Thread(target=self._relay, args=(incoming, limit), daemon=True).start()
-
-    def _relay(self, incoming, limit):
-        outgoing = socket.create_connection(("127.0.0.1", self.target))
-        budget = [limit]
-
-        def pipe(source, sink):
-            try:
-                while True:
-                    data = source.recv(4096)
-                    if not data:
-                        break
-                    if budget[0] is not None:
-                        if budget[0] <= 0:
-                            break
-                        data = data[:budget[0]]
-                        budget[0] -= len(data)
-                    sink.sendall(data)
-            except OSError:
-                pass
-            finally:
-                for s in (incoming, outgoing):
-                    try:
-                        s.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
-        threading.Thread(target=pipe, args=(outgoing, incoming), daemon=True).start()
-        pipe(incoming, outgoing)
-
-    def close(self):
-        self.listener.close()
 
 
 def sync_through_cuts(laptop, url, proxy, attempts, timeout, cuts):
