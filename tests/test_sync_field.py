@@ -111,7 +111,7 @@ def test_the_readme_real_install_path_end_to_end(tmp_path):
                                   [person_id]).fetchone()[0] == "installed"
         assert central_db.execute("select count(*) from visits where id = ?",
                                   [visit_id]).fetchone()[0] == 1, \
-            laptop_db.execute("select table_name, reason from sync_rejections").fetchall()
+            laptop_db.execute("select table_name, reason from sync_refused").fetchall()
         # The laptop's administrator is kept, as a user of the central office.
         central_office = central_db.execute("select id from offices where name = ?"
                                             " and deleted_at is null", [OFFICE]).fetchall()
@@ -162,8 +162,9 @@ def test_demo_laptop_and_demo_central_first_sync_doubles_nothing(tmp_path):
         progress = enrol_and_sync(web, central.url, code)
         assert progress["error"] is None, progress["error"]
         assert progress["unsynced"] == 0
+        # Users are the central server's: the laptop's demo accounts now take its password.
         officer = Web(laptop.url)
-        officer.log_in("canbo", laptop_logins["canbo"])
+        officer.log_in("canbo", central_logins["canbo"])
         home = officer.get("/")[2]
         communes = re.findall(r'href="/communes/(\d+)"', home)
         villages = re.findall(r'href="/villages/([0-9a-f-]+)"', home)
@@ -222,8 +223,8 @@ def sync_until_idle(laptop, most=10):
 
 def unsaved(laptop):
     """What the laptop lists as received but not saved, or refused."""
-    return laptop.db.execute("select table_name, row_id, reason from sync_rejections"
-                             ).fetchall()
+    return laptop.db.execute("select table_name, row_id, reason from sync_refused union all"
+                             " select table_name, row_id, reason from sync_inbox").fetchall()
 
 
 def test_a_person_moved_into_a_household_made_after_them_reaches_a_fresh_laptop(tmp_path):
@@ -446,7 +447,7 @@ def _skewed_laptop(tmp_path, central, name, days):
     started = Server(laptop.instance, wrapper=skewed(days))
     started.days = days
     started.web = Web(started.url)
-    started.web.log_in("canbo", "password-1")
+    started.web.log_in("canbo", central.logins["canbo"])
     return started
 
 
@@ -487,8 +488,10 @@ def test_clock_skew_of_five_years_under_faketime(central, laptops, tmp_path):
     try:
         for n in range(8 if LONG else 3):
             # Later in real time, made without seeing the other's edit: the later one wins.
-            for laptop in (ahead, behind, ahead):
-                made, held = edit(laptop, f"{laptop.days:+d} ngày, vòng {n}", look_first=False)
+            for turn, laptop in enumerate((ahead, behind, ahead)):
+                # A new name each time: the same name again on a laptop would be no edit.
+                made, held = edit(laptop, f"{laptop.days:+d} ngày, vòng {n}.{turn}",
+                                  look_first=False)
                 assert held == made, offsets
             # Made after seeing the other's edit: it wins, whichever clock made it.
             for laptop in (behind, ahead):
@@ -544,11 +547,11 @@ def test_a_refusal_whose_answer_was_lost_is_still_listed_and_counted(central, la
     a.sync()  # the retry: its answer arrives
     assert central.db.execute("select count(*) from villages where id = ?",
                               [refused["id"]]).fetchone()[0] == 0
-    assert a.db.execute("select count(*) from sync_rejections where row_id = ?",
+    assert a.db.execute("select count(*) from sync_refused where row_id = ?",
                         [refused["id"]]).fetchone()[0] >= 1
     assert capture.unsynced_count(a.db) >= 1
     officer = FormClient(a.app.test_client())
-    officer.login("canbo", "password-1")
+    officer.login("canbo", central.logins["canbo"])
     page = officer.get("/sync").get_data(as_text=True)
     assert shown("Records the central server refused") in page
     assert header_unsynced(page) >= 1
