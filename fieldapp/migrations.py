@@ -910,3 +910,17 @@ def reach_counts(db):
     END;
     """)
     rebuild_reach_counts(db)
+
+
+@migrations(name="0012_form_submissions")
+def form_submissions(db):
+    # Local, never synced: a form's key is only ever sent again to the laptop that showed it.
+    db.executescript("""
+    CREATE TABLE form_submissions (
+        key TEXT PRIMARY KEY NOT NULL,
+        location TEXT NOT NULL,
+        user_id TEXT,
+        submitted_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_form_submissions_at ON form_submissions(submitted_at);
+    """)

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
 from forms.places import VILLAGE_KIND_LABELS, VillageForm
 
-from .. import offices
+from .. import offices, submissions
 from ..auth import login_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -45,6 +45,7 @@ def _duplicate_message(form, existing):
 
 @bp.route("/communes/<int:code>", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def commune(code):
     db = get_db()
     commune = _commune_or_404(db, code)
@@ -64,6 +65,7 @@ def commune(code):
 
 @bp.route("/villages/<village_id>/edit", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def edit_village(village_id):
     db = get_db()
     village = queries.office_village(db, g.user["office_id"], village_id)
@@ -84,6 +86,7 @@ def edit_village(village_id):
 
 @bp.post("/villages/<village_id>/delete")
 @login_required
+@submissions.once
 def delete_village(village_id):
     db = get_db()
     village = queries.office_village(db, g.user["office_id"], village_id)
