@@ -24,8 +24,9 @@ class _WTFormsTranslations:
 
 class Form(FlaskForm):
     # A fresh key when first shown, the sent one when shown again with errors: hidden_tag()
-    # carries it, and fieldapp.submissions.once saves a form sent twice only once.
-    form_key = HiddenField(default=submissions.new_key, render_kw={"id": False})
+    # carries it, and fieldapp.submissions.once saves a form sent twice only once. Never
+    # shown, so no label (WTForms would otherwise make one and look it up in the catalogs).
+    form_key = HiddenField("", default=submissions.new_key, render_kw={"id": False})
 
     class Meta:
         # Forms read from the address, and subforms, write nothing of their own: no key.

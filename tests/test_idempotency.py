@@ -85,6 +85,8 @@ FORMS = {
     "translation review": ("quantri", "/translations/hnj/string?msgid=Save", None,
                            {"msgstr": "Khaws", "reviewed": "y"},
                            "select count(*) from translation_reviews", 1),
+    "village merge": ("giamsat", "/villages/{twin_village}/merge", None, {"keep": "{village}"},
+                      "select count(*) from villages where deleted_at is not null", 1),
     "conflict": ("giamsat", "/conflicts/{conflict}", None, {"choice": "lost"},
                  "select count(*) from sync_conflicts where resolved_at is not null", 1),
 }
@@ -103,6 +105,10 @@ def ids(app):
     found = demo_ids(db)
     found["empty_village"] = places.create_village(
         db, found["commune"], "Bản Trống", "ban", user_id=found["officer"])["id"]
+    # The same village made on another laptop, as sync brings it.
+    found["twin_village"] = store.insert(db, "villages", {
+        "commune_code": found["commune"], "name": "Mí Háng", "name_key": "mi hang",
+        "kind": "ban"}, user_id=found["officer"])["id"]
     found["other_household"] = one(db, "select id from households where id != ? limit 1",
                                    [found["household"]])["id"]
     found["attendee"] = one(db, "select person_id from session_attendees where session_id = ?"
