@@ -54,6 +54,7 @@ PAGES = {
     "script history": ("canbo", "/scripts/{script}/history", 200),
     "script edit": ("giamsat", "/scripts/{script}/edit?lang=hnj", 200),
     "script new": ("giamsat", "/scripts/new", 200),
+    "duplicate villages": ("giamsat", "/villages/duplicates", 200),
     "translations": ("quantri", "/translations/", 200),
     "translation strings": ("quantri", "/translations/hnj?state=draft", 200),
     "translation string": ("quantri", "/translations/blt/string?msgid=Save", 200),
