@@ -48,12 +48,13 @@ def create_app(test_config=None, instance_path=None, central=None):
 
     from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
     from . import group_sessions, printing, reports, scripts, sync_api, syncing, translating
-    from . import worklists
+    from . import submissions, worklists
 
     db.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    submissions.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(places.bp)
     app.register_blueprint(admin.bp)

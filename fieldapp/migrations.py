@@ -960,3 +960,17 @@ def sync_inbox(db):
     if db.execute("SELECT EXISTS (SELECT 1 FROM sync_rejections WHERE seq < 0)").fetchone()[0]:
         db.execute("UPDATE sync_state SET value = '0' WHERE key = 'pull_cursor'")
     db.execute("DROP TABLE sync_rejections")
+
+
+@migrations(name="0012_form_submissions")
+def form_submissions(db):
+    # Local, never synced: a form's key is only ever sent again to the laptop that showed it.
+    db.executescript("""
+    CREATE TABLE form_submissions (
+        key TEXT PRIMARY KEY NOT NULL,
+        location TEXT NOT NULL,
+        user_id TEXT,
+        submitted_at TEXT NOT NULL
+    );
+    CREATE INDEX idx_form_submissions_at ON form_submissions(submitted_at);
+    """)

@@ -2,9 +2,11 @@
 
 from flask import current_app
 from flask_wtf import FlaskForm
+from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired
 
+from fieldapp import submissions
 from fieldapp.i18n import get_locale, gettext, lazy_gettext as _l
 
 
@@ -21,9 +23,22 @@ class _WTFormsTranslations:
 
 
 class Form(FlaskForm):
+    # A fresh key when first shown, the sent one when shown again with errors: hidden_tag()
+    # carries it, and fieldapp.submissions.once saves a form sent twice only once. Never
+    # shown, so no label (WTForms would otherwise make one and look it up in the catalogs).
+    form_key = HiddenField("", default=submissions.new_key, render_kw={"id": False})
+
     class Meta:
+        # Forms read from the address, and subforms, write nothing of their own: no key.
+        form_key = True
+
         def get_translations(self, form):
             return _WTFormsTranslations()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.meta.form_key:
+            del self.form_key
 
 
 def options(pairs):

@@ -25,6 +25,7 @@ class PrintForm(Form):
 
     class Meta:
         csrf = False
+        form_key = False
 
     size = SelectField(_l("Page size"), choices=options(PAGE_SIZES), default="A5")
     language = SelectField(_l("Language"), default="")

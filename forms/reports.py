@@ -43,6 +43,7 @@ class PeriodForm(Form):
 
     class Meta:
         csrf = False
+        form_key = False
 
     start = DateField(_l("From"), validators=[required()])
     end = DateField(_l("To"), validators=[required()])

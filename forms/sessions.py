@@ -44,6 +44,7 @@ class QuickPersonForm(Form):
 
     class Meta:
         csrf = False
+        form_key = False
 
     full_name = StringField(_l("Full name"), validators=[
         Optional(), Length(max=120, message=_l("At most %(max)d characters."))])

@@ -120,6 +120,32 @@ def input_value(page, name):
     return element.get("value")
 
 
+def form_values(form):
+    """What a browser would send for this form element as shown: {name: [values]}."""
+    values = {}
+    for control in form.iter():
+        name = control.get("name")
+        if not name or control.get("disabled") is not None:
+            continue
+        if control.tag == "input":
+            kind = control.get("type", "text")
+            if kind in ("submit", "button", "image", "reset", "file"):
+                continue
+            if kind in ("checkbox", "radio") and control.get("checked") is None:
+                continue
+            default = "on" if kind in ("checkbox", "radio") else ""
+            values.setdefault(name, []).append(control.get("value", default))
+        elif control.tag == "textarea":
+            values.setdefault(name, []).append(control.text)
+        elif control.tag == "select":
+            options = control.find_all("option")
+            chosen = [o for o in options if o.get("selected") is not None]
+            if not chosen and options and control.get("multiple") is None:
+                chosen = options[:1]
+            values.setdefault(name, []).extend(o.get("value", o.text) for o in chosen)
+    return values
+
+
 def flashes(page):
     return [squash(p.text) for p in page.find_all("p", role="status")]
 
@@ -184,6 +210,27 @@ def demo_ids(db):
         "month": first("select substr(held_at, 1, 7) from group_sessions"),
         "script": first("select id from scripts order by topic"),
     }
+
+
+def fill(value, ids):
+    """Strings, lists and dicts with {name} filled from ids."""
+    if isinstance(value, dict):
+        return {fill(k, ids): fill(v, ids) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fill(v, ids) for v in value]
+    return value.format(**ids) if isinstance(value, str) else value
+
+
+def registry_app(instance_path, seeded_database, **config):
+    """An app on a copy of the seeded database, with the demo's households, visits and session."""
+    from conftest import copy_app
+    from fieldapp.db import connect
+
+    app = copy_app(instance_path, seeded_database, **config)
+    db = connect(app.config["DATABASE"])
+    demo.seed_demo_registry(db, one(db, "select id from users where username = 'canbo'")["id"])
+    db.close()
+    return app
 
 
 def rows_of(db, table):

@@ -7,11 +7,9 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from conftest import LOCALES, copy_app
-from fieldapp import demo
-from fieldapp.db import connect
+from conftest import LOCALES
 from fieldapp.i18n import LANGUAGES
-from helpers import ROOT, demo_ids, new_client, one, parse
+from helpers import ROOT, demo_ids, fill, new_client, parse, registry_app
 
 POT = ROOT / "translations" / "messages.pot"
 
@@ -56,6 +54,7 @@ PAGES = {
     "script history": ("canbo", "/scripts/{script}/history", 200),
     "script edit": ("giamsat", "/scripts/{script}/edit?lang=hnj", 200),
     "script new": ("giamsat", "/scripts/new", 200),
+    "duplicate villages": ("giamsat", "/villages/duplicates", 200),
     "translations": ("quantri", "/translations/", 200),
     "translation strings": ("quantri", "/translations/hnj?state=draft", 200),
     "translation string": ("quantri", "/translations/blt/string?msgid=Save", 200),
@@ -142,23 +141,6 @@ STATES = {
     "wrong method": ("canbo", "/logout", None, True, 405),
     "logged out": ("canbo", "/logout", {}, True, 200),
 }
-
-
-def fill(value, ids):
-    if isinstance(value, dict):
-        return {fill(k, ids): fill(v, ids) for k, v in value.items()}
-    if isinstance(value, list):
-        return [fill(v, ids) for v in value]
-    return value.format(**ids) if isinstance(value, str) else value
-
-
-def registry_app(instance_path, seeded_database, **config):
-    """An app on a copy of the seeded database, with the demo's households, visits and session."""
-    app = copy_app(instance_path, seeded_database, **config)
-    db = connect(app.config["DATABASE"])
-    demo.seed_demo_registry(db, one(db, "select id from users where username = 'canbo'")["id"])
-    db.close()
-    return app
 
 
 def render_all(app, locale):

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from fieldapp import demo, offices, store
 from fieldapp.households import queries as households
+from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
 from sync import capture, client, hlc
 from helpers import assert_report_counts_as_built_again
@@ -150,6 +151,36 @@ def test_the_same_field_gives_one_conflict_that_is_resolved_and_converges(centra
     assert next(p for p in data["people"] if p["id"] == person)["bhxh_status"] == "voluntary"
     assert next(c for c in data["sync_conflicts"] if c["id"] == conflict["id"])["resolved_at"]
     assert len([c for c in data["sync_conflicts"] if c["row_id"] == person]) == 1
+
+
+def test_a_village_made_on_two_laptops_is_merged_once_everywhere(central, laptops):
+    a, b = laptops("a"), laptops("b")
+    commune = a.db.execute("select commune_code from villages where name = 'Mí Háng'"
+                           ).fetchone()[0]
+    # Offline, each laptop creates the same village (its local check sees no other) and a
+    # household in it.
+    made = {laptop: places.create_village(laptop.db, commune, name, "ban",
+                                          user_id=laptop.user())["id"]
+            for laptop, name in ((a, "Bản Pả Khoang"), (b, "bản pả  khoang"))}
+    household_a, _ = register(a, "Giàng A Sình", village_name="Bản Pả Khoang")
+    household_b, _ = register(b, "Vừ A Lử", village_name="bản pả khoang")
+    converge(central, a, b)
+    office = central.office_id()
+    assert [len(g) for g in places.duplicate_villages(a.db, office)] == [2]
+
+    places.merge_villages(a.db, made[a], [made[b]], user_id=a.user("giamsat"))
+    data = converge(central, a, b)
+
+    for machine in (central, a, b):
+        live = [r[0] for r in machine.db.execute(
+            "select id from villages where commune_code = ? and name_key = 'ban pa khoang'"
+            " and deleted_at is null", [commune])]
+        assert live == [made[a]]
+        assert {r[0] for r in machine.db.execute(
+            "select id from households where village_id = ? and deleted_at is null",
+            [made[a]])} == {household_a, household_b}
+        assert places.duplicate_villages(machine.db, office) == []
+    assert next(v for v in data["villages"] if v["id"] == made[b])["deleted_at"]
 
 
 def sync_through_cuts(laptop, url, proxy, attempts, timeout, cuts):

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from forms import options
 from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 
-from .. import accounts, lists, offices, store
+from .. import accounts, lists, offices, store, submissions
 from ..auth import role_required
 from ..db import get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -40,6 +40,7 @@ def _commune_conflict(form, error):
 
 @bp.route("/offices/new", methods=("GET", "POST"))
 @admin_only
+@submissions.once
 def office_new():
     db = get_db()
     form = _office_form(db)
@@ -57,6 +58,7 @@ def office_new():
 
 @bp.route("/offices/<office_id>", methods=("GET", "POST"))
 @admin_only
+@submissions.once
 def office_edit(office_id):
     db = get_db()
     office = offices.office(db, office_id)
@@ -95,6 +97,7 @@ def user_list():
 
 @bp.route("/users/new", methods=("GET", "POST"))
 @admin_only
+@submissions.once
 def user_new():
     db = get_db()
     form = NewUserForm(office_id=g.user["office_id"])
@@ -123,6 +126,7 @@ def _user_or_404(db, user_id):
 
 @bp.route("/users/<user_id>", methods=("GET", "POST"))
 @admin_only
+@submissions.once
 def user_edit(user_id):
     db = get_db()
     target = _user_or_404(db, user_id)
@@ -144,6 +148,7 @@ def user_edit(user_id):
 
 @bp.post("/users/<user_id>/password")
 @admin_only
+@submissions.once
 def user_password(user_id):
     db = get_db()
     target = _user_or_404(db, user_id)
@@ -161,6 +166,7 @@ def user_password(user_id):
 
 @bp.post("/users/<user_id>/active")
 @admin_only
+@submissions.once
 def user_active(user_id):
     db = get_db()
     target = _user_or_404(db, user_id)
@@ -184,6 +190,7 @@ LIST_TITLES = {
 
 @bp.route("/lists/<list_name>", methods=("GET", "POST"))
 @admin_only
+@submissions.once
 def list_items(list_name):
     """A configurable list: its items, and a form to add one."""
     if list_name not in lists.LIST_NAMES:
@@ -205,6 +212,7 @@ def list_items(list_name):
 
 @bp.post("/lists/<list_name>/<code>/active")
 @admin_only
+@submissions.once
 def list_item_active(list_name, code):
     db = get_db()
     try:

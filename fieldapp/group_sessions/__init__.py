@@ -10,7 +10,7 @@ from forms.printing import PrintForm
 from forms.sessions import (ATTENDANCE_MESSAGES, SESSION_OUTCOME_LABELS, AttendeesForm,
                             session_form)
 
-from .. import accounts, clock, lists
+from .. import accounts, clock, lists, submissions
 from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -72,6 +72,7 @@ def _fill(db, form, village):
 
 @bp.route("/new", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def new():
     db = get_db()
     village_id = request.args.get("village")
@@ -127,6 +128,7 @@ def _session_page(db, session, attendees_form):
 
 @bp.post("/<session_id>/attendees")
 @login_required
+@submissions.once
 def add_attendees(session_id):
     db = get_db()
     session = _session_or_404(db, session_id)
@@ -148,6 +150,7 @@ def add_attendees(session_id):
 
 @bp.post("/<session_id>/outcomes")
 @login_required
+@submissions.once
 def outcomes(session_id):
     db = get_db()
     _session_or_404(db, session_id)

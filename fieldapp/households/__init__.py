@@ -7,7 +7,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from forms.households import (BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS, HouseholdForm,
                               MovePersonForm, PersonForm, RegisterHouseholdForm)
 
-from .. import history, lists
+from .. import history, lists, submissions
 from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -78,6 +78,7 @@ def village(village_id):
 
 @bp.route("/villages/<village_id>/households/new", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def register(village_id):
     db = get_db()
     village = _village_or_404(db, village_id)
@@ -110,6 +111,7 @@ def view(household_id):
 
 @bp.route("/households/<household_id>/edit", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def edit(household_id):
     db = get_db()
     household = _household_or_404(db, household_id)
@@ -123,6 +125,7 @@ def edit(household_id):
 
 @bp.route("/households/<household_id>/people/new", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def add_person(household_id):
     db = get_db()
     household = _household_or_404(db, household_id)
@@ -152,6 +155,7 @@ def _person_form_data(person):
 
 @bp.route("/people/<person_id>", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def edit_person(person_id):
     db = get_db()
     person = _person_or_404(db, person_id)
@@ -175,6 +179,7 @@ def edit_person(person_id):
 
 @bp.route("/people/<person_id>/move", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def move_person(person_id):
     db = get_db()
     person = _person_or_404(db, person_id)
@@ -198,6 +203,7 @@ def move_person(person_id):
 
 @bp.post("/people/<person_id>/remove")
 @login_required
+@submissions.once
 def remove_person(person_id):
     db = get_db()
     person = _person_or_404(db, person_id)

@@ -2,15 +2,17 @@
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
-from forms.places import VILLAGE_KIND_LABELS, VillageForm
+from forms.places import VILLAGE_KIND_LABELS, MergeVillagesForm, VillageForm
 
-from .. import offices
-from ..auth import login_required
+from .. import offices, submissions
+from ..auth import login_required, role_required
 from ..db import get_db
-from ..i18n import gettext as _
+from ..i18n import gettext as _, ngettext
 from . import queries
 
 bp = Blueprint("places", __name__)
+
+MANAGERS = ("supervisor", "admin")
 
 
 @bp.app_context_processor
@@ -28,7 +30,15 @@ def home():
         office=offices.office(db, office_id),
         communes=queries.office_communes(db, office_id),
         villages=queries.villages_of_office(db, office_id),
+        duplicates=_duplicates(db),
     )
+
+
+def _duplicates(db, commune_code=None):
+    """Same-named villages to merge, for those who may merge them."""
+    if g.user["role"] not in MANAGERS:
+        return []
+    return queries.duplicate_villages(db, g.user["office_id"], commune_code)
 
 
 def _commune_or_404(db, code):
@@ -38,6 +48,13 @@ def _commune_or_404(db, code):
     return commune
 
 
+def _village_or_404(db, village_id):
+    village = queries.office_village(db, g.user["office_id"], village_id)
+    if village is None:
+        abort(404)
+    return village
+
+
 def _duplicate_message(form, existing):
     form.name.errors.append(_(
         "A village named “%(name)s” already exists in this commune.", name=existing["name"]))
@@ -45,6 +62,7 @@ def _duplicate_message(form, existing):
 
 @bp.route("/communes/<int:code>", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def commune(code):
     db = get_db()
     commune = _commune_or_404(db, code)
@@ -59,16 +77,16 @@ def commune(code):
             flash(_("Village added."), "success")
             return redirect(url_for("places.commune", code=code))
     return render_template("places/commune.html", commune=commune, form=form,
-                           villages=queries.villages_of_commune(db, code))
+                           villages=queries.villages_of_commune(db, code),
+                           duplicates=_duplicates(db, code))
 
 
 @bp.route("/villages/<village_id>/edit", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def edit_village(village_id):
     db = get_db()
-    village = queries.office_village(db, g.user["office_id"], village_id)
-    if village is None:
-        abort(404)
+    village = _village_or_404(db, village_id)
     form = VillageForm(data=village)
     if form.validate_on_submit():
         try:
@@ -84,11 +102,10 @@ def edit_village(village_id):
 
 @bp.post("/villages/<village_id>/delete")
 @login_required
+@submissions.once
 def delete_village(village_id):
     db = get_db()
-    village = queries.office_village(db, g.user["office_id"], village_id)
-    if village is None:
-        abort(404)
+    village = _village_or_404(db, village_id)
     try:
         queries.delete_village(db, village_id, user_id=g.user["id"])
     except queries.VillageNotEmpty:
@@ -97,3 +114,33 @@ def delete_village(village_id):
         return redirect(url_for("places.edit_village", village_id=village_id))
     flash(_("Village “%(name)s” removed.", name=village["name"]), "success")
     return redirect(url_for("places.commune", code=village["commune_code"]))
+
+
+@bp.get("/villages/duplicates")
+@role_required(*MANAGERS)
+def duplicate_villages():
+    """Villages of one commune with the same name, made apart on laptops that were offline."""
+    return render_template("places/duplicates.html", groups=_duplicates(get_db()))
+
+
+@bp.route("/villages/<village_id>/merge", methods=("GET", "POST"))
+@role_required(*MANAGERS)
+@submissions.once
+def merge_villages(village_id):
+    db = get_db()
+    village = _village_or_404(db, village_id)
+    group = queries.duplicates_of(db, g.user["office_id"], village_id)
+    if group is None:
+        flash(_("No other village of this commune has this name."), "info")
+        return redirect(url_for("places.commune", code=village["commune_code"]))
+    form = MergeVillagesForm(keep=group[0]["id"])
+    form.keep.choices = [(v["id"], v["name"]) for v in group]
+    if form.validate_on_submit():
+        moved = queries.merge_villages(
+            db, form.keep.data, [v["id"] for v in group if v["id"] != form.keep.data],
+            user_id=g.user["id"])
+        flash(ngettext("Villages merged: %(num)d household moved.",
+                       "Villages merged: %(num)d households moved.", moved), "success")
+        return redirect(url_for("households.village", village_id=form.keep.data))
+    return render_template("places/merge.html", village=village, form=form,
+                           villages={v["id"]: v for v in group})

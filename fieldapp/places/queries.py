@@ -54,7 +54,7 @@ def villages_of_office(db, office_id):
         select v.id, v.name, v.kind, v.commune_code
           from villages v
           join office_communes oc on oc.commune_code = v.commune_code
-         where oc.office_id = ? and oc.deleted_at is null and v.deleted_at is null
+         where oc.office_id = :office and oc.deleted_at is null and v.deleted_at is null
          order by v.name_key""", [office_id]):
         grouped.setdefault(row["commune_code"], []).append(row)
     return grouped
@@ -123,3 +123,50 @@ def delete_village(db, village_id, *, user_id):
         if households:
             raise VillageNotEmpty(households)
         store.soft_delete(db, "villages", village_id, user_id=user_id)
+
+
+def duplicate_villages(db, office_id, commune_code=None):
+    """Live villages of the office that share a commune and a folded name with another (two
+    laptops offline can both create "Mí Háng"), grouped, each with its households and sessions.
+    """
+    groups = {}
+    for row in db.query("""
+        select v.id, v.name, v.kind, v.commune_code, v.name_key, c.name as commune_name,
+               (select count(*) from households h
+                 where h.village_id = v.id and h.deleted_at is null) as households,
+               (select count(*) from group_sessions s
+                 where s.village_id = v.id and s.deleted_at is null) as sessions
+          from villages v
+          join office_communes oc on oc.commune_code = v.commune_code
+          join communes c on c.code = v.commune_code
+         where oc.office_id = :office and oc.deleted_at is null and v.deleted_at is null
+           and (:commune is null or v.commune_code = :commune)
+           and exists (select 1 from villages o
+                        where o.commune_code = v.commune_code and o.name_key = v.name_key
+                          and o.id != v.id and o.deleted_at is null)
+         order by c.name_key, v.name_key, households desc, v.created_at""",
+            {"office": office_id, "commune": commune_code}):
+        groups.setdefault((row["commune_code"], row["name_key"]), []).append(row)
+    return list(groups.values())
+
+
+def duplicates_of(db, office_id, village_id):
+    """The group of same-named villages this village belongs to, or None."""
+    return next((group for group in duplicate_villages(db, office_id)
+                 if any(v["id"] == village_id for v in group)), None)
+
+
+def merge_villages(db, keep_id, others, *, user_id):
+    """Move every household and session of the other villages to the kept one, and remove them;
+    return how many households moved. Ordinary edits through the store, so the merge syncs."""
+    moved = 0
+    with db.atomic():
+        for village_id in others:
+            for table in ("households", "group_sessions"):
+                for (row_id,) in db.execute(
+                        f"select id from [{table}] where village_id = ? and deleted_at is null",
+                        [village_id]).fetchall():
+                    store.update(db, table, row_id, {"village_id": keep_id}, user_id=user_id)
+                    moved += table == "households"
+            store.soft_delete(db, "villages", village_id, user_id=user_id)
+    return moved

@@ -14,7 +14,7 @@ from forms import options
 from forms.reports import (DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS, ExportForm, PeriodForm,
                            targets_form, year_choices)
 
-from .. import accounts, clock, offices
+from .. import accounts, clock, offices, submissions
 from ..auth import login_required, role_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
@@ -232,6 +232,7 @@ def export():
 
 @bp.route("/reports/targets", methods=("GET", "POST"))
 @role_required(*MANAGERS)
+@submissions.once
 def targets():
     db = get_db()
     today = clock.today()

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from forms.scripts import NewScriptForm, ScriptTextForm
 
-from .. import lists, policy
+from .. import lists, policy, submissions
 from ..auth import login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -71,6 +71,7 @@ def view(script_id):
 
 @bp.route("/<script_id>/edit", methods=("GET", "POST"))
 @editors_only
+@submissions.once
 def edit(script_id):
     db = get_db()
     script = _script_or_404(db, script_id)
@@ -103,6 +104,7 @@ def history(script_id):
 
 @bp.route("/new", methods=("GET", "POST"))
 @editors_only
+@submissions.once
 def new():
     db = get_db()
     form = NewScriptForm()

@@ -12,7 +12,7 @@ from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, Reso
 from sync import capture, client, refused, server
 from sync.client import SyncError
 
-from .. import __version__, offices, store
+from .. import __version__, offices, store, submissions
 from ..auth import login_required, role_required
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -196,6 +196,7 @@ def _readable(row):
 
 @bp.route("/conflicts/<conflict_id>", methods=("GET", "POST"))
 @role_required("supervisor", "admin")
+@submissions.once
 def resolve(conflict_id):
     db = get_db()
     try:

@@ -37,7 +37,7 @@ KINDS = {
     "offices": _l("Office %(name)s"), "office_communes": _l("A commune of an office"),
     "villages": _l("Village %(name)s"), "users": _l("Account of %(name)s"),
     "list_items": _l("List entry %(name)s"), "households": _l("Household of %(name)s"),
-    "people": _l("%(name)s"), "visits": _l("Visit of %(date)s to the household of %(name)s"),
+    "people": _l("Person %(name)s"), "visits": _l("Visit of %(date)s to the household of %(name)s"),
     "visit_outcomes": _l("Outcome for %(name)s at a visit"),
     "group_sessions": _l("Small-group session of %(date)s"),
     "session_attendees": _l("%(name)s on a session's roster"),

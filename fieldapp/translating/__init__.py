@@ -8,6 +8,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
 
 from forms.translating import ReviewForm
 
+from .. import submissions
 from ..auth import login_required
 from ..db import get_db
 from ..i18n import LANGUAGES, SOURCE, gettext as _
@@ -68,6 +69,7 @@ def strings(code):
 
 @bp.route("/<code>/string", methods=("GET", "POST"))
 @translator_required
+@submissions.once
 def review(code):
     """One string: its Vietnamese source, where it appears, its text here; correct or approve."""
     language = _language_or_404(code)

@@ -7,7 +7,7 @@ from flask import Blueprint, flash, g, redirect, render_template, url_for
 from forms.printing import PrintForm
 from forms.visits import OUTCOME_LABELS, VisitDetailsForm, visit_form
 
-from .. import clock, history, lists
+from .. import clock, history, lists, submissions
 from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..households import queries as households
@@ -36,6 +36,7 @@ def _fill_choices(db, form):
 
 @bp.route("/households/<household_id>/visits/new", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def new(household_id):
     db = get_db()
     household = _household_or_404(db, household_id)
@@ -56,6 +57,7 @@ def new(household_id):
 
 @bp.post("/households/<household_id>/visits/nobody-home")
 @login_required
+@submissions.once
 def nobody_home(household_id):
     """One click at a closed door: a visit now, with nobody home."""
     db = get_db()
@@ -72,6 +74,7 @@ _visit_or_404 = functools.partial(in_office_or_404, queries.visit)
 
 @bp.route("/visits/<visit_id>", methods=("GET", "POST"))
 @login_required
+@submissions.once
 def view(visit_id):
     db = get_db()
     visit = _visit_or_404(db, visit_id)
