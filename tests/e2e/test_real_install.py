@@ -62,7 +62,7 @@ def test_a_real_install_enrols_records_and_syncs_everything(browser, installs):
     page.locator("#code").fill(code)
     page.locator("#device_name").fill("Máy của Hùng")
     page.get_by_role("button", name=text("vi", "Enrol this laptop")).click()
-    expect(page.locator("p.flash[role=status]")).to_have_text(
+    expect(page.locator("p.flash-success")).to_have_text(
         text("vi", "This laptop is enrolled. Sync now to send and receive the office's data."))
     sync_to_done(page)
 

@@ -1,0 +1,235 @@
+"""What a stored record's values may be: checked by the forms and by the central server's merge
+of records laptops push, so that nothing a form would refuse can arrive by sync either."""
+
+import json
+import re
+from datetime import date, datetime
+
+from . import personal
+
+GENDERS = ("female", "male", "other")
+BHXH_STATUSES = ("none", "mandatory", "voluntary", "pension")
+VSSID_STATES = ("installed", "not_installed", "unknown")
+OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested", "declined")
+VILLAGE_KINDS = ("thon", "ban", "to_dan_pho")
+CONFLICT_CHOICES = ("kept", "lost", "new")
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+# Lengths the forms allow; the merge allows the same.
+LENGTHS = {"name": 120, "note": 200, "notes": 2000, "place": 200, "code": 40, "id": 64,
+           "script": 20_000}
+_CODE = re.compile(r"^[a-z0-9_]{1,40}$")
+_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
+_LOCALE = re.compile(r"^[a-z]{2,3}$")
+_HASH = re.compile(r"^(scrypt|pbkdf2):[^$\s]{1,64}\$[^$\s]{1,64}\$[0-9a-f]{32,256}$")
+
+
+def _text(limit, required=False):
+    def check(value):
+        if value is None or value == "":
+            return "required" if required else None
+        if not isinstance(value, str):
+            return "not text"
+        if len(value) > limit:
+            return f"longer than {limit} characters"
+        if "\x00" in value:
+            return "holds a NUL character"
+        return None
+    return check
+
+
+def _integer(low, high, required=False):
+    def check(value):
+        if value is None:
+            return "required" if required else None
+        if type(value) is not int or not low <= value <= high:
+            return f"not a whole number from {low} to {high}"
+        return None
+    return check
+
+
+def _flag(value):
+    return None if value in (0, 1, True, False) else "not 0 or 1"
+
+
+def _one_of(choices, required=True):
+    def check(value):
+        if value is None:
+            return "required" if required else None
+        return None if value in choices else f"not one of {', '.join(choices)}"
+    return check
+
+
+def _code(required=False):
+    """A configurable list's code (ethnicity, language, topic, ...)."""
+    def check(value):
+        if value is None or value == "":
+            return "required" if required else None
+        return None if isinstance(value, str) and _CODE.match(value) else "not a list code"
+    return check
+
+
+def _ident(required=False):
+    def check(value):
+        if value is None:
+            return "required" if required else None
+        return None if isinstance(value, str) and _ID.match(value) else "not a record id"
+    return check
+
+
+def _day(required=False):
+    """An ISO date within the years people and cards can have."""
+    def check(value):
+        if value is None or value == "":
+            return "required" if required else None
+        try:
+            day = date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 \
+                else None
+        except ValueError:
+            day = None
+        if day is None or not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return "not a date (YYYY-MM-DD)"
+        return None
+    return check
+
+
+def _moment(required=False):
+    """An ISO date and time (a visit's, or when a row was written)."""
+    def check(value):
+        if value is None or value == "":
+            return "required" if required else None
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00")) \
+                if isinstance(value, str) and 16 <= len(value) <= 40 else None
+        except ValueError:
+            moment = None
+        if moment is None or not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            return "not a date and time"
+        return None
+    return check
+
+
+def _json_list(item, limit=200):
+    def check(value):
+        try:
+            items = json.loads(value) if isinstance(value, str) else None
+        except ValueError:
+            items = None
+        if not isinstance(items, list) or len(items) > limit:
+            return "not a JSON list"
+        return next((f"holds {problem}" for problem in map(item, items) if problem), None)
+    return check
+
+
+def _json_counts(value):
+    try:
+        counts = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        counts = None
+    if not isinstance(counts, dict) or len(counts) > 100 or not all(
+            isinstance(k, str) and _CODE.match(k) and type(n) is int and 0 <= n <= 100_000
+            for k, n in counts.items()):
+        return "not counts by code"
+    return None
+
+
+def _cccd(value):
+    if value is None:
+        return None
+    return "not a CCCD" if not isinstance(value, str) or personal.cccd_problem(value) else None
+
+
+def _bhxh_number(value):
+    if value is None:
+        return None
+    return None if isinstance(value, str) and personal.bhxh_number_ok(value) else \
+        "not a mã số BHXH"
+
+
+def _phone(value):
+    if value in (None, ""):
+        return None
+    return None if isinstance(value, str) and personal.normalise_phone(value) == value else \
+        "not a phone number"
+
+
+def _password_hash(value):
+    return None if isinstance(value, str) and (_HASH.match(value) or value == "!") else \
+        "not a password hash"
+
+
+def _locale(value):
+    return None if value is None or (isinstance(value, str) and _LOCALE.match(value)) else \
+        "not a language code"
+
+
+_COUNT = _integer(0, 100_000)
+_BOOKKEEPING = {"created_at": _moment(True), "updated_at": _moment(True),
+                "created_by": _ident(), "updated_by": _ident(), "deleted_at": _moment()}
+
+# Every field of every table a laptop may write, with its check.
+RECORDS = {
+    "villages": {"commune_code": _integer(1, 999_999, True),
+                 "name": _text(LENGTHS["name"], True), "name_key": _text(LENGTHS["note"], True),
+                 "kind": _one_of(VILLAGE_KINDS)},
+    "households": {"village_id": _ident(True), "head_person_id": _ident(),
+                   "address_note": _text(LENGTHS["note"]), "ethnicity": _code(),
+                   "language": _code(True), "phone": _phone},
+    "people": {"household_id": _ident(True), "full_name": _text(LENGTHS["name"], True),
+               "name_key": _text(LENGTHS["note"], True), "gender": _one_of(GENDERS),
+               "birth_year": _integer(FIRST_YEAR, LAST_YEAR, True), "birth_date": _day(),
+               "relation": _code(True), "ethnicity": _code(), "cccd": _cccd,
+               "bhxh_number": _bhxh_number, "bhyt_card_type": _code(), "bhyt_expiry": _day(),
+               "bhxh_status": _one_of(BHXH_STATUSES), "vssid": _one_of(VSSID_STATES)},
+    "visits": {"household_id": _ident(True), "visited_at": _moment(True),
+               "officer_id": _ident(True), "companions": _text(LENGTHS["note"]),
+               "language": _code(True), "nobody_home": _flag,
+               "present": _json_list(_ident(True)), "topics": _json_list(_code(True)),
+               "materials": _json_list(_code(True)), "follow_up_on": _day(),
+               "notes": _text(LENGTHS["notes"])},
+    "visit_outcomes": {"visit_id": _ident(True), "person_id": _ident(True),
+                       "outcome": _one_of(OUTCOMES), "decline_reason": _code()},
+    "group_sessions": {"held_at": _moment(True), "commune_code": _integer(1, 999_999, True),
+                       "village_id": _ident(), "place": _text(LENGTHS["place"]),
+                       "format": _code(True), "target_group": _code(True),
+                       "topics": _json_list(_code(True)), "languages": _json_list(_code(True)),
+                       "facilitators": _json_list(_ident(True)),
+                       "outside_facilitators": _text(LENGTHS["note"]),
+                       "attendees_total": _integer(1, 100_000, True),
+                       "attendees_female": _COUNT, "attendees_male": _COUNT,
+                       "attendees_gender_unknown": _COUNT,
+                       "attendees_by_ethnicity": _json_counts,
+                       "materials": _json_list(_code(True)), "notes": _text(LENGTHS["notes"])},
+    "session_attendees": {"session_id": _ident(True), "person_id": _ident(True),
+                          "outcomes": _json_list(_one_of(OUTCOMES))},
+    "targets": {"office_id": _ident(True), "commune_code": _integer(1, 999_999),
+                "year": _integer(2000, LAST_YEAR, True), "month": _integer(1, 12),
+                **{metric: _integer(0, 10_000_000) for metric in (
+                    "households", "people", "sessions", "voluntary_bhxh", "household_bhyt",
+                    "vssid_installed")}},
+    "users": {"username": _text(LENGTHS["code"], True), "full_name": _text(LENGTHS["name"], True),
+              "password_hash": _password_hash, "role": _one_of(("officer", "supervisor", "admin")),
+              "office_id": _ident(True), "locale": _locale, "active": _flag,
+              "translator": _flag},
+    "sync_conflicts": {"resolved_at": _moment(), "resolution": _one_of(CONFLICT_CHOICES, False)},
+    "translation_reviews": {"language": _locale, "msgid": _text(LENGTHS["script"], True),
+                            "msgstr": _text(LENGTHS["script"]), "reviewed": _flag},
+    "scripts": {"target_group": _code(True), "topic": _code(True), "sample": _flag},
+    "script_texts": {"script_id": _ident(True), "language": _locale,
+                     "revision": _integer(1, 100_000, True),
+                     "title": _text(LENGTHS["note"], True),
+                     "key_messages": _text(LENGTHS["script"], True),
+                     "questions": _json_list(_text(LENGTHS["notes"]), 100), "reviewed": _flag},
+}
+
+
+def problems(table, values):
+    """[(field, what is wrong)] of the values of a record of `table`; fields the table does not
+    have are not judged here (they are the merge's unknown fields)."""
+    checks = RECORDS.get(table, {})
+    found = []
+    for name, value in values.items():
+        check = checks.get(name) or _BOOKKEEPING.get(name)
+        problem = check(value) if check else None
+        if problem:
+            found.append((name, problem))
+    return found

@@ -1,0 +1,98 @@
+"""What a laptop may write on the central server: the written policy the merge enforces.
+
+A laptop is a device in a bag in a mountain village: it can be stolen and its credentials
+copied. So every pushed change is judged as if a stranger holding that device's key sent it:
+
+1. Its table must be one a device may write (DEVICE_TABLES); offices, their communes, policy
+   figures and configurable lists are the central server's alone.
+2. A new row must be one a device may create; a change to an existing row may touch only the
+   fields the policy lists for that table (for users: a name and a language, never a role,
+   office, password or username).
+3. The row must lie in the device's office both as it stands and as it would become: the
+   server works that out from the row and its parents, never from anything the device names.
+4. Its values must pass the same checks as the forms (fieldapp.rules, handed in by the app),
+   and every user it names must be a user of the device's office.
+5. Fields this version does not know are kept for newer apps, within a size cap.
+
+A refusal is per record, with a code and a reason, and changes nothing.
+"""
+
+from dataclasses import dataclass
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Rule:
+    create: bool            # may a device create rows of the table?
+    change: object = ALL    # fields it may change on an existing row: ALL, or a set
+    users_only: bool = False  # rows created must be officers of the device's office
+
+
+_DATA = Rule(create=True)
+_WHO = {"updated_at", "updated_by"}
+
+DEVICE_TABLES = {
+    "villages": _DATA, "households": _DATA, "people": _DATA, "visits": _DATA,
+    "visit_outcomes": _DATA, "group_sessions": _DATA, "session_attendees": _DATA,
+    "targets": _DATA,
+    # Collaborators join in the field: a laptop may add officers of its office, and a user may
+    # change their own name and language; roles, passwords and offices change centrally.
+    "users": Rule(create=True, change={"full_name", "locale", *_WHO}, users_only=True),
+    # Conflicts are found by the central server; a laptop only sends a supervisor's choice.
+    "sync_conflicts": Rule(create=False, change={"resolved_at", "resolution", *_WHO}),
+    # Drafts of scripts in the field; the official (sample) scripts are the central server's.
+    "scripts": Rule(create=True, change={"deleted_at", *_WHO}),
+    "script_texts": Rule(create=True, change=set()),
+    # Reviews by the office's translators (checked by the merge: see `translator_of`).
+    "translation_reviews": _DATA,
+}
+# Never taken from a device, on any table: the row's identity and clock are the server's.
+NEVER = {"id", "sync_clock"}
+# Columns naming a user (visits.officer_id, every row's created_by/updated_by) or a list of
+# users (group_sessions.facilitators): each must be a user of the device's office.
+USER_FIELDS = {"officer_id", "created_by", "updated_by"}
+USER_LIST_FIELDS = {"facilitators"}
+# Fields this version has no column for, kept for a newer app: at most this much.
+EXTRA_PER_CHANGE = 4 * 1024
+EXTRA_PER_REQUEST = 64 * 1024
+
+REASONS = {
+    "central_only": "offices, their communes, users' roles and passwords, policy figures and"
+                    " lists are managed on the central server",
+    "not_allowed": "a laptop may not make this change",
+    "other_office": "the record belongs to another office",
+    "outside_office": "the record lies outside your office's communes",
+    "missing_parent": "it refers to a record the central server does not have",
+    "invalid": "a value is not accepted",
+    "too_large": "it carries too many unknown fields",
+    "incomplete": "the record is incomplete or contradicts another",
+}
+
+
+def judged(table, current, fields, new_row):
+    """The code of why the table or fields may not come from a device, or None."""
+    rule = DEVICE_TABLES.get(table)
+    if rule is None:
+        return "central_only"
+    if NEVER & fields.keys():
+        return "not_allowed"
+    if current is None:
+        return None if rule.create and new_row else "not_allowed"
+    if rule.change is not ALL and not fields.keys() <= rule.change:
+        return "central_only" if table == "users" else "not_allowed"
+    return None
+
+
+def new_user_allowed(values, office_id):
+    """A user a device creates: an active officer of its own office, nothing more."""
+    return (values.get("role") == "officer" and values.get("office_id") == office_id
+            and not values.get("translator") and values.get("active", 1) in (1, True))
+
+
+def named_users(values):
+    """The user ids a row's values name."""
+    names = {values[f] for f in USER_FIELDS if values.get(f)}
+    for field in USER_LIST_FIELDS & values.keys():
+        names.update(values[field] or [])
+    return names
