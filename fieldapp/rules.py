@@ -120,6 +120,14 @@ def _json_list(item, limit=200):
     return check
 
 
+def _question(item):
+    """A script's question with its answer."""
+    if not isinstance(item, dict) or not item.keys() <= {"q", "a"} or any(
+            not isinstance(v, str) or len(v) > LENGTHS["notes"] for v in item.values()):
+        return "not a question and its answer"
+    return None
+
+
 def _json_counts(value):
     try:
         counts = json.loads(value) if isinstance(value, str) else None
@@ -218,7 +226,7 @@ RECORDS = {
                      "revision": _integer(1, 100_000, True),
                      "title": _text(LENGTHS["note"], True),
                      "key_messages": _text(LENGTHS["script"], True),
-                     "questions": _json_list(_text(LENGTHS["notes"]), 100), "reviewed": _flag},
+                     "questions": _json_list(_question, 100), "reviewed": _flag},
 }
 
 

@@ -9,7 +9,7 @@ from flask import Blueprint, Response, abort, current_app, request
 from sync import capture, server
 from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, Refused
 
-from . import __version__
+from . import __version__, rules
 from .db import get_db
 
 bp = Blueprint("sync_api", __name__, url_prefix="/api/v1")
@@ -66,7 +66,7 @@ def sync():
     db = get_db()
     device = server.authenticate(db, request.headers.get("Authorization"))
     with capture.collector_paused():
-        return _answer(server.handle_sync(db, device, _message()))
+        return _answer(server.handle_sync(db, device, _message(), rules.problems))
 
 
 @bp.get("/version")

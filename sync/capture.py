@@ -92,7 +92,8 @@ def scope(db, table, values, communes_of=None):
     """
     if table in OFFICE_SCOPED:
         return None, values.get(OFFICE_SCOPED[table])
-    if "scope_commune" in values or "scope_office" in values:
+    if table == "sync_conflicts":
+        # Set by the central server from the row in conflict, when it found the conflict.
         return values.get("scope_commune"), values.get("scope_office")
     if table not in COMMUNE_PATH:
         return None, None

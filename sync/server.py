@@ -8,10 +8,10 @@ import threading
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from . import capture, hlc, merge
+from . import capture, hlc, merge, policy
 from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
                        check_version)
-from .tables import CENTRAL_ONLY, COMMUNE_PATH, OFFICE_SCOPED
+from .tables import COMMUNE_PATH, OFFICE_SCOPED
 
 CODE_HOURS = 24
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -95,7 +95,8 @@ def office_directory(db, office_id):
         db, "select * from office_communes where office_id = ? order by created_at", [office_id])]
     rows += [("users", r) for r in _rows(
         db, "select * from users where office_id = ? order by created_at", [office_id])]
-    return [{"table": table, "id": row["id"], "fields": _as_held(row)} for table, row in rows]
+    return [{"table": table, "id": row["id"], "fields": _as_held(table, row)}
+            for table, row in rows]
 
 
 def _rows(db, sql, params):
@@ -104,11 +105,19 @@ def _rows(db, sql, params):
     return [dict(zip(names, found)) for found in cursor]
 
 
-def _as_held(row, names=None):
-    """A row's fields as the server holds them: {name: [value, stamp, ""]}."""
+def _as_held(table, row, names=None):
+    """A row's fields as the server holds them, {name: [value, stamp, ""]}, but for the password
+    hashes of administrators: they never leave the central server (an unusable "!" instead)."""
     clock = capture.row_clock(row)
-    return {name: [row.get(name), stamp, ""] for name, stamp in clock.items()
+    held = {name: [row.get(name), stamp, ""] for name, stamp in clock.items()
             if (names is None or name in names) and name in row}
+    if table == "users" and row.get("role") == "admin" and "password_hash" in held:
+        held["password_hash"][0] = UNUSABLE_HASH
+    return held
+
+
+# What a laptop holds for an administrator's password: no password opens it.
+UNUSABLE_HASH = "!"
 
 
 def authenticate(db, authorization):
@@ -146,37 +155,92 @@ def office_communes(db, office_id):
         [office_id])}
 
 
-# Why a pushed change was refused: a code the laptop explains in its user's language, and words
-# for logs and other clients.
-REFUSALS = {
-    "central_only": "offices and their communes are managed on the central server",
-    "other_office": "the record belongs to another office",
-    "outside_office": "the record lies outside your office's communes",
-    "missing_parent": "it refers to a record the central server does not have",
-    "incomplete": "the record is incomplete or contradicts another",
-}
+class _Judge:
+    """Decides, for one request, whether each pushed change may be taken from the device, by
+    the written policy (sync/policy.py)."""
 
+    def __init__(self, db, device, communes, check_values):
+        self.db, self.device, self.communes = db, device, communes
+        self.office = device["office_id"]
+        self.check_values = check_values
+        self.office_users = {r[0] for r in db.execute(
+            "select id from users where office_id = ?", [self.office])}
+        self.extra_bytes = 0
 
-def _outside_scope(db, device, communes, table, current, fields, communes_of=None):
-    """(the code of why a pushed change may not be taken from this device or None, the row's
-    scope)."""
-    if table in CENTRAL_ONLY:
-        return "central_only", None
-    values = {name: triple[0] for name, triple in fields.items()}
-    if current:
-        values = {**current, **values}
-    commune, office = capture.scope(db, table, values, communes_of)
-    if table in OFFICE_SCOPED and office != device["office_id"]:
-        return "other_office", None
-    if table in COMMUNE_PATH or table == "sync_conflicts":
-        if office is not None:
-            return (None if office == device["office_id"] else "other_office"), \
-                (commune, office)
-        if commune == -1:
-            return "missing_parent", None
-        if commune not in communes:
-            return "outside_office", None
-    return None, (commune, office)
+    def refusal(self, table, row_id, current, fields, communes_of=None):
+        """(the code of why the change may not be taken, or None; the row's scope)."""
+        code = policy.judged(table, current, fields, current is None)
+        if code:
+            return code, None
+        values = {name: triple[0] for name, triple in fields.items()}
+        after = {**(current or {}), **values}
+        if current is not None:
+            # As it stands: a device cannot reach into another office's rows.
+            code, _ = self._scope(table, current, None)
+            if code:
+                return code, None
+        code, scope = self._scope(table, after, communes_of)
+        if code:
+            return code, None
+        known = merge.columns(self.db, table)
+        code = (self._values(table, {n: v for n, v in values.items() if n in known}, after)
+                or self._extra({n: v for n, v in values.items() if n not in known}))
+        if code:
+            return code, None
+        if table == "users" and current is None:
+            if not policy.new_user_allowed(after, self.office):
+                return "central_only", None
+            self.office_users.add(row_id)
+        return None, scope
+
+    def _scope(self, table, values, communes_of):
+        commune, office = capture.scope(self.db, table, values, communes_of)
+        if table in OFFICE_SCOPED or office is not None:
+            return (None if office == self.office else "other_office"), (commune, office)
+        if table in COMMUNE_PATH or table == "sync_conflicts":
+            if commune == -1:
+                return "missing_parent", None
+            if commune not in self.communes:
+                return "outside_office", None
+        return None, (commune, office)
+
+    def _values(self, table, values, after):
+        """The forms' checks, and the users a row names: each of the device's office."""
+        if self.check_values(table, values):
+            return "invalid"
+        named = dict(values)
+        for field in policy.USER_LIST_FIELDS & values.keys():
+            try:
+                named[field] = json.loads(values[field] or "[]")
+            except ValueError:
+                return "invalid"
+        if not policy.named_users(named) <= self.office_users:
+            return "other_office"
+        if table == "translation_reviews" and not self._translator(after.get("updated_by")):
+            return "central_only"
+        if table == "script_texts" and self.db.execute(
+                "select sample from scripts where id = ?", [after.get("script_id")]
+                ).fetchone() in ((1,),):
+            return "central_only"
+        if table == "scripts" and after.get("sample"):
+            return "central_only"
+        return None
+
+    def _translator(self, user_id):
+        found = self.db.execute("select translator, role from users where id = ? and"
+                                " office_id = ? and active = 1", [user_id, self.office]
+                                ).fetchone()
+        return found is not None and (found[0] == 1 or found[1] == "admin")
+
+    def _extra(self, unknown):
+        """Fields a newer app sent: kept, within a cap per change and per request."""
+        if not unknown:
+            return None
+        size = len(json.dumps(unknown))
+        self.extra_bytes += size
+        if size > policy.EXTRA_PER_CHANGE or self.extra_bytes > policy.EXTRA_PER_REQUEST:
+            return "too_large"
+        return None
 
 
 def _corrected(change, shift_ms, ceiling_ms, device_id):
@@ -206,8 +270,12 @@ def _device(stamp):
     return hlc.parse(stamp)[2]
 
 
-def handle_sync(db, device, message):
-    """Merge a device's pushed changes, then answer with what it should pull."""
+def handle_sync(db, device, message, check_values=lambda table, values: []):
+    """Merge a device's pushed changes, then answer with what it should pull.
+
+    `check_values(table, values)` lists what is wrong with a record's values (the app's forms'
+    rules): a change with a wrong value is refused.
+    """
     version = check_sync(message)
     server_now = hlc.now_ms()
     # The device's clock, as corrected by what it learnt from this server: any difference left
@@ -217,7 +285,8 @@ def handle_sync(db, device, message):
     changes = (message.get("push") or {}).get("changes", [])
     communes = office_communes(db, device["office_id"])
     with _MERGING, db.atomic():
-        last_seq, rejected = _merge_push(db, device, communes, changes, shift, server_now)
+        last_seq, rejected = _merge_push(db, device, communes, changes, shift, server_now,
+                                         check_values)
         db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
                    " where id = ?", [last_seq, _utc(),
                                      str(message.get("app_version") or "")[:40], device["id"]])
@@ -226,7 +295,7 @@ def handle_sync(db, device, message):
             "ack_seq": last_seq, "rejected": rejected, "pull": pull}
 
 
-def _merge_push(db, device, communes, changes, shift, server_now):
+def _merge_push(db, device, communes, changes, shift, server_now, check_values):
     """Merge the changes the device has not sent before, in the caller's transaction; return
     (the device's last merged seq, the refusals of every change of the request)."""
     # Read under the write lock: a retry that waited for its first attempt sees it merged.
@@ -235,6 +304,7 @@ def _merge_push(db, device, communes, changes, shift, server_now):
     fresh = [c for c in changes if c["seq"] > known_seq]
     retried = [c["seq"] for c in changes if c["seq"] <= known_seq]
     rejected, seen = [], []
+    judge = _Judge(db, device, communes, check_values)
     # Most rows of a first push are new: they need no lookup, and the communes of the rows they
     # hang from are looked up at once for the batch.
     absent = merge.absent_rows(db, fresh)
@@ -243,15 +313,15 @@ def _merge_push(db, device, communes, changes, shift, server_now):
 
     def refuse(change, code, detail=""):
         rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
-                         "code": code, "reason": REFUSALS[code] + detail})
+                         "code": code, "reason": policy.REASONS[code] + detail})
 
     def accepted(change, current, known_communes):
         """(corrected fields, exact, scope) of a change the device may make; None, the refusal
         noted, if it may not."""
         fields, exact, latest = _corrected(change, shift, server_now, device["id"])
         seen.append(latest)
-        code, scope = _outside_scope(db, device, communes, change["table"], current, fields,
-                                     known_communes)
+        code, scope = judge.refusal(change["table"], change["id"], current, fields,
+                                    known_communes)
         if code is None:
             return fields, exact, scope
         refuse(change, code)
@@ -359,7 +429,7 @@ def _pull(db, device, communes, cursor):
             extra = merge.extra_fields(db, table, row_id) if has_extra else {}
             # The fields as the server holds them now: a laptop can take them as they are,
             # since a later change can only have moved them forward.
-            now = _as_held(row, json.loads(fields))
+            now = _as_held(table, row, json.loads(fields))
             now.update({name: extra[name] for name in json.loads(fields) if name in extra})
             changes.append({"seq": seq, "table": table, "id": row_id, "fields": now})
     return {"cursor": new_cursor, "more": more, "changes": changes}
