@@ -57,7 +57,7 @@ def _duplicates(db, form, commune_code, exclude_id=None):
     if form.confirm_duplicate.data:
         return []
     values = form.person_values()
-    return queries.likely_duplicates(db, commune_code, values["full_name"],
+    return queries.likely_duplicates(db, g.user["office_id"], commune_code, values["full_name"],
                                      values["birth_year"], values["cccd"],
                                      values["bhxh_number"], exclude_id=exclude_id)
 
