@@ -30,6 +30,8 @@ def create_app(test_config=None, instance_path=None, central=None):
         LOGIN_FREE_ATTEMPTS=5,
         LOGIN_BASE_DELAY_SECONDS=2,
         LOGIN_MAX_DELAY_SECONDS=15 * 60,
+        # A session unused for a working day ends; so does every session at logout.
+        SESSION_IDLE_HOURS=10,
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

@@ -910,3 +910,15 @@ def reach_counts(db):
     END;
     """)
     rebuild_reach_counts(db)
+
+
+@migrations(name="0011_session_generations")
+def session_generations(db):
+    db.executescript("""
+    -- Local only: a user's sessions carry the generation they began in; logging out or a new
+    -- password moves it on, which ends every session of that user on this server.
+    CREATE TABLE session_generations (
+        user_id TEXT PRIMARY KEY,
+        generation INTEGER NOT NULL
+    );
+    """)
