@@ -34,6 +34,8 @@ def create_app(test_config=None, instance_path=None, central=None):
         LOGIN_MAX_DELAY_SECONDS=15 * 60,
         # The laptop's zone: recorded UTC times are shown in it, and "today" is its day.
         TIMEZONE=clock.DEFAULT_ZONE,
+        # A session unused for a working day ends; so does every session at logout.
+        SESSION_IDLE_HOURS=10,
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)

@@ -80,8 +80,26 @@ def update_user(db, target_id, *, full_name, role, office_id, user_id, translato
 
 
 def set_password(db, target_id, password, *, user_id):
-    store.update(db, "users", target_id, {"password_hash": hash_password(password)},
-                 user_id=user_id)
+    """A new password, which ends every session of that user."""
+    with db.atomic():
+        store.update(db, "users", target_id, {"password_hash": hash_password(password)},
+                     user_id=user_id)
+        end_sessions(db, target_id)
+
+
+def session_generation(db, user_id):
+    """The generation a session of this user must carry to be valid (0 until one ended)."""
+    row = db.execute("select generation from session_generations where user_id = ?",
+                     [user_id]).fetchone()
+    return row[0] if row else 0
+
+
+def end_sessions(db, user_id):
+    """End every session of the user (on this server): their generation moves on."""
+    # Local bookkeeping, not a synced table: a session lives on one server.
+    db.execute("""
+        insert into session_generations (user_id, generation) values (?, 1)
+        on conflict(user_id) do update set generation = generation + 1""", [user_id])
 
 
 def set_active(db, target_id, active, *, user_id):

@@ -1,8 +1,10 @@
 """Logging in and out, the current user, and role checks."""
 
 import functools
+import time
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, session, url_for
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
+                   session, url_for)
 
 from forms.auth import LoginForm
 
@@ -18,11 +20,37 @@ bp = Blueprint("auth", __name__)
 def load_user():
     user_id = session.get("user_id")
     g.user = accounts.user_by_id(get_db(), user_id) if user_id else None
-    if g.user is not None and not g.user["active"]:
-        session.clear()
+    if g.user is not None and not _session_valid(g.user):
+        _end_session()
         g.user = None
+    elif g.user is not None:
+        session["seen_at"] = int(time.time())
     g.locale = choose_locale(g.user)
     g.translation_overrides = load_overrides(get_db(), g.locale)
+
+
+def _session_valid(user):
+    """Active user, session of the current generation, used within the idle limit."""
+    idle = current_app.config["SESSION_IDLE_HOURS"] * 3600
+    return (user["active"]
+            and session.get("generation") == accounts.session_generation(get_db(), user["id"])
+            and time.time() - session.get("seen_at", 0) <= idle)
+
+
+def _end_session():
+    """Forget the user, keeping the chosen language."""
+    locale = session.get("locale")
+    session.clear()
+    if locale:
+        session["locale"] = locale
+
+
+def start_session(user):
+    """A new session for the user (a new cookie: nothing of the one before is kept)."""
+    _end_session()
+    session["user_id"] = user["id"]
+    session["generation"] = accounts.session_generation(get_db(), user["id"])
+    session["seen_at"] = int(time.time())
 
 
 def in_office_or_404(lookup, db, row_id):
@@ -73,11 +101,7 @@ def login():
             if user is None:
                 error = _("Wrong username or password.")
             else:
-                locale = session.get("locale")
-                session.clear()
-                session["user_id"] = user["id"]
-                if locale:
-                    session["locale"] = locale
+                start_session(user)
                 return redirect(local_path(request.args.get("next"), url_for("index")))
     return render_template("auth/login.html", form=form, error=error), 200 if not error else 401
 
@@ -85,6 +109,9 @@ def login():
 @bp.post("/logout")
 def logout():
     locale = g.locale
+    if g.user is not None:
+        # Every session of the user ends: one left open on another browser too.
+        accounts.end_sessions(get_db(), g.user["id"])
     session.clear()
     session["locale"] = locale
     flash(_("You are logged out."), "info")

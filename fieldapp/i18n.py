@@ -17,6 +17,8 @@ from babel.messages.pofile import read_po
 from babel.support import LazyProxy, NullTranslations, Translations
 from flask import (Blueprint, current_app, g, has_app_context, has_request_context, redirect,
                    request, session)
+from jinja2 import pass_eval_context
+from markupsafe import escape
 
 from . import clock
 from .text import local_path
@@ -223,6 +225,19 @@ def ngettext(singular, plural, n, **variables):
     return translate_plural(singular, plural, n) % {"num": n, **variables}
 
 
+@pass_eval_context
+def _template_translate(eval_ctx, message):
+    """For templates: the translation is text, escaped where the page autoescapes."""
+    text = translate(message)
+    return escape(text) if eval_ctx.autoescape else text
+
+
+@pass_eval_context
+def _template_translate_plural(eval_ctx, singular, plural, n):
+    text = translate_plural(singular, plural, n)
+    return escape(text) if eval_ctx.autoescape else text
+
+
 def lazy_gettext(message, **variables):
     """A string translated when it is shown, for labels defined at import time."""
     return LazyProxy(gettext, message, enable_cache=False, **variables)
@@ -298,7 +313,10 @@ def init_app(app):
     app.extensions["fieldapp_catalogs"] = catalogs
     app.jinja_env.add_extension("jinja2.ext.i18n")
     # Jinja's newstyle gettext does the %-formatting itself, so it gets the unformatted lookups.
-    app.jinja_env.install_gettext_callables(translate, translate_plural, newstyle=True)
+    # It marks what they return safe: a reviewed translation is typed in the app, so they escape
+    # it first; the %(name)s values are then escaped by Markup's formatting.
+    app.jinja_env.install_gettext_callables(_template_translate, _template_translate_plural,
+                                            newstyle=True)
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["number"] = format_number

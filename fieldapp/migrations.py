@@ -974,3 +974,15 @@ def form_submissions(db):
     );
     CREATE INDEX idx_form_submissions_at ON form_submissions(submitted_at);
     """)
+
+
+@migrations(name="0013_session_generations")
+def session_generations(db):
+    db.executescript("""
+    -- Local only: a user's sessions carry the generation they began in; logging out or a new
+    -- password moves it on, which ends every session of that user on this server.
+    CREATE TABLE session_generations (
+        user_id TEXT PRIMARY KEY,
+        generation INTEGER NOT NULL
+    );
+    """)

@@ -4,13 +4,18 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from flask import abort
+
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text):
-    """Lower-case, strip diacritics (đ too) and collapse spaces: 'Bản  Mù' -> 'ban mu'."""
+    """Lower-case, strip diacritics (đ too) and control characters, and collapse spaces:
+    'Bản  Mù' -> 'ban mu'."""
     text = unicodedata.normalize("NFD", text or "")
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    # Control characters: a NUL ends an FTS5 query's string early (a 500 for a search).
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cc")
+                   or c in "\t\n\r")
     text = text.replace("đ", "d").replace("Đ", "D").lower()
     return _SPACES.sub(" ", text).strip()
 
@@ -18,6 +23,18 @@ def fold(text):
 def clean(text):
     """Trim and collapse inner spaces, keeping case and diacritics (NFC)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+# Page numbers beyond this would make row offsets SQLite cannot hold; no list is that long.
+MAX_PAGE = 10 ** 6
+
+
+def page_number(args):
+    """The page asked for in the address, from 1; a page beyond any list is a 404."""
+    page = max(args.get("page", 1, type=int), 1)
+    if page > MAX_PAGE:
+        abort(404)
+    return page
 
 
 def local_path(target, default="/"):

@@ -1,13 +1,15 @@
 """Flask-WTF forms, one module per area; labels and messages go through fieldapp's gettext."""
 
+from datetime import date
+
 from flask import current_app
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired
+from wtforms.validators import DataRequired, InputRequired, ValidationError
 
 from fieldapp import submissions
-from fieldapp.i18n import get_locale, gettext, lazy_gettext as _l
+from fieldapp.i18n import format_date, get_locale, gettext, lazy_gettext as _l
 
 
 class _WTFormsTranslations:
@@ -56,6 +58,22 @@ def required():
 def entered():
     """InputRequired, for numbers where 0 is an answer."""
     return InputRequired(message=_l("This field is required."))
+
+
+# Dates a period, a batch or a record can sensibly name: beyond them a day's arithmetic (the day
+# after the end, the month after) leaves the calendar and a typing mistake would be a 500.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2099, 12, 31)
+
+
+def within_calendar():
+    """A date between FIRST_DAY and LAST_DAY, with a message beside the field."""
+    def check(form, field):
+        if field.data and not FIRST_DAY <= field.data <= LAST_DAY:
+            raise ValidationError(gettext("Enter a date between %(first)s and %(last)s.",
+                                          first=format_date(FIRST_DAY, "short"),
+                                          last=format_date(LAST_DAY, "short")))
+    return check
 
 
 def N_plural(singular, plural):

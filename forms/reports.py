@@ -6,7 +6,7 @@ from wtforms.validators import Optional, ValidationError
 from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
 
-from . import Form, options, required
+from . import Form, options, required, within_calendar
 
 METRIC_LABELS = {
     "households": _l("Households visited"),
@@ -45,8 +45,8 @@ class PeriodForm(Form):
         csrf = False
         form_key = False
 
-    start = DateField(_l("From"), validators=[required()])
-    end = DateField(_l("To"), validators=[required()])
+    start = DateField(_l("From"), validators=[required(), within_calendar()])
+    end = DateField(_l("To"), validators=[required(), within_calendar()])
     # Places and officers are checked against what the user may see by the view (404 outside).
     province = SelectField(_l("Province"), validate_choice=False)
     office = SelectField(_l("Office"), validate_choice=False)

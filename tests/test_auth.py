@@ -282,3 +282,58 @@ def test_next_to_another_site_is_ignored(client, target):
                                 query_string={"next": target})
     assert response.status_code == 302
     assert response.headers["Location"] == "/"
+
+
+# ---- Sessions end ------------------------------------------------------------------------
+
+def logged_in(client):
+    """Whether the client's session still opens the home page."""
+    return client.get("/").status_code == 200
+
+
+def test_logging_out_ends_every_session_of_the_user(app):
+    laptop, phone = new_client(app, "vi", "canbo"), new_client(app, "vi", "canbo")
+    other = new_client(app, "vi", "giamsat")
+    assert logged_in(laptop) and logged_in(phone)
+    laptop.logout()
+    assert not logged_in(laptop)
+    assert not logged_in(phone)
+    assert logged_in(other)
+    # Logging in again starts a session that works.
+    assert new_client(app, "vi", "canbo") and logged_in(new_client(app, "vi", "canbo"))
+
+
+def test_a_new_password_ends_every_session_of_that_user(app, db):
+    officer, admin = new_client(app, "vi", "canbo"), new_client(app, "vi", "quantri")
+    ids = demo_ids(db)
+    response = admin.post_form(f"/admin/users/{ids['officer']}/password",
+                               {"password": "Núi-cao-2026", "confirm": "Núi-cao-2026"})
+    assert response.status_code == 302
+    assert not logged_in(officer)
+    assert logged_in(admin)
+    # The administrator's own new password keeps the session that changed it, ends others.
+    elsewhere = new_client(app, "vi", "quantri")
+    response = admin.post_form(f"/admin/users/{ids['admin']}/password",
+                               {"password": "Núi-cao-2027", "confirm": "Núi-cao-2027"})
+    assert response.status_code == 302
+    assert logged_in(admin)
+    assert not logged_in(elsewhere)
+
+
+@pytest.mark.parametrize("idle_hours, still_in", [(9, True), (11, False)])
+def test_a_session_unused_for_a_working_day_ends(app, idle_hours, still_in):
+    assert app.config["SESSION_IDLE_HOURS"] == 10
+    client = new_client(app, "vi", "canbo")
+    with client.session_transaction() as session:
+        session["seen_at"] -= idle_hours * 3600
+    assert logged_in(client) is still_in
+    # The language chosen outlives the session.
+    assert parse(client.get("/login")).find("html").get("lang") == "vi"
+
+
+def test_a_session_from_before_the_generations_is_refused(app, db):
+    """A cookie without a generation (made before sessions could end) logs nobody in."""
+    client = new_client(app, "vi", "canbo")
+    with client.session_transaction() as session:
+        del session["generation"]
+    assert not logged_in(client)

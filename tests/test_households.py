@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from fieldapp.households import queries as households
-from helpers import field_errors, flashes, input_value, parse, snapshot
+from helpers import field_errors, flashes, input_value, new_client, parse, snapshot
 from registry import household, person, user_id, village_id
 
 HEAD = {"address_note": "Gần trường tiểu học", "phone": "0912 345 678", "ethnicity": "mong",
@@ -107,18 +107,50 @@ def test_likely_duplicate_is_flagged_with_a_link_and_can_be_saved_deliberately(o
     assert db["people"].count == 3
 
 
-def test_same_cccd_or_bhxh_number_anywhere_is_a_likely_duplicate(db, mi_hang):
+def test_same_cccd_or_bhxh_number_anywhere_in_the_office_is_a_likely_duplicate(db, mi_hang):
     officer_id = user_id(db, "canbo")
+    office = db.execute("select office_id from users where id = ?", [officer_id]).fetchone()[0]
     household(db, mi_hang, officer_id,
               person("Lò Văn Tâm", 1980, "male", cccd="015080001234", bhxh_number="0123456789"))
     commune = db.execute("select commune_code from villages where id = ?", [mi_hang]).fetchone()[0]
-    by_cccd = households.likely_duplicates(db, 0, "Someone Else", 1999, cccd="015080001234")
-    by_bhxh = households.likely_duplicates(db, 0, "Someone Else", 1999, bhxh_number="0123456789")
+    by_cccd = households.likely_duplicates(db, office, 0, "Someone Else", 1999,
+                                           cccd="015080001234")
+    by_bhxh = households.likely_duplicates(db, office, 0, "Someone Else", 1999,
+                                           bhxh_number="0123456789")
     assert [d["full_name"] for d in by_cccd] == ["Lò Văn Tâm"]
     assert by_cccd[0]["same_cccd"] == 1
     assert [d["full_name"] for d in by_bhxh] == ["Lò Văn Tâm"]
-    assert households.likely_duplicates(db, commune, "Lo Van Tam", 1981) == []
-    assert len(households.likely_duplicates(db, commune, "lo van tam", 1980)) == 1
+    assert households.likely_duplicates(db, office, commune, "Lo Van Tam", 1981) == []
+    assert len(households.likely_duplicates(db, office, commune, "lo van tam", 1980)) == 1
+    assert households.likely_duplicates(db, "another office", 0, "Someone Else", 1999,
+                                        cccd="015080001234") == []
+
+
+def test_the_central_duplicate_warning_never_shows_another_offices_person(central_app):
+    """Office B's CCCD and mã số BHXH typed in office A: no warning, nothing of B shown."""
+    from test_reports import build_other_office
+
+    app, db = central_app
+    b = build_other_office(db)
+    household(db, b["village"], b["officer"], person(
+        "Hoàng Thị Bí Mật", 1975, cccd="001175009999", bhxh_number="0199999999"))
+    b_household = db.execute("select household_id from people where full_name = ?",
+                             ["Hoàng Thị Bí Mật"]).fetchone()[0]
+    a_household = household(db, village_id(db, "Mí Háng"), user_id(db, "canbo"),
+                            person("Giàng A Dê", 1960, "male"))["id"]
+    client = new_client(app, "en", "canbo")
+    response = _add(client, a_household, full_name="Ai Đó", birth_year="1975",
+                    cccd="001175009999", bhxh_number="0199999999")
+    # No warning to confirm: the person is saved in office A, and nothing of B was shown.
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    for secret in ("Hoàng Thị Bí Mật", "Tổ dân phố 7", b_household):
+        assert secret not in page
+    # In B's own office, the same numbers are a likely duplicate.
+    response = _add(new_client(app, "en", "hanoi"), b_household, full_name="Ai Đó",
+                    birth_year="1975", bhxh_number="0199999999")
+    assert response.status_code == 200
+    assert f"/households/{b_household}" in response.get_data(as_text=True)
 
 
 def test_person_moves_with_history_kept(officer, db, mi_hang):

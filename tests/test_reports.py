@@ -731,3 +731,31 @@ def test_a_wrong_period_gives_no_pdf(app, db):
     client = new_client(app, "en", "giamsat")
     assert client.get("/reports/report.pdf", query_string={
         "start": "2026-05-01", "end": "2026-01-01"}).status_code == 400
+
+
+# Names as a spreadsheet would run them, or that an XLSX file cannot hold as they are.
+FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(1)"]
+CONTROLS = "Giàng\x01 A\x02 Páo\x7f"
+
+
+def test_exports_run_no_formula_and_survive_control_characters(app, db):
+    household(db, village_id(db, "Mí Háng"), user_id(db, "canbo"),
+              person(CONTROLS, 1980), *[person(name, 1990 + i) for i, name in enumerate(FORMULAS)])
+    client = new_client(app, "en", "giamsat")
+    header, *rows = read_csv(download(client, "people", "csv"))
+    names = [r[0] for r in rows]
+    # Text that would start a formula is kept, behind an apostrophe the spreadsheet hides.
+    assert all("'" + name in names for name in FORMULAS)
+    assert not [n for n in names if n.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert "Giàng A Páo" in names
+
+    header, *rows = list(load_workbook(io.BytesIO(download(client, "people", "xlsx").data))
+                         .active.iter_rows())
+    cells = {row[0].value: row for row in rows}
+    for name in FORMULAS:
+        # Stored as text: the same characters, never a formula.
+        assert cells[name][0].data_type == "s"
+    assert "Giàng A Páo" in cells
+    # Numbers stay numbers.
+    years = [c.value for c in cells["-2+3"] if isinstance(c.value, int)]
+    assert 1992 in years

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from forms import options
 from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 
-from .. import accounts, lists, offices, store, submissions
+from .. import accounts, auth, lists, offices, store, submissions
 from ..auth import role_required
 from ..db import get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -155,6 +155,9 @@ def user_password(user_id):
     password_form = PasswordForm()
     if password_form.validate():
         accounts.set_password(db, user_id, password_form.password.data, user_id=g.user["id"])
+        if user_id == g.user["id"]:
+            # Every session of theirs ended, but the one that changed it goes on.
+            auth.start_session(g.user)
         flash(_("Password changed for %(name)s.", name=target["full_name"]), "success")
         return redirect(url_for("admin.user_list"))
     form = UserForm(formdata=None, data=target)

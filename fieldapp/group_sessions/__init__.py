@@ -41,6 +41,9 @@ def index():
         first = date.fromisoformat(month + "-01")
     except ValueError:
         abort(404)
+    # The list links to the month before and after: both must be in the calendar.
+    if not date.min.year < first.year < date.max.year:
+        abort(404)
     filters = {k: request.args.get(k) or None
                for k in ("village", "format", "target_group", "language")}
     rows = queries.sessions(db, g.user["office_id"], month, village_id=filters["village"],

@@ -8,6 +8,7 @@ from forms.households import (BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS, H
                               MovePersonForm, PersonForm, RegisterHouseholdForm)
 
 from .. import history, lists, submissions
+from ..text import page_number
 from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -56,7 +57,7 @@ def _duplicates(db, form, commune_code, exclude_id=None):
     if form.confirm_duplicate.data:
         return []
     values = form.person_values()
-    return queries.likely_duplicates(db, commune_code, values["full_name"],
+    return queries.likely_duplicates(db, g.user["office_id"], commune_code, values["full_name"],
                                      values["birth_year"], values["cccd"],
                                      values["bhxh_number"], exclude_id=exclude_id)
 
@@ -66,7 +67,7 @@ def _duplicates(db, form, commune_code, exclude_id=None):
 def village(village_id):
     db = get_db()
     village = _village_or_404(db, village_id)
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number(request.args)
     total = queries.count_village_households(db, village_id)
     return render_template(
         "households/village.html", village=village, total=total, page=page,

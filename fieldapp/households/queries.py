@@ -86,10 +86,10 @@ def count_village_households(db, village_id):
                       " and deleted_at is null", [village_id]).fetchone()[0]
 
 
-def likely_duplicates(db, commune_code, full_name=None, birth_year=None, cccd=None,
+def likely_duplicates(db, office_id, commune_code, full_name=None, birth_year=None, cccd=None,
                       bhxh_number=None, exclude_id=None):
-    """Live people who may be the same person: same folded name and birth year in the commune,
-    or the same CCCD or mã số BHXH anywhere."""
+    """Live people of the office who may be the same person: same folded name and birth year
+    in the commune, or the same CCCD or mã số BHXH in any of its communes."""
     clauses, params = [], []
     if full_name and birth_year:
         clauses.append("(p.name_key = ? and p.birth_year = ? and v.commune_code = ?)")
@@ -108,8 +108,11 @@ def likely_duplicates(db, commune_code, full_name=None, birth_year=None, cccd=No
           from people p
           join households h on h.id = p.household_id
           join villages v on v.id = h.village_id
+          -- The central server holds every office: another office's people are not shown.
+          join office_communes oc on oc.commune_code = v.commune_code and oc.office_id = ?
+                                 and oc.deleted_at is null
          where p.deleted_at is null and p.id is not ? and ({" or ".join(clauses)})
-         limit 10""", [cccd, bhxh_number, exclude_id, *params]))
+         limit 10""", [cccd, bhxh_number, office_id, exclude_id, *params]))
 
 
 def register_household(db, village_id, household_values, head_values, *, user_id):

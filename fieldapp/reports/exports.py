@@ -23,6 +23,25 @@ CONTENT_TYPES = {
 }
 
 
+# Control characters an XLSX file cannot hold (and no name needs): dropped from every cell.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A text cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value):
+    """A cell's text without control characters; numbers and empty cells as they are."""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+def _csv_cell(value):
+    """CSV has no types: text that would start a formula gets a leading apostrophe."""
+    value = _text(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_bytes(tables):
     """One table as plain CSV; several one after the other, each under its title."""
     out = io.StringIO()
@@ -31,9 +50,9 @@ def csv_bytes(tables):
         if len(tables) > 1:
             if i:
                 writer.writerow([])
-            writer.writerow([title])
-        writer.writerow(headers)
-        writer.writerows(rows)
+            writer.writerow([_csv_cell(str(title))])
+        writer.writerow([_csv_cell(str(h)) for h in headers])
+        writer.writerows([_csv_cell(v) for v in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -52,15 +71,25 @@ def xlsx_bytes(tables):
         sheet.freeze_panes = "A2"
         header_cells = []
         for header in headers:
-            cell = WriteOnlyCell(sheet, value=str(header))
+            cell = _xlsx_cell(sheet, str(header))
             cell.font = bold
             header_cells.append(cell)
         sheet.append(header_cells)
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([_xlsx_cell(sheet, v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _xlsx_cell(sheet, value):
+    """Text is stored as text, never as a formula, even when it starts with '='."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=_text(value))
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
 
 
 def _sheet_title(title, used):

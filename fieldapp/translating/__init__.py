@@ -12,6 +12,7 @@ from .. import submissions
 from ..auth import login_required
 from ..db import get_db
 from ..i18n import LANGUAGES, SOURCE, gettext as _
+from ..text import page_number
 from . import queries
 
 bp = Blueprint("translating", __name__, url_prefix="/translations")
@@ -59,7 +60,7 @@ def strings(code):
             if (state is None or e.state == state)
             and (not q or q in e.msgid.lower() or q in e.vietnamese.lower()
                  or q in e.text.lower())]
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number(request.args)
     return render_template(
         "translating/strings.html", language=language, rows=rows[(page - 1) * PAGE_SIZE:
                                                                 page * PAGE_SIZE],

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, g, render_template, request
 from forms.households import BHXH_STATUS_LABELS
 
 from .. import accounts, lists
+from ..text import page_number
 from ..auth import login_required
 from ..db import get_db
 from ..i18n import lazy_gettext as _l
@@ -42,7 +43,7 @@ def show(kind):
     days = min(max(request.args.get("days", DEFAULT_DAYS.get(kind, 30), type=int), 0), 3650)
     sort = request.args.get("sort")
     descending = request.args.get("dir") == "desc"
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number(request.args)
     rows, has_next = queries.worklist(db, kind, office_id, village_id=village_id,
                                       commune=commune, officer_id=officer_id, days=days,
                                       sort=sort,
