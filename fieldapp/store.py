@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from sync import capture
 from sync.tables import CLOCK_COLUMN, SYNC_COLUMNS, SYNCED_TABLES
 
+from . import rules
+
 
 # Kept out of the history: a changed password shows as changed, never its hash.
 _REDACTED = {"password_hash"}
@@ -14,6 +16,10 @@ _REDACTED = {"password_hash"}
 
 class NotFound(LookupError):
     """No live row with that id."""
+
+
+class Invalid(ValueError):
+    """Values the forms would refuse (fieldapp.rules): nothing is written."""
 
 
 def new_id():
@@ -31,6 +37,11 @@ def _check(table, values=()):
     reserved = set(values) & ((set(SYNC_COLUMNS) | {CLOCK_COLUMN}) - {"id"})
     if reserved:
         raise ValueError(f"{sorted(reserved)} are managed by the store")
+    # The same checks the central server applies to what laptops push: a bug in a form cannot
+    # write what a sync would refuse.
+    problems = rules.problems(table, values)
+    if problems:
+        raise Invalid(f"{table}: " + "; ".join(f"{name} {why}" for name, why in problems))
 
 
 def _record(db, table, row_id, at, user_id, action, changes):

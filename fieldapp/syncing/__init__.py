@@ -9,10 +9,10 @@ from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, r
 
 from forms import options
 from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, ResolveConflictForm
-from sync import capture, client, refused, server
+from sync import capture, client, merge, policy, refused, server
 from sync.client import SyncError
 
-from .. import __version__, offices, store, submissions
+from .. import __version__, offices, rules, store, submissions
 from ..auth import login_required, role_required
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -183,10 +183,20 @@ def progress():
 @role_required("supervisor", "admin")
 def conflicts():
     db = get_db()
-    rows = [_readable(r) for r in db.query(
-        "select * from sync_conflicts where deleted_at is null and resolved_at is null"
-        " order by created_at")]
+    rows = [{**_readable(r), "record": records.described(db, r["table_name"], r["row_id"])}
+            for r in _conflicts_in_view(db, "resolved_at is null")]
     return render_template("syncing/conflicts.html", conflicts=rows)
+
+
+def _conflicts_in_view(db, condition, params=()):
+    """Live conflicts the user may review: on the central server an administrator every
+    office's and a supervisor their own office's (a laptop holds only its office's)."""
+    sql = f"select * from sync_conflicts where deleted_at is null and {condition}"
+    if _central() and g.user["role"] != "admin":
+        sql += (" and (scope_office = ? or scope_commune in (select commune_code from"
+                " office_communes where office_id = ? and deleted_at is null))")
+        params = [*params, g.user["office_id"], g.user["office_id"]]
+    return list(db.query(sql + " order by created_at", params))
 
 
 def _readable(row):
@@ -194,28 +204,55 @@ def _readable(row):
             "lost": json.loads(row["lost_value"]) if row["lost_value"] else None}
 
 
+def _resolvable(db, conflict):
+    """Whether the conflict names a field a device may edit, of a live row it really
+    concerns (the same table, row and field its values were found in)."""
+    rule = policy.DEVICE_TABLES.get(conflict["table_name"])
+    field = conflict["field"]
+    if rule is None or field in policy.NEVER or field in merge.BOOKKEEPING \
+            or (rule.change is not policy.ALL and field not in rule.change) \
+            or field not in merge.columns(db, conflict["table_name"]):
+        return False
+    return bool(db.execute(f"select 1 from [{conflict['table_name']}] where id = ? and"
+                           " deleted_at is null", [conflict["row_id"]]).fetchone())
+
+
 @bp.route("/conflicts/<conflict_id>", methods=("GET", "POST"))
 @role_required("supervisor", "admin")
 @submissions.once
 def resolve(conflict_id):
     db = get_db()
-    try:
-        conflict = _readable(store.get(db, "sync_conflicts", conflict_id))
-    except store.NotFound:
+    found = _conflicts_in_view(db, "id = ?", [conflict_id])
+    if not found or not _resolvable(db, found[0]):
         abort(404)
+    conflict = {**_readable(found[0]),
+                "record": records.described(db, found[0]["table_name"], found[0]["row_id"])}
     form = ResolveConflictForm()
     if form.validate_on_submit():
         value = {"kept": conflict["kept"], "lost": conflict["lost"],
-                 "new": form.value.data}[form.choice.data]
-        with db.atomic():
-            store.update(db, conflict["table_name"], conflict["row_id"],
-                         {conflict["field"]: value}, user_id=g.user["id"])
-            store.update(db, "sync_conflicts", conflict_id,
-                         {"resolved_at": store.now(), "resolution": form.choice.data},
-                         user_id=g.user["id"])
-        flash(_("Conflict resolved; the chosen value syncs like any edit."), "success")
-        return redirect(url_for("syncing.conflicts"))
+                 "new": _typed_like(form.value.data, conflict["kept"])}[form.choice.data]
+        if rules.problems(conflict["table_name"], {conflict["field"]: value}):
+            form.value.errors.append(_("This value is not accepted for this field."))
+        else:
+            with db.atomic():
+                store.update(db, conflict["table_name"], conflict["row_id"],
+                             {conflict["field"]: value}, user_id=g.user["id"])
+                store.update(db, "sync_conflicts", conflict_id,
+                             {"resolved_at": store.now(), "resolution": form.choice.data},
+                             user_id=g.user["id"])
+            flash(_("Conflict resolved; the chosen value syncs like any edit."), "success")
+            return redirect(url_for("syncing.conflicts"))
     return render_template("syncing/resolve.html", conflict=conflict, form=form)
+
+
+def _typed_like(text, example):
+    """A typed new value as the kind of value the field holds (a number for a number)."""
+    if isinstance(example, int) and not isinstance(example, bool):
+        try:
+            return int(text.strip())
+        except ValueError:
+            return text
+    return text
 
 
 # ---- Central server: devices and enrolment codes.
