@@ -39,7 +39,7 @@ def _check(table, values=()):
         raise ValueError(f"{sorted(reserved)} are managed by the store")
     # The same checks the central server applies to what laptops push: a bug in a form cannot
     # write what a sync would refuse.
-    problems = rules.problems(table, values)
+    problems = rules.problems(table, values) if values else []
     if problems:
         raise Invalid(f"{table}: " + "; ".join(f"{name} {why}" for name, why in problems))
 

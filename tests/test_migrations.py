@@ -137,7 +137,7 @@ def test_foreign_keys_are_enforced(fresh):
     """A village in a commune that does not exist is refused by SQLite itself."""
     upgrade(fresh)
     with pytest.raises(Exception, match="FOREIGN KEY"):
-        store.insert(fresh, "villages", {"commune_code": 999_999_999, "name": "X",
+        store.insert(fresh, "villages", {"commune_code": 999_999, "name": "X",
                                          "name_key": "x", "kind": "thon"}, user_id=None)
 
 
