@@ -9,8 +9,10 @@ carries nothing of the other office.
 import json
 import os
 import re
+import gzip
 import secrets
 import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -237,6 +239,15 @@ def test_an_extra_scope_field_does_not_open_office_bs_records(world, named):
     assert_refused(w, changes, "outside_office")
 
 
+def test_a_new_household_in_office_bs_village_is_refused_whatever_scope_it_names(world):
+    w = world
+    made = w.thief.change(
+        "households", f"thief-{secrets.token_hex(4)}", village_id=w.village_b, language="vi",
+        address_note="", created_at="2026-03-01T00:00:00Z", updated_at="2026-03-01T00:00:00Z",
+        scope_office=w.office_a, scope_commune=w.commune_a)
+    assert_refused(w, [made], "outside_office")
+
+
 def test_office_bs_household_and_cccd_cannot_be_rewritten(world):
     w = world
     assert_refused(w, [w.thief.change("households", w.household_b, phone="0987654321")],
@@ -447,14 +458,6 @@ def conflicts(world):
         laptop.sync()
         found[key] = w.db.execute("select id from sync_conflicts where row_id = ?"
                                   " and resolved_at is null", [person]).fetchone()[0]
-    # A conflict forged by a device before this version (when pushes were not judged) may
-    # already be in the database: office A's scope, but naming office B's administrator's role.
-    forged = store.insert(w.db, "sync_conflicts", {
-        "table_name": "users", "row_id": w.admin_b, "field": "role",
-        "kept_value": '"admin"', "kept_hlc": stamp_of(w, "users", w.admin_b, "role"),
-        "lost_value": '"officer"', "lost_hlc": "0000000000000.00000.x",
-        "scope_office": w.office_a, "scope_commune": w.commune_a}, user_id=None)
-    found["forged"] = forged["id"]
     return found
 
 
@@ -473,6 +476,15 @@ def test_a_supervisor_sees_only_their_offices_conflicts(world, conflicts):
     assert conflicts["a"] in listed
     assert conflicts["b"] not in listed
     assert supervisor.get(f"/conflicts/{conflicts['b']}")[0] in (403, 404)
+
+
+def test_a_device_cannot_point_a_real_conflict_at_another_row_or_field(world, conflicts):
+    w = world
+    for values in ({"table_name": "users", "row_id": w.admin_b, "field": "role"},
+                   {"field": "household_id"}, {"kept_value": '"admin"'},
+                   {"scope_office": w.office_b}):
+        assert_refused(w, [w.thief.change("sync_conflicts", conflicts["a"], **values)],
+                       "not_allowed")
 
 
 def test_the_central_administrator_sees_every_offices_conflicts(world, conflicts,
@@ -505,10 +517,79 @@ def test_resolving_writes_only_the_conflicts_field_of_its_row(world, conflicts):
     assert w.db["sync_conflicts"].get(conflicts["a"])["resolved_at"]
 
 
-def test_a_forged_conflict_in_the_database_cannot_change_a_role(world, conflicts,
-                                                                central_admin):
+def test_a_forged_conflict_in_the_database_cannot_change_a_role(world, central_admin):
     w = world
+    # A conflict forged by a device before this version (when pushes were not judged) may
+    # already be in the database: office A's scope, but naming office B's administrator's role.
+    forged = store.insert(w.db, "sync_conflicts", {
+        "table_name": "users", "row_id": w.admin_b, "field": "role",
+        "kept_value": '"admin"', "kept_hlc": stamp_of(w, "users", w.admin_b, "role"),
+        "lost_value": '"officer"', "lost_hlc": "0000000000000.00000.x",
+        "scope_office": w.office_a, "scope_commune": w.commune_a}, user_id=None)
     for browser in (web(w, "giamsat"), central_admin):
-        resolve(browser, conflicts["forged"], "lost")
+        resolve(browser, forged["id"], "lost")
         assert w.db["users"].get(w.admin_b)["role"] == "admin"
         assert w.db["users"].get(w.admin_b)["office_id"] == w.office_b
+
+
+# ---- Personal numbers on the central pages stay within the office --------------------------
+
+def test_the_duplicate_warning_on_the_central_server_stays_within_the_office(world):
+    w = world
+    supervisor = web(w, "giamsat")
+    status, url, page = supervisor.fill(f"/villages/{w.village_a}/households/new", {
+        "full_name": "Người Khác", "gender": "female", "birth_year": "1980",
+        "cccd": B_CCCD, "bhxh_number": B_BHXH, "language": "vi", "relation": "head"})
+    # Nobody of office A has these numbers: the household is registered, no warning shown.
+    assert status == 200 and "/households/" in url
+    for secret in (B_NAME, "Tổ 7", w.person_b, w.household_b):
+        assert secret not in page
+
+
+# ---- Malformed requests: a 4xx with a reason, nothing changed --------------------------------
+
+def raw_post(w, path, body, credentials=True):
+    """(status, reason) of a gzip body posted as it is to the central server's API."""
+    headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+    if credentials:
+        headers["Authorization"] = f"Device {w.thief.device_id}:{w.stolen.device['secret']}"
+    request = urllib.request.Request(w.central.url + client.API + path, data=body,
+                                     headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.status, None
+    except urllib.error.HTTPError as e:
+        answer = e.read()
+        try:
+            return e.code, json.loads(answer).get("reason")
+        except ValueError:
+            return e.code, None
+
+
+def deep(levels):
+    return gzip.compress(("[" * levels + "]" * levels).encode(), mtime=0)
+
+
+def sync_body(w, seq=None, cursor=0):
+    """A sync request: one change with this seq, if given; a pull from the cursor."""
+    changes = []
+    if seq is not None:
+        changes = [w.thief.change("households", w.household_a, address_note="x")]
+        changes[0]["seq"] = seq
+    return gzip.compress(json.dumps({
+        "protocol": 2, "app_version": "", "now": hlc.now_ms(),
+        "push": {"changes": changes}, "pull": {"cursor": cursor}}).encode(), mtime=0)
+
+
+@pytest.mark.parametrize("case", ["deep_sync", "deep_enroll", "huge_seq", "huge_cursor"])
+def test_a_malformed_request_gets_a_4xx_with_a_reason_and_changes_nothing(world, case):
+    w = world
+    path, body, credentials = {
+        "deep_sync": ("/sync", lambda: deep(5000), True),
+        "deep_enroll": ("/enroll", lambda: deep(5000), False),
+        "huge_seq": ("/sync", lambda: sync_body(w, seq=2 ** 63), True),
+        "huge_cursor": ("/sync", lambda: sync_body(w, cursor=2 ** 63), True),
+    }[case]
+    with unchanged(w.db):
+        status, reason = raw_post(w, path, body(), credentials)
+    assert (400 <= status < 500, bool(reason)) == (True, True), (status, reason)
