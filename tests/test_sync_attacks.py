@@ -593,3 +593,23 @@ def test_a_malformed_request_gets_a_4xx_with_a_reason_and_changes_nothing(world,
     with unchanged(w.db):
         status, reason = raw_post(w, path, body(), credentials)
     assert (400 <= status < 500, bool(reason)) == (True, True), (status, reason)
+
+
+# ---- What a stolen laptop holds ---------------------------------------------------------------
+
+def test_a_stolen_laptop_holds_its_offices_records_and_no_administrators_hash(world):
+    w = world
+    w.stolen.sync()
+    held = w.stolen.db
+    users = {r["username"]: r for r in held.query("select * from users")}
+    # Its office's officers and supervisors, with their scrypt hashes for offline login.
+    assert users["canbo"]["password_hash"].startswith("scrypt:")
+    assert users["giamsat"]["password_hash"].startswith("scrypt:")
+    # Administrators' hashes never leave the central server; other offices' users never do.
+    assert users["quantri"]["password_hash"] == users["trungtam"]["password_hash"] == "!"
+    assert not {"quantri_b", "giamsat_b", "canbo_b"} & users.keys()
+    # Its office's records with personal numbers; nothing of office B.
+    assert held["people"].get(w.person_a)["cccd"] == "001080012345"
+    for table in SYNCED_TABLES:
+        ids = {r[0] for r in held.execute(f"select id from [{table}]")}
+        assert ids & office_b_only(w) == set(), table
