@@ -16,6 +16,8 @@ CLOCK_TOLERANCE_MS = 2 * 60 * 1000
 _ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _NUMBERS = (bool, int, float)
+# SQLite's integers: a sequence, cursor or clock beyond them cannot be stored or compared.
+INT_MAX = 2 ** 63 - 1
 
 
 class Refused(Exception):
@@ -84,7 +86,7 @@ def check_sync(message):
     if not isinstance(message, dict):
         raise Refused(400, "the body is not a JSON object")
     version = check_version(message)
-    if not isinstance(message.get("now"), int):
+    if type(message.get("now")) is not int or not 0 <= message["now"] <= INT_MAX:
         raise Refused(400, "the request does not carry the device's clock ('now', in ms)")
     push = message.get("push") or {"changes": []}
     if not isinstance(push, dict) or not isinstance(push.get("changes"), list):
@@ -96,11 +98,12 @@ def check_sync(message):
         where = f"change {n + 1}"
         check_change(change, where, checked)
         seq = change.get("seq")
-        if not isinstance(seq, int) or seq < 1 or (previous is not None and seq <= previous):
+        if type(seq) is not int or not 1 <= seq <= INT_MAX \
+                or (previous is not None and seq <= previous):
             raise Refused(400, f"{where} has no increasing sequence number")
         previous = seq
     pull = message.get("pull") or {}
-    if not isinstance(pull, dict) or not isinstance(pull.get("cursor", 0), int) \
-            or pull.get("cursor", 0) < 0:
+    if not isinstance(pull, dict) or type(pull.get("cursor", 0)) is not int \
+            or not 0 <= pull.get("cursor", 0) <= INT_MAX:
         raise Refused(400, "'pull' must carry a cursor: a whole number from 0")
     return version

@@ -184,7 +184,8 @@ class _Judge:
             return code, None
         known = merge.columns(self.db, table)
         code = (self._values(table, {n: v for n, v in values.items() if n in known}, after)
-                or self._extra({n: v for n, v in values.items() if n not in known}))
+                or self._extra(table, row_id, {n: v for n, v in values.items()
+                                               if n not in known}))
         if code:
             return code, None
         if table == "users" and current is None:
@@ -232,13 +233,20 @@ class _Judge:
                                 ).fetchone()
         return found is not None and (found[0] == 1 or found[1] == "admin")
 
-    def _extra(self, unknown):
-        """Fields a newer app sent: kept, within a cap per change and per request."""
+    def _extra(self, table, row_id, unknown):
+        """Fields a newer app sent: kept, within a cap per record and per request. What the
+        record already holds travels with its every change and is not counted again, so
+        nobody's later edits of the record are refused for it."""
         if not unknown:
             return None
-        size = len(json.dumps(unknown))
+        held = merge.extra_fields(self.db, table, row_id)
+        new = {n: v for n, v in unknown.items() if n not in held or held[n][0] != v}
+        if not new:
+            return None
+        size = len(json.dumps(new))
+        kept = len(json.dumps({n: t[0] for n, t in held.items() if n not in new}))
         self.extra_bytes += size
-        if size > policy.EXTRA_PER_CHANGE or self.extra_bytes > policy.EXTRA_PER_REQUEST:
+        if size + kept > policy.EXTRA_PER_CHANGE or self.extra_bytes > policy.EXTRA_PER_REQUEST:
             return "too_large"
         return None
 
