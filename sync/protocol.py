@@ -39,7 +39,7 @@ class Refused(Exception):
 def decode(raw):
     """A request body's JSON; Refused for anything that is not JSON or nests too deeply."""
     try:
-        message = json.loads(raw, parse_constant=_not_json)
+        message = json.loads(raw, parse_constant=_not_json, parse_float=_finite)
     except (ValueError, UnicodeDecodeError):
         raise Refused(400, "the body is not JSON") from None
     except RecursionError:
@@ -56,6 +56,14 @@ def decode(raw):
 
 def _not_json(constant):
     raise ValueError(f"{constant} is not JSON")
+
+
+def _finite(text):
+    """A JSON number as a float; ValueError for one too large for 64 bits (1e400)."""
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text} is too large")
+    return number
 
 
 def _whole(value, low=0, high=MAX_INTEGER):
@@ -128,7 +136,7 @@ def check_change(change, where, checked=None):
             raise Refused(400, f"{where}, field {name}: expected [value, stamp, base stamp]")
         value, stamp, base = triple
         if not (value is None or type(value) is bool or _whole(value, -MAX_INTEGER - 1)
-                or (type(value) is float and math.isfinite(value)) or _text(value)):
+                or type(value) is float or _text(value)):
             raise Refused(400, f"{where}, field {name}: a value must be text (at most"
                                f" {MAX_VALUE} characters of valid Unicode, no NUL), a number that fits in 64"
                                " bits, true, false or null")
