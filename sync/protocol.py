@@ -159,7 +159,7 @@ def check_sync(message):
         raise Refused(400, "the request does not carry the device's clock ('now': milliseconds"
                            f" since 1970, from 0 to {MAX_CLOCK_MS})")
     check_app_version(message)
-    push = message.get("push") or {"changes": []}
+    push = {"changes": []} if message.get("push") is None else message["push"]
     if not isinstance(push, dict) or not isinstance(push.get("changes"), list):
         raise Refused(400, "'push' must hold a list of changes")
     if len(push["changes"]) > BATCH:
@@ -173,7 +173,8 @@ def check_sync(message):
             raise Refused(400, f"{where} has no increasing sequence number (a whole number"
                                f" from 1 to {MAX_INTEGER})")
         previous = seq
-    pull = message.get("pull") or {}
+    # Absent or null, else an object: false, 0 or [] are no request to pull from 0.
+    pull = {} if message.get("pull") is None else message["pull"]
     if not isinstance(pull, dict) or not _whole(pull.get("cursor", 0)):
         raise Refused(400, "'pull' must carry a cursor: a whole number from 0 to"
                            f" {MAX_INTEGER}")

@@ -137,6 +137,9 @@ SYNC = {
     "a value nested 20 deep": (with_value(nested(20)), 400, "nests too deeply"),
     "'again' a number": (with_change(again=1), 400, "'again'"),
     "protocol 3": (with_message(protocol=PROTOCOL + 1), 400, "newer"),
+    "pull false": (with_message(pull=False), 400, "cursor"),
+    "push an empty list": (with_message(push=[]), 400, "'push'"),
+    "changes not a list": (with_message(push={"changes": {}}), 400, "'push'"),
 }
 
 RAW = {
