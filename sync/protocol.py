@@ -138,8 +138,8 @@ def check_change(change, where, checked=None):
         if not (value is None or type(value) is bool or _whole(value, -MAX_INTEGER - 1)
                 or type(value) is float or _text(value)):
             raise Refused(400, f"{where}, field {name}: a value must be text (at most"
-                               f" {MAX_VALUE} characters of valid Unicode, no NUL), a number that fits in 64"
-                               " bits, true, false or null")
+                               f" {MAX_VALUE} characters of valid Unicode, no NUL), a number"
+                               " that fits in 64 bits, true, false or null")
         for one in (stamp,) if base == "" else (stamp, base):
             if one not in valid_stamps:
                 if not _stamp(one):
