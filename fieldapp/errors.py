@@ -20,7 +20,9 @@ def not_found(e):
 
 
 def method_not_allowed(e):
-    return _page(405, _("Not allowed"), _("This address cannot be used that way."))
+    page, status = _page(405, _("Not allowed"), _("This address cannot be used that way."))
+    # HTTP requires a 405 to say which methods the address does take.
+    return page, status, {"Allow": ", ".join(sorted(e.valid_methods or ()))}
 
 
 def csrf_error(e):

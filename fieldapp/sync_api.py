@@ -3,11 +3,12 @@
 import gzip
 import io
 import json
+import zlib
 
 from flask import Blueprint, Response, abort, current_app, request
 
 from sync import capture, server
-from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, Refused
+from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, Refused, check_enrol, decode
 
 from . import __version__, rules
 from .db import get_db
@@ -32,23 +33,38 @@ def _answer(payload, status=200):
 
 def _message():
     """The request's JSON body, gunzipped; Refused for anything too big or not JSON."""
+    if request.mimetype != "application/json":
+        raise Refused(415, "the body must be JSON (Content-Type: application/json)")
+    encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in ("gzip", "identity"):
+        raise Refused(415, "the body must be sent as it is or gzip-compressed")
     if (request.content_length or 0) > MAX_BODY:
         raise Refused(413, "the request is too large")
-    raw = request.get_data(cache=False)
-    if request.headers.get("Content-Encoding") == "gzip":
+    raw = _body()
+    if len(raw) > MAX_BODY:
+        raise Refused(413, "the request is too large")
+    if encoding == "gzip":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as f:
                 raw = f.read(MAX_BODY + 1)
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):
             raise Refused(400, "the body is not valid gzip") from None
         if len(raw) > MAX_BODY:
             raise Refused(413, "the request is too large once unpacked")
-    try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise Refused(400, "the body is not JSON") from None
-    except RecursionError:
-        raise Refused(400, "the body nests too deeply") from None
+    return decode(raw)
+
+
+def _body():
+    """The raw body, read to one byte past the limit: a body sent in chunks declares no
+    length, and one read may return less than asked."""
+    parts, size = [], 0
+    while size <= MAX_BODY:
+        part = request.stream.read(min(1 << 20, MAX_BODY + 1 - size))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)
 
 
 @bp.errorhandler(Refused)
@@ -58,7 +74,9 @@ def refused(e):
 
 @bp.post("/enroll")
 def enroll():
-    return _answer(server.enrol(get_db(), _message()))
+    message = _message()
+    check_enrol(message)
+    return _answer(server.enrol(get_db(), message))
 
 
 @bp.post("/sync")

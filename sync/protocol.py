@@ -1,5 +1,7 @@
 """The sync protocol's messages: versions, limits, and checking what a request carries."""
 
+import json
+import math
 import re
 
 from . import hlc
@@ -11,13 +13,19 @@ SUPPORTED = (1, 2)
 BATCH = 1000             # changes per push or pull
 MAX_BODY = 32 * 1024 * 1024
 MAX_VALUE = 20_000       # characters in one text value
+# Fields in one change: the widest synced table has about 25 columns; the rest is room for the
+# unknown fields of a newer app.
+MAX_FIELDS = 200
+# Arrays and objects inside one another: a sync request needs 6 levels.
+MAX_DEPTH = 16
+MAX_NAME = 100           # characters in a laptop's name or app version
 CLOCK_TOLERANCE_MS = 2 * 60 * 1000
+# SQLite's integers are 64 bits; a clock stamp holds 13 digits of milliseconds.
+MAX_INTEGER = 2**63 - 1
+MAX_CLOCK_MS = 10**13 - 1
 
-_ID = re.compile(r"^[A-Za-z0-9-]{1,64}$")
-_FIELD = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-_NUMBERS = (bool, int, float)
-# SQLite's integers: a sequence, cursor or clock beyond them cannot be stored or compared.
-INT_MAX = 2 ** 63 - 1
+_ID = re.compile(r"[A-Za-z0-9-]{1,64}")
+_FIELD = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
 class Refused(Exception):
@@ -28,9 +36,67 @@ class Refused(Exception):
         self.status, self.reason, self.extra = status, reason, extra
 
 
+def decode(raw):
+    """A request body's JSON; Refused for anything that is not JSON or nests too deeply."""
+    try:
+        message = json.loads(raw, parse_constant=_not_json, parse_float=_finite)
+    except (ValueError, UnicodeDecodeError):
+        raise Refused(400, "the body is not JSON") from None
+    except RecursionError:
+        raise Refused(400, "the body nests too deeply") from None
+    # Anything deeper than a request needs is refused before code that recurses sees it.
+    level = [message]
+    for _ in range(MAX_DEPTH):
+        level = [inner for outer in level if isinstance(outer, (dict, list))
+                 for inner in (outer.values() if isinstance(outer, dict) else outer)]
+        if not level:
+            return message
+    raise Refused(400, "the body nests too deeply")
+
+
+def _not_json(constant):
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _finite(text):
+    """A JSON number as a float; ValueError for one too large for 64 bits (1e400)."""
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text} is too large")
+    return number
+
+
+def _whole(value, low=0, high=MAX_INTEGER):
+    """Whether a value is a whole number (not true or false, not 1.0) between low and high."""
+    return type(value) is int and low <= value <= high
+
+
+def _text(value, longest=MAX_VALUE):
+    """Whether a value is text SQLite and every laptop can hold: no NUL, no lone surrogate."""
+    if type(value) is not str or len(value) > longest or "\0" in value:
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _shown(value):
+    """A value quoted in a reason, short and printable whatever was sent."""
+    return repr(value[:64]) if isinstance(value, str) else f"a {type(value).__name__}"
+
+
+def _stamp(value):
+    """Whether a value is a clock stamp exactly as hlc makes it (nothing after it, no newline)."""
+    return type(value) is str and hlc.valid(value) and hlc.make(*hlc.parse(value)) == value
+
+
 def check_version(message):
     version = message.get("protocol")
-    if not isinstance(version, int):
+    if type(version) is not int:
         raise Refused(400, "the request does not say which protocol version it speaks")
     if version < min(SUPPORTED):
         raise Refused(426, f"this app is too old for the central server (protocol {version});"
@@ -49,31 +115,34 @@ def check_change(change, where, checked=None):
     """
     if not isinstance(change, dict):
         raise Refused(400, f"{where} is not an object")
-    if change.get("table") not in SYNCED_TABLES:
-        raise Refused(400, f"{where} names an unknown table {change.get('table')!r}")
-    if not isinstance(change.get("id"), str) or not _ID.match(change["id"]):
+    if not isinstance(change.get("table"), str) or change["table"] not in SYNCED_TABLES:
+        raise Refused(400, f"{where} names an unknown table {_shown(change.get('table'))}")
+    if not isinstance(change.get("id"), str) or not _ID.fullmatch(change["id"]):
         raise Refused(400, f"{where} has no valid record id")
     fields = change.get("fields")
     if not isinstance(fields, dict) or not fields:
         raise Refused(400, f"{where} has no fields")
+    if len(fields) > MAX_FIELDS:
+        raise Refused(413, f"{where} has more than {MAX_FIELDS} fields")
     if type(change.get("again", False)) is not bool:
         raise Refused(400, f"{where}: 'again' must be true or false")
     valid_names, valid_stamps = checked if checked is not None else (set(), set())
     for name, triple in fields.items():
         if name not in valid_names:
-            if not _FIELD.match(name) or name in ("id", "sync_clock"):
-                raise Refused(400, f"{where} has an invalid field name {name!r}")
+            if not _FIELD.fullmatch(name) or name in ("id", "sync_clock"):
+                raise Refused(400, f"{where} has an invalid field name {_shown(name)}")
             valid_names.add(name)
         if type(triple) is not list or len(triple) != 3:
             raise Refused(400, f"{where}, field {name}: expected [value, stamp, base stamp]")
         value, stamp, base = triple
-        if not (value is None or type(value) in _NUMBERS
-                or (type(value) is str and len(value) <= MAX_VALUE)):
+        if not (value is None or type(value) is bool or _whole(value, -MAX_INTEGER - 1)
+                or type(value) is float or _text(value)):
             raise Refused(400, f"{where}, field {name}: a value must be text (at most"
-                               f" {MAX_VALUE} characters), a number, true, false or null")
+                               f" {MAX_VALUE} characters of valid Unicode, no NUL), a number"
+                               " that fits in 64 bits, true, false or null")
         for one in (stamp,) if base == "" else (stamp, base):
             if one not in valid_stamps:
-                if type(one) is not str or not hlc.valid(one):
+                if not _stamp(one):
                     raise Refused(400, f"{where}, field {name}: expected [value, stamp,"
                                        " base stamp]")
                 valid_stamps.add(one)
@@ -86,9 +155,11 @@ def check_sync(message):
     if not isinstance(message, dict):
         raise Refused(400, "the body is not a JSON object")
     version = check_version(message)
-    if type(message.get("now")) is not int or not 0 <= message["now"] <= INT_MAX:
-        raise Refused(400, "the request does not carry the device's clock ('now', in ms)")
-    push = message.get("push") or {"changes": []}
+    if not _whole(message.get("now"), 0, MAX_CLOCK_MS):
+        raise Refused(400, "the request does not carry the device's clock ('now': milliseconds"
+                           f" since 1970, from 0 to {MAX_CLOCK_MS})")
+    check_app_version(message)
+    push = {"changes": []} if message.get("push") is None else message["push"]
     if not isinstance(push, dict) or not isinstance(push.get("changes"), list):
         raise Refused(400, "'push' must hold a list of changes")
     if len(push["changes"]) > BATCH:
@@ -98,12 +169,30 @@ def check_sync(message):
         where = f"change {n + 1}"
         check_change(change, where, checked)
         seq = change.get("seq")
-        if type(seq) is not int or not 1 <= seq <= INT_MAX \
-                or (previous is not None and seq <= previous):
-            raise Refused(400, f"{where} has no increasing sequence number")
+        if not _whole(seq, 1) or (previous is not None and seq <= previous):
+            raise Refused(400, f"{where} has no increasing sequence number (a whole number"
+                               f" from 1 to {MAX_INTEGER})")
         previous = seq
-    pull = message.get("pull") or {}
-    if not isinstance(pull, dict) or type(pull.get("cursor", 0)) is not int \
-            or not 0 <= pull.get("cursor", 0) <= INT_MAX:
-        raise Refused(400, "'pull' must carry a cursor: a whole number from 0")
+    # Absent or null, else an object: false, 0 or [] are no request to pull from 0.
+    pull = {} if message.get("pull") is None else message["pull"]
+    if not isinstance(pull, dict) or not _whole(pull.get("cursor", 0)):
+        raise Refused(400, "'pull' must carry a cursor: a whole number from 0 to"
+                           f" {MAX_INTEGER}")
     return version
+
+
+def check_enrol(message):
+    """An enrolment request: a one-time code and a name for the laptop."""
+    if not isinstance(message, dict):
+        raise Refused(400, "the body is not a JSON object")
+    version = check_version(message)
+    if not (_text(message.get("code"), MAX_NAME) and _text(message.get("device_name"), MAX_NAME)):
+        raise Refused(400, "an enrolment needs the code and a name for the laptop (text, at"
+                           f" most {MAX_NAME} characters)")
+    check_app_version(message)
+    return version
+
+
+def check_app_version(message):
+    if "app_version" in message and not _text(message["app_version"], MAX_NAME):
+        raise Refused(400, f"'app_version' must be text of at most {MAX_NAME} characters")

@@ -110,12 +110,12 @@ def test_gzip_bodies_are_checked_too(central_app):
     headers, _ = enrolled(db)
     before = state(db)
     client = app.test_client()
-    bad = client.post("/api/v1/sync", data=b"not gzip at all",
+    bad = client.post("/api/v1/sync", data=b"not gzip at all", content_type="application/json",
                       headers={**headers, "Content-Encoding": "gzip"})
     assert bad.status_code == 400 and "gzip" in bad.get_json()["reason"]
     # 40 MB of zeros packs into a few kB: refused once unpacked, not read into memory whole.
     bomb = gzip.compress(b"0" * (40 * 1024 * 1024))
-    response = client.post("/api/v1/sync", data=bomb,
+    response = client.post("/api/v1/sync", data=bomb, content_type="application/json",
                            headers={**headers, "Content-Encoding": "gzip"})
     assert response.status_code == 413
     assert state(db) == before
