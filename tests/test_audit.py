@@ -447,3 +447,16 @@ def test_the_trail_page_escapes_what_it_shows(central, admin_client):
     response = admin_client.get("/central/audit/")
     assert b"<script>alert(1)</script>" not in response.data
     assert "<script>alert(1)</script>" in rows_shown(admin_client)[0][5]
+
+
+def test_the_trail_page_is_all_in_vietnamese(central, recorded):
+    app, db = central
+    client = new_client(app, "vi", "quantri")
+    page = parse(client.get("/central/audit/"))
+    assert page.find("h1").text == "Nhật ký kiểm tra"
+    assert "Đã sửa tài khoản" in [squash(td.text) for td in page.find_all("td")]
+    assert client.get("/central/audit/", query_string={"start": "2026-13-01"}).status_code == 400
+    _, *rows = read_csv(client.get("/central/audit/export.csv"))
+    assert rows
+    missing = app.extensions["fieldapp_catalogs"].missing
+    assert sorted(msgid for code, msgid in missing if code == "vi") == []
