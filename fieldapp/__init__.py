@@ -51,6 +51,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
     from . import group_sessions, printing, reports, scripts, sync_api, syncing, translating
     from . import submissions, worklists
+    from .audit import views as audit_views
 
     db.init_app(app)
     i18n.init_app(app)
@@ -70,6 +71,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     app.register_blueprint(reports.bp)
     app.register_blueprint(translating.bp)
     app.register_blueprint(syncing.bp)
+    app.register_blueprint(audit_views.bp)
     # Devices authenticate with their own credentials, not a browser session: no CSRF token.
     csrf.exempt(sync_api.bp)
     app.register_blueprint(sync_api.bp)

@@ -8,7 +8,7 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 
 from forms.auth import LoginForm
 
-from . import accounts
+from . import accounts, audit
 from .db import get_db
 from .i18n import choose_locale, gettext as _, load_overrides
 from .text import local_path
@@ -95,21 +95,31 @@ def login():
         except accounts.Throttled as e:
             error = _("Too many failed attempts. Try again in %(seconds)d seconds.",
                       seconds=e.seconds)
+            _login_refused(form, "throttled")
         except accounts.Inactive:
             error = _("This account has been deactivated. Ask an administrator.")
+            _login_refused(form, "inactive")
         else:
             if user is None:
                 error = _("Wrong username or password.")
+                _login_refused(form, "wrong_password")
             else:
                 start_session(user)
+                audit.record_request("login", user_id=user["id"])
                 return redirect(local_path(request.args.get("next"), url_for("index")))
     return render_template("auth/login.html", form=form, error=error), 200 if not error else 401
+
+
+def _login_refused(form, reason):
+    audit.record_request("login_failed", detail={
+        "username": accounts.normalise_username(form.username.data), "reason": reason})
 
 
 @bp.post("/logout")
 def logout():
     locale = g.locale
     if g.user is not None:
+        audit.record_request("logout")
         # Every session of the user ends: one left open on another browser too.
         accounts.end_sessions(get_db(), g.user["id"])
     session.clear()

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from forms import options
 from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 
-from .. import accounts, auth, lists, offices, store, submissions
+from .. import accounts, audit, auth, lists, offices, store, submissions
 from ..auth import role_required
 from ..db import get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -51,6 +51,7 @@ def office_new():
             db, name=form.name.data, province_code=form.province_code.data,
             phone=form.phone.data or "", address=form.address.data or "",
             user_id=g.user["id"])
+        audit.record_request("office_created", table="offices", row_id=row["id"])
         flash(_("Office created. Now choose the communes it covers."), "success")
         return redirect(url_for("admin.office_edit", office_id=row["id"]))
     return render_template("admin/office_form.html", form=form, office=None)
@@ -77,6 +78,8 @@ def office_edit(office_id):
         except offices.CommuneTaken as e:
             _commune_conflict(form, e)
         else:
+            audit.record_request("office_edited", table="offices", row_id=office_id,
+                                 detail={"communes": sorted(form.communes.data)})
             flash(_("Office saved."), "success")
             return redirect(url_for("admin.office_list"))
     return render_template("admin/office_form.html", form=form, office=office)
@@ -104,7 +107,7 @@ def user_new():
     form.office_id.choices = _office_choices(db)
     if form.validate_on_submit():
         try:
-            accounts.create_user(
+            row = accounts.create_user(
                 db, username=form.username.data, full_name=form.full_name.data,
                 password=form.password.data, role=form.role.data,
                 office_id=form.office_id.data, translator=form.translator.data,
@@ -112,6 +115,8 @@ def user_new():
         except accounts.UsernameTaken:
             form.username.errors.append(_("This username is already taken."))
         else:
+            audit.record_request("user_created", table="users", row_id=row["id"],
+                                 detail={"role": row["role"], "office_id": row["office_id"]})
             flash(_("User added."), "success")
             return redirect(url_for("admin.user_list"))
     return render_template("admin/user_form.html", form=form, target=None)
@@ -137,9 +142,11 @@ def user_edit(user_id):
         if target["id"] == g.user["id"] and form.role.data != "admin":
             form.role.errors.append(_("You cannot remove your own administrator role."))
         else:
-            accounts.update_user(db, user_id, full_name=form.full_name.data,
-                                 role=form.role.data, office_id=form.office_id.data,
-                                 translator=form.translator.data, user_id=g.user["id"])
+            changed = accounts.update_user(
+                db, user_id, full_name=form.full_name.data, role=form.role.data,
+                office_id=form.office_id.data, translator=form.translator.data,
+                user_id=g.user["id"])
+            audit.record_request("user_edited", table="users", row_id=user_id, detail=changed)
             flash(_("User saved."), "success")
             return redirect(url_for("admin.user_list"))
     return render_template("admin/user_form.html", form=form, target=target,
@@ -158,6 +165,7 @@ def user_password(user_id):
         if user_id == g.user["id"]:
             # Every session of theirs ended, but the one that changed it goes on.
             auth.start_session(g.user)
+        audit.record_request("password_set", table="users", row_id=user_id)
         flash(_("Password changed for %(name)s.", name=target["full_name"]), "success")
         return redirect(url_for("admin.user_list"))
     form = UserForm(formdata=None, data=target)
@@ -178,6 +186,8 @@ def user_active(user_id):
     else:
         active = not target["active"]
         accounts.set_active(db, user_id, active, user_id=g.user["id"])
+        audit.record_request("user_activated" if active else "user_deactivated", table="users",
+                             row_id=user_id)
         flash(_("%(name)s can log in again.", name=target["full_name"]) if active else
               _("%(name)s can no longer log in.", name=target["full_name"]), "success")
     return redirect(url_for("admin.user_list"))
@@ -202,11 +212,13 @@ def list_items(list_name):
     form = ListItemForm()
     if form.validate_on_submit():
         try:
-            lists.add_item(db, list_name, form.code.data, form.label.data,
-                           user_id=g.user["id"])
+            row = lists.add_item(db, list_name, form.code.data, form.label.data,
+                                 user_id=g.user["id"])
         except lists.CodeTaken:
             form.code.errors.append(_("This code is already used in this list."))
         else:
+            audit.record_request("list_item_added", table="list_items", row_id=row["id"],
+                                 detail={"list": list_name, "code": row["code"]})
             flash(_("Item added."), "success")
             return redirect(url_for("admin.list_items", list_name=list_name))
     return render_template("admin/list_items.html", list_name=list_name, titles=LIST_TITLES,
@@ -224,4 +236,6 @@ def list_item_active(list_name, code):
         abort(404)
     active = store.get(db, "list_items", item_id)["active"]
     lists.set_active(db, list_name, code, not active, user_id=g.user["id"])
+    audit.record_request("list_item_deactivated" if active else "list_item_activated",
+                         table="list_items", row_id=item_id)
     return redirect(url_for("admin.list_items", list_name=list_name))

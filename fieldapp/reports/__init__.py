@@ -14,7 +14,7 @@ from forms import options
 from forms.reports import (DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS, ExportForm, PeriodForm,
                            targets_form, year_choices)
 
-from .. import accounts, clock, offices, submissions
+from .. import accounts, audit, clock, offices, submissions
 from ..auth import login_required, role_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
@@ -221,8 +221,10 @@ def export():
         found = [exports.sessions_table(db, area, start, end, central)]
     else:
         # Personal numbers: only for roles that may see them, and only when asked for.
-        found = [exports.people_table(db, area, central=central, personal=bool(
-            form.personal.data and g.user["role"] in MANAGERS))]
+        personal = bool(form.personal.data and g.user["role"] in MANAGERS)
+        found = [exports.people_table(db, area, central=central, personal=personal)]
+        if personal:
+            audit.record_request("export_personal", detail=request.args.to_dict())
     kind = form.format.data
     body = (exports.csv_bytes if kind == "csv" else exports.xlsx_bytes)(found)
     name = f"fieldapp-{dataset}-{start.isoformat()}-{end.isoformat()}.{kind}"
@@ -257,6 +259,8 @@ def targets():
             for code, values in form.values().items():
                 queries.save_target(db, office_id, code, year, month, values,
                                     user_id=g.user["id"])
+            audit.record_request("targets_saved", table="targets", detail={
+                "office_id": office_id, "year": year, "month": month})
         flash(_("Targets saved."), "success")
         return redirect(url_for("reports.targets", year=year, month=month,
                                 office=office_id if _across_offices() else None))

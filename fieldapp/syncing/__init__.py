@@ -12,7 +12,7 @@ from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, Reso
 from sync import capture, client, merge, policy, refused, server
 from sync.client import SyncError
 
-from .. import __version__, offices, rules, store, submissions
+from .. import __version__, audit, offices, rules, store, submissions
 from ..auth import login_required, role_required
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -240,6 +240,10 @@ def resolve(conflict_id):
                 store.update(db, "sync_conflicts", conflict_id,
                              {"resolved_at": store.now(), "resolution": form.choice.data},
                              user_id=g.user["id"])
+                audit.record_request("conflict_resolved", table=conflict["table_name"],
+                                     row_id=conflict["row_id"], detail={
+                                         "conflict_id": conflict_id, "field": conflict["field"],
+                                         "choice": form.choice.data})
             flash(_("Conflict resolved; the chosen value syncs like any edit."), "success")
             return redirect(url_for("syncing.conflicts"))
     return render_template("syncing/resolve.html", conflict=conflict, form=form)
@@ -267,7 +271,10 @@ def devices():
     form.office_id.choices = options((o["id"], o["name"]) for o in offices.offices(db))
     code = expires_at = None
     if form.validate_on_submit():
-        code = server.create_enrolment_code(db, form.office_id.data, user_id=g.user["id"])
+        with db.atomic():
+            code = server.create_enrolment_code(db, form.office_id.data, user_id=g.user["id"])
+            # The code itself is a secret: only the office it is for is recorded.
+            audit.record_request("enrolment_code", detail={"office_id": form.office_id.data})
         expires_at = server.code_expires_at(db, code)
     return render_template("syncing/devices.html", devices=server.devices(db), form=form,
                            code=code, expires_at=expires_at)
@@ -278,6 +285,9 @@ def devices():
 def revoke(device_id):
     if not _central():
         abort(404)
-    server.revoke(get_db(), device_id)
+    db = get_db()
+    with db.atomic():
+        server.revoke(db, device_id)
+        audit.record_request("device_revoked", table="devices", row_id=device_id)
     flash(_("Access revoked: this laptop can no longer sync."), "success")
     return redirect(url_for("syncing.devices"))

@@ -8,7 +8,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
 
 from forms.translating import ReviewForm
 
-from .. import submissions
+from .. import audit, submissions
 from ..auth import login_required
 from ..db import get_db
 from ..i18n import LANGUAGES, SOURCE, gettext as _
@@ -86,8 +86,11 @@ def review(code):
                 "Keep the placeholders exactly as in the source: %(names)s.",
                 names=", ".join(_placeholders(msgid)) or "—"))
         else:
-            queries.save_review(db, code, msgid, form.msgstr.data, form.reviewed.data,
-                                user_id=g.user["id"])
+            row_id = queries.save_review(db, code, msgid, form.msgstr.data, form.reviewed.data,
+                                         user_id=g.user["id"])
+            audit.record_request("translation_reviewed", table="translation_reviews",
+                                 row_id=row_id, detail={"language": code, "msgid": msgid,
+                                                        "reviewed": bool(form.reviewed.data)})
             flash(_("Translation saved; it is used from now on."), "success")
             return redirect(url_for("translating.strings", code=code,
                                     state=request.args.get("state") or None))

@@ -1,0 +1,54 @@
+"""The audit trail's page and CSV export, for the central server's administrators."""
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+
+from forms.audit import ACTION_LABELS, AuditFilterForm
+
+from .. import audit, clock
+from ..auth import role_required
+from ..db import get_db
+from ..i18n import gettext as _
+from ..reports import exports
+
+bp = Blueprint("audit", __name__, url_prefix="/central/audit")
+
+
+def _filter_form():
+    """The filters from the address; 404 on a laptop, which keeps no trail."""
+    if not current_app.config.get("CENTRAL"):
+        abort(404)
+    return AuditFilterForm(formdata=request.args)
+
+
+def _given():
+    """The address's filters as typed, for the pager and export links."""
+    return {k: v for k, v in request.args.items() if k != "page" and v}
+
+
+@bp.get("/")
+@role_required("admin")
+def page():
+    form = _filter_form()
+    valid = form.validate()
+    page = max(request.args.get("page", 1, type=int), 1)
+    rows, has_next = audit.entries(get_db(), form.filters(), page) if valid else ([], False)
+    return render_template("audit/index.html", form=form, rows=rows, page=page,
+                           has_next=has_next, filters=_given(),
+                           action_labels=ACTION_LABELS), 200 if valid else 400
+
+
+@bp.get("/export.csv")
+@role_required("admin")
+def export():
+    form = _filter_form()
+    if not form.validate():
+        abort(400)
+    headers = [_("Time"), _("Action"), _("Username"), _("Name"), _("Laptop"), _("Address"),
+               _("Table"), _("Record id"), _("Details")]
+    rows = ([clock.local(r["at"]).isoformat(timespec="seconds"), r["action"], r["username"],
+             r["user_name"], r["device_name"] or r["device_id"], r["address"], r["table_name"],
+             r["row_id"], r["detail"]] for r in audit.all_entries(get_db(), form.filters()))
+    body = exports.csv_bytes([(_("Audit trail"), headers,
+                               ([audit.spreadsheet_safe(v) for v in row] for row in rows))])
+    return Response(body, content_type=exports.CONTENT_TYPES["csv"], headers={
+        "Content-Disposition": 'attachment; filename="fieldapp-audit.csv"'})
