@@ -985,6 +985,7 @@ def session_generations(db):
         user_id TEXT PRIMARY KEY,
         generation INTEGER NOT NULL
     );
+    """)
 
 
 @migrations(name="0014_audit_log")

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, current_app, request
 from sync import capture, server
 from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, Refused, check_enrol, decode
 
-from . import __version__, rules
+from . import __version__, audit, rules
 from .db import get_db
 
 bp = Blueprint("sync_api", __name__, url_prefix="/api/v1")
@@ -84,7 +84,10 @@ def sync():
     db = get_db()
     device = server.authenticate(db, request.headers.get("Authorization"))
     with capture.collector_paused():
-        return _answer(server.handle_sync(db, device, _message(), rules.problems))
+        return _answer(server.handle_sync(
+            db, device, _message(), rules.problems,
+            lambda changes: audit.record_merged(db, device["id"], request.remote_addr,
+                                                changes)))
 
 
 @bp.get("/version")

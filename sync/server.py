@@ -278,11 +278,13 @@ def _device(stamp):
     return hlc.parse(stamp)[2]
 
 
-def handle_sync(db, device, message, check_values=lambda table, values: []):
+def handle_sync(db, device, message, check_values=lambda table, values: [],
+                on_merged=lambda changes: None):
     """Merge a device's pushed changes, then answer with what it should pull.
 
     `check_values(table, values)` lists what is wrong with a record's values (the app's forms'
-    rules): a change with a wrong value is refused.
+    rules): a change with a wrong value is refused. `on_merged(changes)` is told, in the merge's
+    transaction, each change taken: (table, row id, field names), for the audit trail.
     """
     version = check_sync(message)
     server_now = hlc.now_ms()
@@ -293,8 +295,9 @@ def handle_sync(db, device, message, check_values=lambda table, values: []):
     changes = (message.get("push") or {}).get("changes", [])
     communes = office_communes(db, device["office_id"])
     with _MERGING, db.atomic():
-        last_seq, rejected = _merge_push(db, device, communes, changes, shift, server_now,
-                                         check_values)
+        last_seq, rejected, taken = _merge_push(db, device, communes, changes, shift,
+                                                server_now, check_values)
+        on_merged([(c["table"], c["id"], list(c["fields"])) for c in taken])
         db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
                    " where id = ?", [last_seq, _utc(),
                                      str(message.get("app_version") or "")[:40], device["id"]])
@@ -305,7 +308,8 @@ def handle_sync(db, device, message, check_values=lambda table, values: []):
 
 def _merge_push(db, device, communes, changes, shift, server_now, check_values):
     """Merge the changes the device has not sent before, in the caller's transaction; return
-    (the device's last merged seq, the refusals of every change of the request)."""
+    (the device's last merged seq, the refusals of every change of the request, the changes
+    taken)."""
     # Read under the write lock: a retry that waited for its first attempt sees it merged.
     known_seq = db.execute("select last_seq from devices where id = ?",
                            [device["id"]]).fetchone()[0]
@@ -382,9 +386,11 @@ def _merge_push(db, device, communes, changes, shift, server_now, check_values):
         " reason, at) values (?, ?, ?, ?, ?, ?, ?)",
         [(device["id"], r["seq"], r["table"], r["id"], r["code"], r["reason"], at)
          for r in rejected])
+    refused_now = {r["seq"] for r in rejected}
+    taken = [c for c in fresh if c["seq"] not in refused_now]
     rejected += _refused_before(db, device["id"], retried)
     rejected.sort(key=lambda r: r["seq"])
-    return (fresh[-1]["seq"] if fresh else known_seq), rejected
+    return (fresh[-1]["seq"] if fresh else known_seq), rejected, taken
 
 
 def _refused_before(db, device_id, seqs):
