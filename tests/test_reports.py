@@ -759,3 +759,20 @@ def test_exports_run_no_formula_and_survive_control_characters(app, db):
     # Numbers stay numbers.
     years = [c.value for c in cells["-2+3"] if isinstance(c.value, int)]
     assert 1992 in years
+
+
+def test_central_personal_numbers_only_for_the_offices_a_user_supervises(central_app):
+    """On the central server a supervisor's export of people across offices holds the personal
+    numbers of their own office's people only; the central administrator's, everyone's."""
+    app, db = central_app
+    other = build_other_office(db)
+    household(db, other["village"], other["officer"],
+              person("Lê Văn Số", 1991, cccd="001091000456", bhxh_number="0112345678"))
+    household(db, village_id(db, "Mí Háng"), user_id(db, "canbo"),
+              person("Vàng Thị Sy", 1990, cccd="015190000123", bhxh_number="1512345678"))
+    for username, shown in (("giamsat", {"015190000123"}),
+                            ("quantri", {"015190000123", "001091000456"})):
+        header, *rows = read_csv(download(new_client(app, "en", username), "people", "csv",
+                                          personal="y"))
+        numbers = {r[header.index("CCCD")] for r in rows} - {""}
+        assert numbers == shown, username

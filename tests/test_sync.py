@@ -774,3 +774,16 @@ def test_the_clock_correction_converges_and_a_laptop_years_behind_keeps_syncing(
     assert all(abs(hlc.wall(s) - real()) < 10 * 60 * 1000
                for s in json.loads(row[2]).values() if hlc.parse(s)[2] != "migrated")
     behind.close(), honest.close()
+
+
+def test_every_change_merged_from_a_laptop_is_in_the_central_audit_trail(central, laptops):
+    a = laptops("a")
+    household, person = register(a, "Chang A Pủa")
+    a.sync()
+    merged = central.db.execute(
+        "select device_id, address, table_name, row_id, detail from audit_log"
+        " where action = 'merged' and row_id in (?, ?)", [household, person]).fetchall()
+    assert {(r[0], r[1], r[2], r[3]) for r in merged} == {
+        (a.device["device_id"], "127.0.0.1", "households", household),
+        (a.device["device_id"], "127.0.0.1", "people", person)}
+    assert "full_name" in next(json.loads(r[4])["fields"] for r in merged if r[2] == "people")

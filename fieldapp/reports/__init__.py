@@ -222,7 +222,11 @@ def export():
     else:
         # Personal numbers: only for roles that may see them, and only when asked for.
         personal = bool(form.personal.data and g.user["role"] in MANAGERS)
-        found = [exports.people_table(db, area, central=central, personal=personal)]
+        # On the central server a supervisor gets the numbers of their own office only; an
+        # administrator there, every office's.
+        own = g.user["office_id"] if central and g.user["role"] != "admin" else None
+        found = [exports.people_table(db, area, central=central, personal=personal,
+                                      personal_office=own)]
         if personal:
             audit.record_request("export_personal", detail=request.args.to_dict())
     kind = form.format.data

@@ -165,8 +165,9 @@ def _ethnicity(labels, code):
     return _("Not recorded") if code == "unknown" else labels.get(code, code)
 
 
-def people_table(db, area, personal=False, central=False):
-    """The registry; CCCD and mã số BHXH only when `personal` (the caller checks the role)."""
+def people_table(db, area, personal=False, central=False, personal_office=None):
+    """The registry; CCCD and mã số BHXH only when `personal` (the caller checks the role), and
+    then, if `personal_office` is given, only for that office's people."""
     labels = {n: lists.labels(db, n) for n in ("relation", "ethnicity", "bhyt_card_type")}
     headers = [_("Full name"), _("Sex"), _("Birth year"), _("Birth date"),
                _("Relation to the head"), _("Ethnicity"),
@@ -185,7 +186,9 @@ def people_table(db, area, personal=False, central=False):
                    labels["bhyt_card_type"].get(r["bhyt_card_type"], r["bhyt_card_type"] or ""),
                    r["bhyt_expiry"] or "", str(BHXH_STATUS_LABELS.get(r["bhxh_status"], "")),
                    str(VSSID_LABELS.get(r["vssid"], "")),
-                   *([r["cccd"] or "", r["bhxh_number"] or ""] if personal else [])]
+                   *(([r["cccd"] or "", r["bhxh_number"] or ""]
+                      if personal_office in (None, r["office_id"]) else ["", ""])
+                     if personal else [])]
     return _("People"), headers, rows()
 
 

@@ -537,7 +537,8 @@ def people_rows(db, area):
     return db.query(f"""
         select p.full_name, p.gender, p.birth_year, p.birth_date, p.relation, p.ethnicity,
                p.cccd, p.bhxh_number, p.bhyt_card_type, p.bhyt_expiry, p.bhxh_status, p.vssid,
-               vl.name as village_name, c.name as commune_name, o.name as office_name
+               vl.name as village_name, c.name as commune_name, o.name as office_name,
+               o.id as office_id
           from villages vl
           join communes c on c.code = vl.commune_code
           join office_communes oc on oc.commune_code = vl.commune_code and oc.deleted_at is null
