@@ -20,6 +20,8 @@ def expect_error_beside(page, field_id, message):
     expect(errors).to_contain_text(message)
     expect(control).to_have_attribute("aria-invalid", "true")
     expect(control).to_have_attribute("aria-describedby", f"{field_id}-errors")
+    # Measured once the vendored fonts are in: until then the layout may still move.
+    page.wait_for_function("document.fonts.status === 'loaded'")
     box, under = control.bounding_box(), errors.bounding_box()
     gap = under["y"] - (box["y"] + box["height"])
     assert 0 <= gap < 24, f"the message of {field_id} is {gap}px from its control"
