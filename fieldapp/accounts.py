@@ -1,14 +1,20 @@
 """Users, roles, passwords and the slowing down of repeated failed logins."""
 
+import functools
+import string
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from . import store
+from .i18n import lazy_gettext as _l
+from .text import fold
 
 ROLES = ("officer", "supervisor", "admin")
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 10
+COMMON_PASSWORDS_FILE = Path(__file__).parent / "seed" / "common_passwords.txt"
 
 # Checked when the username is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password")
@@ -25,6 +31,37 @@ def normalise_username(username):
 def hash_password(password):
     """scrypt, Werkzeug's default KDF."""
     return generate_password_hash(password)
+
+
+@functools.cache
+def common_passwords():
+    """The built-in list of passwords guessed first, folded (see the file for its source)."""
+    lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _letters(text):
+    """Only the letters, folded: 'Giàng A Dế' -> 'giangade'."""
+    return "".join(c for c in fold(text) if c.isalpha())
+
+
+def password_weakness(password, *, username="", full_name=""):
+    """Why this password is too easy to guess, as a message to show; None when it will do."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return _l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH)
+    kinds = {"letter" if c.isalpha() else "digit" if c.isdigit() else "sign" for c in password}
+    if len(kinds) < 2:
+        return _l("Mix letters with digits or signs: not only letters, not only digits.")
+    letters = _letters(password)
+    for name in (_letters(username), _letters(full_name)):
+        # A short name inside a longer password is chance ("moi" in "mọi-người-1"); a longer
+        # one is the first thing tried.
+        if name and (letters == name or (len(name) >= 4 and name in letters)):
+            return _l("Do not use the username or the person's name.")
+    folded = fold(password)
+    if {folded, folded.strip(string.digits + string.punctuation + " ")} & common_passwords():
+        return _l("This password is among the most common ones. Choose another.")
+    return None
 
 
 def user_by_id(db, user_id):

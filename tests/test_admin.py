@@ -195,7 +195,7 @@ def test_a_short_or_unconfirmed_password_is_refused_and_the_typing_kept(app, db,
     before = snapshot(db)
     for form, field, msgid, variables in (
             ({"password": "short", "confirm": "short"}, "password",
-             "Use at least %(min)d characters.", {"min": 8}),
+             "Use at least %(min)d characters.", {"min": 10}),
             ({"password": "new-password-1", "confirm": "new-password-2"}, "confirm",
              "The two passwords differ.", {})):
         response = client.post_form("/admin/users/new",
@@ -208,6 +208,63 @@ def test_a_short_or_unconfirmed_password_is_refused_and_the_typing_kept(app, db,
         # Passwords are never sent back to the browser.
         assert not input_value(page, "password") and not input_value(page, "confirm")
     assert snapshot(db) == before
+
+
+# (password, the message beside the field): one for each rule of accounts.password_weakness.
+WEAK_PASSWORDS = [
+    ("ngan-qua1", ("Use at least %(min)d characters.", {"min": 10})),
+    ("motmatkhaudai", ("Mix letters with digits or signs: not only letters, not only digits.", {})),
+    ("Mậtkhẩumớiđây", ("Mix letters with digits or signs: not only letters, not only digits.", {})),
+    ("0912345678", ("Mix letters with digits or signs: not only letters, not only digits.", {})),
+    ("Moi.Vao-2026", ("Do not use the username or the person's name.", {})),
+    ("vu a sang 1990", ("Do not use the username or the person's name.", {})),
+    ("password-1", ("This password is among the most common ones. Choose another.", {})),
+    ("Baseball2024!", ("This password is among the most common ones. Choose another.", {})),
+    ("matkhau123456", ("This password is among the most common ones. Choose another.", {})),
+]
+
+
+@pytest.mark.parametrize("password, message", WEAK_PASSWORDS)
+def test_a_weak_password_for_a_new_user_is_refused_beside_the_field(app, db, ids, password,
+                                                                     message):
+    client = new_client(app, "vi", "quantri")
+    before = snapshot(db)
+    response = client.post_form("/admin/users/new", {
+        **NEW_USER, "password": password, "confirm": password, "office_id": ids["office"]})
+    assert response.status_code == 200
+    page = parse(response)
+    msgid, variables = message
+    assert field_errors(page, "password") == [catalog_text(app, "vi", msgid, **variables)]
+    assert input_value(page, "username") == "Moi.Vao"
+    assert not input_value(page, "password")
+    assert snapshot(db) == before
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_new_password_may_not_be_the_accounts_own_name(app, db, ids, locale):
+    """The password form knows whose password it sets: Giàng A Dế, username canbo."""
+    client = new_client(app, locale, "quantri")
+    before = snapshot(db)
+    for password in ("canbo-12345", "GiangADe-2026", "Giàng A Dế 1990"):
+        response = client.post_form(f"/admin/users/{ids['officer']}/password",
+                                    {"password": password, "confirm": password})
+        assert response.status_code == 400
+        assert field_errors(parse(response), "password") == [catalog_text(
+            app, locale, "Do not use the username or the person's name.")], password
+    assert snapshot(db) == before
+    # Another person's name is no clue to this account.
+    response = client.post_form(f"/admin/users/{ids['officer']}/password",
+                                {"password": "Lo-Thi-Mai-2026", "confirm": "Lo-Thi-Mai-2026"})
+    assert response.status_code == 302
+
+
+def test_passwords_that_mix_kinds_and_are_nobodys_name_are_accepted(app, db, ids, admin_client):
+    for number, password in enumerate(("Núi-cao-2026", "ruong bac thang 7", "ban-mu-cang-chai")):
+        response = admin_client.post_form("/admin/users/new", {
+            **NEW_USER, "username": f"moi{number}", "password": password, "confirm": password,
+            "office_id": ids["office"]})
+        assert response.status_code == 302, password
+        assert new_client(app).login(f"moi{number}", password).status_code == 302
 
 
 def test_a_username_with_spaces_or_diacritics_is_refused(app, db, ids, admin_client):
@@ -262,7 +319,7 @@ def test_a_bad_new_password_is_refused_beside_the_field(app, db, ids, locale):
     assert response.status_code == 400
     page = parse(response)
     assert field_errors(page, "password") == [
-        catalog_text(app, locale, "Use at least %(min)d characters.", min=8)]
+        catalog_text(app, locale, "Use at least %(min)d characters.", min=10)]
     assert field_errors(page, "confirm") == [
         catalog_text(app, locale, "The two passwords differ.")]
     assert snapshot(db) == before

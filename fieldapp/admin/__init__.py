@@ -143,7 +143,7 @@ def user_edit(user_id):
             flash(_("User saved."), "success")
             return redirect(url_for("admin.user_list"))
     return render_template("admin/user_form.html", form=form, target=target,
-                           password_form=PasswordForm(formdata=None))
+                           password_form=PasswordForm(formdata=None, account=target))
 
 
 @bp.post("/users/<user_id>/password")
@@ -152,7 +152,7 @@ def user_edit(user_id):
 def user_password(user_id):
     db = get_db()
     target = _user_or_404(db, user_id)
-    password_form = PasswordForm()
+    password_form = PasswordForm(account=target)
     if password_form.validate():
         accounts.set_password(db, user_id, password_form.password.data, user_id=g.user["id"])
         if user_id == g.user["id"]:
