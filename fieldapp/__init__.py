@@ -39,10 +39,14 @@ def create_app(test_config=None, instance_path=None, central=None):
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
-        # Failed logins: after this many in a row, each further attempt waits longer.
+        # Failed logins: after this many in a row, each further attempt waits longer. Per
+        # username briefly (a stranger must not hold a real user up for long), per client
+        # address for longer (one address guessing many names).
         LOGIN_FREE_ATTEMPTS=5,
         LOGIN_BASE_DELAY_SECONDS=2,
-        LOGIN_MAX_DELAY_SECONDS=15 * 60,
+        LOGIN_MAX_DELAY_SECONDS=60,
+        LOGIN_ADDRESS_FREE_ATTEMPTS=20,
+        LOGIN_ADDRESS_MAX_DELAY_SECONDS=60 * 60,
         # The laptop's zone: recorded UTC times are shown in it, and "today" is its day.
         TIMEZONE=clock.DEFAULT_ZONE,
         # A session unused for a working day ends; so does every session at logout.

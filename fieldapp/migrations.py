@@ -986,3 +986,16 @@ def session_generations(db):
         generation INTEGER NOT NULL
     );
     """)
+
+
+@migrations(name="0015_login_failures_by_address")
+def login_failures_by_address(db):
+    db.executescript("""
+    -- Local only: failed logins from each client address, to slow down one address guessing
+    -- many accounts (login_failures counts each username).
+    CREATE TABLE login_failures_by_address (
+        address TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at TEXT NOT NULL
+    );
+    """)
