@@ -1,9 +1,12 @@
 """Administration: area offices with their communes, and user accounts."""
 
+import functools
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
 from forms import options
 from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
+from sync import capture
 
 from .. import accounts, auth, lists, offices, store, submissions
 from ..auth import role_required
@@ -21,8 +24,35 @@ def role_labels():
     return {"role_labels": ROLE_LABELS}
 
 
+@bp.context_processor
+def central_records_note():
+    return {"managed_centrally": g.get("managed_centrally", False)}
+
+
+def managed_centrally(db):
+    """An enrolled laptop: offices, their communes, users and lists are the central server's."""
+    return capture.state(db, "enrolled_office") is not None
+
+
+def central_records(view):
+    """A page of offices, users or lists: read-only on an enrolled laptop, where a form sent
+    anyway is refused (403) before anything is written."""
+    @functools.wraps(view)
+    def wrapped(**kwargs):
+        g.managed_centrally = managed_centrally(get_db())
+        if g.managed_centrally and request.method == "POST":
+            # The central server would refuse the change at the next sync anyway.
+            return render_template(
+                "error.html", status=403, title=_("Not allowed"),
+                message=_("Managed on the central server: ask the central administrator.")
+            ), 403
+        return view(**kwargs)
+    return wrapped
+
+
 @bp.get("/offices")
 @admin_only
+@central_records
 def office_list():
     return render_template("admin/offices.html", offices=offices.offices(get_db()))
 
@@ -40,6 +70,7 @@ def _commune_conflict(form, error):
 
 @bp.route("/offices/new", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def office_new():
     db = get_db()
@@ -58,6 +89,7 @@ def office_new():
 
 @bp.route("/offices/<office_id>", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def office_edit(office_id):
     db = get_db()
@@ -88,6 +120,7 @@ def _office_choices(db):
 
 @bp.get("/users")
 @admin_only
+@central_records
 def user_list():
     db = get_db()
     office_id = request.args.get("office") or None
@@ -97,6 +130,7 @@ def user_list():
 
 @bp.route("/users/new", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def user_new():
     db = get_db()
@@ -126,6 +160,7 @@ def _user_or_404(db, user_id):
 
 @bp.route("/users/<user_id>", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def user_edit(user_id):
     db = get_db()
@@ -148,6 +183,7 @@ def user_edit(user_id):
 
 @bp.post("/users/<user_id>/password")
 @admin_only
+@central_records
 @submissions.once
 def user_password(user_id):
     db = get_db()
@@ -169,6 +205,7 @@ def user_password(user_id):
 
 @bp.post("/users/<user_id>/active")
 @admin_only
+@central_records
 @submissions.once
 def user_active(user_id):
     db = get_db()
@@ -193,6 +230,7 @@ LIST_TITLES = {
 
 @bp.route("/lists/<list_name>", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def list_items(list_name):
     """A configurable list: its items, and a form to add one."""
@@ -215,6 +253,7 @@ def list_items(list_name):
 
 @bp.post("/lists/<list_name>/<code>/active")
 @admin_only
+@central_records
 @submissions.once
 def list_item_active(list_name, code):
     db = get_db()
