@@ -4,14 +4,25 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import clock
 
 __version__ = "0.1.0"
 
 csrf = CSRFProtect()
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """The session cookie (which also holds the CSRF token) is Secure on HTTPS requests."""
+
+    def get_cookie_secure(self, app):
+        # Per request: the central server behind its TLS proxy, and a laptop on plain
+        # http://127.0.0.1, where a Secure cookie would never come back.
+        return super().get_cookie_secure(app) or request.is_secure
 
 
 def create_app(test_config=None, instance_path=None, central=None):
@@ -28,14 +39,20 @@ def create_app(test_config=None, instance_path=None, central=None):
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         WTF_CSRF_TIME_LIMIT=None,
-        # Failed logins: after this many in a row, each further attempt waits longer.
+        # Failed logins: after this many in a row, each further attempt waits longer. Per
+        # username briefly (a stranger must not hold a real user up for long), per client
+        # address for longer (one address guessing many names).
         LOGIN_FREE_ATTEMPTS=5,
         LOGIN_BASE_DELAY_SECONDS=2,
-        LOGIN_MAX_DELAY_SECONDS=15 * 60,
+        LOGIN_MAX_DELAY_SECONDS=60,
+        LOGIN_ADDRESS_FREE_ATTEMPTS=20,
+        LOGIN_ADDRESS_MAX_DELAY_SECONDS=60 * 60,
         # The laptop's zone: recorded UTC times are shown in it, and "today" is its day.
         TIMEZONE=clock.DEFAULT_ZONE,
         # A session unused for a working day ends; so does every session at logout.
         SESSION_IDLE_HOURS=10,
+        # Served through a TLS reverse proxy: trust its X-Forwarded-For and -Proto (one hop).
+        BEHIND_PROXY=False,
     )
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -47,6 +64,10 @@ def create_app(test_config=None, instance_path=None, central=None):
     clock.named(app.config["TIMEZONE"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
+    app.session_interface = SessionInterface()
+    if app.config["BEHIND_PROXY"]:
+        # Off by default: without a proxy in front, anybody could send these headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
     from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
     from . import group_sessions, printing, reports, scripts, sync_api, syncing, translating

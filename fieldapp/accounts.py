@@ -1,14 +1,20 @@
 """Users, roles, passwords and the slowing down of repeated failed logins."""
 
+import functools
+import string
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from . import store
+from .i18n import lazy_gettext as _l
+from .text import fold
 
 ROLES = ("officer", "supervisor", "admin")
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = 10
+COMMON_PASSWORDS_FILE = Path(__file__).parent / "seed" / "common_passwords.txt"
 
 # Checked when the username is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not a password")
@@ -25,6 +31,37 @@ def normalise_username(username):
 def hash_password(password):
     """scrypt, Werkzeug's default KDF."""
     return generate_password_hash(password)
+
+
+@functools.cache
+def common_passwords():
+    """The built-in list of passwords guessed first, folded (see the file for its source)."""
+    lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _letters(text):
+    """Only the letters, folded: 'Giàng A Dế' -> 'giangade'."""
+    return "".join(c for c in fold(text) if c.isalpha())
+
+
+def password_weakness(password, *, username="", full_name=""):
+    """Why this password is too easy to guess, as a message to show; None when it will do."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return _l("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH)
+    kinds = {"letter" if c.isalpha() else "digit" if c.isdigit() else "sign" for c in password}
+    if len(kinds) < 2:
+        return _l("Mix letters with digits or signs: not only letters, not only digits.")
+    letters = _letters(password)
+    for name in (_letters(username), _letters(full_name)):
+        # A short name inside a longer password is chance ("moi" in "mọi-người-1"); a longer
+        # one is the first thing tried.
+        if name and (letters == name or (len(name) >= 4 and name in letters)):
+            return _l("Do not use the username or the person's name.")
+    folded = fold(password)
+    if {folded, folded.strip(string.digits + string.punctuation + " ")} & common_passwords():
+        return _l("This password is among the most common ones. Choose another.")
+    return None
 
 
 def user_by_id(db, user_id):
@@ -114,25 +151,50 @@ def _utcnow():
     return datetime.now(timezone.utc)
 
 
-def login_delay(failures):
-    """Seconds to wait before the next try after this many failures in a row."""
-    config = current_app.config
-    over = failures - config["LOGIN_FREE_ATTEMPTS"]
+def login_delay(failures, free, most):
+    """Seconds to wait before the next try after this many failures in a row: none for the
+    first `free`, then LOGIN_BASE_DELAY_SECONDS doubling with each failure, at most `most`."""
+    over = failures - free
     if over < 0:
         return 0
-    return min(config["LOGIN_BASE_DELAY_SECONDS"] * 2 ** over, config["LOGIN_MAX_DELAY_SECONDS"])
+    return min(current_app.config["LOGIN_BASE_DELAY_SECONDS"] * 2 ** over, most)
+
+
+# Each counter: its table, key column and settings (free failures, longest wait).
+_COUNTERS = {
+    "username": ("login_failures", "username",
+                 "LOGIN_FREE_ATTEMPTS", "LOGIN_MAX_DELAY_SECONDS"),
+    "address": ("login_failures_by_address", "address",
+                "LOGIN_ADDRESS_FREE_ATTEMPTS", "LOGIN_ADDRESS_MAX_DELAY_SECONDS"),
+}
+
+
+def _failures(db, counter, key):
+    """(failures in a row, when the last was) for this username or address; (0, None)."""
+    table, column, _free, _most = _COUNTERS[counter]
+    row = db.execute(f"select failures, last_failure_at from {table} where {column} = ?",
+                     [key]).fetchone()
+    return (row[0], datetime.fromisoformat(row[1])) if row else (0, None)
+
+
+def _wait(db, counter, key, now):
+    failures, last = _failures(db, counter, key)
+    if not failures:
+        return 0
+    _table, _column, free, most = _COUNTERS[counter]
+    config = current_app.config
+    ready_at = last + timedelta(seconds=login_delay(failures, config[free], config[most]))
+    return max(0, int((ready_at - now).total_seconds() + 0.999))
 
 
 def seconds_to_wait(db, username, now=None):
     """How long this username must wait before another password is checked (0: go ahead)."""
-    now = now or _utcnow()
-    rows = list(db.query("select * from login_failures where username = ?",
-                         [normalise_username(username)]))
-    if not rows:
-        return 0
-    last = datetime.fromisoformat(rows[0]["last_failure_at"])
-    ready_at = last + timedelta(seconds=login_delay(rows[0]["failures"]))
-    return max(0, int((ready_at - now).total_seconds() + 0.999))
+    return _wait(db, "username", normalise_username(username), now or _utcnow())
+
+
+def seconds_to_wait_from(db, address, now=None):
+    """How long this client address must wait before another password is checked."""
+    return _wait(db, "address", address, now or _utcnow())
 
 
 class Throttled(Exception):
@@ -147,23 +209,49 @@ class Inactive(Exception):
     """Right password, but an administrator deactivated the account."""
 
 
-def authenticate(db, username, password, now=None):
-    """The user for a right login, None for a wrong one; raise Throttled or Inactive."""
+def authenticate(db, username, password, address=None, now=None):
+    """The user for a right login, None for a wrong one; raise Throttled or Inactive.
+
+    `address`: the client's address, counted on its own. A username's wait is short (a
+    stranger can only hold an account up for a minute or so) and does not stop an address that
+    has not been failing: its owner, arriving from elsewhere, gets in at once with the right
+    password. An address that keeps failing waits longer and longer, whatever name it tries.
+    """
     now = now or _utcnow()
     username = normalise_username(username)
-    wait = seconds_to_wait(db, username, now)
+    wait = seconds_to_wait_from(db, address, now) if address else 0
+    clean_address = address is not None and _failures(db, "address", address)[0] == 0
+    if not wait and not clean_address:
+        wait = seconds_to_wait(db, username, now)
     if wait:
         raise Throttled(wait)
     user = user_by_username(db, username)
     if check_password_hash(user["password_hash"] if user else _DUMMY_HASH, password):
         db.execute("delete from login_failures where username = ?", [username])
+        if address:
+            db.execute("delete from login_failures_by_address where address = ?", [address])
         if not user["active"]:
             raise Inactive(username)
         return user
-    # Local bookkeeping, not a synced table: each laptop throttles its own login form.
-    db.execute("""
+    # Local bookkeeping, not synced tables: each server throttles its own login form.
+    _count_failure(db, "username", username, now)
+    if address:
+        _count_failure(db, "address", address, now)
+    return None
+
+
+_COUNT_FAILURE = {
+    "username": """
         insert into login_failures (username, failures, last_failure_at) values (?, 1, ?)
         on conflict(username) do update set failures = failures + 1,
                                             last_failure_at = excluded.last_failure_at""",
-               [username, now.isoformat()])
-    return None
+    "address": """
+        insert into login_failures_by_address (address, failures, last_failure_at)
+        values (?, 1, ?)
+        on conflict(address) do update set failures = failures + 1,
+                                           last_failure_at = excluded.last_failure_at""",
+}
+
+
+def _count_failure(db, counter, key, now):
+    db.execute(_COUNT_FAILURE[counter], [key, now.isoformat()])

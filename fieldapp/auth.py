@@ -91,7 +91,9 @@ def login():
     if form.validate_on_submit():
         db = get_db()
         try:
-            user = accounts.authenticate(db, form.username.data, form.password.data)
+            # The browser's address: behind the proxy (BEHIND_PROXY), the one it forwarded.
+            user = accounts.authenticate(db, form.username.data, form.password.data,
+                                         address=request.remote_addr)
         except accounts.Throttled as e:
             error = _("Too many failed attempts. Try again in %(seconds)d seconds.",
                       seconds=e.seconds)

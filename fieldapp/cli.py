@@ -4,7 +4,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from . import accounts, db, demo, offices
+from . import accounts, db, demo, i18n, offices
 from .places import queries as places
 
 @click.command("db-upgrade")
@@ -82,9 +82,10 @@ def create_user_command(username, full_name, role, office_name, password):
     matches = [o for o in offices.offices(database) if o["name"] == office_name]
     if not matches:
         raise click.ClickException(f"no office named {office_name!r}")
-    if len(password) < accounts.MIN_PASSWORD_LENGTH:
-        raise click.ClickException(
-            f"the password needs at least {accounts.MIN_PASSWORD_LENGTH} characters")
+    weakness = accounts.password_weakness(password, username=username, full_name=full_name)
+    if weakness:
+        with i18n.force_locale("en", database):
+            raise click.ClickException(f"password refused: {weakness}")
     try:
         accounts.create_user(database, username=username, full_name=full_name,
                              password=password, role=role, office_id=matches[0]["id"],

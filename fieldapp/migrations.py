@@ -1011,3 +1011,16 @@ def audit_log(db):
     CREATE INDEX idx_audit_log_device ON audit_log(device_id, id) WHERE device_id IS NOT NULL;
     CREATE INDEX idx_audit_log_row ON audit_log(table_name, row_id, id);
     """)
+
+
+@migrations(name="0015_login_failures_by_address")
+def login_failures_by_address(db):
+    db.executescript("""
+    -- Local only: failed logins from each client address, to slow down one address guessing
+    -- many accounts (login_failures counts each username).
+    CREATE TABLE login_failures_by_address (
+        address TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at TEXT NOT NULL
+    );
+    """)

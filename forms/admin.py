@@ -2,9 +2,9 @@
 
 from wtforms import (BooleanField, PasswordField, SelectField, SelectMultipleField, StringField,
                      widgets)
-from wtforms.validators import EqualTo, Length, Optional, Regexp
+from wtforms.validators import EqualTo, Length, Optional, Regexp, ValidationError
 
-from fieldapp.accounts import MIN_PASSWORD_LENGTH
+from fieldapp.accounts import password_weakness
 from fieldapp.i18n import lazy_gettext as _l
 
 from . import Form, options, required
@@ -29,11 +29,20 @@ class OfficeForm(Form):
                                    option_widget=widgets.CheckboxInput())
 
 
+def good_password(form, field):
+    """accounts.password_weakness, against the username and name typed or of the account."""
+    account = form.account or {}
+    username = form.username.data if "username" in form else account.get("username")
+    full_name = form.full_name.data if "full_name" in form else account.get("full_name")
+    weakness = password_weakness(field.data or "", username=username or "",
+                                 full_name=full_name or "")
+    if weakness:
+        raise ValidationError(str(weakness))
+
+
 def _password(label):
-    return PasswordField(label, validators=[required(), Length(
-        min=MIN_PASSWORD_LENGTH,
-        message=_l("Use at least %(min)d characters."))],
-        render_kw={"autocomplete": "new-password"})
+    return PasswordField(label, validators=[required(), good_password],
+                         render_kw={"autocomplete": "new-password"})
 
 
 def _confirm():
@@ -46,6 +55,11 @@ class PasswordForm(Form):
     password = _password(_l("New password"))
     confirm = _confirm()
 
+    def __init__(self, *args, account=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Whose password: it may not be their username or name.
+        self.account = account
+
 
 class UserForm(Form):
     username = StringField(_l("Username"), validators=[required(), Regexp(
@@ -56,6 +70,7 @@ class UserForm(Form):
     role = SelectField(_l("Role"), choices=options(ROLE_LABELS))
     office_id = SelectField(_l("Office"), validators=[required()])
     translator = BooleanField(_l("May review translations"))
+    account = None
 
 
 class NewUserForm(UserForm):

@@ -164,8 +164,9 @@ def catalog_regex(app, locale, msgid):
 
 
 def snapshot(db):
-    """Every row of the synced tables and of the login throttle."""
-    tables = [t for t in (*SYNCED_TABLES, "login_failures") if db[t].exists()]
+    """Every row of the synced tables and of the login throttles."""
+    tables = [t for t in (*SYNCED_TABLES, "login_failures", "login_failures_by_address")
+              if db[t].exists()]
     return {t: list(db.query(f"select * from [{t}] order by rowid")) for t in tables}
 
 

@@ -195,7 +195,7 @@ def test_a_short_or_unconfirmed_password_is_refused_and_the_typing_kept(app, db,
     before = snapshot(db)
     for form, field, msgid, variables in (
             ({"password": "short", "confirm": "short"}, "password",
-             "Use at least %(min)d characters.", {"min": 8}),
+             "Use at least %(min)d characters.", {"min": 10}),
             ({"password": "new-password-1", "confirm": "new-password-2"}, "confirm",
              "The two passwords differ.", {})):
         response = client.post_form("/admin/users/new",
@@ -208,6 +208,63 @@ def test_a_short_or_unconfirmed_password_is_refused_and_the_typing_kept(app, db,
         # Passwords are never sent back to the browser.
         assert not input_value(page, "password") and not input_value(page, "confirm")
     assert snapshot(db) == before
+
+
+# (password, the message beside the field): one for each rule of accounts.password_weakness.
+WEAK_PASSWORDS = [
+    ("ngan-qua1", ("Use at least %(min)d characters.", {"min": 10})),
+    ("motmatkhaudai", ("Mix letters with digits or signs: not only letters, not only digits.", {})),
+    ("Mậtkhẩumớiđây", ("Mix letters with digits or signs: not only letters, not only digits.", {})),
+    ("0912345678", ("Mix letters with digits or signs: not only letters, not only digits.", {})),
+    ("Moi.Vao-2026", ("Do not use the username or the person's name.", {})),
+    ("vu a sang 1990", ("Do not use the username or the person's name.", {})),
+    ("password-1", ("This password is among the most common ones. Choose another.", {})),
+    ("Baseball2024!", ("This password is among the most common ones. Choose another.", {})),
+    ("matkhau123456", ("This password is among the most common ones. Choose another.", {})),
+]
+
+
+@pytest.mark.parametrize("password, message", WEAK_PASSWORDS)
+def test_a_weak_password_for_a_new_user_is_refused_beside_the_field(app, db, ids, password,
+                                                                     message):
+    client = new_client(app, "vi", "quantri")
+    before = snapshot(db)
+    response = client.post_form("/admin/users/new", {
+        **NEW_USER, "password": password, "confirm": password, "office_id": ids["office"]})
+    assert response.status_code == 200
+    page = parse(response)
+    msgid, variables = message
+    assert field_errors(page, "password") == [catalog_text(app, "vi", msgid, **variables)]
+    assert input_value(page, "username") == "Moi.Vao"
+    assert not input_value(page, "password")
+    assert snapshot(db) == before
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_new_password_may_not_be_the_accounts_own_name(app, db, ids, locale):
+    """The password form knows whose password it sets: Giàng A Dế, username canbo."""
+    client = new_client(app, locale, "quantri")
+    before = snapshot(db)
+    for password in ("canbo-12345", "GiangADe-2026", "Giàng A Dế 1990"):
+        response = client.post_form(f"/admin/users/{ids['officer']}/password",
+                                    {"password": password, "confirm": password})
+        assert response.status_code == 400
+        assert field_errors(parse(response), "password") == [catalog_text(
+            app, locale, "Do not use the username or the person's name.")], password
+    assert snapshot(db) == before
+    # Another person's name is no clue to this account.
+    response = client.post_form(f"/admin/users/{ids['officer']}/password",
+                                {"password": "Lo-Thi-Mai-2026", "confirm": "Lo-Thi-Mai-2026"})
+    assert response.status_code == 302
+
+
+def test_passwords_that_mix_kinds_and_are_nobodys_name_are_accepted(app, db, ids, admin_client):
+    for number, password in enumerate(("Núi-cao-2026", "ruong bac thang 7", "ban-mu-cang-chai")):
+        response = admin_client.post_form("/admin/users/new", {
+            **NEW_USER, "username": f"moi{number}", "password": password, "confirm": password,
+            "office_id": ids["office"]})
+        assert response.status_code == 302, password
+        assert new_client(app).login(f"moi{number}", password).status_code == 302
 
 
 def test_a_username_with_spaces_or_diacritics_is_refused(app, db, ids, admin_client):
@@ -262,7 +319,7 @@ def test_a_bad_new_password_is_refused_beside_the_field(app, db, ids, locale):
     assert response.status_code == 400
     page = parse(response)
     assert field_errors(page, "password") == [
-        catalog_text(app, locale, "Use at least %(min)d characters.", min=8)]
+        catalog_text(app, locale, "Use at least %(min)d characters.", min=10)]
     assert field_errors(page, "confirm") == [
         catalog_text(app, locale, "The two passwords differ.")]
     assert snapshot(db) == before
@@ -338,3 +395,116 @@ def test_unknown_office_or_user_answers_404(admin_client):
     assert admin_client.get("/admin/offices/no-such-office").status_code == 404
     assert admin_client.get("/admin/users/no-such-user").status_code == 404
     assert admin_client.post_form("/admin/users/no-such-user/active").status_code == 404
+
+
+# ---- An enrolled laptop: offices, users and lists are the central server's ---------------------
+
+MANAGED = "Managed on the central server: ask the central administrator."
+
+# (form address, what would be accepted on a laptop not enrolled)
+CENTRAL_FORMS = {
+    "office new": ("/admin/offices/new", {"name": "BHXH Hà Nội", "province_code": "1"}),
+    "office edit": ("/admin/offices/{office}", {"name": "Đổi tên", "communes": []}),
+    "user new": ("/admin/users/new", {
+        "username": "moi", "full_name": "Người Mới", "role": "officer", "office_id": "{office}",
+        "password": "Núi-cao-2026", "confirm": "Núi-cao-2026"}),
+    "user edit": ("/admin/users/{officer}", {
+        "full_name": "Tên Mới", "role": "admin", "office_id": "{office}"}),
+    "user password": ("/admin/users/{officer}/password", {
+        "password": "Núi-cao-2026", "confirm": "Núi-cao-2026"}),
+    "user active": ("/admin/users/{officer}/active", {}),
+    "list add": ("/admin/lists/topic", {"code": "moi", "label": "Chủ đề mới"}),
+    "list active": ("/admin/lists/topic/{topic}/active", {}),
+}
+
+CENTRAL_PAGES = ["/admin/offices", "/admin/offices/new", "/admin/offices/{office}",
+                 "/admin/users", "/admin/users/new", "/admin/users/{officer}",
+                 "/admin/lists/topic"]
+
+
+@pytest.fixture
+def enrolled(db, ids):
+    """This laptop enrolled with the central server, for the demo office."""
+    from sync import capture
+    capture.set_state(db, "enrolled_office", ids["office"])
+    return {**ids, "topic": db.execute("select code from list_items where list = 'topic'"
+                                       " and active = 1").fetchone()[0]}
+
+
+def filled(text, ids):
+    return text.format(**ids)
+
+
+@pytest.mark.parametrize("name", CENTRAL_FORMS)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_enrolled_laptop_refuses_to_write_central_records(app, db, enrolled, name, locale):
+    client = new_client(app, locale, "quantri")
+    path, form = CENTRAL_FORMS[name]
+    form = {k: (filled(v, enrolled) if isinstance(v, str) else v) for k, v in form.items()}
+    before = snapshot(db)
+    submitted = db.execute("select count(*) from form_submissions").fetchone()[0]
+
+    response = client.post_form(filled(path, enrolled), form)
+
+    assert response.status_code == 403
+    assert squash(parse(response).find("main").text).count(catalog_text(app, locale, MANAGED)) == 1
+    assert snapshot(db) == before
+    assert db.execute("select count(*) from form_submissions").fetchone()[0] == submitted
+    # The officer's sessions were not ended by a refused password either.
+    assert new_client(app).login("canbo").status_code == 302
+
+
+@pytest.mark.parametrize("path", CENTRAL_PAGES)
+@pytest.mark.parametrize("locale", LOCALES)
+def test_an_enrolled_laptop_shows_central_records_read_only(app, enrolled, path, locale):
+    client = new_client(app, locale, "quantri")
+    response = client.get(filled(path, enrolled))
+    assert response.status_code == 200
+    page = parse(response)
+    main = page.find("main")
+    notes = [squash(p.text) for p in main.find_all("p", role="note")]
+    assert catalog_text(app, locale, MANAGED) in notes
+    # No form here writes: the header's language and logout forms are outside <main>.
+    assert [f for f in main.find_all("form") if f.get("method") == "post"
+            and not f.find_all("fieldset", disabled="")] == []
+    assert main.find("a", href="/admin/users/new") is None
+    assert main.find("a", href="/admin/offices/new") is None
+
+
+def test_the_pages_show_what_the_central_server_holds(app, db, enrolled):
+    client = new_client(app, "en", "quantri")
+    page = parse(client.get(f"/admin/users/{enrolled['officer']}"))
+    form = page.find("main").find("form")
+    assert form.find("fieldset", disabled="") is not None
+    assert input_value(form, "full_name") == "Giàng A Dế"
+    assert form.find("button", type="submit") is None
+    # No password form on an enrolled laptop.
+    assert page.find("input", name="password") is None
+    users = parse(client.get("/admin/users")).find("tbody")
+    assert "Giàng A Dế" in users.text and "Lò Thị Mai" in users.text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_on_an_enrolled_laptop_a_user_still_chooses_their_language(app, db, enrolled, locale):
+    client = new_client(app, None, "canbo")
+    response = client.set_language(locale)
+    assert response.status_code == 302
+    assert one(db, "select locale from users where username = 'canbo'")["locale"] == locale
+    assert parse(client.get("/")).find("html").get("lang") == locale
+
+
+def test_a_laptop_not_enrolled_shows_no_note(app, admin_client):
+    for path in ("/admin/offices", "/admin/users", "/admin/lists/topic"):
+        page = parse(admin_client.get(path))
+        assert MANAGED not in squash(page.find("main").text)
+
+
+def test_the_central_server_writes_its_own_records(central_app):
+    app, database = central_app
+    client = new_client(app, "en", "quantri")
+    page = parse(client.get("/admin/users"))
+    assert MANAGED not in squash(page.find("main").text)
+    office = demo_ids(database)["office"]
+    response = client.post_form("/admin/users/new", {**NEW_USER, "office_id": office})
+    assert response.status_code == 302
+    assert one(database, "select role from users where username = 'moi.vao'")["role"] == "officer"

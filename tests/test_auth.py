@@ -149,7 +149,8 @@ def test_login_delay_doubles_and_is_capped(app, db):
     config = app.config
     free, base, cap = (config["LOGIN_FREE_ATTEMPTS"], config["LOGIN_BASE_DELAY_SECONDS"],
                        config["LOGIN_MAX_DELAY_SECONDS"])
-    assert (free, base, cap) == (5, 2, 15 * 60)
+    # A minute at most: a stranger typing a real user's name cannot hold them up for long.
+    assert (free, base, cap) == (5, 2, 60)
     with app.app_context():
         for _ in range(free):
             assert accounts.authenticate(db, "canbo", "wrong", now=T0) is None
@@ -163,7 +164,7 @@ def test_login_delay_doubles_and_is_capped(app, db):
             assert refused.value.seconds == 1
             now += timedelta(seconds=wait)
             assert accounts.authenticate(db, "canbo", "wrong", now=now) is None
-    assert delays == [2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900, 900]
+    assert delays == [2, 4, 8, 16, 32, 60, 60, 60, 60, 60, 60, 60]
 
 
 def test_no_delay_before_the_free_attempts_are_used(app, db):
@@ -214,6 +215,129 @@ def test_throttling_of_unknown_usernames_through_the_login_page(app, client):
     assert response.status_code == 401
     assert catalog_regex(app, "vi", "Too many failed attempts. Try again in %(seconds)d seconds."
                          ).fullmatch(form_error(response))
+
+
+# ---- Slowing down by client address -------------------------------------------------------
+
+STRANGER, OWNER = "198.51.100.9", "192.0.2.10"
+
+
+def client_at(app, address):
+    """A browser at this client address."""
+    client = new_client(app)
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_a_strangers_failures_do_not_keep_the_user_out_from_another_address(app, db):
+    app.config["LOGIN_BASE_DELAY_SECONDS"] = 60
+    stranger = client_at(app, STRANGER)
+    for _ in range(app.config["LOGIN_FREE_ATTEMPTS"] + 1):
+        assert stranger.login("canbo", "guess-12345").status_code == 401
+    # The stranger is held up, even with the right password...
+    response = stranger.login("canbo", PASSWORD)
+    assert response.status_code == 401
+    assert catalog_regex(app, "vi", "Too many failed attempts. Try again in %(seconds)d seconds."
+                         ).fullmatch(form_error(response))
+    # ... the officer at their own address is not.
+    owner = client_at(app, OWNER)
+    assert owner.login("canbo", PASSWORD).status_code == 302
+    assert is_logged_in(owner)
+    assert db.execute("select count(*) from login_failures where username = 'canbo'"
+                      ).fetchone()[0] == 0
+
+
+def test_a_clean_address_gets_one_try_then_waits_like_the_rest(app, db):
+    """Through sooner only with the right password: a wrong one makes that address failing."""
+    app.config["LOGIN_BASE_DELAY_SECONDS"] = 60
+    stranger = client_at(app, STRANGER)
+    for _ in range(app.config["LOGIN_FREE_ATTEMPTS"]):
+        stranger.login("canbo", "guess-12345")
+    second = client_at(app, "203.0.113.50")
+    response = second.login("canbo", "another-guess-1")
+    assert form_error(response) == catalog_text(app, "vi", "Wrong username or password.")
+    response = second.login("canbo", PASSWORD)
+    assert response.status_code == 401
+    assert catalog_regex(app, "vi", "Too many failed attempts. Try again in %(seconds)d seconds."
+                         ).fullmatch(form_error(response))
+    assert not is_logged_in(second)
+
+
+def test_an_address_guessing_many_names_is_slowed_down(app, db):
+    """Each name stays under its own free attempts; the address as a whole does not."""
+    app.config["LOGIN_BASE_DELAY_SECONDS"] = 60
+    free = app.config["LOGIN_ADDRESS_FREE_ATTEMPTS"]
+    assert free == 20
+    stranger = client_at(app, STRANGER)
+    names = [f"name{n}" for n in range(free)]
+    for name in names:
+        assert stranger.login(name, "guess-12345").status_code == 401
+    response = stranger.login("giamsat", PASSWORD)
+    assert response.status_code == 401
+    assert catalog_regex(app, "vi", "Too many failed attempts. Try again in %(seconds)d seconds."
+                         ).fullmatch(form_error(response))
+    assert not is_logged_in(stranger)
+    assert db.execute("select failures from login_failures_by_address where address = ?",
+                      [STRANGER]).fetchone()[0] == free
+    # Another address, the same names: nobody else is held up.
+    assert client_at(app, OWNER).login("giamsat", PASSWORD).status_code == 302
+
+
+def test_an_addresss_wait_grows_beyond_a_usernames(app, db):
+    """2, 4, 8 ... seconds up to an hour, where a username's stops at a minute."""
+    config = app.config
+    assert config["LOGIN_ADDRESS_MAX_DELAY_SECONDS"] == 3600
+    with app.app_context():
+        for n in range(config["LOGIN_ADDRESS_FREE_ATTEMPTS"]):
+            assert accounts.authenticate(db, f"name{n}", "wrong", address=STRANGER,
+                                         now=T0) is None
+        now, delays = T0, []
+        for n in range(13):
+            wait = accounts.seconds_to_wait_from(db, STRANGER, now)
+            delays.append(wait)
+            with pytest.raises(accounts.Throttled) as refused:
+                accounts.authenticate(db, "canbo", PASSWORD, address=STRANGER,
+                                      now=now + timedelta(seconds=wait - 1))
+            assert refused.value.seconds == 1
+            now += timedelta(seconds=wait)
+            # A new name each time: the username counters never reach their own wait.
+            assert accounts.authenticate(db, f"more{n}", "wrong", address=STRANGER,
+                                         now=now) is None
+    assert delays == [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 3600, 3600]
+
+
+def test_a_right_password_clears_the_address(app, db):
+    with app.app_context():
+        for n in range(app.config["LOGIN_ADDRESS_FREE_ATTEMPTS"] - 1):
+            accounts.authenticate(db, f"name{n}", "wrong", address=OWNER, now=T0)
+        assert accounts.authenticate(db, "canbo", PASSWORD, address=OWNER,
+                                     now=T0)["username"] == "canbo"
+        assert db["login_failures_by_address"].count == 0
+        accounts.authenticate(db, "someone", "wrong", address=OWNER, now=T0)
+        assert accounts.seconds_to_wait_from(db, OWNER, T0) == 0
+
+
+def test_behind_the_proxy_failures_count_by_the_forwarded_address(tmp_path, seeded_database):
+    from conftest import copy_app
+    from fieldapp.db import connect
+    app = copy_app(tmp_path / "proxied", seeded_database, BEHIND_PROXY=True)
+    client = client_at(app, "127.0.0.1")
+    client.environ_base["HTTP_X_FORWARDED_FOR"] = STRANGER
+    client.login("canbo", "guess-12345")
+    database = connect(app.config["DATABASE"])
+    assert [tuple(r) for r in database.execute(
+        "select address, failures from login_failures_by_address")] == [(STRANGER, 1)]
+    database.close()
+
+
+def test_a_laptop_counts_the_real_address_whatever_a_header_claims(app, db):
+    """Without BEHIND_PROXY, a new X-Forwarded-For each try is no new address."""
+    client = client_at(app, STRANGER)
+    for n in range(3):
+        client.environ_base["HTTP_X_FORWARDED_FOR"] = f"203.0.113.{n}"
+        client.login("canbo", "guess-12345")
+    assert [tuple(r) for r in db.execute(
+        "select address, failures from login_failures_by_address")] == [(STRANGER, 3)]
 
 
 @pytest.mark.parametrize("locale", LOCALES)

@@ -118,7 +118,11 @@ def test_create_user_prompts_for_the_password_twice(app, runner):
 
 @pytest.mark.parametrize("change, message", [
     ({"--office": "Văn phòng không có"}, "no office named 'Văn phòng không có'"),
-    ({"--password": "short"}, "at least 8 characters"),
+    ({"--password": "short"}, "at least 10 characters"),
+    ({"--password": "0123456789"}, "not only letters, not only digits"),
+    ({"--password": "Nguoi-Moi-2026"}, "the username or the person's name"),
+    ({"--password": "moi-2026-2027"}, "the username or the person's name"),
+    ({"--password": "password-1"}, "among the most common ones"),
     ({"--username": "CanBo"}, "username 'CanBo' is taken"),
     ({"--role": "boss"}, "Invalid value for '--role'"),
 ])

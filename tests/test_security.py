@@ -146,3 +146,73 @@ def test_the_language_switch_returns_to_the_page(client):
 def test_an_unknown_language_is_ignored(client):
     client.post_form("/language", {"locale": "xx"})
     assert parse(client.get("/login")).find("html").get("lang") == "vi"
+
+
+# ---- Behind a TLS reverse proxy ----------------------------------------------------------
+
+def session_cookie_attributes(response):
+    """The attributes of the session cookie this response sets, lower-cased names."""
+    cookies = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    assert len(cookies) == 1
+    return {a.strip().split("=")[0].lower() for a in cookies[0].split(";")[1:]}
+
+
+def proxied_client(app, proto):
+    """A browser reaching the app through the proxy, which says how the browser came."""
+    client = FormClient(app.test_client())
+    client.environ_base.update({"HTTP_X_FORWARDED_PROTO": proto,
+                                "HTTP_X_FORWARDED_FOR": "203.0.113.7"})
+    if proto == "https":
+        # What a browser sends with a form on an https page.
+        client.environ_base["HTTP_REFERER"] = "https://localhost/login"
+    return client
+
+
+@pytest.fixture
+def proxied_app(tmp_path, seeded_database):
+    from conftest import copy_app
+    return copy_app(tmp_path / "proxied", seeded_database, BEHIND_PROXY=True)
+
+
+def test_behind_the_proxy_an_https_login_gets_a_secure_session_cookie(proxied_app):
+    client = proxied_client(proxied_app, "https")
+    # The login form's CSRF token lives in the session: that cookie is Secure already.
+    assert "secure" in session_cookie_attributes(client.get("/login"))
+    response = client.login("canbo")
+    assert response.status_code == 302
+    assert {"secure", "httponly", "samesite"} <= session_cookie_attributes(response)
+    assert client.get("/").status_code == 200
+
+
+def test_behind_the_proxy_plain_http_keeps_the_cookie_usable(proxied_app):
+    client = proxied_client(proxied_app, "http")
+    response = client.login("canbo")
+    assert response.status_code == 302
+    assert "secure" not in session_cookie_attributes(response)
+    assert client.get("/").status_code == 200
+
+
+def test_behind_the_proxy_an_https_form_from_another_site_is_refused(proxied_app):
+    """Over https Flask-WTF also checks that the form came from this site's pages."""
+    from fieldapp.db import connect
+    client = proxied_client(proxied_app, "https")
+    database = connect(proxied_app.config["DATABASE"])
+    before = snapshot(database)
+    token = client.csrf_token()
+    client.environ_base["HTTP_REFERER"] = "https://evil.example/login"
+    response = client.post("/login", data={"csrf_token": token, "username": "canbo",
+                                           "password": PASSWORD})
+    assert response.status_code == 400
+    assert client.get("/").status_code == 302
+    assert snapshot(database) == before
+    database.close()
+
+
+def test_a_laptop_ignores_forwarded_headers(client):
+    """Without BEHIND_PROXY nobody may claim https (or another address) by a header."""
+    client.environ_base.update({"HTTP_X_FORWARDED_PROTO": "https",
+                                "HTTP_X_FORWARDED_FOR": "203.0.113.7"})
+    response = client.login("canbo")
+    assert response.status_code == 302
+    assert "secure" not in session_cookie_attributes(response)
+    assert client.get("/").status_code == 200

@@ -1,9 +1,12 @@
 """Administration: area offices with their communes, and user accounts."""
 
+import functools
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
 from forms import options
 from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
+from sync import capture
 
 from .. import accounts, audit, auth, lists, offices, store, submissions
 from ..auth import role_required
@@ -21,8 +24,35 @@ def role_labels():
     return {"role_labels": ROLE_LABELS}
 
 
+@bp.context_processor
+def central_records_note():
+    return {"managed_centrally": g.get("managed_centrally", False)}
+
+
+def managed_centrally(db):
+    """An enrolled laptop: offices, their communes, users and lists are the central server's."""
+    return capture.state(db, "enrolled_office") is not None
+
+
+def central_records(view):
+    """A page of offices, users or lists: read-only on an enrolled laptop, where a form sent
+    anyway is refused (403) before anything is written."""
+    @functools.wraps(view)
+    def wrapped(**kwargs):
+        g.managed_centrally = managed_centrally(get_db())
+        if g.managed_centrally and request.method == "POST":
+            # The central server would refuse the change at the next sync anyway.
+            return render_template(
+                "error.html", status=403, title=_("Not allowed"),
+                message=_("Managed on the central server: ask the central administrator.")
+            ), 403
+        return view(**kwargs)
+    return wrapped
+
+
 @bp.get("/offices")
 @admin_only
+@central_records
 def office_list():
     return render_template("admin/offices.html", offices=offices.offices(get_db()))
 
@@ -40,6 +70,7 @@ def _commune_conflict(form, error):
 
 @bp.route("/offices/new", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def office_new():
     db = get_db()
@@ -59,6 +90,7 @@ def office_new():
 
 @bp.route("/offices/<office_id>", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def office_edit(office_id):
     db = get_db()
@@ -91,6 +123,7 @@ def _office_choices(db):
 
 @bp.get("/users")
 @admin_only
+@central_records
 def user_list():
     db = get_db()
     office_id = request.args.get("office") or None
@@ -100,6 +133,7 @@ def user_list():
 
 @bp.route("/users/new", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def user_new():
     db = get_db()
@@ -131,6 +165,7 @@ def _user_or_404(db, user_id):
 
 @bp.route("/users/<user_id>", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def user_edit(user_id):
     db = get_db()
@@ -150,16 +185,17 @@ def user_edit(user_id):
             flash(_("User saved."), "success")
             return redirect(url_for("admin.user_list"))
     return render_template("admin/user_form.html", form=form, target=target,
-                           password_form=PasswordForm(formdata=None))
+                           password_form=PasswordForm(formdata=None, account=target))
 
 
 @bp.post("/users/<user_id>/password")
 @admin_only
+@central_records
 @submissions.once
 def user_password(user_id):
     db = get_db()
     target = _user_or_404(db, user_id)
-    password_form = PasswordForm()
+    password_form = PasswordForm(account=target)
     if password_form.validate():
         accounts.set_password(db, user_id, password_form.password.data, user_id=g.user["id"])
         if user_id == g.user["id"]:
@@ -177,6 +213,7 @@ def user_password(user_id):
 
 @bp.post("/users/<user_id>/active")
 @admin_only
+@central_records
 @submissions.once
 def user_active(user_id):
     db = get_db()
@@ -203,6 +240,7 @@ LIST_TITLES = {
 
 @bp.route("/lists/<list_name>", methods=("GET", "POST"))
 @admin_only
+@central_records
 @submissions.once
 def list_items(list_name):
     """A configurable list: its items, and a form to add one."""
@@ -227,6 +265,7 @@ def list_items(list_name):
 
 @bp.post("/lists/<list_name>/<code>/active")
 @admin_only
+@central_records
 @submissions.once
 def list_item_active(list_name, code):
     db = get_db()

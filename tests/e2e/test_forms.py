@@ -175,7 +175,7 @@ def test_new_user(admin):
     submit(page, "Save")
     expect_error_beside(page, "username", text(
         "vi", "3 to 64 letters without diacritics, digits, dots, dashes or underscores."))
-    expect_error_beside(page, "password", text("vi", "Use at least %(min)d characters.", min=8))
+    expect_error_beside(page, "password", text("vi", "Use at least %(min)d characters.", min=10))
     expect_error_beside(page, "confirm", text("vi", "The two passwords differ."))
     expect(page.locator("#username")).to_have_value("ly thi")
     expect(page.locator("#full_name")).to_have_value("Lý Thị Dính")
