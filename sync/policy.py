@@ -70,15 +70,16 @@ REASONS = {
 }
 
 
-def judged(table, current, fields, new_row):
-    """The code of why the table or fields may not come from a device, or None."""
+def judged(table, current, fields):
+    """The code of why the table or fields may not come from a device, or None; `current` is
+    the row as the server holds it (None for a new row)."""
     rule = DEVICE_TABLES.get(table)
     if rule is None:
         return "central_only"
     if NEVER & fields.keys():
         return "not_allowed"
     if current is None:
-        return None if rule.create and new_row else "not_allowed"
+        return None if rule.create else "not_allowed"
     if rule.change is not ALL and not fields.keys() <= rule.change:
         return "central_only" if table == "users" else "not_allowed"
     return None

@@ -169,7 +169,7 @@ class _Judge:
 
     def refusal(self, table, row_id, current, fields, communes_of=None):
         """(the code of why the change may not be taken, or None; the row's scope)."""
-        code = policy.judged(table, current, fields, current is None)
+        code = policy.judged(table, current, fields)
         if code:
             return code, None
         values = {name: triple[0] for name, triple in fields.items()}

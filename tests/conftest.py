@@ -141,3 +141,29 @@ def copy_app(instance_path, seeded_database, **config):
     shutil.copyfile(seeded_database, database)
     return create_app({"TESTING": True, "I18N_RECORD_MISSING": True,
                        "DATABASE": str(database), **config}, instance_path=str(instance_path))
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory):
+    """A real central server process (`run.py --central`, demo office) for a test module."""
+    from syncing import Central
+    server = Central(tmp_path_factory.mktemp("central") / "instance")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def laptops(tmp_path, central):
+    """A maker of laptops: each fresh, enrolled with `central` and synced once, so it holds
+    the office's places and users; closed after the test."""
+    from syncing import Laptop
+    made = []
+
+    def make(name, **kwargs):
+        laptop = Laptop(tmp_path / name, central, **kwargs)
+        made.append(laptop)
+        laptop.sync()
+        return laptop
+    yield make
+    for laptop in made:
+        laptop.close()

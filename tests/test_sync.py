@@ -18,28 +18,6 @@ from helpers import assert_report_counts_as_built_again
 from syncing import Central, CuttingProxy, Laptop, snapshot
 
 
-@pytest.fixture(scope="module")
-def central(tmp_path_factory):
-    server = Central(tmp_path_factory.mktemp("central") / "instance")
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def laptops(tmp_path, central):
-    made = []
-
-    def make(name, **kwargs):
-        """A fresh laptop, enrolled and synced once: it holds the office's places and users."""
-        laptop = Laptop(tmp_path / name, central, **kwargs)
-        made.append(laptop)
-        laptop.sync()
-        return laptop
-    yield make
-    for laptop in made:
-        laptop.close()
-
-
 def village(laptop, name="Mí Háng"):
     return laptop.db.execute("select id from villages where name = ?", [name]).fetchone()[0]
 

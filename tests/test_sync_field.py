@@ -190,28 +190,6 @@ def test_demo_laptop_and_demo_central_first_sync_doubles_nothing(tmp_path):
 
 # ---- A real central server process; laptops as databases in temporary folders.
 
-@pytest.fixture(scope="module")
-def central(tmp_path_factory):
-    started = Central(tmp_path_factory.mktemp("central-field") / "instance")
-    yield started
-    started.stop()
-
-
-@pytest.fixture
-def laptops(tmp_path, central):
-    made = []
-
-    def make(name, **kwargs):
-        """A fresh laptop, enrolled and synced once."""
-        laptop = Laptop(tmp_path / name, central, **kwargs)
-        made.append(laptop)
-        laptop.sync()
-        return laptop
-    yield make
-    for laptop in made:
-        laptop.close()
-
-
 def sync_until_idle(laptop, most=10):
     """Sync until a sync sends and receives nothing; the number of syncs it took."""
     for n in range(1, most + 1):
