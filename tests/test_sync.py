@@ -765,3 +765,38 @@ def test_every_change_merged_from_a_laptop_is_in_the_central_audit_trail(central
         (a.device["device_id"], "127.0.0.1", "households", household),
         (a.device["device_id"], "127.0.0.1", "people", person)}
     assert "full_name" in next(json.loads(r[4])["fields"] for r in merged if r[2] == "people")
+
+
+def test_the_sync_page_names_a_refused_record_in_words_and_it_is_discarded_knowingly(
+        central, laptops):
+    from conftest import FormClient
+    from helpers import parse
+    other_commune = central.db.execute(
+        "select code from communes where province_code = 1 order by code limit 1 offset 4"
+    ).fetchone()[0]
+    a = laptops("a")
+    row = store.insert(a.db, "villages", {"commune_code": other_commune, "name": "Bản Lạ",
+                                          "name_key": "ban la", "kind": "ban"},
+                       user_id=a.user())
+    a.sync()
+    officer = FormClient(a.app.test_client())
+    officer.login("canbo", central.logins["canbo"])
+    officer.set_language("en")
+    listed = parse(officer.get("/sync")).find("section", id="refused")
+    cells = [" ".join(td.text.split()) for td in listed.find("tbody").find_all("td")]
+    assert cells[0] == "Village Bản Lạ"
+    assert listed.find("a") is None  # its page is not this office's to open
+    assert cells[1] == "outside your office's communes"
+    assert "ask your supervisor whether the commune should be your office's" in cells[2]
+    counted = capture.unsynced_count(a.db)  # the refused village, and the language just chosen
+    # Without the box ticked nothing is discarded; with it, the record stays on this laptop only.
+    fields = {"table_name": "villages", "row_id": row["id"]}
+    officer.post_form("/sync/refused/discard", fields)
+    assert capture.unsynced_count(a.db) == counted
+    officer.post_form("/sync/refused/discard", {**fields, "understood": "y"})
+    assert parse(officer.get("/sync")).find("section", id="refused") is None
+    assert capture.unsynced_count(a.db) == counted - 1
+    assert a.sync().rejected == []
+    assert capture.unsynced_count(a.db) == 0
+    assert a.db.execute("select count(*) from villages where id = ?", [row["id"]]
+                        ).fetchone()[0] == 1

@@ -9,8 +9,9 @@ from ..i18n import lazy_gettext as _l
 
 # What the officer can do about a refusal, by the central server's refusal code.
 ADVICE = {
-    "outside_office": _l("It lies in a commune outside your office: move it to one of your"
-                         " office's villages, or discard it here."),
+    "outside_office": _l("It lies in a commune outside your office, so the central server"
+                         " will not take it from this laptop: ask your supervisor whether the"
+                         " commune should be your office's, or discard it here."),
     "other_office": _l("It belongs to another office: ask your supervisor. If it was made here"
                        " by mistake, discard it here."),
     "central_only": _l("Offices, their communes and users are managed on the central server:"
@@ -116,9 +117,14 @@ def _facts(db, table, row_id, row):
     return None, None, None
 
 
+# Refused for lying outside the office: its page is not the user's to open either.
+_UNREACHABLE = {"outside_office", "other_office"}
+
+
 def refused(db):
     """The refused records, newest first, each described, with its reason and advice."""
-    return [{**r, "words": words, "link": link or None,
+    return [{**r, "words": words,
+             "link": None if r["code"] in _UNREACHABLE else link or None,
              "why": REASONS.get(r["code"], r["reason"]),
              "advice": ADVICE.get(r["code"], DEFAULT_ADVICE)}
             for r in db.query("select * from sync_refused order by at desc, seq desc")
