@@ -32,3 +32,28 @@ def key_of(r, dim="d.dim"):
     """The key of the reach row `r` in the group the column `dim` names."""
     return f"CASE {dim} " + " ".join(f"WHEN '{name}' THEN {of(key, r)}"
                                      for name, key in GROUP_KEYS.items()) + " END"
+
+
+# Every kind of reach row that reach_counts counts: closed visits count among the visits.
+ROW_KINDS_COUNTED = (*COUNTED_KINDS, "closed")
+
+
+def key_officer(column):
+    """The officer id (or '') of the officer_commune key in `column`, '<officer>/<commune>'."""
+    return f"substr({column}, 1, instr({column}, '/') - 1)"
+
+
+def key_commune(column):
+    """The commune code of the officer_commune key in `column`, '<officer>/<commune>'."""
+    return f"cast(substr({column}, instr({column}, '/') + 1) as integer)"
+
+
+def of_officer(column, officer):
+    """SQL keeping the officer_commune keys in `column` of the officer named by `officer`."""
+    # The keys that start with '<officer>/': '0' sorts just after '/'.
+    return f"{column} > {officer} || '/' and {column} < {officer} || '0'"
+
+
+def quoted(codes):
+    """Codes (never user input) as an SQL list of strings."""
+    return ", ".join(f"'{c}'" for c in codes)
