@@ -14,7 +14,8 @@ import sqlite_utils
 
 from fieldapp import demo
 from fieldapp.db import upgrade
-from fieldapp.migrations import REACH_COUNTING_TRIGGERS, migrations, rebuild_reach_counts
+from fieldapp.migrations import migrations
+from fieldapp.reach import REACH_COUNTING_TRIGGERS, rebuild_reach_counts
 from fieldapp.text import fold
 
 PASSWORD = "bench-password-1"

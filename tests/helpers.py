@@ -249,7 +249,7 @@ def derive_reach_again(db):
 def assert_report_counts_as_built_again(db):
     """The counts the reports read (migration 0010), kept by triggers, equal a rebuild from
     reach: each positive, and some wherever visits are recorded."""
-    from fieldapp.migrations import rebuild_reach_counts
+    from fieldapp.reach import rebuild_reach_counts
 
     tables = ("reach_months", "reach_counts")
     before = [rows_of(db, table) for table in tables]

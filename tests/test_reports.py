@@ -11,6 +11,7 @@ from conftest import PASSWORD
 from fieldapp import accounts, clock, offices, store
 from fieldapp.group_sessions import queries as sessions
 from fieldapp.places import queries as places
+from fieldapp.reach import paths
 from fieldapp.reports import queries
 from helpers import (assert_report_counts_as_built_again, catalog_text, derive_reach_again,
                      field_errors, input_value, new_client, one, parse, rows_of, squash)
@@ -234,7 +235,7 @@ def counted_areas(db, outreach):
 def scanned(monkeypatch, *args, **kwargs):
     """The figures counted over the reach rows, as for a period of any days."""
     with monkeypatch.context() as patched:
-        patched.setattr(queries, "_whole_months", lambda db, periods: None)
+        patched.setattr(paths, "whole_months", lambda db, periods: None)
         return queries.figures_of_periods(*args, **kwargs)
 
 
@@ -242,7 +243,7 @@ def test_the_counts_kept_ready_give_what_a_count_over_reach_gives(db, outreach, 
     checked = 0
     for area, groupings in counted_areas(db, outreach):
         for by in groupings:
-            assert queries._counted_dim(area, by), (area, by)
+            assert paths.counted_dim(area, by), (area, by)
             counted = queries.figures_of_periods(db, area, COUNTED_PERIODS, by)
             assert counted == scanned(monkeypatch, db, area, COUNTED_PERIODS, by), (area, by)
             checked += any(f["people"] for p in counted.values() for f in p.values())
@@ -283,7 +284,7 @@ def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
     # P5, whose household moved, is now reached in both offices: across offices only the scan
     # counts them once.
     assert db.execute("select kind from reach_shared").fetchall() == [("person",)]
-    assert not queries._counts_add_up(db, queries.Area(), None, "office", 2026, ["person"])
+    assert not paths.counts_add_up(db, queries.Area(), None, "office", 2026, ["person"])
     for area, groupings in counted_areas(db, outreach):
         for by in groupings:
             if area.commune_code == lao_chai or area.officer_id:
@@ -306,7 +307,7 @@ def test_an_office_reaching_into_another_province_is_counted_over_reach(
                                          "commune_code": lao_cai_commune}, user_id=None)
     for province in (1, 15):
         area = queries.Area(province_code=province)
-        assert not queries._counts_add_up(db, area, None, "office", 2026, ["person"])
+        assert not paths.counts_add_up(db, area, None, "office", 2026, ["person"])
         assert queries.figures_of_periods(db, area, COUNTED_PERIODS) == scanned(
             monkeypatch, db, area, COUNTED_PERIODS)
 
@@ -316,12 +317,12 @@ def test_a_period_ending_before_work_recorded_later_that_month_is_counted_over_r
     area = queries.Area(office_id(db))
     # Up to 5 March: the visit of 6 March lies after the period, in the same month.
     to_the_5th = {"p": (date(2026, 3, 1), date(2026, 3, 5))}
-    assert queries._whole_months(db, to_the_5th) is None
+    assert paths.whole_months(db, to_the_5th) is None
     assert queries.total(queries.figures(db, area, *to_the_5th["p"]))["visits"] == 1
     # Up to 25 April: nothing after it in April, so the counts kept for April answer.
-    assert queries._whole_months(db, {"p": (date(2026, 4, 1), date(2026, 4, 25))}) == (
+    assert paths.whole_months(db, {"p": (date(2026, 4, 1), date(2026, 4, 25))}) == (
         2026, {"p": 1 << 3})
-    assert queries._whole_months(db, {"p": (date(2025, 12, 1), date(2026, 1, 31))}) is None
+    assert paths.whole_months(db, {"p": (date(2025, 12, 1), date(2026, 1, 31))}) is None
 
 
 # ---- Pages -----------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Outreach figures for a period and an area, and the targets (chỉ tiêu) they are measured against.
 
 Figures are counted over `reach` (one row per visit, person met at a visit, session attendee on
-the roster and outcome, kept up to date by triggers: see migration 0009) and over group_sessions.
+the roster and outcome, kept up to date by triggers: see fieldapp/reach) and over group_sessions.
 Each figure counts a person or household once per group, however often they were reached. People
 at a session who are not on its roster cannot be recognised elsewhere: they are added as the
 session's attendance figures say.
@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from sync.tables import target_id  # noqa: F401 (the reports name a target by it)
 
 from .. import clock, store
+from ..reach import keys as reach_keys, paths as reach_paths
+from ..reach.keys import quoted as _quoted
 
 # Figures that can have a target, in the order they are shown.
 METRICS = ("households", "people", "sessions", "voluntary_bhxh", "household_bhyt",
@@ -92,9 +94,9 @@ def family(figure):
 def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
     """{group key: {period name: {figure: count}}} for periods {name: (start, end)}.
 
-    Periods of whole months within one year are read from the counts kept ready (migration
-    0010) where they add up to the area's figures; otherwise the periods are counted in one
-    pass over the reach rows of the days they span. Sessions count for each of their staff
+    Periods of whole months within one year are read from the counts kept ready where they add
+    up to the area's figures (fieldapp.reach.paths chooses); otherwise the periods are counted
+    in one pass over the reach rows of the days they span. Sessions count for each of their staff
     facilitators when grouped by officer. Only the `families` of figures asked for are counted
     (the others stay 0).
     """
@@ -108,11 +110,10 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
                 name, figure = column.split("__")
                 counts[name][figure] += value or 0
 
-    months = _whole_months(db, periods)
-    dim = _counted_dim(area, by)
     kinds = [k for family in families for k in _COUNTED_FAMILY.get(family, ())]
-    if months and dim and _counts_add_up(db, area, by, dim, months[0], kinds):
-        add(_counted_figures(db, area, by, dim, kinds, *months))
+    path = reach_paths.counting_path(db, area, periods, by, kinds)
+    if path:
+        add(_counted_figures(db, area, by, kinds, *path))
     else:
         add(_scanned_figures(db, area, periods, by, families))
     if "sessions" in families:
@@ -136,104 +137,34 @@ _COUNTED = {"visits": "visits", "household": "households", "person": "people",
             **{outcome: outcome for outcome in OUTCOMES}}
 _COUNTED_FAMILY = {"visits": ("visits", "household"), "people": ("person",),
                    "outcomes": OUTCOMES}
-# Every kind of reach row that reach_counts counts.
-_REACH_KINDS = ("visit", "closed", *_PERSON_KINDS, *OUTCOMES)
 
 
-def _whole_months(db, periods):
-    """(year, {period name: months as bits}) when every period is whole months of one year,
-    or ends on a day after which nothing was recorded that month; else None."""
-    years = {start.year for start, _ in periods.values()} | {
-        end.year for _, end in periods.values()}
-    if len(years) != 1:
-        return None
-    masks = {}
-    for name, (start, end) in periods.items():
-        if start.day != 1 or end < start:
-            return None
-        last = month_end(end.year, end.month)
-        if end != last and db.execute(
-                f"select 1 from reach where kind in ({_quoted(_REACH_KINDS)})"
-                " and day > ? and day <= ? limit 1",
-                [end.isoformat(), last.isoformat()]).fetchone():
-            return None
-        masks[name] = sum(1 << (m - 1) for m in range(start.month, end.month + 1))
-    return years.pop(), masks
-
-
-def _counted_dim(area, by):
-    """The group (office, commune, officer, or officer within a commune) whose counts give the
-    area's figures grouped `by`, or None when only the reach rows can tell."""
-    if area.village_id or by == "village":
-        return None
-    if by == "office":
-        return None if area.officer_id or area.commune_code else "office"
-    if by == "commune":
-        return "officer_commune" if area.officer_id else "commune"
-    if by == "officer":
-        return "officer_commune" if area.commune_code else "officer"
-    if area.officer_id and area.commune_code:
-        return "officer_commune"
-    return "officer" if area.officer_id else "commune" if area.commune_code else "office"
-
-
-def _counts_add_up(db, area, by, dim, year, kinds):
-    """Whether the counts, kept within each office, add up to the area's figures.
-
-    Within one office, and for communes, they always do. Across offices they do while nobody
-    was counted in two offices that year (reach_shared) and, for a province, while its offices
-    lie wholly in it.
-    """
-    if (area.office_id and not area.province_code) or dim in _WITHIN_COMMUNES:
-        return True
-    if by != "office" and db.execute(
-            f"select 1 from reach_shared where year = ? and kind in ({_quoted(kinds)})",
-            [year]).fetchone():
-        return False
-    return not area.province_code or not db.execute(f"""
-        select 1 from office_communes oc join communes c on c.code = oc.commune_code
-         where oc.deleted_at is null and c.province_code != :province
-           and oc.office_id in ({_PROVINCE_OFFICES}) limit 1""",
-        {"province": area.province_code}).fetchone()
-
-
-# Groups that lie within one commune, so within one office.
-_WITHIN_COMMUNES = ("commune", "officer_commune")
-# The parts of an officer_commune key, '<officer id or empty>/<commune code>'.
-_KEY_OFFICER = "substr(c.key, 1, instr(c.key, '/') - 1)"
-_KEY_COMMUNE = "cast(substr(c.key, instr(c.key, '/') + 1) as integer)"
-_PROVINCE_OFFICES = """select oc.office_id from office_communes oc
-                         join communes pc on pc.code = oc.commune_code
-                        where oc.deleted_at is null and pc.province_code = :province"""
-
-
-def _counted_figures(db, area, by, dim, kinds, year, masks):
+def _counted_figures(db, area, by, kinds, dim, year, masks):
     """Rows of figures (as the scan gives them) from reach_counts."""
     if not kinds:
         return []
     conditions = ["c.dim = :dim", "c.year = :year", f"c.kind in ({_quoted(kinds)})"]
     if area.office_id:
         conditions.append("c.office_id = :office")
-    commune = {"commune": "c.key", "officer_commune": _KEY_COMMUNE}.get(dim)
+    commune = {"commune": "c.key", "officer_commune": reach_keys.key_commune("c.key")}.get(dim)
     if area.province_code:
         conditions.append(
             f"{commune} in (select code from communes where province_code = :province)"
-            if commune else f"c.office_id in ({_PROVINCE_OFFICES})")
+            if commune else f"c.office_id in ({reach_paths.PROVINCE_OFFICES})")
     if commune and area.commune_code:
         conditions.append(f"{commune} = :commune")
     if dim == "officer" and area.officer_id:
         conditions.append("c.key = :officer")
     if dim == "officer_commune" and area.officer_id:
-        # The keys that start with '<officer>/': '0' sorts just after '/'.
-        conditions.append("c.key > :officer || '/' and c.key < :officer || '0'")
+        conditions.append(reach_keys.of_officer("c.key", ":officer"))
     params = {"dim": dim, "year": year, "office": area.office_id,
               "province": area.province_code, "commune": area.commune_code,
               "officer": area.officer_id, **{f"mask_{n}": m for n, m in masks.items()}}
     if by == "month":
         return _counted_by_month(db, conditions, params, year, masks)
+    officer = reach_keys.key_officer("c.key") if dim == "officer_commune" else "c.key"
     key = {None: "null", "office": "c.office_id", "commune": commune,
-           "officer": f"nullif({_KEY_OFFICER if dim == 'officer_commune' else 'c.key'}, '')"
-           }[by]
+           "officer": f"nullif({officer}, '')"}[by]
     rows = db.query(f"""
         select {key} as key, c.kind, {", ".join(
             f"sum(case when c.months & :mask_{n} then c.n end) as [{n}]" for n in masks)}
@@ -300,10 +231,6 @@ def _scanned_figures(db, area, periods, by, families):
                  where r.kind in ({_quoted(OUTCOMES)}) and {reach}
                  group by 1, 2""", params)]
     return rows
-
-
-def _quoted(codes):
-    return ", ".join(f"'{c}'" for c in codes)
 
 
 def _session_conditions(area, officer=True):
