@@ -69,10 +69,20 @@ def create_app(test_config=None, instance_path=None, central=None):
         # Off by default: without a proxy in front, anybody could send these headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
-    from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
-    from . import group_sessions, printing, reports, scripts, sync_api, syncing, translating
-    from . import submissions, worklists
+    from . import auth, cli, db, errors, i18n, submissions, sync_api
+    from .admin import views as admin
     from .audit import views as audit_views
+    from .group_sessions import views as group_sessions
+    from .households import views as households
+    from .places import views as places
+    from .printing import views as printing
+    from .reports import views as reports
+    from .scripts import views as scripts
+    from .search import views as search
+    from .syncing import views as syncing
+    from .translating import views as translating
+    from .visits import views as visits
+    from .worklists import views as worklists
 
     db.init_app(app)
     i18n.init_app(app)

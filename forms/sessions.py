@@ -5,9 +5,8 @@ from wtforms import (DateTimeLocalField, FieldList, FormField, IntegerField, Sel
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from fieldapp import clock
-from fieldapp.group_sessions.queries import attendance_problems
 from fieldapp.i18n import lazy_gettext as _l
-from fieldapp.visits.queries import not_in_future
+from fieldapp.rules import attendance_problems, not_in_future
 
 from . import Form, entered, options, required
 from .households import GENDER_LABELS

@@ -6,7 +6,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
-from fieldapp.visits.queries import not_in_future
+from fieldapp.rules import not_in_future
 
 from . import Form, options, required
 

@@ -3,7 +3,7 @@
 import json
 from datetime import date
 
-from .. import store
+from .. import rules, store
 from ..households import queries as households
 from ..visits.queries import status_changes
 
@@ -16,22 +16,6 @@ class Inconsistent(ValueError):
     def __init__(self, problems):
         super().__init__(problems)
         self.problems = problems
-
-
-def attendance_problems(total, female, male, gender_unknown, by_ethnicity, roster_size):
-    """Which attendance figures contradict each other, by field, with the figures involved."""
-    problems = {}
-    if total < 1:
-        problems["attendees_total"] = ("total_positive", {})
-    if female + male + gender_unknown != total:
-        problems["attendees_female"] = ("gender_sum", {
-            "sum": female + male + gender_unknown, "total": total})
-    if sum(by_ethnicity.values()) != total:
-        problems["ethnicity"] = ("ethnicity_sum", {"sum": sum(by_ethnicity.values()),
-                                                   "total": total})
-    if roster_size > total:
-        problems["roster"] = ("roster_size", {"roster": roster_size, "total": total})
-    return problems
 
 
 def _quick_add(db, village_id, people, user_id):
@@ -55,8 +39,8 @@ def record_session(db, *, commune_code, village_id, held_at, format, target_grou
     """Save a session with its roster (quick-added people registered too), in one transaction."""
     by_ethnicity = {k: v for k, v in (by_ethnicity or {}).items() if v}
     roster = list(dict.fromkeys(roster))
-    problems = attendance_problems(total, female, male, gender_unknown, by_ethnicity,
-                                   len(roster) + len(quick_people))
+    problems = rules.attendance_problems(total, female, male, gender_unknown, by_ethnicity,
+                                         len(roster) + len(quick_people))
     if problems:
         raise Inconsistent(problems)
     with db.atomic():

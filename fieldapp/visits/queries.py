@@ -1,9 +1,9 @@
 """Door-to-door visits and what came of them for each person."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
-from .. import clock, store
+from .. import store
 
 OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested", "declined")
 
@@ -120,11 +120,6 @@ def visit_outcomes(db, visit_id):
           from visit_outcomes o join people p on p.id = o.person_id
          where o.visit_id = ? and o.deleted_at is null
          order by p.full_name, o.outcome""", [visit_id]))
-
-
-def not_in_future(moment, now=None, slack=timedelta(minutes=5)):
-    """True unless the moment lies in the future (a few minutes of clock slack allowed)."""
-    return moment <= (now or clock.now()) + slack
 
 
 def person_outcomes(db, person_id):

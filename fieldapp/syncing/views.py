@@ -1,0 +1,293 @@
+"""Syncing in the app: enrolment, the sync page with its progress, conflicts, central devices."""
+
+import json
+import socket
+import threading
+
+from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, render_template,
+                   session, url_for)
+
+from forms import options
+from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, ResolveConflictForm
+from sync import capture, client, merge, policy, refused, server
+from sync.client import SyncError
+
+from .. import __version__, audit, offices, rules, store, submissions
+from ..auth import login_required, role_required
+from ..db import connect, get_db
+from ..i18n import gettext as _, lazy_gettext as _l
+from . import records
+
+bp = Blueprint("syncing", __name__)
+
+ERRORS = {
+    "offline": _l("The central server cannot be reached. Your changes are safe on this laptop:"
+                  " try again when there is a connection."),
+    "refused": _l("The central server refused this laptop: %(reason)s"),
+    "not_enrolled": _l("The central server does not know this laptop: ask an administrator to"
+                       " enrol it again."),
+    "update_app": _l("This version of fieldapp is too old for the central server: update it,"
+                     " then sync again."),
+    "error": _l("The sync stopped: %(reason)s. Nothing was lost: sync again to continue."),
+}
+STEPS = {"starting": _l("Starting"), "sending": _l("Sending changes"),
+         "receiving": _l("Receiving changes"), "applying": _l("Saving received changes"),
+         "done": _l("Done")}
+
+
+def _central():
+    return bool(current_app.config.get("CENTRAL"))
+
+
+@bp.app_context_processor
+def sync_status():
+    """The count of unsynced local changes, shown in every page's header on a laptop."""
+    if not g.get("user") or _central():
+        return {"unsynced": None}
+    return {"unsynced": capture.unsynced_count(get_db())}
+
+
+def _runs():
+    return current_app.extensions.setdefault("fieldapp_sync", {"lock": threading.Lock()})
+
+
+@bp.get("/sync")
+@login_required
+def page():
+    if _central():
+        return redirect(url_for("syncing.devices"))
+    db = get_db()
+    device = client.load_device(current_app.instance_path)
+    run = _runs().get("current")
+    return render_template(
+        "syncing/page.html", device=device, form=EnrolForm(device_name=socket.gethostname()),
+        unsynced_count=capture.unsynced_count(db),
+        last_sync=capture.state(db, "last_sync_at"), refused=records.refused(db),
+        waiting=records.waiting(db), discard_form=DiscardRefusedForm(),
+        run=run, error=_error_text(run), steps=STEPS)
+
+
+def _error_text(run):
+    if not run or not run.get("error"):
+        return None
+    kind, reason = run["error"]
+    return ERRORS[kind] % {"reason": reason}
+
+
+@bp.post("/sync/enrol")
+@role_required("admin")
+def enrol():
+    form = EnrolForm()
+    db = get_db()
+    if form.validate_on_submit():
+        try:
+            device = client.enrol(db, current_app.instance_path, form.central_url.data.strip(),
+                                  form.code.data.strip().upper(), form.device_name.data.strip(),
+                                  app_version=__version__)
+        except SyncError as e:
+            form.code.errors.append(ERRORS[e.kind] % {"reason": e.reason})
+        else:
+            _after_enrolment(device["rehomed"])
+            return redirect(url_for("syncing.page"))
+    return render_template("syncing/page.html", device=None, form=form,
+                           unsynced_count=capture.unsynced_count(db), last_sync=None,
+                           refused=[], waiting=[], run=None, error=None, steps=STEPS), 400
+
+
+@bp.post("/sync/refused/discard")
+@login_required
+def discard():
+    """Stop sending a refused record, once the user confirms it stays on this laptop only."""
+    form = DiscardRefusedForm()
+    if not form.validate_on_submit():
+        flash(_("Tick the box to confirm before discarding a refused record."), "error")
+    else:
+        db = get_db()
+        with db.atomic():
+            refused.discard(db, form.table_name.data, form.row_id.data)
+        flash(_("The record is no longer sent: it stays on this laptop only."), "success")
+    return redirect(url_for("syncing.page", _anchor="refused"))
+
+
+def _after_enrolment(rehomed):
+    """Keep the administrator logged in as the central account their own was merged into, and
+    say what happened to this laptop's accounts."""
+    merged = rehomed["merged"]
+    if session.get("user_id") in merged:
+        session["user_id"] = merged[session["user_id"]]
+    flash(_("This laptop is enrolled. Sync now to send and receive the office's data."),
+          "success")
+    if rehomed["taken"]:
+        flash(_("Accounts that the central server also has now log in with the central"
+                " server's password: %(names)s.", names=", ".join(rehomed["taken"])), "info")
+    if rehomed["officers"]:
+        flash(_("Accounts made on this laptop are now officers of the office; the central"
+                " administrator gives other roles: %(names)s.",
+                names=", ".join(rehomed["officers"])), "info")
+
+
+def run_sync(database, instance_path, on_progress=None):
+    """Sync once with the enrolled central server, on a connection of its own."""
+    device = client.load_device(instance_path)
+    if device is None:
+        raise SyncError("this laptop is not enrolled", kind="not_enrolled")
+    db = connect(database)
+    try:
+        return client.sync(db, device, app_version=__version__, on_progress=on_progress)
+    finally:
+        db.close()
+
+
+@bp.post("/sync/now")
+@login_required
+def now():
+    runs = _runs()
+    if client.load_device(current_app.instance_path) is None:
+        abort(400)
+    with runs["lock"]:
+        if not (runs.get("current") or {}).get("running"):
+            run = {"running": True, "step": "starting", "sent": 0, "received": 0,
+                   "error": None}
+            runs["current"] = run
+
+            def progress(p):
+                run.update(step=p.step, sent=p.sent, received=p.received)
+
+            def work(database=current_app.config["DATABASE"],
+                     instance=current_app.instance_path):
+                try:
+                    run_sync(database, instance, progress)
+                except SyncError as e:
+                    run["error"] = (e.kind, e.reason)
+                except Exception as e:  # shown to the officer; the data is safe either way
+                    run["error"] = ("error", str(e))
+                finally:
+                    run["running"] = False
+
+            threading.Thread(target=work, daemon=True).start()
+    return redirect(url_for("syncing.page"))
+
+
+@bp.get("/sync/progress")
+@login_required
+def progress():
+    run = _runs().get("current") or {}
+    return jsonify(running=run.get("running", False), step=str(STEPS.get(run.get("step"), "")),
+                   sent=run.get("sent", 0), received=run.get("received", 0),
+                   error=_error_text(run), unsynced=capture.unsynced_count(get_db()))
+
+
+# ---- Conflicts: the same field edited on two devices that had not seen each other's edit.
+
+@bp.get("/conflicts")
+@role_required("supervisor", "admin")
+def conflicts():
+    db = get_db()
+    rows = [{**_readable(r), "record": records.described(db, r["table_name"], r["row_id"])}
+            for r in _conflicts_in_view(db, "resolved_at is null")]
+    return render_template("syncing/conflicts.html", conflicts=rows)
+
+
+def _conflicts_in_view(db, condition, params=()):
+    """Live conflicts the user may review: on the central server an administrator every
+    office's and a supervisor their own office's (a laptop holds only its office's)."""
+    sql = f"select * from sync_conflicts where deleted_at is null and {condition}"
+    if _central() and g.user["role"] != "admin":
+        sql += (" and (scope_office = ? or scope_commune in (select commune_code from"
+                " office_communes where office_id = ? and deleted_at is null))")
+        params = [*params, g.user["office_id"], g.user["office_id"]]
+    return list(db.query(sql + " order by created_at", params))
+
+
+def _readable(row):
+    return {**row, "kept": json.loads(row["kept_value"]) if row["kept_value"] else None,
+            "lost": json.loads(row["lost_value"]) if row["lost_value"] else None}
+
+
+def _resolvable(db, conflict):
+    """Whether the conflict names a field a device may edit, of a live row it really
+    concerns (the same table, row and field its values were found in)."""
+    rule = policy.DEVICE_TABLES.get(conflict["table_name"])
+    field = conflict["field"]
+    if rule is None or field in policy.NEVER or field in merge.BOOKKEEPING \
+            or (rule.change is not policy.ALL and field not in rule.change) \
+            or field not in merge.columns(db, conflict["table_name"]):
+        return False
+    return bool(db.execute(f"select 1 from [{conflict['table_name']}] where id = ? and"
+                           " deleted_at is null", [conflict["row_id"]]).fetchone())
+
+
+@bp.route("/conflicts/<conflict_id>", methods=("GET", "POST"))
+@role_required("supervisor", "admin")
+@submissions.once
+def resolve(conflict_id):
+    db = get_db()
+    found = _conflicts_in_view(db, "id = ?", [conflict_id])
+    if not found or not _resolvable(db, found[0]):
+        abort(404)
+    conflict = {**_readable(found[0]),
+                "record": records.described(db, found[0]["table_name"], found[0]["row_id"])}
+    form = ResolveConflictForm()
+    if form.validate_on_submit():
+        value = {"kept": conflict["kept"], "lost": conflict["lost"],
+                 "new": _typed_like(form.value.data, conflict["kept"])}[form.choice.data]
+        if rules.problems(conflict["table_name"], {conflict["field"]: value}):
+            form.value.errors.append(_("This value is not accepted for this field."))
+        else:
+            with db.atomic():
+                store.update(db, conflict["table_name"], conflict["row_id"],
+                             {conflict["field"]: value}, user_id=g.user["id"])
+                store.update(db, "sync_conflicts", conflict_id,
+                             {"resolved_at": store.now(), "resolution": form.choice.data},
+                             user_id=g.user["id"])
+                audit.record_request("conflict_resolved", table=conflict["table_name"],
+                                     row_id=conflict["row_id"], detail={
+                                         "conflict_id": conflict_id, "field": conflict["field"],
+                                         "choice": form.choice.data})
+            flash(_("Conflict resolved; the chosen value syncs like any edit."), "success")
+            return redirect(url_for("syncing.conflicts"))
+    return render_template("syncing/resolve.html", conflict=conflict, form=form)
+
+
+def _typed_like(text, example):
+    """A typed new value as the kind of value the field holds (a number for a number)."""
+    if isinstance(example, int) and not isinstance(example, bool):
+        try:
+            return int(text.strip())
+        except ValueError:
+            return text
+    return text
+
+
+# ---- Central server: devices and enrolment codes.
+
+@bp.route("/central/devices", methods=("GET", "POST"))
+@role_required("admin")
+def devices():
+    if not _central():
+        abort(404)
+    db = get_db()
+    form = EnrolmentCodeForm()
+    form.office_id.choices = options((o["id"], o["name"]) for o in offices.offices(db))
+    code = expires_at = None
+    if form.validate_on_submit():
+        with db.atomic():
+            code = server.create_enrolment_code(db, form.office_id.data, user_id=g.user["id"])
+            # The code itself is a secret: only the office it is for is recorded.
+            audit.record_request("enrolment_code", detail={"office_id": form.office_id.data})
+        expires_at = server.code_expires_at(db, code)
+    return render_template("syncing/devices.html", devices=server.devices(db), form=form,
+                           code=code, expires_at=expires_at)
+
+
+@bp.post("/central/devices/<device_id>/revoke")
+@role_required("admin")
+def revoke(device_id):
+    if not _central():
+        abort(404)
+    db = get_db()
+    with db.atomic():
+        server.revoke(db, device_id)
+        audit.record_request("device_revoked", table="devices", row_id=device_id)
+    flash(_("Access revoked: this laptop can no longer sync."), "success")
+    return redirect(url_for("syncing.devices"))
