@@ -6,12 +6,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from . import clock, personal
+from .vocabulary import BHXH_STATUSES, GENDERS, OUTCOMES, VILLAGE_KINDS, VSSID_STATES
 
-GENDERS = ("female", "male", "other")
-BHXH_STATUSES = ("none", "mandatory", "voluntary", "pension")
-VSSID_STATES = ("installed", "not_installed", "unknown")
-OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested", "declined")
-VILLAGE_KINDS = ("thon", "ban", "to_dan_pho")
 CONFLICT_CHOICES = ("kept", "lost", "new")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 # Lengths the forms allow; the merge allows the same.

@@ -7,12 +7,10 @@ from wtforms.validators import Length, NumberRange, Optional, ValidationError
 from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
 from fieldapp.rules import attendance_problems, not_in_future
+from fieldapp.vocabulary import GENDER_LABELS
 
 from . import Form, entered, options, required
-from .households import GENDER_LABELS
-from .visits import OUTCOME_LABELS
 
-SESSION_OUTCOME_LABELS = {k: v for k, v in OUTCOME_LABELS.items() if k != "declined"}
 
 ATTENDANCE_MESSAGES = {
     "total_positive": _l("At least one person attended."),

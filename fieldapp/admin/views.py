@@ -5,7 +5,7 @@ import functools
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
 from forms import options
-from forms.admin import ROLE_LABELS, ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
+from forms.admin import ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 from sync import capture
 
 from .. import accounts, audit, auth, lists, offices, store, submissions
@@ -13,6 +13,7 @@ from ..auth import role_required
 from ..db import get_db
 from ..i18n import gettext as _, lazy_gettext as _l
 from ..places import queries as places
+from ..vocabulary import ROLE_LABELS
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 

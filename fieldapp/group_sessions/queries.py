@@ -6,8 +6,7 @@ from datetime import date
 from .. import rules, store
 from ..households import queries as households
 from ..visits.queries import status_changes
-
-SESSION_OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested")
+from ..vocabulary import SESSION_OUTCOMES
 
 
 class Inconsistent(ValueError):

@@ -7,14 +7,14 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from forms import options
 from forms.printing import PrintForm
-from forms.sessions import (ATTENDANCE_MESSAGES, SESSION_OUTCOME_LABELS, AttendeesForm,
-                            session_form)
+from forms.sessions import ATTENDANCE_MESSAGES, AttendeesForm, session_form
 
 from .. import accounts, clock, lists, submissions
 from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..places import queries as places
+from ..vocabulary import SESSION_OUTCOME_LABELS, SESSION_OUTCOMES
 from . import queries
 
 bp = Blueprint("group_sessions", __name__, url_prefix="/sessions")
@@ -158,7 +158,7 @@ def outcomes(session_id):
     db = get_db()
     _session_or_404(db, session_id)
     chosen = {a["person_id"]: [c for c in request.form.getlist(f"outcome_{a['person_id']}")
-                               if c in queries.SESSION_OUTCOMES]
+                               if c in SESSION_OUTCOMES]
               for a in queries.attendees(db, session_id)}
     queries.set_outcomes(db, session_id, chosen, user_id=g.user["id"])
     flash(_("Outcomes saved; the attendees' statuses are up to date."), "success")

@@ -4,8 +4,7 @@ import functools
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
-from forms.households import (BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS, HouseholdForm,
-                              MovePersonForm, PersonForm, RegisterHouseholdForm)
+from forms.households import HouseholdForm, MovePersonForm, PersonForm, RegisterHouseholdForm
 
 from .. import history, lists, submissions
 from ..text import page_number
@@ -15,6 +14,7 @@ from ..i18n import gettext as _
 from ..places import queries as places
 from ..search import queries as search
 from ..visits import queries as visits
+from ..vocabulary import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
 from . import queries
 
 bp = Blueprint("households", __name__)

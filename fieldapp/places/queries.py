@@ -3,8 +3,6 @@
 from .. import store
 from ..text import clean, fold
 
-VILLAGE_KINDS = ("thon", "ban", "to_dan_pho")
-
 
 class DuplicateVillage(ValueError):
     """A live village with the same folded name already exists in the commune."""

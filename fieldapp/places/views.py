@@ -2,12 +2,13 @@
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
-from forms.places import VILLAGE_KIND_LABELS, MergeVillagesForm, VillageForm
+from forms.places import MergeVillagesForm, VillageForm
 
 from .. import offices, submissions
 from ..auth import login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _, ngettext
+from ..vocabulary import VILLAGE_KIND_LABELS
 from . import queries
 
 bp = Blueprint("places", __name__)

@@ -2,14 +2,13 @@
 
 from datetime import date, datetime
 
-from forms.visits import OUTCOME_LABELS
-
 from .. import accounts, lists, offices, policy
 from ..group_sessions import queries as group_sessions
 from ..households import queries as households
 from ..i18n import gettext as _
 from ..scripts import queries as scripts
 from ..visits import queries as visits
+from ..vocabulary import OUTCOME_LABELS
 
 # A printed batch is one PDF: past this many summaries the officer narrows the choice.
 BATCH_LIMIT = 500

@@ -11,14 +11,14 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
                    request, send_file, url_for)
 
 from forms import options
-from forms.reports import (DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS, ExportForm, PeriodForm,
-                           targets_form, year_choices)
+from forms.reports import ExportForm, PeriodForm, targets_form, year_choices
 
 from .. import accounts, audit, clock, offices, submissions
 from ..auth import login_required, role_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
 from ..places import queries as places
+from ..vocabulary import DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS
 from ..worklists import queries as worklists
 from . import charts, exports, queries, tables
 

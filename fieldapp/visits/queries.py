@@ -5,8 +5,6 @@ from datetime import date
 
 from .. import store
 
-OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested", "declined")
-
 # A household BHYT card bought or renewed at a visit runs for twelve months.
 HOUSEHOLD_BHYT_MONTHS = 12
 

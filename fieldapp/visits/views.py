@@ -5,7 +5,7 @@ import functools
 from flask import Blueprint, flash, g, redirect, render_template, url_for
 
 from forms.printing import PrintForm
-from forms.visits import OUTCOME_LABELS, VisitDetailsForm, visit_form
+from forms.visits import VisitDetailsForm, visit_form
 
 from .. import clock, history, lists, submissions
 from ..auth import in_office_or_404, login_required
@@ -13,6 +13,7 @@ from ..db import get_db
 from ..households import queries as households
 from ..i18n import gettext as _
 from ..printing.summaries import short_code
+from ..vocabulary import OUTCOME_LABELS
 from . import queries
 
 bp = Blueprint("visits", __name__)

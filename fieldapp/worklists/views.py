@@ -2,14 +2,13 @@
 
 from flask import Blueprint, abort, g, render_template, request
 
-from forms.households import BHXH_STATUS_LABELS
-
 from .. import accounts, lists
 from ..text import page_number
 from ..auth import login_required
 from ..db import get_db
 from ..i18n import lazy_gettext as _l
 from ..places import queries as places
+from ..vocabulary import BHXH_STATUS_LABELS
 from . import queries
 
 bp = Blueprint("worklists", __name__)
