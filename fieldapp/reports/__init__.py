@@ -4,5 +4,5 @@
 `charts`: charts drawn on the server as inline SVG.
 `exports`: tables as CSV or XLSX.
 `queries`: outreach figures for a period and an area, and the targets.
-`tables`: the dashboard's and the report's tables, with names and targets.
+`rows`: the dashboard's and the report's rows by group, with names and targets.
 """
