@@ -65,3 +65,14 @@ def test_the_probe_sees_flask_when_it_is_loaded():
     result = _import_alone("fieldapp.households.views")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_the_office_scope_is_written_once():
+    # Which rows lie in an office is decided by places.queries.in_office; the reports count by
+    # office their own way, and migrations are frozen.
+    own_ways = {ROOT / "fieldapp" / "places" / "queries.py", ROOT / "fieldapp" / "migrations.py",
+                ROOT / "fieldapp" / "reports" / "queries.py"}
+    written_out = [str(path.relative_to(ROOT)) for package in PACKAGES
+                   for path in (ROOT / package).rglob("*.py")
+                   if path not in own_ways and "office_communes oc on" in path.read_text()]
+    assert written_out == []

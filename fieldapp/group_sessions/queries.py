@@ -5,6 +5,7 @@ from datetime import date
 
 from .. import rules, store
 from ..households import queries as households
+from ..places import queries as places
 from ..visits.queries import status_changes
 from ..vocabulary import SESSION_OUTCOMES
 
@@ -103,12 +104,11 @@ def _decoded(row):
 
 def session(db, session_id, office_id):
     """A live session held in one of the office's communes, else None."""
-    rows = list(db.query("""
+    rows = list(db.query(f"""
         select s.*, c.name as commune_name, v.name as village_name
           from group_sessions s
           join communes c on c.code = s.commune_code
-          join office_communes oc on oc.commune_code = s.commune_code
-                                 and oc.office_id = ? and oc.deleted_at is null
+          {places.in_office("s.commune_code", "?")}
           left join villages v on v.id = s.village_id
          where s.id = ? and s.deleted_at is null""", [office_id, session_id]))
     return _decoded(rows[0]) if rows else None
@@ -145,8 +145,7 @@ def sessions(db, office_id, month, village_id=None, format=None, target_group=No
                  where a.session_id = s.id and a.deleted_at is null) as roster_size
           from group_sessions s
           join communes c on c.code = s.commune_code
-          join office_communes oc on oc.commune_code = s.commune_code
-                                 and oc.office_id = :office and oc.deleted_at is null
+          {places.in_office("s.commune_code", ":office")}
           left join villages v on v.id = s.village_id
          where {" and ".join(conditions)}
          order by s.held_at desc""", {
