@@ -69,10 +69,20 @@ def create_app(test_config=None, instance_path=None, central=None):
         # Off by default: without a proxy in front, anybody could send these headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
-    from . import admin, auth, cli, db, errors, households, i18n, places, search, visits
-    from . import group_sessions, printing, reports, scripts, sync_api, syncing, translating
-    from . import submissions, worklists
+    from . import auth, cli, db, errors, i18n, submissions, sync_server_api
+    from .admin import views as admin
     from .audit import views as audit_views
+    from .group_sessions import views as group_sessions
+    from .households import views as households
+    from .places import views as places
+    from .printing import views as printing
+    from .reports import views as reports
+    from .scripts import views as scripts
+    from .search import views as search
+    from .sync_pages import views as sync_pages
+    from .translating import views as translating
+    from .visits import views as visits
+    from .worklists import views as worklists
 
     db.init_app(app)
     i18n.init_app(app)
@@ -91,11 +101,11 @@ def create_app(test_config=None, instance_path=None, central=None):
     app.register_blueprint(printing.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(translating.bp)
-    app.register_blueprint(syncing.bp)
+    app.register_blueprint(sync_pages.bp)
     app.register_blueprint(audit_views.bp)
     # Devices authenticate with their own credentials, not a browser session: no CSRF token.
-    csrf.exempt(sync_api.bp)
-    app.register_blueprint(sync_api.bp)
+    csrf.exempt(sync_server_api.bp)
+    app.register_blueprint(sync_server_api.bp)
     app.add_url_rule("/", endpoint="index", view_func=places.home)
     # After auth's before_request: a refused form's error page knows the user and their language.
     csrf.init_app(app)

@@ -11,8 +11,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from . import store
 from .i18n import lazy_gettext as _l
 from .text import fold
+from .vocabulary import ROLES
 
-ROLES = ("officer", "supervisor", "admin")
 MIN_PASSWORD_LENGTH = 10
 COMMON_PASSWORDS_FILE = Path(__file__).parent / "seed" / "common_passwords.txt"
 

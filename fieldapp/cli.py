@@ -140,7 +140,7 @@ def sync_command():
     """Send this laptop's changes to the central server and receive the office's."""
     from sync.client import SyncError
 
-    from .syncing import run_sync
+    from .sync_pages.views import run_sync
     with click.progressbar(length=2, label="sync", show_pos=False) as bar:
         steps = {"sending": 0, "receiving": 1, "done": 2}
         shown = [0]

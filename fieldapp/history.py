@@ -2,10 +2,9 @@
 
 import json
 
-from forms.households import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
-
 from . import lists, personal, store
 from .i18n import lazy_gettext as _l
+from .vocabulary import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
 
 FIELD_LABELS = {
     "full_name": _l("Full name"), "gender": _l("Sex"), "birth_year": _l("Birth year"),

@@ -3,15 +3,11 @@ of records laptops push, so that nothing a form would refuse can arrive by sync 
 
 import json
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from . import personal
+from . import clock, personal
+from .vocabulary import BHXH_STATUSES, GENDERS, OUTCOMES, VILLAGE_KINDS, VSSID_STATES
 
-GENDERS = ("female", "male", "other")
-BHXH_STATUSES = ("none", "mandatory", "voluntary", "pension")
-VSSID_STATES = ("installed", "not_installed", "unknown")
-OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested", "declined")
-VILLAGE_KINDS = ("thon", "ban", "to_dan_pho")
 CONFLICT_CHOICES = ("kept", "lost", "new")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 # Lengths the forms allow; the merge allows the same.
@@ -241,3 +237,24 @@ def problems(table, values):
         if problem:
             found.append((name, problem))
     return found
+
+
+def attendance_problems(total, female, male, gender_unknown, by_ethnicity, roster_size):
+    """Which attendance figures contradict each other, by field, with the figures involved."""
+    problems = {}
+    if total < 1:
+        problems["attendees_total"] = ("total_positive", {})
+    if female + male + gender_unknown != total:
+        problems["attendees_female"] = ("gender_sum", {
+            "sum": female + male + gender_unknown, "total": total})
+    if sum(by_ethnicity.values()) != total:
+        problems["ethnicity"] = ("ethnicity_sum", {"sum": sum(by_ethnicity.values()),
+                                                   "total": total})
+    if roster_size > total:
+        problems["roster"] = ("roster_size", {"roster": roster_size, "total": total})
+    return problems
+
+
+def not_in_future(moment, now=None, slack=timedelta(minutes=5)):
+    """True unless the moment lies in the future (a few minutes of clock slack allowed)."""
+    return moment <= (now or clock.now()) + slack

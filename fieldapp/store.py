@@ -5,7 +5,7 @@ import uuid
 from datetime import datetime, timezone
 
 from sync import capture
-from sync.tables import CLOCK_COLUMN, SYNC_COLUMNS, SYNCED_TABLES
+from sync.synced_tables import CLOCK_COLUMN, SYNC_COLUMNS, SYNCED_TABLES
 
 from . import rules
 

@@ -6,14 +6,9 @@ from wtforms.validators import EqualTo, Length, Optional, Regexp, ValidationErro
 
 from fieldapp.accounts import password_weakness
 from fieldapp.i18n import lazy_gettext as _l
+from fieldapp.vocabulary import ROLE_LABELS
 
 from . import Form, options, required
-
-ROLE_LABELS = {
-    "officer": _l("Field officer"),
-    "supervisor": _l("Supervisor"),
-    "admin": _l("Administrator"),
-}
 
 
 class OfficeForm(Form):

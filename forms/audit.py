@@ -4,6 +4,7 @@ from wtforms import DateField, SelectField, StringField
 from wtforms.validators import Length, Optional, ValidationError
 
 from fieldapp.i18n import lazy_gettext as _l
+from fieldapp.vocabulary import ACTION_LABELS
 
 from . import Form, options
 
@@ -11,31 +12,6 @@ from . import Form, options
 def _text(label, **kwargs):
     return StringField(label, validators=[
         Optional(), Length(max=200, message=_l("At most %(max)d characters."))], **kwargs)
-
-
-# What each action code of fieldapp.audit means, in the order the filter lists them.
-ACTION_LABELS = {
-    "login": _l("Logged in"),
-    "login_failed": _l("Login refused"),
-    "logout": _l("Logged out"),
-    "export_personal": _l("Exported personal numbers"),
-    "user_created": _l("User created"),
-    "user_edited": _l("User edited"),
-    "password_set": _l("Password set"),
-    "user_activated": _l("User activated"),
-    "user_deactivated": _l("User deactivated"),
-    "office_created": _l("Office created"),
-    "office_edited": _l("Office edited"),
-    "list_item_added": _l("List item added"),
-    "list_item_activated": _l("List item shown again"),
-    "list_item_deactivated": _l("List item hidden"),
-    "enrolment_code": _l("Enrolment code made"),
-    "device_revoked": _l("Laptop revoked"),
-    "translation_reviewed": _l("Translation reviewed"),
-    "conflict_resolved": _l("Conflict resolved"),
-    "targets_saved": _l("Targets saved"),
-    "merged": _l("Change merged from a laptop"),
-}
 
 
 class AuditFilterForm(Form):

@@ -5,18 +5,10 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from fieldapp import clock, personal
 from fieldapp.i18n import lazy_gettext as _l
+from fieldapp.vocabulary import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
 
 from . import Form, options, required
 
-GENDER_LABELS = {"female": _l("Female"), "male": _l("Male"), "other": _l("Other")}
-BHXH_STATUS_LABELS = {
-    "none": _l("No social insurance"),
-    "mandatory": _l("Mandatory BHXH (employee)"),
-    "voluntary": _l("Voluntary BHXH"),
-    "pension": _l("Receiving a pension or allowance"),
-}
-VSSID_LABELS = {"installed": _l("Installed"), "not_installed": _l("Not installed"),
-                "unknown": _l("Unknown")}
 
 _CCCD_MESSAGES = {
     "format": _l("A CCCD has exactly 12 digits."),

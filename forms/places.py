@@ -4,14 +4,9 @@ from wtforms import RadioField, SelectField, StringField
 from wtforms.validators import Length
 
 from fieldapp.i18n import lazy_gettext as _l
+from fieldapp.vocabulary import VILLAGE_KIND_LABELS
 
 from . import Form, options, required
-
-VILLAGE_KIND_LABELS = {
-    "thon": _l("Village (thôn)"),
-    "ban": _l("Hamlet (bản)"),
-    "to_dan_pho": _l("Residential group (tổ dân phố)"),
-}
 
 
 class VillageForm(Form):

@@ -5,31 +5,10 @@ from wtforms.validators import Optional, ValidationError
 
 from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
+from fieldapp.vocabulary import DATASET_LABELS, METRIC_LABELS
 
 from . import Form, options, required, within_calendar
 
-METRIC_LABELS = {
-    "households": _l("Households visited"),
-    "people": _l("People reached"),
-    "sessions": _l("Small-group sessions"),
-    "voluntary_bhxh": _l("New voluntary BHXH participants"),
-    "household_bhyt": _l("New or renewed household BHYT"),
-    "vssid_installed": _l("VssID installs"),
-}
-FIGURE_LABELS = {
-    "visits": _l("Door-to-door visits"),
-    **METRIC_LABELS,
-    "attendees": _l("Session attendees"),
-    "attendees_female": _l("Women"),
-    "attendees_male": _l("Men"),
-    "attendees_gender_unknown": _l("Sex not recorded"),
-}
-DATASET_LABELS = {
-    "report": _l("Report tables"),
-    "visits": _l("Visits"),
-    "sessions": _l("Sessions"),
-    "people": _l("People"),
-}
 FORMAT_LABELS = {"xlsx": _l("Excel (XLSX)"), "csv": _l("CSV (UTF-8)")}
 
 # A target above this is a typing mistake rather than a plan.

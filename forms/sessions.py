@@ -5,15 +5,12 @@ from wtforms import (DateTimeLocalField, FieldList, FormField, IntegerField, Sel
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
 from fieldapp import clock
-from fieldapp.group_sessions.queries import attendance_problems
 from fieldapp.i18n import lazy_gettext as _l
-from fieldapp.visits.queries import not_in_future
+from fieldapp.rules import attendance_problems, not_in_future
+from fieldapp.vocabulary import GENDER_LABELS
 
 from . import Form, entered, options, required
-from .households import GENDER_LABELS
-from .visits import OUTCOME_LABELS
 
-SESSION_OUTCOME_LABELS = {k: v for k, v in OUTCOME_LABELS.items() if k != "declined"}
 
 ATTENDANCE_MESSAGES = {
     "total_positive": _l("At least one person attended."),

@@ -6,17 +6,10 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
-from fieldapp.visits.queries import not_in_future
+from fieldapp.rules import not_in_future
+from fieldapp.vocabulary import OUTCOME_LABELS
 
 from . import Form, options, required
-
-OUTCOME_LABELS = {
-    "voluntary_bhxh": _l("Registered for voluntary BHXH"),
-    "household_bhyt": _l("Bought or renewed household BHYT"),
-    "vssid_installed": _l("Installed VssID"),
-    "interested": _l("Interested: come back"),
-    "declined": _l("Declined"),
-}
 
 
 def _checkboxes(label, **kwargs):

@@ -5,7 +5,7 @@ import json
 from contextlib import contextmanager
 
 from . import hlc
-from .tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED
+from .synced_tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED
 
 CENTRAL_DEVICE = "central"
 # The origin of a laptop's log entry that sends a record again whole (see sync.refused).

@@ -13,7 +13,7 @@ import time
 
 from . import capture, hlc, merge, refused
 from .protocol import CLOCK_TOLERANCE_MS
-from .tables import (CENTRAL_ONLY, OFFICE_COLUMNS, SYNCED_TABLES, USER_COLUMNS, USER_LISTS,
+from .synced_tables import (CENTRAL_ONLY, OFFICE_COLUMNS, SYNCED_TABLES, USER_COLUMNS, USER_LISTS,
                      target_id)
 
 

@@ -16,7 +16,7 @@ import sqlite3
 import uuid
 
 from . import capture
-from .tables import CLOCK_COLUMN
+from .synced_tables import CLOCK_COLUMN
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 # Who touched a row last, and when: merged by the later stamp, never a conflict to review.

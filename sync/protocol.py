@@ -5,7 +5,7 @@ import math
 import re
 
 from . import hlc
-from .tables import SYNCED_TABLES
+from .synced_tables import SYNCED_TABLES
 
 PROTOCOL = 2
 # The previous version sent uncompressed bodies and no unknown fields; it is still accepted.

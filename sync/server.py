@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from . import capture, hlc, merge, policy
 from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
                        check_version)
-from .tables import COMMUNE_PATH, OFFICE_SCOPED
+from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
 
 CODE_HOURS = 24
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 from fieldapp import demo
-from sync.tables import SYNCED_TABLES
+from sync.synced_tables import SYNCED_TABLES
 
 from conftest import PASSWORD, FormClient
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from fieldapp import create_app, demo
 from fieldapp.db import connect, upgrade
 from sync import client, server
-from sync.tables import SYNCED_TABLES
+from sync.synced_tables import SYNCED_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 # A real office, installed by the README's commands on a laptop and on the central server.

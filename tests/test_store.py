@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from fieldapp import store
-from sync.tables import SYNC_COLUMNS, SYNCED_TABLES
+from sync.synced_tables import SYNC_COLUMNS, SYNCED_TABLES
 
 from helpers import ROOT, demo_ids
 

@@ -196,7 +196,7 @@ def test_every_form_write_is_captured_for_sync(app, db):
     for table, row_id, fields in db.execute("select table_name, row_id, fields from sync_log"):
         for name, (_value, stamp, _base) in json.loads(fields).items():
             logged.setdefault((table, row_id, name), set()).add(stamp)
-    from sync.tables import SYNCED_TABLES
+    from sync.synced_tables import SYNCED_TABLES
     checked = 0
     for table in SYNCED_TABLES:
         for row in db.query(f"select id, sync_clock from [{table}]"):

@@ -25,7 +25,7 @@ from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
 from helpers import rows_of
 from sync import client, hlc, policy
-from sync.tables import SYNCED_TABLES
+from sync.synced_tables import SYNCED_TABLES
 from syncing import Central, Laptop, Web, snapshot
 
 B_PASSWORD = "mat-khau-van-phong-b-1"

@@ -187,7 +187,7 @@ def test_a_sync_with_a_real_central_server_is_shown_in_vietnam_time(tmp_path, se
         assert admin.post_form("/sync/enrol", {
             "central_url": central.url, "code": central.code(),
             "device_name": "laptop"}).status_code == 302
-        from fieldapp.syncing import run_sync
+        from fieldapp.sync_pages.views import run_sync
         run_sync(app.config["DATABASE"], app.instance_path)
     finally:
         central.stop()

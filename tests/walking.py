@@ -4,7 +4,7 @@ import itertools
 
 from fieldapp.i18n import LANGUAGES
 from fieldapp.lists import LIST_NAMES
-from fieldapp.worklists import TITLES as WORKLISTS
+from fieldapp.worklists.views import TITLES as WORKLISTS
 
 # The sync API answers devices, not browsers; static files hold no data.
 _NOT_PAGES = ("static", "sync_api.")

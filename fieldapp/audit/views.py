@@ -2,13 +2,14 @@
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from forms.audit import ACTION_LABELS, AuditFilterForm
+from forms.audit import AuditFilterForm
 
 from .. import audit, clock
 from ..auth import role_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..reports import exports
+from ..vocabulary import ACTION_LABELS
 
 bp = Blueprint("audit", __name__, url_prefix="/central/audit")
 

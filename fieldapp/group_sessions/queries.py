@@ -3,11 +3,11 @@
 import json
 from datetime import date
 
-from .. import store
+from .. import rules, store
 from ..households import queries as households
+from ..places import queries as places
 from ..visits.queries import status_changes
-
-SESSION_OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested")
+from ..vocabulary import SESSION_OUTCOMES
 
 
 class Inconsistent(ValueError):
@@ -16,22 +16,6 @@ class Inconsistent(ValueError):
     def __init__(self, problems):
         super().__init__(problems)
         self.problems = problems
-
-
-def attendance_problems(total, female, male, gender_unknown, by_ethnicity, roster_size):
-    """Which attendance figures contradict each other, by field, with the figures involved."""
-    problems = {}
-    if total < 1:
-        problems["attendees_total"] = ("total_positive", {})
-    if female + male + gender_unknown != total:
-        problems["attendees_female"] = ("gender_sum", {
-            "sum": female + male + gender_unknown, "total": total})
-    if sum(by_ethnicity.values()) != total:
-        problems["ethnicity"] = ("ethnicity_sum", {"sum": sum(by_ethnicity.values()),
-                                                   "total": total})
-    if roster_size > total:
-        problems["roster"] = ("roster_size", {"roster": roster_size, "total": total})
-    return problems
 
 
 def _quick_add(db, village_id, people, user_id):
@@ -55,8 +39,8 @@ def record_session(db, *, commune_code, village_id, held_at, format, target_grou
     """Save a session with its roster (quick-added people registered too), in one transaction."""
     by_ethnicity = {k: v for k, v in (by_ethnicity or {}).items() if v}
     roster = list(dict.fromkeys(roster))
-    problems = attendance_problems(total, female, male, gender_unknown, by_ethnicity,
-                                   len(roster) + len(quick_people))
+    problems = rules.attendance_problems(total, female, male, gender_unknown, by_ethnicity,
+                                         len(roster) + len(quick_people))
     if problems:
         raise Inconsistent(problems)
     with db.atomic():
@@ -120,12 +104,11 @@ def _decoded(row):
 
 def session(db, session_id, office_id):
     """A live session held in one of the office's communes, else None."""
-    rows = list(db.query("""
+    rows = list(db.query(f"""
         select s.*, c.name as commune_name, v.name as village_name
           from group_sessions s
           join communes c on c.code = s.commune_code
-          join office_communes oc on oc.commune_code = s.commune_code
-                                 and oc.office_id = ? and oc.deleted_at is null
+          {places.in_office("s.commune_code", "?")}
           left join villages v on v.id = s.village_id
          where s.id = ? and s.deleted_at is null""", [office_id, session_id]))
     return _decoded(rows[0]) if rows else None
@@ -162,8 +145,7 @@ def sessions(db, office_id, month, village_id=None, format=None, target_group=No
                  where a.session_id = s.id and a.deleted_at is null) as roster_size
           from group_sessions s
           join communes c on c.code = s.commune_code
-          join office_communes oc on oc.commune_code = s.commune_code
-                                 and oc.office_id = :office and oc.deleted_at is null
+          {places.in_office("s.commune_code", ":office")}
           left join villages v on v.id = s.village_id
          where {" and ".join(conditions)}
          order by s.held_at desc""", {

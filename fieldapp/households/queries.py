@@ -3,6 +3,7 @@
 from datetime import date
 
 from .. import clock, store
+from ..places import queries as places
 from ..text import clean, fold
 
 PERSON_FIELDS = ("full_name", "gender", "birth_year", "birth_date", "relation", "ethnicity",
@@ -35,14 +36,13 @@ def _person_values(values):
 
 def household(db, household_id, office_id):
     """A live household in one of the office's communes, with its place names, else None."""
-    rows = list(db.query("""
+    rows = list(db.query(f"""
         select h.*, v.name as village_name, v.commune_code, c.name as commune_name,
                p.full_name as head_name
           from households h
           join villages v on v.id = h.village_id
           join communes c on c.code = v.commune_code
-          join office_communes oc on oc.commune_code = v.commune_code
-                                 and oc.office_id = ? and oc.deleted_at is null
+          {places.in_office("v.commune_code", "?")}
           left join people p on p.id = h.head_person_id
          where h.id = ? and h.deleted_at is null""", [office_id, household_id]))
     return rows[0] if rows else None
@@ -57,13 +57,12 @@ def members(db, household_id):
 
 def person(db, person_id, office_id):
     """A live person whose household lies in the office's communes, else None."""
-    rows = list(db.query("""
+    rows = list(db.query(f"""
         select p.*, h.village_id, v.commune_code
           from people p
           join households h on h.id = p.household_id
           join villages v on v.id = h.village_id
-          join office_communes oc on oc.commune_code = v.commune_code
-                                 and oc.office_id = ? and oc.deleted_at is null
+          {places.in_office("v.commune_code", "?")}
          where p.id = ? and p.deleted_at is null""", [office_id, person_id]))
     return rows[0] if rows else None
 
@@ -109,8 +108,7 @@ def likely_duplicates(db, office_id, commune_code, full_name=None, birth_year=No
           join households h on h.id = p.household_id
           join villages v on v.id = h.village_id
           -- The central server holds every office: another office's people are not shown.
-          join office_communes oc on oc.commune_code = v.commune_code and oc.office_id = ?
-                                 and oc.deleted_at is null
+          {places.in_office("v.commune_code", "?")}
          where p.deleted_at is null and p.id is not ? and ({" or ".join(clauses)})
          limit 10""", [cccd, bhxh_number, office_id, exclude_id, *params]))
 

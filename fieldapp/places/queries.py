@@ -3,8 +3,6 @@
 from .. import store
 from ..text import clean, fold
 
-VILLAGE_KINDS = ("thon", "ban", "to_dan_pho")
-
 
 class DuplicateVillage(ValueError):
     """A live village with the same folded name already exists in the commune."""
@@ -12,6 +10,13 @@ class DuplicateVillage(ValueError):
     def __init__(self, existing):
         super().__init__(existing["name"])
         self.existing = existing
+
+
+def in_office(column, office, join="join"):
+    """SQL joining office_communes as `oc` so that only rows whose commune code (`column`) lies
+    in the office remain; `office` is the office's parameter ('?' or ':office')."""
+    return (f"{join} office_communes oc on oc.commune_code = {column}"
+            f" and oc.office_id = {office} and oc.deleted_at is null")
 
 
 def provinces(db):
@@ -50,11 +55,11 @@ def office_commune(db, office_id, commune_code):
 def villages_of_office(db, office_id):
     """Live villages in the office's communes, grouped by commune code."""
     grouped = {}
-    for row in db.query("""
+    for row in db.query(f"""
         select v.id, v.name, v.kind, v.commune_code
           from villages v
-          join office_communes oc on oc.commune_code = v.commune_code
-         where oc.office_id = :office and oc.deleted_at is null and v.deleted_at is null
+          {in_office("v.commune_code", ":office")}
+         where v.deleted_at is null
          order by v.name_key""", [office_id]):
         grouped.setdefault(row["commune_code"], []).append(row)
     return grouped
@@ -69,13 +74,13 @@ def villages_of_commune(db, commune_code):
 
 def office_village(db, office_id, village_id):
     """A live village if it lies in one of the office's communes, else None."""
-    rows = list(db.query("""
+    rows = list(db.query(f"""
         select v.id, v.name, v.kind, v.commune_code, c.name as commune_name
           from villages v
           join communes c on c.code = v.commune_code
-          join office_communes oc on oc.commune_code = v.commune_code
-         where v.id = ? and oc.office_id = ? and oc.deleted_at is null
-           and v.deleted_at is null""", [village_id, office_id]))
+          {in_office("v.commune_code", ":office")}
+         where v.id = :village and v.deleted_at is null""",
+        {"village": village_id, "office": office_id}))
     return rows[0] if rows else None
 
 
@@ -130,16 +135,16 @@ def duplicate_villages(db, office_id, commune_code=None):
     laptops offline can both create "Mí Háng"), grouped, each with its households and sessions.
     """
     groups = {}
-    for row in db.query("""
+    for row in db.query(f"""
         select v.id, v.name, v.kind, v.commune_code, v.name_key, c.name as commune_name,
                (select count(*) from households h
                  where h.village_id = v.id and h.deleted_at is null) as households,
                (select count(*) from group_sessions s
                  where s.village_id = v.id and s.deleted_at is null) as sessions
           from villages v
-          join office_communes oc on oc.commune_code = v.commune_code
+          {in_office("v.commune_code", ":office")}
           join communes c on c.code = v.commune_code
-         where oc.office_id = :office and oc.deleted_at is null and v.deleted_at is null
+         where v.deleted_at is null
            and (:commune is null or v.commune_code = :commune)
            and exists (select 1 from villages o
                         where o.commune_code = v.commune_code and o.name_key = v.name_key

@@ -2,14 +2,14 @@
 
 from datetime import date, datetime
 
-from forms.visits import OUTCOME_LABELS
-
 from .. import accounts, lists, offices, policy
 from ..group_sessions import queries as group_sessions
 from ..households import queries as households
 from ..i18n import gettext as _
+from ..places import queries as places
 from ..scripts import queries as scripts
 from ..visits import queries as visits
+from ..vocabulary import OUTCOME_LABELS
 
 # A printed batch is one PDF: past this many summaries the officer narrows the choice.
 BATCH_LIMIT = 500
@@ -144,8 +144,7 @@ def batch_visits(db, office_id, *, officer_id=None, start=None, end=None, villag
         select v.id, h.language from visits v
           join households h on h.id = v.household_id
           join villages vi on vi.id = h.village_id
-          join office_communes oc on oc.commune_code = vi.commune_code
-                                 and oc.office_id = :office and oc.deleted_at is null
+          {places.in_office("vi.commune_code", ":office")}
          where {" and ".join(conditions)}
          order by v.visited_at, v.id
          limit {BATCH_LIMIT + 1}""", params))

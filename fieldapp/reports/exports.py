@@ -9,12 +9,10 @@ import io
 import json
 import re
 
-from forms.households import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
-from forms.reports import FIGURE_LABELS
-from forms.visits import OUTCOME_LABELS
-
 from .. import lists
 from ..i18n import gettext as _
+from ..vocabulary import (BHXH_STATUS_LABELS, FIGURE_LABELS, GENDER_LABELS, OUTCOME_LABELS,
+                          VSSID_LABELS)
 from . import queries
 
 CONTENT_TYPES = {

@@ -10,7 +10,7 @@ session's attendance figures say.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sync.tables import target_id  # noqa: F401 (the reports name a target by it)
+from sync.synced_tables import target_id  # noqa: F401 (the reports name a target by it)
 
 from .. import clock, store
 from ..reach import keys as reach_keys, paths as reach_paths

@@ -1,14 +1,14 @@
 """Finding people and households: by name without diacritics, by personal number or phone."""
 
 from .. import personal
+from ..places import queries as places
 from ..text import fold
 
-_PLACE = """
+_PLACE = f"""
           join households h on h.id = p.household_id and h.deleted_at is null
           join villages v on v.id = h.village_id
           join communes c on c.code = v.commune_code
-          join office_communes oc on oc.commune_code = v.commune_code
-                                 and oc.office_id = :office and oc.deleted_at is null
+          {places.in_office("v.commune_code", ":office")}
           left join people head on head.id = h.head_person_id"""
 
 _COLUMNS = """p.id, p.full_name, p.birth_year, p.gender, p.household_id,
@@ -64,12 +64,11 @@ def villages(db, office_id, q, limit=20):
     key = fold(q)
     if not key:
         return []
-    return list(db.query("""
+    return list(db.query(f"""
         select v.id, v.name, c.name as commune_name
           from villages v
           join communes c on c.code = v.commune_code
-          join office_communes oc on oc.commune_code = v.commune_code
-                                 and oc.office_id = ? and oc.deleted_at is null
+          {places.in_office("v.commune_code", "?")}
          where v.deleted_at is null and v.name_key like ? escape '\\'
          order by v.name_key limit ?""",
         [office_id, "%" + key.replace("%", "\\%").replace("_", "\\_") + "%", limit]))

@@ -1,11 +1,10 @@
 """Door-to-door visits and what came of them for each person."""
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
-from .. import clock, store
-
-OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed", "interested", "declined")
+from .. import store
+from ..places import queries as places
 
 # A household BHYT card bought or renewed at a visit runs for twelve months.
 HOUSEHOLD_BHYT_MONTHS = 12
@@ -100,15 +99,14 @@ def household_visits(db, household_id):
 
 def visit(db, visit_id, office_id):
     """A live visit to a household of the office, else None."""
-    rows = list(db.query("""
+    rows = list(db.query(f"""
         select v.*, u.full_name as officer_name, h.village_id, h.language as household_language,
                head.full_name as head_name
           from visits v
           join users u on u.id = v.officer_id
           join households h on h.id = v.household_id
           join villages vi on vi.id = h.village_id
-          join office_communes oc on oc.commune_code = vi.commune_code
-                                 and oc.office_id = ? and oc.deleted_at is null
+          {places.in_office("vi.commune_code", "?")}
           left join people head on head.id = h.head_person_id
          where v.id = ? and v.deleted_at is null""", [office_id, visit_id]))
     return _decoded(rows[0]) if rows else None
@@ -120,11 +118,6 @@ def visit_outcomes(db, visit_id):
           from visit_outcomes o join people p on p.id = o.person_id
          where o.visit_id = ? and o.deleted_at is null
          order by p.full_name, o.outcome""", [visit_id]))
-
-
-def not_in_future(moment, now=None, slack=timedelta(minutes=5)):
-    """True unless the moment lies in the future (a few minutes of clock slack allowed)."""
-    return moment <= (now or clock.now()) + slack
 
 
 def person_outcomes(db, person_id):

@@ -9,19 +9,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from .. import clock
+from ..places import queries as places
 
 PAGE_SIZE = 100
 
 # People of this age or older are asked about social insurance.
 BHXH_AGE = 15
 
-_IN_OFFICE = """office_communes oc on oc.commune_code = v.commune_code
-                             and oc.office_id = :office and oc.deleted_at is null"""
+_IN_OFFICE = places.in_office("v.commune_code", ":office", join="cross join")
 
 # Ways into the rows, by the table walked first.
 _BY_VILLAGE = f"""
       from villages v
-      cross join {_IN_OFFICE}
+      {_IN_OFFICE}
       cross join households h on h.village_id = v.id and h.deleted_at is null"""
 _PEOPLE_BY_VILLAGE = _BY_VILLAGE + """
       cross join people p on p.household_id = h.id"""
@@ -29,17 +29,17 @@ _PEOPLE_BY_PERSON = f"""
       from people p
       cross join households h on h.id = p.household_id and h.deleted_at is null
       cross join villages v on v.id = h.village_id
-      cross join {_IN_OFFICE}"""
+      {_IN_OFFICE}"""
 _PEOPLE_BY_EXPIRY = f"""
       from people p indexed by idx_people_bhyt_expiry
       cross join households h on h.id = p.household_id and h.deleted_at is null
       cross join villages v on v.id = h.village_id
-      cross join {_IN_OFFICE}"""
+      {_IN_OFFICE}"""
 _BY_FOLLOW_UP = f"""
       from visits f
       cross join households h on h.id = f.household_id and h.deleted_at is null
       cross join villages v on v.id = h.village_id
-      cross join {_IN_OFFICE}
+      {_IN_OFFICE}
       join users u on u.id = f.officer_id"""
 _FOLLOW_UPS_BY_VILLAGE = _BY_VILLAGE + """
       cross join visits f on f.household_id = h.id

@@ -2,11 +2,10 @@
 
 from datetime import date
 
-from forms.reports import FIGURE_LABELS
-
 from .. import lists
 from ..i18n import gettext as _
 from ..places import queries as places
+from ..vocabulary import FIGURE_LABELS
 from . import queries
 
 # The figures a report's tables show, in order.

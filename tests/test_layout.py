@@ -1,0 +1,78 @@
+"""The code's layout: every module imports on its own, and the sync engine stays free of Flask."""
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("fieldapp", "forms", "sync")
+# Prints the flask modules the import loaded, to tell the engine's imports apart.
+PROBE = "import sys, {module}; print(any(m.split('.')[0] == 'flask' for m in sys.modules))"
+
+
+def module_names():
+    names = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+MODULES = module_names()
+
+
+def _import_alone(module):
+    # A fresh interpreter each: a module that imports only because another was imported
+    # first (a circular import hidden by the order) fails here.
+    return subprocess.run([sys.executable, "-c", PROBE.format(module=module)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def imported():
+    # A small pool: the machine's cores are shared, and each interpreter starts in well under
+    # a second.
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        return dict(zip(MODULES, pool.map(_import_alone, MODULES)))
+
+
+def test_every_package_is_found():
+    for package in PACKAGES:
+        assert package in MODULES
+    assert "fieldapp.households.views" in MODULES and "sync.merge" in MODULES
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_module_imports_on_its_own(imported, module):
+    result = imported[module]
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if m.split(".")[0] == "sync"])
+def test_sync_engine_never_imports_flask(imported, module):
+    result = imported[module]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False", f"{module} loads flask"
+
+
+def test_the_probe_sees_flask_when_it_is_loaded():
+    # The check above would pass vacuously if the probe never saw flask at all.
+    result = _import_alone("fieldapp.households.views")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_the_office_scope_is_written_once():
+    # Which rows lie in an office is decided by places.queries.in_office; the reports count by
+    # office their own way, and migrations are frozen.
+    own_ways = {ROOT / "fieldapp" / "places" / "queries.py", ROOT / "fieldapp" / "migrations.py",
+                ROOT / "fieldapp" / "reports" / "queries.py"}
+    written_out = [str(path.relative_to(ROOT)) for package in PACKAGES
+                   for path in (ROOT / package).rglob("*.py")
+                   if path not in own_ways and "office_communes oc on" in path.read_text()]
+    assert written_out == []
