@@ -31,7 +31,10 @@ def installs(tmp_path):
 def sync_to_done(page):
     """Sync now on the Sync page, until the sync it started (not an earlier one) is done."""
     page.goto("/sync")
-    page.get_by_role("button", name=text("vi", "Sync now")).click()
+    # The page starts the sync with a request of its own: wait for it, or the progress read
+    # next may still be the earlier sync's.
+    with page.expect_response(lambda r: r.url.endswith("/sync/now")):
+        page.get_by_role("button", name=text("vi", "Sync now")).click()
     for _ in range(600):
         if not page.request.get("/sync/progress").json()["running"]:
             break
