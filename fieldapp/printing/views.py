@@ -15,7 +15,7 @@ from ..places import queries as places
 from ..visits import queries as visits
 from . import summaries
 
-bp = Blueprint("printing", __name__)
+bp = Blueprint("printing", __name__, template_folder="templates")
 
 
 def _documents():

@@ -16,7 +16,7 @@ from ..printing.summaries import short_code
 from ..vocabulary import OUTCOME_LABELS
 from . import queries
 
-bp = Blueprint("visits", __name__)
+bp = Blueprint("visits", __name__, template_folder="templates")
 
 
 @bp.app_context_processor
