@@ -128,3 +128,29 @@ def test_no_area_keeps_its_templates_in_the_shared_folder(app):
     with_folders = [name for name, area in app.blueprints.items() if area.template_folder]
     assert "visits" in with_folders and "syncing" in with_folders
     assert [name for name in with_folders if (shared / name).exists()] == []
+
+
+def _loaded(module, prefix):
+    probe = (f"import sys, {module}; "
+             f"print(sorted(m for m in sys.modules if m.startswith('{prefix}')))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_visit_pages_load_nothing_of_printing():
+    # The visit page shows the record's short code; that is a text helper, not printing's.
+    assert _loaded("fieldapp.visits.views", "fieldapp.printing") == "[]"
+    assert _loaded("fieldapp.printing.views", "fieldapp.printing") != "[]"
+
+
+def test_the_languages_module_holds_no_page(app):
+    # i18n is imported by most of the app: its one page, the language switch, lives apart.
+    from flask import Blueprint
+
+    from fieldapp import i18n
+    assert [name for name, value in vars(i18n).items() if isinstance(value, Blueprint)] == []
+    assert app.view_functions["i18n.switch_language"].__module__ == "fieldapp.i18n_views"
+    assert app.url_map.bind("localhost").match("/language", method="POST") == (
+        "i18n.switch_language", {})

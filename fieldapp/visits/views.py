@@ -12,7 +12,7 @@ from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..households import queries as households
 from ..i18n import gettext as _
-from ..printing.summaries import short_code
+from ..text import short_code
 from ..vocabulary import OUTCOME_LABELS
 from . import queries
 
