@@ -69,7 +69,7 @@ def create_app(test_config=None, instance_path=None, central=None):
         # Off by default: without a proxy in front, anybody could send these headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
-    from . import auth, cli, db, errors, i18n, submissions, sync_server_api
+    from . import auth, cli, db, errors, i18n, i18n_views, submissions, sync_server_api
     from .admin import views as admin
     from .audit import views as audit_views
     from .group_sessions import views as group_sessions
@@ -89,6 +89,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     errors.init_app(app)
     cli.init_app(app)
     submissions.init_app(app)
+    app.register_blueprint(i18n_views.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(places.bp)
     app.register_blueprint(admin.bp)

@@ -15,13 +15,11 @@ from babel import dates, numbers
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import LazyProxy, NullTranslations, Translations
-from flask import (Blueprint, current_app, g, has_app_context, has_request_context, redirect,
-                   request, session)
+from flask import current_app, g, has_app_context, has_request_context, request, session
 from jinja2 import pass_eval_context
 from markupsafe import escape
 
 from . import clock
-from .text import local_path
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
@@ -289,22 +287,6 @@ def _group_symbol(locale):
     return numbers.get_group_symbol(locale)
 
 
-bp = Blueprint("i18n", __name__)
-
-
-@bp.post("/language")
-def switch_language():
-    """Remember the chosen language in the session, and on the user when logged in."""
-    code = request.form.get("locale")
-    if code in LANGUAGES:
-        session["locale"] = code
-        if g.get("user"):
-            from .accounts import set_locale
-            from .db import get_db
-            set_locale(get_db(), g.user["id"], code, user_id=g.user["id"])
-    return redirect(local_path(request.form.get("next")))
-
-
 def init_app(app):
     directory = app.config.get("TRANSLATIONS_DIR", TRANSLATIONS_DIR)
     catalogs = Catalogs(directory)
@@ -322,7 +304,6 @@ def init_app(app):
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.globals.update(ui_languages=LANGUAGES, get_locale=get_locale)
     app.context_processor(_draft_language)
-    app.register_blueprint(bp)
 
 
 def language_is_draft(code):

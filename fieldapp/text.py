@@ -1,4 +1,5 @@
-"""Text helpers: folding Vietnamese names for search and duplicate checks, safe local paths."""
+"""Text helpers: folding Vietnamese names for search and duplicate checks, records' short codes,
+safe local paths."""
 
 import re
 import unicodedata
@@ -23,6 +24,12 @@ def fold(text):
 def clean(text):
     """Trim and collapse inner spaces, keeping case and diacritics (NFC)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def short_code(kind, row_id):
+    """A code to read over the phone that finds the record: V-1A2B-3C4D for a visit."""
+    digits = row_id.replace("-", "")[:8].upper()
+    return f"{kind}-{digits[:4]}-{digits[4:]}"
 
 
 # Page numbers beyond this would make row offsets SQLite cannot hold; no list is that long.

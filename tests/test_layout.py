@@ -1,6 +1,7 @@
 """The code's layout: every module imports on its own, and the sync engine stays free of Flask."""
 
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -76,3 +77,80 @@ def test_the_office_scope_is_written_once():
                    for path in (ROOT / package).rglob("*.py")
                    if path not in own_ways and "office_communes oc on" in path.read_text()]
     assert written_out == []
+
+
+# The template names the code renders, and those templates extend, include or import.
+_RENDERED = re.compile(r"render_template\(\s*\"([^\"]+)\"")
+_PDF_RENDERED = re.compile(r"render_(?:pdf|html)\(\s*\"([^\"]+)\"")
+_NAMED_IN_TEMPLATE = re.compile(r"{%-?\s*(?:extends|include|import|from)\s+\"([^\"]+)\"")
+
+
+def template_names():
+    """Every template name written in the code and the templates, with where it is written."""
+    names = {}
+    for path in (ROOT / "fieldapp").rglob("*.py"):
+        text = path.read_text()
+        for name in _RENDERED.findall(text):
+            names.setdefault(name, path)
+        for name in _PDF_RENDERED.findall(text):
+            names.setdefault(f"pdf/{name}", path)
+    for path in (ROOT / "fieldapp").glob("**/templates/**/*.html"):
+        for name in _NAMED_IN_TEMPLATE.findall(path.read_text()):
+            names.setdefault(name, path)
+    return names
+
+
+def test_every_template_named_is_where_its_area_keeps_it(app):
+    # An area's templates sit in its package (fieldapp/visits/templates/visits/); the shared ones
+    # (base, forms, the printed pages' pdf/) in fieldapp/templates. A template left in the shared
+    # folder, or put in the wrong area, would still load today and hide where it belongs.
+    names = template_names()
+    assert "visits/new.html" in names and "pdf/visit_summary.html" in names
+    assert len(names) > 50
+    shared = Path(app.root_path) / app.template_folder
+    misplaced = []
+    for name, written_in in sorted(names.items()):
+        area = app.blueprints.get(name.split("/")[0])
+        if area is not None and area.template_folder:
+            home = Path(area.root_path) / area.template_folder
+        else:
+            home = shared
+        with app.app_context():
+            loaded = app.jinja_env.get_template(name).filename
+        if loaded != str(home / name):
+            misplaced.append(f"{name} (named in {written_in.relative_to(ROOT)}), loaded from"
+                             f" {Path(loaded).relative_to(ROOT)}")
+    assert misplaced == []
+
+
+def test_no_area_keeps_its_templates_in_the_shared_folder(app):
+    shared = Path(app.root_path) / app.template_folder
+    with_folders = [name for name, area in app.blueprints.items() if area.template_folder]
+    assert "visits" in with_folders and "syncing" in with_folders
+    assert [name for name in with_folders if (shared / name).exists()] == []
+
+
+def _loaded(module, prefix):
+    probe = (f"import sys, {module}; "
+             f"print(sorted(m for m in sys.modules if m.startswith('{prefix}')))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_the_visit_pages_load_nothing_of_printing():
+    # The visit page shows the record's short code; that is a text helper, not printing's.
+    assert _loaded("fieldapp.visits.views", "fieldapp.printing") == "[]"
+    assert _loaded("fieldapp.printing.views", "fieldapp.printing") != "[]"
+
+
+def test_the_languages_module_holds_no_page(app):
+    # i18n is imported by most of the app: its one page, the language switch, lives apart.
+    from flask import Blueprint
+
+    from fieldapp import i18n
+    assert [name for name, value in vars(i18n).items() if isinstance(value, Blueprint)] == []
+    assert app.view_functions["i18n.switch_language"].__module__ == "fieldapp.i18n_views"
+    assert app.url_map.bind("localhost").match("/language", method="POST") == (
+        "i18n.switch_language", {})

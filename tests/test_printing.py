@@ -15,6 +15,7 @@ from fieldapp import clock
 from fieldapp.db import connect
 from fieldapp.group_sessions import queries as group_sessions
 from fieldapp.printing import render, summaries
+from fieldapp.text import short_code
 from helpers import ROOT, catalog_text, field_errors, input_value, new_client, parse
 
 # PDF points (1/72 inch) of the page sizes, portrait.
@@ -116,7 +117,7 @@ def test_visit_summary_in_vietnamese_on_one_a5_page(app, printed):
     assert FOLLOW_UP.strftime("%d/%m/%Y") in text
     # The office's contact and the visit's code.
     assert "0216 3878 123" in text
-    assert summaries.short_code("V", printed["visit vi"]) in text
+    assert short_code("V", printed["visit vi"]) in text
     # Topics carry the key message of their script, with policy figures filled in.
     assert "Voluntary social insurance" not in text
     assert catalog_text(app, "vi", "Voluntary social insurance (BHXH)") in text
@@ -280,7 +281,7 @@ def test_visit_and_session_pages_offer_the_pdf_in_a_chosen_language(app, printed
     page = parse(client.get(f"/visits/{printed['visit hnj']}").get_data(as_text=True))
     form = page.find("form", action=f"/visits/{printed['visit hnj']}/summary.pdf")
     assert form is not None and form.get("method") == "get"
-    assert summaries.short_code("V", printed["visit hnj"]) in page.text
+    assert short_code("V", printed["visit hnj"]) in page.text
     page = parse(client.get(f"/sessions/{printed['session']}").get_data(as_text=True))
     assert page.find("form", action=f"/sessions/{printed['session']}/summary.pdf") is not None
 

@@ -207,7 +207,7 @@ _TIME_NAME = re.compile(r"(?<![\w.])(?:\w+\.)*(\w+_at|(?<=\.)at|last_sync)\b")
 def test_every_recorded_time_in_a_template_goes_through_the_datetime_filter():
     """Beside the page tests above: a template added later cannot print a raw UTC time."""
     unfiltered, shifted = [], []
-    for path in sorted((ROOT / "fieldapp" / "templates").rglob("*.html")):
+    for path in sorted((ROOT / "fieldapp").glob("**/templates/**/*.html")):
         for expression in _OUTPUT.findall(path.read_text()):
             for found in _TIME_NAME.finditer(expression):
                 name, after = found.group(1), expression[found.end():].lstrip()

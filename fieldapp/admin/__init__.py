@@ -1,4 +1,5 @@
 """Administration: area offices with their communes, and user accounts.
 
 `views`: the pages; its blueprint is registered by the app factory.
+`templates/admin/`: its pages' templates.
 """

@@ -15,7 +15,7 @@ from ..i18n import gettext as _, lazy_gettext as _l
 from ..places import queries as places
 from ..vocabulary import ROLE_LABELS
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
+bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
 admin_only = role_required("admin")
 

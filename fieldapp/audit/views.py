@@ -11,7 +11,7 @@ from ..i18n import gettext as _
 from ..reports import exports
 from ..vocabulary import ACTION_LABELS
 
-bp = Blueprint("audit", __name__, url_prefix="/central/audit")
+bp = Blueprint("audit", __name__, url_prefix="/central/audit", template_folder="templates")
 
 
 def _filter_form():

@@ -17,7 +17,8 @@ from ..places import queries as places
 from ..vocabulary import SESSION_OUTCOME_LABELS, SESSION_OUTCOMES
 from . import queries
 
-bp = Blueprint("group_sessions", __name__, url_prefix="/sessions")
+bp = Blueprint("group_sessions", __name__, url_prefix="/sessions",
+               template_folder="templates")
 
 
 def _labels(db):

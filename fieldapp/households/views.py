@@ -17,7 +17,7 @@ from ..visits import queries as visits
 from ..vocabulary import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
 from . import queries
 
-bp = Blueprint("households", __name__)
+bp = Blueprint("households", __name__, template_folder="templates")
 
 PAGE_SIZE = 100
 

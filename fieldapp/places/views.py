@@ -11,7 +11,7 @@ from ..i18n import gettext as _, ngettext
 from ..vocabulary import VILLAGE_KIND_LABELS
 from . import queries
 
-bp = Blueprint("places", __name__)
+bp = Blueprint("places", __name__, template_folder="templates")
 
 MANAGERS = ("supervisor", "admin")
 

@@ -8,6 +8,7 @@ from ..households import queries as households
 from ..i18n import gettext as _
 from ..places import queries as places
 from ..scripts import queries as scripts
+from ..text import short_code
 from ..visits import queries as visits
 from ..vocabulary import OUTCOME_LABELS
 
@@ -17,12 +18,6 @@ BATCH_LIMIT = 500
 # only the first topics keep their key message.
 DENSE_FROM = 8
 MESSAGES_WHEN_DENSE = 3
-
-
-def short_code(kind, row_id):
-    """A code to read over the phone that finds the record: V-1A2B-3C4D for a visit."""
-    digits = row_id.replace("-", "")[:8].upper()
-    return f"{kind}-{digits[:4]}-{digits[4:]}"
 
 
 def day(iso):

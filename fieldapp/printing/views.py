@@ -12,10 +12,11 @@ from ..auth import login_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
 from ..places import queries as places
+from ..text import short_code
 from ..visits import queries as visits
 from . import summaries
 
-bp = Blueprint("printing", __name__)
+bp = Blueprint("printing", __name__, template_folder="templates")
 
 
 def _documents():
@@ -42,7 +43,7 @@ def visit_summary(visit_id):
     pdf = _documents().visit_summaries_pdf(db, g.user["office_id"],
                                         [{"id": visit_id, "language": visit["household_language"]}],
                                         page_size=form.size.data, language=form.language.data)
-    return _send_pdf(pdf, f"{summaries.short_code('V', visit_id)}.pdf")
+    return _send_pdf(pdf, f"{short_code('V', visit_id)}.pdf")
 
 
 @bp.get("/sessions/<session_id>/summary.pdf")
@@ -58,7 +59,7 @@ def session_summary(session_id):
                                         language=form.language.data or get_locale())
     if pdf is None:
         abort(404)
-    return _send_pdf(pdf, f"{summaries.short_code('S', session_id)}.pdf")
+    return _send_pdf(pdf, f"{short_code('S', session_id)}.pdf")
 
 
 @bp.get("/print/visits")

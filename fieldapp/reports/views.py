@@ -22,7 +22,7 @@ from ..vocabulary import DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS
 from ..worklists import queries as worklists
 from . import charts, exports, queries, rows
 
-bp = Blueprint("reports", __name__)
+bp = Blueprint("reports", __name__, template_folder="templates")
 
 # Roles that may set targets, see the whole office and ask for personal numbers in exports.
 MANAGERS = ("supervisor", "admin")

@@ -10,7 +10,7 @@ from ..db import get_db
 from ..i18n import gettext as _
 from . import queries
 
-bp = Blueprint("scripts", __name__, url_prefix="/scripts")
+bp = Blueprint("scripts", __name__, url_prefix="/scripts", template_folder="templates")
 
 editors_only = role_required("supervisor", "admin")
 

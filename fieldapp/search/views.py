@@ -6,7 +6,7 @@ from ..auth import login_required
 from ..db import get_db
 from . import queries
 
-bp = Blueprint("search", __name__)
+bp = Blueprint("search", __name__, template_folder="templates")
 
 
 @bp.get("/search")

@@ -18,7 +18,7 @@ from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
 from . import records
 
-bp = Blueprint("syncing", __name__)
+bp = Blueprint("syncing", __name__, template_folder="templates")
 
 ERRORS = {
     "offline": _l("The central server cannot be reached. Your changes are safe on this laptop:"

@@ -15,7 +15,8 @@ from ..i18n import LANGUAGES, SOURCE, gettext as _
 from ..text import page_number
 from . import queries
 
-bp = Blueprint("translating", __name__, url_prefix="/translations")
+bp = Blueprint("translating", __name__, url_prefix="/translations",
+               template_folder="templates")
 
 PAGE_SIZE = 50
 STATES = ("missing", "draft", "reviewed")

@@ -12,11 +12,11 @@ from ..auth import in_office_or_404, login_required
 from ..db import get_db
 from ..households import queries as households
 from ..i18n import gettext as _
-from ..printing.summaries import short_code
+from ..text import short_code
 from ..vocabulary import OUTCOME_LABELS
 from . import queries
 
-bp = Blueprint("visits", __name__)
+bp = Blueprint("visits", __name__, template_folder="templates")
 
 
 @bp.app_context_processor

@@ -11,7 +11,7 @@ from ..places import queries as places
 from ..vocabulary import BHXH_STATUS_LABELS
 from . import queries
 
-bp = Blueprint("worklists", __name__)
+bp = Blueprint("worklists", __name__, template_folder="templates")
 
 TITLES = {
     "never-visited": _l("Households never visited"),
