@@ -42,6 +42,14 @@ def seed_demo_command():
     click.echo(f"demo logins written to {path}")
 
 
+def _not_enrolled(database):
+    """Offices and users are the central server's once a laptop is enrolled."""
+    from sync import capture
+    if capture.enrolled(database):
+        raise click.ClickException("this laptop is enrolled with a central server: offices and"
+                                   " users are managed there")
+
+
 @click.command("create-office")
 @click.option("--name", required=True, help="The office's name.")
 @click.option("--province", "province_code", type=int, required=True,
@@ -54,6 +62,7 @@ def seed_demo_command():
 def create_office_command(name, province_code, commune_codes, phone, address):
     """Add an area office covering the given communes of one province."""
     database = db.get_db()
+    _not_enrolled(database)
     known = {c["code"] for c in places.communes_of_province(database, province_code)}
     if not known:
         raise click.ClickException(f"no province with code {province_code}")
@@ -79,6 +88,7 @@ def create_office_command(name, province_code, commune_codes, phone, address):
 def create_user_command(username, full_name, role, office_name, password):
     """Add a user to an office (for the first administrator of a new install)."""
     database = db.get_db()
+    _not_enrolled(database)
     matches = [o for o in offices.offices(database) if o["name"] == office_name]
     if not matches:
         raise click.ClickException(f"no office named {office_name!r}")

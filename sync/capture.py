@@ -48,6 +48,12 @@ def device_id(db):
     return device
 
 
+def enrolled(db):
+    """Whether this is a laptop enrolled with a central server, whose offices, their communes,
+    users and lists are then the central server's."""
+    return state(db, "enrolled_office") is not None
+
+
 def is_central(db):
     """Whether this is the central server's database; asked once per connection."""
     cached = getattr(db, "_fieldapp_central", None)

@@ -198,3 +198,19 @@ def test_the_real_flask_command(tmp_path):
     assert upgraded.stdout.splitlines() == [f"applied {name}" for name in STEPS]
     assert (instance / "fieldapp.sqlite3").exists()
     assert stat.S_IMODE((instance / "secret_key").stat().st_mode) == 0o600
+
+
+def test_an_enrolled_laptop_makes_no_office_or_user_of_its_own(app, runner):
+    from sync import capture
+    database = connect(app.config["DATABASE"])
+    with database.atomic():
+        capture.set_state(database, "enrolled_office", "the-central-office")
+    database.close()
+    before = [count(app, f"select count(*) from {t}") for t in ("offices", "users")]
+    for args in (["create-office", "--name", "Mới", "--province", "1"],
+                 ["create-user", "--username", "moi", "--full-name", "Người Mới",
+                  "--office", demo.OFFICE_NAME, "--password", "long-password-1"]):
+        result = runner.invoke(args=args)
+        assert result.exit_code != 0
+        assert "managed there" in result.output
+    assert [count(app, f"select count(*) from {t}") for t in ("offices", "users")] == before

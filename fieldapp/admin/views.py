@@ -32,7 +32,7 @@ def central_records_note():
 
 def managed_centrally(db):
     """An enrolled laptop: offices, their communes, users and lists are the central server's."""
-    return capture.state(db, "enrolled_office") is not None
+    return capture.enrolled(db)
 
 
 def central_records(view):
