@@ -2,6 +2,7 @@
 
 import gc
 import json
+import time
 from contextlib import contextmanager
 
 from . import hlc
@@ -26,6 +27,11 @@ def collector_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+def now_text():
+    """UTC now as ISO 8601 text to the second, for the sync's own bookkeeping."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def state(db, key, default=None):

@@ -8,7 +8,6 @@ import gzip
 import http.client
 import json
 import os
-import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -168,10 +167,6 @@ def _apply(db, answer, progress, clock_offset):
     progress.rejected += answer.get("rejected", [])
 
 
-def _now_text():
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
 def sync(db, device, app_version="", on_progress=None, timeout=60):
     """Push every local change and pull every change of the office; return the Progress.
 
@@ -226,6 +221,6 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
                 break
             outgoing = following
     with db.atomic():
-        capture.set_state(db, "last_sync_at", _now_text())
+        capture.set_state(db, "last_sync_at", capture.now_text())
     report("done")
     return progress

@@ -9,7 +9,6 @@ are sent whole at the first sync.
 """
 
 import json
-import time
 
 from . import capture, hlc, merge, refused
 from .protocol import CLOCK_TOLERANCE_MS
@@ -57,7 +56,7 @@ def take_office(db, device_id, office_id, directory, offset_ms):
                  if ("office_communes", r[0]) not in central]
     for link in own_links:
         db.execute("update office_communes set deleted_at = coalesce(deleted_at, ?)"
-                   " where id = ?", [time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), link])
+                   " where id = ?", [capture.now_text(), link])
     for table, ids in (("office_communes", own_links), ("offices", local_offices),
                        ("users", list(merged))):
         for row_id in ids:

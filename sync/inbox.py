@@ -7,7 +7,6 @@ any later change of the same record, and is tried again after every batch and at
 
 import json
 import sqlite3
-import time
 
 from . import capture, merge
 
@@ -53,7 +52,7 @@ def _park(db, change, reason):
                    " position) values (?, ?, ?, ?, ?, (select coalesce(max(position), 0) + 1"
                    " from sync_inbox))",
                    [change["table"], change["id"], json.dumps(change["fields"]), reason or "",
-                    time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())])
+                    capture.now_text()])
         return
     fields = json.loads(found[0])
     for name, triple in change["fields"].items():

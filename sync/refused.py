@@ -5,8 +5,6 @@ server's reason) and counts as not synced until a later sync gets it accepted or
 discards it knowingly. Every sync sends each one again, whole, as the laptop holds it then.
 """
 
-import time
-
 from . import capture, merge
 
 
@@ -14,7 +12,7 @@ def note(db, sent_after, ack_seq, rejected):
     """Take an answer's refusals, for the changes after `sent_after` up to `ack_seq`: records
     sent in that range and not refused again were accepted."""
     db.execute("delete from sync_refused where seq > ? and seq <= ?", [sent_after, ack_seq])
-    at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    at = capture.now_text()
     for r in rejected:
         db.execute("""
             insert into sync_refused (table_name, row_id, seq, code, reason, at)

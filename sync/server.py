@@ -219,13 +219,16 @@ class _Judge:
             return "other_office"
         if table == "translation_reviews" and not self._translator(after.get("updated_by")):
             return "central_only"
-        if table == "script_texts" and self.db.execute(
-                "select sample from scripts where id = ?", [after.get("script_id")]
-                ).fetchone() in ((1,),):
+        if table == "script_texts" and self._official_script(after.get("script_id")):
             return "central_only"
         if table == "scripts" and after.get("sample"):
             return "central_only"
         return None
+
+    def _official_script(self, script_id):
+        found = self.db.execute("select sample from scripts where id = ?", [script_id]
+                                ).fetchone()
+        return found is not None and found[0] == 1
 
     def _translator(self, user_id):
         found = self.db.execute("select translator, role from users where id = ? and"

@@ -8,44 +8,29 @@ deliberate: a shared helper edited later would change what an old step does. Run
 the derived tables through fieldapp.reach, never through a step.
 """
 
+from importlib import import_module
+
 from sqlite_utils import Migrations
 
-from . import (
-    step_0001_places_and_accounts,
-    step_0002_village_kind,
-    step_0003_households_people_visits,
-    step_0004_group_sessions_scripts_policy,
-    step_0005_sample_scripts_and_policy_figures,
-    step_0006_translation_reviews,
-    step_0007_worklist_indexes,
-    step_0008_sync,
-    step_0009_targets,
-    step_0010_reach_counts,
-    step_0011_sync_inbox,
-    step_0012_form_submissions,
-    step_0013_session_generations,
-    step_0014_audit_log,
-    step_0015_login_failures_by_address,
-)
-
 # In the order they apply; a new step is appended here.
-STEPS = (
-    step_0001_places_and_accounts,
-    step_0002_village_kind,
-    step_0003_households_people_visits,
-    step_0004_group_sessions_scripts_policy,
-    step_0005_sample_scripts_and_policy_figures,
-    step_0006_translation_reviews,
-    step_0007_worklist_indexes,
-    step_0008_sync,
-    step_0009_targets,
-    step_0010_reach_counts,
-    step_0011_sync_inbox,
-    step_0012_form_submissions,
-    step_0013_session_generations,
-    step_0014_audit_log,
-    step_0015_login_failures_by_address,
+_NAMES = (
+    "step_0001_places_and_accounts",
+    "step_0002_village_kind",
+    "step_0003_households_people_visits",
+    "step_0004_group_sessions_scripts_policy",
+    "step_0005_sample_scripts_and_policy_figures",
+    "step_0006_translation_reviews",
+    "step_0007_worklist_indexes",
+    "step_0008_sync",
+    "step_0009_targets",
+    "step_0010_reach_counts",
+    "step_0011_sync_inbox",
+    "step_0012_form_submissions",
+    "step_0013_session_generations",
+    "step_0014_audit_log",
+    "step_0015_login_failures_by_address",
 )
+STEPS = tuple(import_module(f"{__name__}.{name}") for name in _NAMES)
 
 migrations = Migrations("fieldapp")
 for _step in STEPS:

@@ -52,8 +52,9 @@ KINDS = {
 def described(db, table, row_id, fields=None):
     """(words naming the record, a link to it or None); `fields`: what waits in the inbox
     when the row itself is not here."""
-    row = _row(db, table, row_id) or {n: t[0] for n, t in (fields or {}).items()}
-    name, date, link = _facts(db, table, row_id, row)
+    held = _row(db, table, row_id)
+    row = held or {n: t[0] for n, t in (fields or {}).items()}
+    name, date, link = _facts(db, table, row_id, row, held is not None)
     words = KINDS.get(table, _l("A record"))
     return str(words) % {"name": name or "…", "date": date or "…"}, link
 
@@ -79,9 +80,10 @@ def _person_name(db, person_id):
     return _one(db, "select full_name from people where id = ?", [person_id])
 
 
-def _facts(db, table, row_id, row):
-    """(name, date, link) for one record; None where the record has none."""
-    live = _row(db, table, row_id) is not None and not row.get("deleted_at")
+def _facts(db, table, row_id, row, held):
+    """(name, date, link) for one record; None where the record has none. `held`: the row is
+    on this laptop (not only waiting in the inbox)."""
+    live = held and not row.get("deleted_at")
     if table == "villages":
         return row.get("name"), None, live and url_for("households.village", village_id=row_id)
     if table == "households":
