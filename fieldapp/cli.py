@@ -22,12 +22,12 @@ def db_upgrade_command():
 @with_appcontext
 def db_migrations_command():
     """List every migration, applied or pending."""
-    from .migrations import migrations
     database = db.get_db()
-    for m in migrations.applied(database):
-        click.echo(f"{m.name}  applied {m.applied_at}")
-    for m in migrations.pending(database):
-        click.echo(f"{m.name}  pending")
+    for steps in db.migration_sets():
+        for m in steps.applied(database):
+            click.echo(f"{m.name}  applied {m.applied_at}")
+        for m in steps.pending(database):
+            click.echo(f"{m.name}  pending")
 
 
 @click.command("seed-demo")
@@ -45,7 +45,7 @@ def seed_demo_command():
 def _not_enrolled(database):
     """Offices and users are the central server's once a laptop is enrolled."""
     from sync import capture
-    if capture.enrolled(database):
+    if capture.enrolled(database.sync):
         raise click.ClickException("this laptop is enrolled with a central server: offices and"
                                    " users are managed there")
 
@@ -130,7 +130,7 @@ def enrol_command(central_url, code, device_name):
 
     from sync import client
     try:
-        device = client.enrol(db.get_db(), current_app.instance_path, central_url, code,
+        device = client.enrol(db.get_db().sync, current_app.instance_path, central_url, code,
                               device_name or socket.gethostname())
     except client.SyncError as e:
         raise click.ClickException(e.reason)
@@ -148,6 +148,7 @@ def enrol_command(central_url, code, device_name):
 @with_appcontext
 def sync_command():
     """Send this laptop's changes to the central server and receive the office's."""
+    from sync import inbox
     from sync.client import SyncError
 
     from .sync_pages.views import run_sync
@@ -170,7 +171,7 @@ def sync_command():
                f" {len(result.rejected)} refused")
     for r in result.rejected:
         click.echo(f"  refused {r['table']} {r['id']}: {r['reason']}")
-    waiting = db.get_db().execute("select count(*) from sync_inbox").fetchone()[0]
+    waiting = len(inbox.waiting(db.get_db().sync))
     if waiting:
         click.echo(f"{waiting} received records wait for a record they depend on")
 

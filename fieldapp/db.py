@@ -2,9 +2,13 @@
 
 import sqlite3
 from contextlib import contextmanager
+from functools import cached_property
 
 import sqlite_utils
 from flask import current_app, g
+
+from sync.sqlite import SQLiteStore
+from sync.sqlite import migrations as sync_migrations
 
 BUSY_TIMEOUT_SECONDS = 10
 WAL_CHECKPOINT_PAGES = 10_000
@@ -33,17 +37,10 @@ class Database(sqlite_utils.Database):
             self.rollback()
             raise
 
-    @contextmanager
-    def snapshot(self):
-        """A read transaction: every query inside sees the database as of its first read."""
-        if self.conn.in_transaction:
-            yield self
-            return
-        self.conn.execute("BEGIN")
-        try:
-            yield self
-        finally:
-            self.conn.commit()
+    @cached_property
+    def sync(self):
+        """This database as the sync engine's store, one per connection."""
+        return SQLiteStore(self)
 
 
 def connect(path):
@@ -72,22 +69,29 @@ def close_db(e=None):
         db.close()
 
 
+def migration_sets():
+    """fieldapp's steps, then the sync engine's: its first takes over the tables that fieldapp's
+    released steps 0008 and 0011 made before the engine shipped its own schema."""
+    from .migrations import migrations
+    return (migrations, sync_migrations)
+
+
 def upgrade(db, central=False):
     """Apply pending migrations and refresh the official place list; return the names applied."""
     from sync.server import make_central
 
-    from .migrations import migrations
     from .places.official import load_official_places
 
     # WAL lets the sync job read while an officer saves a form; it stays set in the file.
     if db.journal_mode != "wal":
         db.enable_wal()
-    pending = [m.name for m in migrations.pending(db)]
-    migrations.apply(db)
+    pending = [m.name for steps in migration_sets() for m in steps.pending(db)]
+    for steps in migration_sets():
+        steps.apply(db)
     load_official_places(db)
     if central:
         with db.atomic():
-            make_central(db)
+            make_central(db.sync)
     return pending
 
 

@@ -70,12 +70,12 @@ def insert(db, table, values, *, user_id):
     row.update(created_at=stamp, updated_at=stamp, created_by=user_id,
                updated_by=user_id, deleted_at=None)
     with db.atomic():
-        clock = capture.stamp(db)
+        clock = capture.stamp(db.sync)
         fields = {k: v for k, v in row.items() if k != "id"}
         row[CLOCK_COLUMN] = json.dumps({k: clock for k in fields})
         db[table].insert(row)
-        capture.log(db, table, row["id"], {k: [v, clock, ""] for k, v in fields.items()},
-                    capture.device_id(db), row)
+        capture.log(db.sync, table, row["id"], {k: [v, clock, ""] for k, v in fields.items()},
+                    capture.device_id(db.sync), row)
         _record(db, table, row["id"], stamp, user_id, "insert",
                 {k: v for k, v in values.items() if v not in (None, "")})
     return row
@@ -99,13 +99,13 @@ def update(db, table, id, changes, *, user_id):
 
 def _write(db, table, current, fields):
     """Update fields of a row, stamping each and logging the change for sync."""
-    clock = capture.stamp(db)
+    clock = capture.stamp(db.sync)
     before = capture.row_clock(current)
     db[table].update(current["id"], {
         **fields, CLOCK_COLUMN: json.dumps({**before, **{k: clock for k in fields}})})
-    capture.log(db, table, current["id"],
+    capture.log(db.sync, table, current["id"],
                 {k: [v, clock, before.get(k, "")] for k, v in fields.items()},
-                capture.device_id(db), {**current, **fields})
+                capture.device_id(db.sync), {**current, **fields})
 
 
 def soft_delete(db, table, id, *, user_id):

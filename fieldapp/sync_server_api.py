@@ -76,16 +76,16 @@ def refused(e):
 def enroll():
     message = _message()
     check_enrol(message)
-    return _answer(server.enrol(get_db(), message))
+    return _answer(server.enrol(get_db().sync, message))
 
 
 @bp.post("/sync")
 def sync():
     db = get_db()
-    device = server.authenticate(db, request.headers.get("Authorization"))
+    device = server.authenticate(db.sync, request.headers.get("Authorization"))
     with capture.collector_paused():
         return _answer(server.handle_sync(
-            db, device, _message(), rules.problems,
+            db.sync, device, _message(), rules.problems,
             lambda changes: audit.record_merged(db, device["id"], request.remote_addr,
                                                 changes)))
 

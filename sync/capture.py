@@ -29,75 +29,63 @@ def collector_paused():
             gc.enable()
 
 
-def now_text():
-    """UTC now as ISO 8601 text to the second, for the sync's own bookkeeping."""
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+def now_text(milliseconds=False):
+    """UTC now as ISO 8601 text, to the second, for the sync's own bookkeeping."""
+    now = time.time()
+    text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now))
+    return text + (f".{int(now % 1 * 1000):03d}Z" if milliseconds else "Z")
 
 
-def state(db, key, default=None):
-    row = db.execute("select value from sync_state where key = ?", [key]).fetchone()
-    return row[0] if row else default
-
-
-def set_state(db, key, value):
-    db.execute("insert into sync_state (key, value) values (?, ?)"
-               " on conflict(key) do update set value = excluded.value", [key, str(value)])
-
-
-def device_id(db):
+def device_id(store):
     """This database's device: 'central', an enrolled laptop's id, or a provisional local id."""
-    device = state(db, "device_id")
+    device = store.state("device_id")
     if device is None:
         import uuid
         device = "local-" + uuid.uuid4().hex[:12]
-        set_state(db, "device_id", device)
+        store.set_state("device_id", device)
     return device
 
 
-def enrolled(db):
+def enrolled(store):
     """Whether this is a laptop enrolled with a central server, whose offices, their communes,
     users and lists are then the central server's."""
-    return state(db, "enrolled_office") is not None
+    return store.state("enrolled_office") is not None
 
 
-def is_central(db):
-    """Whether this is the central server's database; asked once per connection."""
-    cached = getattr(db, "_fieldapp_central", None)
-    if cached is None:
-        cached = db._fieldapp_central = state(db, "role") == "central"
-    return cached
+def is_central(store):
+    """Whether this is the central server's database; asked once per store."""
+    if store.central is None:
+        store.central = store.state("role") == "central"
+    return store.central
 
 
-def clock(db):
-    """The device clock, kept on the connection for the length of a request."""
-    cached = getattr(db, "_fieldapp_clock", None)
-    if cached is None:
-        cached = hlc.Clock(device_id(db), state(db, "hlc_last", hlc.ZERO),
-                           int(state(db, "clock_offset_ms", 0)))
-        db._fieldapp_clock = cached
-    return cached
+def clock(store):
+    """The device clock, kept by the store for the length of a request."""
+    if store.clock is None:
+        store.clock = hlc.Clock(device_id(store), store.state("hlc_last", hlc.ZERO),
+                                int(store.state("clock_offset_ms", 0)))
+    return store.clock
 
 
-def stamp(db):
+def stamp(store):
     """A new clock stamp for a local write, remembered across restarts."""
-    c = clock(db)
-    value = c.tick()
-    set_state(db, "hlc_last", value)
+    value = clock(store).tick()
+    store.set_state("hlc_last", value)
     return value
 
 
-def observe(db, stamps):
-    c = clock(db)
+def observe(store, stamps):
+    c = clock(store)
     for s in stamps:
         c.observe(s)
-    set_state(db, "hlc_last", c.last)
+    store.set_state("hlc_last", c.last)
 
 
 def row_clock(row):
     return json.loads(row.get(CLOCK_COLUMN) or "{}") if row else {}
 
 
-def scope(db, table, values, communes_of=None):
+def scope(store, table, values, communes_of=None):
     """(commune code, office id) that decide which devices may see the row; (None, None): all.
 
     `communes_of` remembers parents' communes across the rows of one batch.
@@ -115,78 +103,52 @@ def scope(db, table, values, communes_of=None):
     key = (parent, values.get(column))
     if communes_of is not None and key in communes_of:
         return communes_of[key], None
-    cursor = db.conn.execute(f"select * from [{parent}] where id = ?", [key[1]])
-    names = [d[0] for d in cursor.description]
-    found = cursor.fetchone()
+    found = store.find(parent, id=key[1])
     # A parent this database does not have: visible to nobody.
-    commune = -1 if found is None else scope(db, parent, dict(zip(names, found)),
-                                             communes_of)[0]
-    if communes_of is not None and found is not None:
+    commune = -1 if not found else scope(store, parent, found[0], communes_of)[0]
+    if communes_of is not None and found:
         communes_of[key] = commune
     return commune, None
 
 
-def parent_communes(db, changes):
+def parent_communes(store, changes):
     """{(parent table, id): commune} for the parents the changes name, as scope() finds them,
-    with one query per table and 500 ids: a batch's rows mostly hang from rows already held."""
+    asked of the store once per table: a batch's rows mostly hang from rows already held."""
     wanted = {}
     for change in changes:
         path = COMMUNE_PATH.get(change["table"])
         value = change["fields"].get(path[1]) if path else None
         if value and isinstance(value[0], str):
             wanted.setdefault(path[0], set()).add(value[0])
-    found = {}
-    for parent, ids in wanted.items():
-        ids, query = sorted(ids), _commune_of_rows(parent)
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            found.update(((parent, row_id), commune) for row_id, commune in db.conn.execute(
-                query.format(marks=",".join("?" * len(part))), part))
-    return found
+    return {(parent, row_id): commune for parent, ids in wanted.items()
+            for row_id, commune in store.communes_of(parent, ids).items()}
 
 
-def _commune_of_rows(table):
-    """SQL giving (id, commune) of rows of the table, joined up to the table holding it."""
-    joins, alias, holder = [], "t0", table
-    while COMMUNE_PATH[holder] is not None:
-        holder, column = COMMUNE_PATH[holder]
-        joined = f"t{len(joins) + 1}"
-        joins.append(f"join [{holder}] {joined} on {joined}.id = {alias}.[{column}]")
-        alias = joined
-    return (f"select t0.id, {alias}.commune_code from [{table}] t0 {' '.join(joins)}"
-            " where t0.id in ({marks})")
-
-
-def log(db, table, row_id, fields, origin, values=None, origin_has_it=False,
+def log(store, table, row_id, fields, origin, values=None, origin_has_it=False,
         known_scope=None):
     """Append a change: fields is {name: [value, stamp, base stamp]}."""
     if known_scope is not None:
         commune, office = known_scope
-    elif is_central(db) and values:
-        commune, office = scope(db, table, values)
+    elif is_central(store) and values:
+        commune, office = scope(store, table, values)
     else:
         commune, office = None, None
-    db.conn.execute(LOG_INSERT, log_entry(table, row_id, fields, origin, (commune, office),
-                                          origin_has_it))
-
-
-LOG_INSERT = ("insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
-              " scope_office, origin_has_it) values (?, ?, ?, ?, ?, ?, ?)")
+    store.append_log([log_entry(table, row_id, fields, origin, (commune, office),
+                                origin_has_it)])
 
 
 def log_entry(table, row_id, fields, origin, scope, origin_has_it):
-    """The parameters of LOG_INSERT for one change."""
+    """One change as Store.append_log takes it."""
     return [table, row_id, compact_json(fields), origin,
             scope[0], scope[1], 1 if origin_has_it else 0]
 
 
-def unsynced_count(db):
+def unsynced_count(store):
     """Local changes not yet accepted by the central server, refused records and received
     changes not saved yet (laptops only)."""
-    if is_central(db):
+    if is_central(store):
         return 0
-    pushed = int(state(db, "pushed_seq", 0))
-    return db.execute("""
-        select (select count(*) from sync_log where seq > :pushed)
-             + (select count(*) from sync_refused where seq <= :pushed)
-             + (select count(*) from sync_inbox)""", {"pushed": pushed}).fetchone()[0]
+    pushed = int(store.state("pushed_seq", 0))
+    return (store.log_count(pushed)
+            + sum(1 for r in store.find("sync_refused") if r["seq"] <= pushed)
+            + len(store.find("sync_inbox")))

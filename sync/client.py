@@ -94,7 +94,7 @@ def _post(url, message, credentials=None, timeout=60, app_version=""):
         raise SyncError("the central server's answer was cut off or garbled") from None
 
 
-def enrol(db, instance_path, central_url, code, device_name, app_version=""):
+def enrol(store, instance_path, central_url, code, device_name, app_version=""):
     """Exchange a one-time code for this laptop's device id and secret, and take over the
     office from the central server (see sync.enrolment); return the device with what the
     enrolment did to this laptop's own office and users under "rehomed"."""
@@ -107,8 +107,8 @@ def enrol(db, instance_path, central_url, code, device_name, app_version=""):
     offset = answer["server_now"] - (sent + hlc.now_ms()) // 2
     device = {"central_url": central_url, "device_id": answer["device_id"],
               "secret": answer["secret"], "office_id": answer["office_id"]}
-    with db.atomic():
-        rehomed = enrolment.take_office(db, device["device_id"], device["office_id"],
+    with store.atomic():
+        rehomed = enrolment.take_office(store, device["device_id"], device["office_id"],
                                         answer.get("directory") or [], offset)
     _save_device(instance_path, device)
     return {**device, "rehomed": rehomed}
@@ -127,47 +127,46 @@ class Changes(list):
 _AGAIN = ',"again":true'
 
 
-def _outgoing(db, pushed_seq):
-    rows = db.execute("select seq, table_name, row_id, fields, origin = ? from sync_log"
-                      " where seq > ? order by seq limit ?",
-                      [capture.AGAIN, pushed_seq, BATCH]).fetchall()
+def _outgoing(store, pushed_seq):
+    rows = [(seq, table, row_id, fields, origin == capture.AGAIN)
+            for seq, table, row_id, fields, origin in store.log_after(pushed_seq, BATCH)]
     # Unknown fields from a newer app travel with the row's next change.
-    if db.execute("select exists (select 1 from sync_extra)").fetchone()[0]:
-        rows = [(seq, table, row_id, _with_extra(db, table, row_id, fields), again)
+    if store.find("sync_extra", limit=1):
+        rows = [(seq, table, row_id, _with_extra(store, table, row_id, fields), again)
                 for seq, table, row_id, fields, again in rows]
     return Changes(rows)
 
 
-def _with_extra(db, table, row_id, fields):
+def _with_extra(store, table, row_id, fields):
     fields = json.loads(fields)
-    fields.update({k: v for k, v in merge.extra_fields(db, table, row_id).items()
+    fields.update({k: v for k, v in merge.extra_fields(store, table, row_id).items()
                    if k not in fields})
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
-def _apply(db, answer, progress, clock_offset):
+def _apply(store, answer, progress, clock_offset):
     """Checkpoint the push and its refusals, correct the clock, and take the pulled batch: one
     transaction. `clock_offset` is the correction the sync's requests were made with."""
-    with db.atomic():
-        sent_after = int(capture.state(db, "pushed_seq", 0))
-        capture.set_state(db, "pushed_seq", answer["ack_seq"])
-        refused.note(db, sent_after, answer["ack_seq"], answer.get("rejected", []))
+    with store.atomic():
+        sent_after = int(store.state("pushed_seq", 0))
+        store.set_state("pushed_seq", answer["ack_seq"])
+        refused.note(store, sent_after, answer["ack_seq"], answer.get("rejected", []))
         # The answer measures the error left in our corrected clock: the correction becomes
         # the one we used plus that error, so it converges instead of growing at every sync.
         error = answer.get("clock_offset_ms", 0)
         if abs(error) > CLOCK_TOLERANCE_MS:
-            capture.set_state(db, "clock_offset_ms", clock_offset + error)
-            db._fieldapp_clock = None
+            store.set_state("clock_offset_ms", clock_offset + error)
+            store.clock = None
         pull = answer["pull"]
-        inbox.receive(db, pull["changes"], answer["ack_seq"])
-        capture.observe(db, [max((triple[1] for c in pull["changes"]
+        inbox.receive(store, pull["changes"], answer["ack_seq"])
+        capture.observe(store, [max((triple[1] for c in pull["changes"]
                                   for triple in c["fields"].values()), default="")])
-        capture.set_state(db, "pull_cursor", pull["cursor"])
+        store.set_state("pull_cursor", pull["cursor"])
     progress.received += len(pull["changes"])
     progress.rejected += answer.get("rejected", [])
 
 
-def sync(db, device, app_version="", on_progress=None, timeout=60):
+def sync(store, device, app_version="", on_progress=None, timeout=60):
     """Push every local change and pull every change of the office; return the Progress.
 
     One request is in flight while the laptop works: the next full batch to push is read and
@@ -178,11 +177,11 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
     """
     progress = Progress()
     url = device["central_url"] + API + "/sync"
-    with db.atomic():
-        refused.send_again(db)
-        inbox.retry(db, int(capture.state(db, "pushed_seq", 0)))
+    with store.atomic():
+        refused.send_again(store)
+        inbox.retry(store, int(store.state("pushed_seq", 0)))
     # Every request of this sync carries the clock its stamps were made with.
-    clock_offset = int(capture.state(db, "clock_offset_ms", 0))
+    clock_offset = int(store.state("clock_offset_ms", 0))
 
     def report(step):
         progress.step = step
@@ -198,11 +197,11 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
             timeout=timeout, app_version=app_version)
 
     with ThreadPoolExecutor(max_workers=1) as in_flight, capture.collector_paused():
-        outgoing = _outgoing(db, int(capture.state(db, "pushed_seq", 0)))
-        request = send(outgoing, int(capture.state(db, "pull_cursor", 0)))
+        outgoing = _outgoing(store, int(store.state("pushed_seq", 0)))
+        request = send(outgoing, int(store.state("pull_cursor", 0)))
         while True:
             last = outgoing[-1][0] if outgoing else None
-            following = _outgoing(db, last) if len(outgoing) == BATCH else None
+            following = _outgoing(store, last) if len(outgoing) == BATCH else None
             answer, up, down = request.result()
             if answer.get("protocol") not in SUPPORTED:
                 raise SyncError("the central server speaks another protocol version")
@@ -213,14 +212,14 @@ def sync(db, device, app_version="", on_progress=None, timeout=60):
             more = len(outgoing) == BATCH or answer["pull"]["more"]
             if more:
                 if following is None or answer["ack_seq"] != last:
-                    following = _outgoing(db, answer["ack_seq"])
+                    following = _outgoing(store, answer["ack_seq"])
                 request = send(following, answer["pull"]["cursor"])
-            _apply(db, answer, progress, clock_offset)
+            _apply(store, answer, progress, clock_offset)
             report("applying")
             if not more:
                 break
             outgoing = following
-    with db.atomic():
-        capture.set_state(db, "last_sync_at", capture.now_text())
+    with store.atomic():
+        store.set_state("last_sync_at", capture.now_text())
     report("done")
     return progress

@@ -16,7 +16,7 @@ from .synced_tables import (CENTRAL_ONLY, OFFICE_COLUMNS, SYNCED_TABLES, USER_CO
                      target_id)
 
 
-def take_office(db, device_id, office_id, directory, offset_ms):
+def take_office(store, device_id, office_id, directory, offset_ms):
     """Re-home this laptop's records into the central office, in the caller's transaction.
 
     `directory`: the office, its communes and users as the central server holds them (pulled
@@ -27,13 +27,13 @@ def take_office(db, device_id, office_id, directory, offset_ms):
     central = {(c["table"], c["id"]) for c in directory}
     central_users = {c["fields"]["username"][0]: c["id"] for c in directory
                      if c["table"] == "users"}
-    old_device = capture.device_id(db)
+    old_device = capture.device_id(store)
     # Rows change id or parent here in any order; their references hold again at commit.
-    db.execute("PRAGMA defer_foreign_keys = ON")
-    local_offices = [r[0] for r in db.execute("select id from offices")
-                     if ("offices", r[0]) not in central]
+    store.defer_references()
+    local_offices = [r["id"] for r in store.find("offices")
+                     if ("offices", r["id"]) not in central]
     merged, taken, officers = {}, [], []
-    for user_id, username in db.execute("select id, username from users").fetchall():
+    for user_id, username in ((r["id"], r["username"]) for r in store.find("users")):
         if ("users", user_id) in central:
             taken.append(username)
         elif username in central_users:
@@ -41,80 +41,75 @@ def take_office(db, device_id, office_id, directory, offset_ms):
             taken.append(username)
         else:
             officers.append((user_id, username))
-    _replace_users(db, merged)
+    _replace_users(store, merged)
     for table, column in OFFICE_COLUMNS.items():
-        for local in local_offices:
-            db.execute(f"update [{table}] set [{column}] = ? where [{column}] = ?",
-                       [office_id, local])
+        if local_offices:
+            store.update(table, {column: office_id}, **{column: local_offices})
     if officers:
-        marks = ",".join("?" * len(officers))
-        db.execute(f"update users set role = 'officer', office_id = ? where id in ({marks})",
-                   [office_id, *(u for u, _ in officers)])
-    renamed = _rename_targets(db)
+        store.update("users", {"role": "officer", "office_id": office_id},
+                     id=[u for u, _ in officers])
+    renamed = _rename_targets(store)
     # The laptop's own communes go (first marked deleted, so the report counts follow).
-    own_links = [r[0] for r in db.execute("select id from office_communes")
-                 if ("office_communes", r[0]) not in central]
-    for link in own_links:
-        db.execute("update office_communes set deleted_at = coalesce(deleted_at, ?)"
-                   " where id = ?", [capture.now_text(), link])
+    own_links = [r["id"] for r in store.find("office_communes")
+                 if ("office_communes", r["id"]) not in central]
+    if own_links:
+        store.update("office_communes", {"deleted_at": capture.now_text()}, id=own_links,
+                     deleted_at=None)
     for table, ids in (("office_communes", own_links), ("offices", local_offices),
                        ("users", list(merged))):
-        for row_id in ids:
-            db.execute(f"delete from [{table}] where id = ?", [row_id])
+        if ids:
+            store.delete(table, id=ids)
     for change in directory:
-        merge.adopt_pulled(db, change["table"], change["id"], change["fields"], set())
-    _log_again(db, central | {("users", u) for u in merged.values()}, renamed,
+        merge.adopt_pulled(store, change["table"], change["id"], change["fields"], set())
+    _log_again(store, central | {("users", u) for u in merged.values()}, renamed,
                {old_device, "migrated"}, offset_ms)
-    capture.observe(db, [max((t[1] for c in directory for t in c["fields"].values()),
-                             default="")])
-    db.execute("delete from sync_refused")
-    db.execute("delete from sync_inbox")
+    capture.observe(store, [max((t[1] for c in directory for t in c["fields"].values()),
+                                default="")])
+    store.delete("sync_refused")
+    store.delete("sync_inbox")
     for key, value in (("device_id", device_id), ("enrolled_office", office_id),
                        ("pushed_seq", 0), ("pull_cursor", 0),
                        ("clock_offset_ms", offset_ms if abs(offset_ms) > CLOCK_TOLERANCE_MS
                         else 0)):
-        capture.set_state(db, key, value)
-    db._fieldapp_clock = None
+        store.set_state(key, value)
+    store.clock = None
     return {"merged": merged, "taken": sorted(taken),
             "officers": sorted(name for _, name in officers)}
 
 
-def _replace_users(db, merged):
+def _replace_users(store, merged):
     """Point every reference to a merged local user at the central user."""
     for old, new in merged.items():
         for table, columns in USER_COLUMNS.items():
             for column in columns:
-                db.execute(f"update [{table}] set [{column}] = ? where [{column}] = ?",
-                           [new, old])
-        db.execute("update history set user_id = ? where user_id = ?", [new, old])
+                store.update(table, {column: new}, **{column: old})
+        store.update("history", {"user_id": new}, user_id=old)
     for table, column in USER_LISTS.items():
-        for row_id, ids in db.execute(f"select id, [{column}] from [{table}]").fetchall():
-            listed = json.loads(ids or "[]")
+        for row in store.find(table):
+            listed = json.loads(row[column] or "[]")
             if any(i in merged for i in listed):
-                db.execute(f"update [{table}] set [{column}] = ? where id = ?",
-                           [json.dumps([merged.get(i, i) for i in listed]), row_id])
+                store.update(table, {column: json.dumps([merged.get(i, i) for i in listed])},
+                             id=row["id"])
 
 
-def _rename_targets(db):
+def _rename_targets(store):
     """Targets are named by office: those of a merged office take the central office's ids."""
     renamed = {}
-    for row_id, office, commune, year, month in db.execute(
-            "select id, office_id, commune_code, year, month from targets").fetchall():
-        new = target_id(office, commune, year, month)
-        if new != row_id:
-            db.execute("update targets set id = ? where id = ?", [new, row_id])
-            db.execute("update history set row_id = ? where table_name = 'targets'"
-                       " and row_id = ?", [new, row_id])
-            renamed[row_id] = new
+    for target in store.find("targets"):
+        new = target_id(target["office_id"], target["commune_code"], target["year"],
+                        target["month"])
+        if new != target["id"]:
+            store.update("targets", {"id": new}, id=target["id"])
+            store.update("history", {"row_id": new}, table_name="targets", row_id=target["id"])
+            renamed[target["id"]] = new
     return renamed
 
 
-def _log_again(db, central, renamed, own_devices, offset_ms):
+def _log_again(store, central, renamed, own_devices, offset_ms):
     """Replace the log with one whole entry per record made here, stamps made by this laptop's
     wrong clock corrected, in the order the records were first written."""
-    logged = db.execute("select table_name, row_id from sync_log group by table_name, row_id"
-                        " order by min(seq)").fetchall()
-    db.execute("delete from sync_log")
+    logged = store.logged_rows()
+    store.delete("sync_log")
     shift = offset_ms if abs(offset_ms) > CLOCK_TOLERANCE_MS else 0
     ceiling = hlc.now_ms() + offset_ms
     for table, row_id in logged:
@@ -122,17 +117,17 @@ def _log_again(db, central, renamed, own_devices, offset_ms):
         if table in CENTRAL_ONLY or (table, row_id) in central or table not in SYNCED_TABLES:
             continue
         if shift:
-            _correct_clock(db, table, row_id, own_devices, shift, ceiling)
-        refused.log_whole(db, table, row_id)
+            _correct_clock(store, table, row_id, own_devices, shift, ceiling)
+        refused.log_whole(store, table, row_id)
     if shift:
-        last = capture.state(db, "hlc_last")
+        last = store.state("hlc_last")
         if last:
-            capture.set_state(db, "hlc_last", hlc.shifted(last, shift, ceiling))
+            store.set_state("hlc_last", hlc.shifted(last, shift, ceiling))
 
 
-def _correct_clock(db, table, row_id, own_devices, shift, ceiling):
+def _correct_clock(store, table, row_id, own_devices, shift, ceiling):
     """Move the row's stamps made by this laptop's own clock by its measured error."""
-    row = merge._row(db, table, row_id)
+    row = merge.row(store, table, row_id)
     if row is None:
         return
     clock = capture.row_clock(row)
@@ -140,4 +135,4 @@ def _correct_clock(db, table, row_id, own_devices, shift, ceiling):
                  if hlc.valid(stamp) and hlc.parse(stamp)[2] in own_devices else stamp
                  for name, stamp in clock.items()}
     if corrected != clock:
-        merge.set_clock(db, table, row_id, corrected)
+        merge.set_clock(store, table, row_id, corrected)

@@ -6,89 +6,81 @@ any later change of the same record, and is tried again after every batch and at
 """
 
 import json
-import sqlite3
 
 from . import capture, merge
+from .store import Broken
 
 
-def receive(db, changes, pushed_seq):
+def receive(store, changes, pushed_seq):
     """Apply a pulled batch in the caller's transaction; park what cannot be saved yet."""
-    parked = {(t, i) for t, i in db.execute("select table_name, row_id from sync_inbox")}
-    absent = merge.absent_rows(db, changes)
+    parked = {(r["table_name"], r["row_id"]) for r in waiting(store)}
+    absent = merge.absent_rows(store, changes)
     # A first pull is mostly new rows: written a run at a time unless one is refused.
-    if not parked and merge.new_rows_only(db, changes, absent) and merge.insert_new_rows(
-            db, [(c["table"], c["id"], c["fields"]) for c in changes]):
+    if not parked and merge.new_rows_only(store, changes, absent) and merge.insert_new_rows(
+            store, [(c["table"], c["id"], c["fields"]) for c in changes]):
         return
     # Only rows this laptop already has can hold local edits not yet accepted.
-    pending = merge.pending_fields(db, pushed_seq, [
+    pending = merge.pending_fields(store, pushed_seq, [
         c for c in changes if (c["table"], c["id"]) not in absent])
 
     def adopt(change):
         key = (change["table"], change["id"])
         if key in parked:
-            _park(db, change, None)
+            _park(store, change, None)
             return
-        merge.adopt_pulled(db, change["table"], change["id"], change["fields"], pending,
+        merge.adopt_pulled(store, change["table"], change["id"], change["fields"], pending,
                            None if key in absent else ...)
         absent.discard(key)
 
     def park(change, error):
-        _park(db, change, str(error))
+        _park(store, change, str(error))
         parked.add((change["table"], change["id"]))
 
     merge.each_alone_if_needed(
-        db, changes, adopt, park,
-        before_retry=lambda: absent.update(merge.absent_rows(db, changes)))
+        store, changes, adopt, park,
+        before_retry=lambda: absent.update(merge.absent_rows(store, changes)))
     if parked:
-        retry(db, pushed_seq)
+        retry(store, pushed_seq)
 
 
-def _park(db, change, reason):
+def waiting(store):
+    """The changes waiting, in the order they arrived."""
+    return store.find("sync_inbox", order_by=["position"])
+
+
+def _park(store, change, reason):
     """Keep a change, merged field by field (the later stamp winning) with what already waits."""
-    found = db.execute("select fields, reason from sync_inbox where table_name = ? and"
-                       " row_id = ?", [change["table"], change["id"]]).fetchone()
-    if found is None:
-        db.execute("insert into sync_inbox (table_name, row_id, fields, reason, received_at,"
-                   " position) values (?, ?, ?, ?, ?, (select coalesce(max(position), 0) + 1"
-                   " from sync_inbox))",
-                   [change["table"], change["id"], json.dumps(change["fields"]), reason or "",
-                    capture.now_text()])
-        return
-    fields = json.loads(found[0])
+    found = store.find("sync_inbox", table_name=change["table"], row_id=change["id"])
+    fields = json.loads(found[0]["fields"]) if found else {}
     for name, triple in change["fields"].items():
         if name not in fields or triple[1] > fields[name][1]:
             fields[name] = triple
-    db.execute("update sync_inbox set fields = ?, reason = ? where table_name = ? and"
-               " row_id = ?", [json.dumps(fields), reason or found[1], change["table"],
-                               change["id"]])
+    store.park(change["table"], change["id"], json.dumps(fields),
+               reason or (found[0]["reason"] if found else ""), capture.now_text())
 
 
-def retry(db, pushed_seq):
+def retry(store, pushed_seq):
     """Apply every waiting change that can be now, in the order they arrived, until a pass
     saves none; return how many still wait."""
     while True:
-        waiting = db.execute("select table_name, row_id, fields from sync_inbox"
-                             " order by position").fetchall()
+        entries = waiting(store)
         saved = 0
-        for table, row_id, fields in waiting:
+        for entry in entries:
+            table, row_id, fields = entry["table_name"], entry["row_id"], entry["fields"]
             fields = json.loads(fields)
-            current = merge._row(db, table, row_id)
+            current = merge.row(store, table, row_id)
             clock = capture.row_clock(current)
             # What arrived since may already be newer than what waited.
             newer = {name: t for name, t in fields.items() if t[1] > clock.get(name, "")}
-            pending = merge.pending_fields(db, pushed_seq, [{"table": table, "id": row_id}]) \
+            pending = merge.pending_fields(store, pushed_seq, [{"table": table, "id": row_id}]) \
                 if current else set()
-            db.execute("savepoint inbox")
             try:
-                merge.adopt_pulled(db, table, row_id, newer, pending, current)
-            except sqlite3.IntegrityError as e:
-                db.execute("rollback to inbox")
-                db.execute("update sync_inbox set reason = ? where table_name = ? and"
-                           " row_id = ?", [str(e), table, row_id])
+                with store.attempt():
+                    merge.adopt_pulled(store, table, row_id, newer, pending, current)
+            except Broken as e:
+                store.update("sync_inbox", {"reason": str(e)}, table_name=table, row_id=row_id)
             else:
-                db.execute("delete from sync_inbox where table_name = ? and row_id = ?",
-                           [table, row_id])
+                store.delete("sync_inbox", table_name=table, row_id=row_id)
                 saved += 1
-            db.execute("release inbox")
-        if not saved or saved == len(waiting):
-            return len(waiting) - saved
+        if not saved or saved == len(entries):
+            return len(entries) - saved

@@ -29,32 +29,30 @@ def _utc(delta=timedelta()):
     return (datetime.now(timezone.utc) + delta).isoformat(timespec="seconds")
 
 
-def make_central(db):
+def make_central(store):
     """Mark this database as the central server's."""
-    capture.set_state(db, "role", "central")
-    capture.set_state(db, "device_id", capture.CENTRAL_DEVICE)
-    db._fieldapp_central = True
-    db._fieldapp_clock = None
+    store.set_state("role", "central")
+    store.set_state("device_id", capture.CENTRAL_DEVICE)
+    store.central, store.clock = True, None
 
 
-def create_enrolment_code(db, office_id, *, user_id):
+def create_enrolment_code(store, office_id, *, user_id):
     """A one-time code for one laptop of the office, valid for a day; only its hash is kept."""
     code = "-".join("".join(secrets.choice(_CODE_ALPHABET) for _ in range(4))
                     for _ in range(3))
-    db.execute("insert into enrolment_codes (code_hash, office_id, created_at, created_by,"
-               " expires_at) values (?, ?, ?, ?, ?)",
-               [_hash(code), office_id, _utc(), user_id, _utc(timedelta(hours=CODE_HOURS))])
+    store.insert("enrolment_codes", [{
+        "code_hash": _hash(code), "office_id": office_id, "created_at": _utc(),
+        "created_by": user_id, "expires_at": _utc(timedelta(hours=CODE_HOURS))}])
     return code
 
 
-def code_expires_at(db, code):
+def code_expires_at(store, code):
     """When an enrolment code stops being accepted (UTC text), or None for an unknown code."""
-    row = db.execute("select expires_at from enrolment_codes where code_hash = ?",
-                     [_hash(code)]).fetchone()
-    return row[0] if row else None
+    found = store.find("enrolment_codes", code_hash=_hash(code))
+    return found[0]["expires_at"] if found else None
 
 
-def enrol(db, message):
+def enrol(store, message):
     """Turn a valid code into a device id and secret for the laptop."""
     if not isinstance(message, dict):
         raise Refused(400, "the body is not a JSON object")
@@ -63,46 +61,37 @@ def enrol(db, message):
     name = str(message.get("device_name") or "").strip()[:100]
     if not code or not name:
         raise Refused(400, "an enrolment needs the code and a name for the laptop")
-    with db.atomic():
-        row = db.execute("select office_id, expires_at, used_at from enrolment_codes"
-                         " where code_hash = ?", [_hash(code)]).fetchone()
-        if row is None:
+    with store.atomic():
+        found = store.find("enrolment_codes", code_hash=_hash(code))
+        if not found:
             raise Refused(403, "this enrolment code is not known: check it with the central"
                                " administrator")
-        office_id, expires_at, used_at = row
+        office_id, expires_at, used_at = (found[0][k] for k in ("office_id", "expires_at",
+                                                                "used_at"))
         if used_at:
             raise Refused(403, "this enrolment code was already used: ask for a new one")
         if expires_at < _utc():
             raise Refused(403, "this enrolment code has expired: ask for a new one")
         device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
-        db.execute("insert into devices (id, name, office_id, secret_hash, enrolled_at,"
-                   " app_version) values (?, ?, ?, ?, ?, ?)",
-                   [device_id, name, office_id, _hash(secret), _utc(),
-                    str(message.get("app_version") or "")[:40]])
-        db.execute("update enrolment_codes set used_at = ?, device_id = ? where code_hash = ?",
-                   [_utc(), device_id, _hash(code)])
-        directory = office_directory(db, office_id)
+        store.insert("devices", [{
+            "id": device_id, "name": name, "office_id": office_id,
+            "secret_hash": _hash(secret), "enrolled_at": _utc(),
+            "app_version": str(message.get("app_version") or "")[:40]}])
+        store.update("enrolment_codes", {"used_at": _utc(), "device_id": device_id},
+                     code_hash=_hash(code))
+        directory = office_directory(store, office_id)
     return {"protocol": PROTOCOL, "device_id": device_id, "secret": secret,
             "office_id": office_id, "directory": directory, "server_now": hlc.now_ms()}
 
 
-def office_directory(db, office_id):
+def office_directory(store, office_id):
     """The office, its communes and its users as pulled changes: what a laptop takes over at
     enrolment, before it syncs."""
-    rows = [("offices", r) for r in _rows(db, "select * from offices where id = ?",
-                                         [office_id])]
-    rows += [("office_communes", r) for r in _rows(
-        db, "select * from office_communes where office_id = ? order by created_at", [office_id])]
-    rows += [("users", r) for r in _rows(
-        db, "select * from users where office_id = ? order by created_at", [office_id])]
+    rows = [("offices", r) for r in store.find("offices", id=office_id)]
+    rows += [(table, r) for table in ("office_communes", "users")
+             for r in store.find(table, order_by=["created_at"], office_id=office_id)]
     return [{"table": table, "id": row["id"], "fields": _as_held(table, row)}
             for table, row in rows]
-
-
-def _rows(db, sql, params):
-    cursor = db.conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, found)) for found in cursor]
 
 
 def _as_held(table, row, names=None):
@@ -120,16 +109,14 @@ def _as_held(table, row, names=None):
 UNUSABLE_HASH = "!"
 
 
-def authenticate(db, authorization):
+def authenticate(store, authorization):
     """The device a request's 'Authorization: Device <id>:<secret>' header names."""
     scheme, _, credentials = (authorization or "").partition(" ")
     device_id, _, secret = credentials.partition(":")
     if scheme != "Device" or not device_id or not secret:
         raise Refused(401, "this request carries no device credentials")
-    row = db.execute("select * from devices where id = ?", [device_id])
-    names = [d[0] for d in row.description]
-    found = row.fetchone()
-    device = dict(zip(names, found)) if found else None
+    found = store.find("devices", id=device_id)
+    device = found[0] if found else None
     if device is None or not hmac.compare_digest(device["secret_hash"], _hash(secret)):
         raise Refused(401, "this laptop is not enrolled with the central server")
     if device["revoked_at"]:
@@ -138,33 +125,33 @@ def authenticate(db, authorization):
     return device
 
 
-def revoke(db, device_id):
-    db.execute("update devices set revoked_at = ? where id = ? and revoked_at is null",
-               [_utc(), device_id])
+def revoke(store, device_id):
+    store.update("devices", {"revoked_at": _utc()}, id=device_id, revoked_at=None)
 
 
-def devices(db):
-    return list(db.query("""
-        select d.*, o.name as office_name from devices d join offices o on o.id = d.office_id
-         order by d.revoked_at is not null, o.name, d.name"""))
+def devices(store):
+    """Every device with its office's name: those still allowed first, by office and name."""
+    found = store.find("devices")
+    offices = {o["id"]: o["name"] for o in store.find(
+        "offices", id=sorted({d["office_id"] for d in found}))}
+    return sorted(({**d, "office_name": offices.get(d["office_id"], "")} for d in found),
+                  key=lambda d: (d["revoked_at"] is not None, d["office_name"], d["name"]))
 
 
-def office_communes(db, office_id):
-    return {r[0] for r in db.execute(
-        "select commune_code from office_communes where office_id = ? and deleted_at is null",
-        [office_id])}
+def office_communes(store, office_id):
+    return {r["commune_code"] for r in store.find("office_communes", office_id=office_id,
+                                                  deleted_at=None)}
 
 
 class _Judge:
     """Decides, for one request, whether each pushed change may be taken from the device, by
     the written policy (sync/policy.py)."""
 
-    def __init__(self, db, device, communes, check_values):
-        self.db, self.device, self.communes = db, device, communes
+    def __init__(self, store, device, communes, check_values):
+        self.store, self.device, self.communes = store, device, communes
         self.office = device["office_id"]
         self.check_values = check_values
-        self.office_users = {r[0] for r in db.execute(
-            "select id from users where office_id = ?", [self.office])}
+        self.office_users = {r["id"] for r in store.find("users", office_id=self.office)}
         self.extra_bytes = 0
 
     def refusal(self, table, row_id, current, fields, communes_of=None):
@@ -182,7 +169,7 @@ class _Judge:
         code, scope = self._scope(table, after, communes_of)
         if code:
             return code, None
-        known = merge.columns(self.db, table)
+        known = self.store.columns(table)
         code = (self._values(table, {n: v for n, v in values.items() if n in known}, after)
                 or self._extra(table, row_id, {n: v for n, v in values.items()
                                                if n not in known}))
@@ -195,7 +182,7 @@ class _Judge:
         return None, scope
 
     def _scope(self, table, values, communes_of):
-        commune, office = capture.scope(self.db, table, values, communes_of)
+        commune, office = capture.scope(self.store, table, values, communes_of)
         if table in OFFICE_SCOPED or office is not None:
             return (None if office == self.office else "other_office"), (commune, office)
         if table in COMMUNE_PATH or table == "sync_conflicts":
@@ -226,15 +213,11 @@ class _Judge:
         return None
 
     def _official_script(self, script_id):
-        found = self.db.execute("select sample from scripts where id = ?", [script_id]
-                                ).fetchone()
-        return found is not None and found[0] == 1
+        return any(s["sample"] == 1 for s in self.store.find("scripts", id=script_id))
 
     def _translator(self, user_id):
-        found = self.db.execute("select translator, role from users where id = ? and"
-                                " office_id = ? and active = 1", [user_id, self.office]
-                                ).fetchone()
-        return found is not None and (found[0] == 1 or found[1] == "admin")
+        return any(u["translator"] == 1 or u["role"] == "admin" for u in self.store.find(
+            "users", id=user_id, office_id=self.office, active=1))
 
     def _extra(self, table, row_id, unknown):
         """Fields a newer app sent: kept, within a cap per record and per request. What the
@@ -242,7 +225,7 @@ class _Judge:
         nobody's later edits of the record are refused for it."""
         if not unknown:
             return None
-        held = merge.extra_fields(self.db, table, row_id)
+        held = merge.extra_fields(self.store, table, row_id)
         new = {n: v for n, v in unknown.items() if n not in held or held[n][0] != v}
         if not new:
             return None
@@ -281,7 +264,7 @@ def _device(stamp):
     return hlc.parse(stamp)[2]
 
 
-def handle_sync(db, device, message, check_values=lambda table, values: [],
+def handle_sync(store, device, message, check_values=lambda table, values: [],
                 on_merged=lambda changes: None):
     """Merge a device's pushed changes, then answer with what it should pull.
 
@@ -296,34 +279,33 @@ def handle_sync(db, device, message, check_values=lambda table, values: [],
     skew = server_now - message["now"]
     shift = skew if abs(skew) > CLOCK_TOLERANCE_MS else 0
     changes = (message.get("push") or {}).get("changes", [])
-    communes = office_communes(db, device["office_id"])
-    with _MERGING, db.atomic():
-        last_seq, rejected, taken = _merge_push(db, device, communes, changes, shift,
+    communes = office_communes(store, device["office_id"])
+    with _MERGING, store.atomic():
+        last_seq, rejected, taken = _merge_push(store, device, communes, changes, shift,
                                                 server_now, check_values)
         on_merged([(c["table"], c["id"], list(c["fields"])) for c in taken])
-        db.execute("update devices set last_seq = ?, last_seen_at = ?, app_version = ?"
-                   " where id = ?", [last_seq, _utc(),
-                                     str(message.get("app_version") or "")[:40], device["id"]])
-    pull = _pull(db, device, communes, (message.get("pull") or {}).get("cursor", 0))
+        store.update("devices", {"last_seq": last_seq, "last_seen_at": _utc(),
+                                 "app_version": str(message.get("app_version") or "")[:40]},
+                     id=device["id"])
+    pull = _pull(store, device, communes, (message.get("pull") or {}).get("cursor", 0))
     return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
             "ack_seq": last_seq, "rejected": rejected, "pull": pull}
 
 
-def _merge_push(db, device, communes, changes, shift, server_now, check_values):
+def _merge_push(store, device, communes, changes, shift, server_now, check_values):
     """Merge the changes the device has not sent before, in the caller's transaction; return
     (the device's last merged seq, the refusals of every change of the request, the changes
     taken)."""
     # Read under the write lock: a retry that waited for its first attempt sees it merged.
-    known_seq = db.execute("select last_seq from devices where id = ?",
-                           [device["id"]]).fetchone()[0]
+    known_seq = store.find("devices", id=device["id"])[0]["last_seq"]
     fresh = [c for c in changes if c["seq"] > known_seq]
     retried = [c["seq"] for c in changes if c["seq"] <= known_seq]
     rejected, seen = [], []
-    judge = _Judge(db, device, communes, check_values)
+    judge = _Judge(store, device, communes, check_values)
     # Most rows of a first push are new: they need no lookup, and the communes of the rows they
     # hang from are looked up at once for the batch.
-    absent = merge.absent_rows(db, fresh)
-    held_communes = capture.parent_communes(db, fresh)
+    absent = merge.absent_rows(store, fresh)
+    held_communes = capture.parent_communes(store, fresh)
     communes_of = dict(held_communes)
 
     def refuse(change, code, detail=""):
@@ -344,12 +326,12 @@ def _merge_push(db, device, communes, changes, shift, server_now, check_values):
 
     def merge_one(change):
         table, row_id = change["table"], change["id"]
-        current = None if (table, row_id) in absent else merge._row(db, table, row_id)
+        current = None if (table, row_id) in absent else merge.row(store, table, row_id)
         absent.discard((table, row_id))
         taken = accepted(change, current, communes_of)
         if taken:
             fields, exact, scope = taken
-            merge.merge_pushed(db, table, row_id, fields, device["id"], exact, scope, current,
+            merge.merge_pushed(store, table, row_id, fields, device["id"], exact, scope, current,
                                again=change.get("again", False))
             if current is not None and _moves(table, fields):
                 # Its rows below now lie elsewhere: the communes remembered may be wrong.
@@ -368,7 +350,7 @@ def _merge_push(db, device, communes, changes, shift, server_now, check_values):
                 rows.append((change["table"], change["id"], fields))
                 log.append(capture.log_entry(change["table"], change["id"], fields,
                                              device["id"], scope, exact))
-        return merge.insert_new_rows(db, rows, log)
+        return merge.insert_new_rows(store, rows, log)
 
     def broken(change, error):
         refuse(change, "incomplete", f" ({error})")
@@ -376,37 +358,32 @@ def _merge_push(db, device, communes, changes, shift, server_now, check_values):
     def retry():
         rejected.clear(), seen.clear()
         communes_of.clear(), communes_of.update(held_communes)
-        absent.update(merge.absent_rows(db, fresh))
+        absent.update(merge.absent_rows(store, fresh))
 
-    if not (merge.new_rows_only(db, fresh, absent) and inserted_at_once()):
+    if not (merge.new_rows_only(store, fresh, absent) and inserted_at_once()):
         rejected.clear(), seen.clear()  # of a batch that was not written at once
-        merge.each_alone_if_needed(db, fresh, merge_one, broken, before_retry=retry)
+        merge.each_alone_if_needed(store, fresh, merge_one, broken, before_retry=retry)
     # The server's clock moves past what it merged (corrected stamps: never in the future).
-    capture.observe(db, [max(seen, default="")])
+    capture.observe(store, [max(seen, default="")])
     at = _utc()
-    db.conn.executemany(
-        "insert or replace into device_refusals (device_id, seq, table_name, row_id, code,"
-        " reason, at) values (?, ?, ?, ?, ?, ?, ?)",
-        [(device["id"], r["seq"], r["table"], r["id"], r["code"], r["reason"], at)
-         for r in rejected])
+    store.insert("device_refusals", [
+        {"device_id": device["id"], "seq": r["seq"], "table_name": r["table"],
+         "row_id": r["id"], "code": r["code"], "reason": r["reason"], "at": at}
+        for r in rejected], replace=True)
     refused_now = {r["seq"] for r in rejected}
     taken = [c for c in fresh if c["seq"] not in refused_now]
-    rejected += _refused_before(db, device["id"], retried)
+    rejected += _refused_before(store, device["id"], retried)
     rejected.sort(key=lambda r: r["seq"])
     return (fresh[-1]["seq"] if fresh else known_seq), rejected, taken
 
 
-def _refused_before(db, device_id, seqs):
+def _refused_before(store, device_id, seqs):
     """The refusals of changes a device sends again, as its first attempt was answered."""
-    found = []
-    for start in range(0, len(seqs), 500):
-        part = seqs[start:start + 500]
-        found += [{"seq": seq, "table": table, "id": row_id, "code": code, "reason": reason}
-                  for seq, table, row_id, code, reason in db.execute(
-                      "select seq, table_name, row_id, code, reason from device_refusals"
-                      f" where device_id = ? and seq in ({','.join('?' * len(part))})",
-                      [device_id, *part])]
-    return found
+    if not seqs:
+        return []
+    return [{"seq": r["seq"], "table": r["table_name"], "id": r["row_id"], "code": r["code"],
+             "reason": r["reason"]}
+            for r in store.find("device_refusals", device_id=device_id, seq=seqs)]
 
 
 def _moves(table, fields):
@@ -417,33 +394,21 @@ def _moves(table, fields):
     return ("commune_code" if path is None else path[1]) in fields
 
 
-def _pull(db, device, communes, cursor):
+def _pull(store, device, communes, cursor):
     """The next batch of changes the device may see, after its cursor, read from one snapshot:
     the new cursor never passes a change the batch did not consider."""
-    marks = ",".join("?" * len(communes)) or "null"
-    with db.snapshot():
-        rows = db.execute(f"""
-            select seq, table_name, row_id, fields from sync_log
-             where seq > ?
-               and ((scope_commune is null and scope_office is null)
-                    or scope_commune in ({marks}) or scope_office = ?)
-               and not (origin = ? and origin_has_it = 1)
-             order by seq limit ?""",
-                          [cursor, *sorted(communes), device["office_id"], device["id"],
-                           BATCH + 1]).fetchall()
+    with store.snapshot():
+        rows = store.log_visible(cursor, communes, device["office_id"], device["id"],
+                                 BATCH + 1)
         more = len(rows) > BATCH
         rows = rows[:BATCH]
-        if more:
-            new_cursor = rows[-1][0]
-        else:
-            new_cursor = max(cursor, db.execute("select coalesce(max(seq), 0) from sync_log"
-                                                ).fetchone()[0])
-        current = _current_rows(db, rows)
-        has_extra = db.execute("select exists (select 1 from sync_extra)").fetchone()[0]
+        new_cursor = rows[-1][0] if more else max(cursor, store.last_seq())
+        current = _current_rows(store, rows)
+        has_extra = bool(store.find("sync_extra", limit=1))
         changes = []
         for seq, table, row_id, fields in rows:
             row = current.get((table, row_id), {})
-            extra = merge.extra_fields(db, table, row_id) if has_extra else {}
+            extra = merge.extra_fields(store, table, row_id) if has_extra else {}
             # The fields as the server holds them now: a laptop can take them as they are,
             # since a later change can only have moved them forward.
             now = _as_held(table, row, json.loads(fields))
@@ -452,20 +417,10 @@ def _pull(db, device, communes, cursor):
     return {"cursor": new_cursor, "more": more, "changes": changes}
 
 
-def _current_rows(db, entries):
+def _current_rows(store, entries):
     """The rows a batch of log entries names, fetched table by table."""
     wanted = {}
     for _seq, table, row_id, _fields in entries:
         wanted.setdefault(table, set()).add(row_id)
-    rows = {}
-    for table, ids in wanted.items():
-        ids = sorted(ids)
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            cursor = db.conn.execute(f"select * from [{table}] where id in"
-                                     f" ({','.join('?' * len(part))})", part)
-            names = [d[0] for d in cursor.description]
-            for found in cursor:
-                row = dict(zip(names, found))
-                rows[(table, row["id"])] = row
-    return rows
+    return {(table, row["id"]): row for table, ids in wanted.items()
+            for row in store.find(table, id=ids)}

@@ -131,7 +131,7 @@ class Central(Server):
         return self.db.execute(sql, [name] if name else []).fetchone()[0]
 
     def code(self, office_id=None):
-        return server.create_enrolment_code(self.db, office_id or self.office_id(), user_id=None)
+        return server.create_enrolment_code(self.db.sync, office_id or self.office_id(), user_id=None)
 
     def stop(self):
         self.db.close()
@@ -149,12 +149,12 @@ class Laptop:
         upgrade(self.db)
         if before:
             before(self.db)
-        self.device = client.enrol(self.db, str(self.instance), url or central.url,
+        self.device = client.enrol(self.db.sync, str(self.instance), url or central.url,
                                    central.code(office_id), self.instance.name)
 
     def sync(self, url=None, timeout=10):
         device = {**self.device, "central_url": url} if url else self.device
-        return client.sync(self.db, device, timeout=timeout)
+        return client.sync(self.db.sync, device, timeout=timeout)
 
     def user(self, username="canbo"):
         return self.db.execute("select id from users where username = ?",
@@ -175,7 +175,7 @@ def snapshot(db, office_id):
         rows = [dict(r) for r in db.query(f"select * from [{table}] order by id")]
         visible = []
         for row in rows:
-            commune, office = capture.scope(db, table, row)
+            commune, office = capture.scope(db.sync, table, row)
             if office is not None and office != office_id:
                 continue
             if commune is not None and commune not in communes:

@@ -426,7 +426,7 @@ CENTRAL_PAGES = ["/admin/offices", "/admin/offices/new", "/admin/offices/{office
 def enrolled(db, ids):
     """This laptop enrolled with the central server, for the demo office."""
     from sync import capture
-    capture.set_state(db, "enrolled_office", ids["office"])
+    db.sync.set_state("enrolled_office", ids["office"])
     return {**ids, "topic": db.execute("select code from list_items where list = 'topic'"
                                        " and active = 1").fetchone()[0]}
 

@@ -185,7 +185,7 @@ def test_enrolment_codes_and_revoked_laptops_are_recorded(central, admin_client,
     # The code is a secret: the trail says that one was made, not what it is.
     assert code not in json.dumps(trail(db))
 
-    device = server.enrol(db, {"protocol": PROTOCOL, "code": code,
+    device = server.enrol(db.sync, {"protocol": PROTOCOL, "code": code,
                                "device_name": "Laptop Mù Cang Chải"})["device_id"]
     assert admin_client.post_form(f"/central/devices/{device}/revoke").status_code == 302
     revoked = last(db, "device_revoked")
@@ -297,8 +297,8 @@ def recorded(central, admin_client):
     # Only these rows: not the administrator's own login of a moment ago.
     db.execute("delete from audit_log")
     office = db.execute("select id from offices").fetchone()[0]
-    code = server.create_enrolment_code(db, office, user_id=None)
-    device = server.enrol(db, {"protocol": PROTOCOL, "code": code,
+    code = server.create_enrolment_code(db.sync, office, user_id=None)
+    device = server.enrol(db.sync, {"protocol": PROTOCOL, "code": code,
                                "device_name": "Laptop Chế Tạo"})["device_id"]
     admin, supervisor = user_id(db, "quantri"), user_id(db, "giamsat")
     rows = [

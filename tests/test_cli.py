@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from fieldapp import create_app, demo
-from fieldapp.db import connect
-from fieldapp.migrations import migrations
+from fieldapp.db import connect, migration_sets
 
 from conftest import PASSWORD
 from helpers import ROOT, new_client, one
 
-STEPS = [m.name for m in migrations._migrations]
+STEPS = [m.name for steps in migration_sets() for m in steps._migrations]
 FLASK = Path(sys.executable).parent / "flask"
 
 
@@ -204,7 +203,7 @@ def test_an_enrolled_laptop_makes_no_office_or_user_of_its_own(app, runner):
     from sync import capture
     database = connect(app.config["DATABASE"])
     with database.atomic():
-        capture.set_state(database, "enrolled_office", "the-central-office")
+        database.sync.set_state("enrolled_office", "the-central-office")
     database.close()
     before = [count(app, f"select count(*) from {t}") for t in ("offices", "users")]
     for args in (["create-office", "--name", "Mới", "--province", "1"],

@@ -41,7 +41,7 @@ def _conflict(db, table, row_id, field, kept, lost):
     """A conflict as the central server records one, scoped by the row it concerns."""
     from sync import capture
     row = store.get(db, table, row_id)
-    commune, office = capture.scope(db, table, row)
+    commune, office = capture.scope(db.sync, table, row)
     return store.insert(db, "sync_conflicts", {
         "table_name": table, "row_id": row_id, "field": field,
         "kept_value": json.dumps(kept), "kept_hlc": "0000000000002.00000.a",

@@ -3,12 +3,14 @@
 import pytest
 
 from fieldapp import accounts, offices, store
-from fieldapp.db import connect, upgrade
+from fieldapp.db import connect, migration_sets, upgrade
 from fieldapp.migrations import migrations
 from fieldapp.places.official import load_official_places
 from helpers import derive_reach_again, rows_of
+from sync.sqlite import migrations as sync_migrations
 
-STEPS = [m.name for m in migrations._migrations]
+APP_STEPS = [m.name for m in migrations._migrations]
+STEPS = [m.name for steps in migration_sets() for m in steps._migrations]
 
 
 def schema(db):
@@ -73,7 +75,7 @@ def test_data_written_before_village_kind_survives_the_upgrade(old):
     applied = upgrade(old)
 
     assert applied == STEPS[1:]
-    assert [m.name for m in migrations.applied(old)] == STEPS
+    assert [m.name for m in migrations.applied(old)] == APP_STEPS
     for table, row in (("offices", office), ("office_communes", link), ("users", user),
                        ("villages", village), ("villages", removed)):
         kept = store.get(old, table, row["id"], include_deleted=True)
@@ -112,7 +114,7 @@ def test_upgrade_is_idempotent(fresh):
 
     assert schema(fresh) == before
     assert (fresh["provinces"].count, fresh["communes"].count) == counts
-    assert len(migrations.applied(fresh)) == len(STEPS)
+    assert len(migrations.applied(fresh)) + len(sync_migrations.applied(fresh)) == len(STEPS)
 
 
 def test_connect_sets_the_pragmas_fieldapp_relies_on(tmp_path):

@@ -492,7 +492,7 @@ def test_a_supervisor_sets_targets_that_are_stored_for_sync(app, db):
     assert saved[(None, None)]["households"] == 1200 and saved[(None, None)]["people"] is None
     assert saved[(che_tao, None)]["sessions"] == 24
     row = store.get(db, "targets", queries.target_id(office, che_tao, 2026, None))
-    assert capture.scope(db, "targets", row) == (None, office)
+    assert capture.scope(db.sync, "targets", row) == (None, office)
     assert db.execute("select count(*) from sync_log where table_name = 'targets'"
                       ).fetchone()[0] == 2
     # Shown again as saved; changing one figure edits the same row.

@@ -88,7 +88,7 @@ def test_creates_edits_and_deletes_on_two_laptops_converge(central, laptops):
     assert people[person_a]["vssid"] == "installed"
     assert member["id"] in people
     assert next(h for h in data["households"] if h["id"] == household_b)["deleted_at"]
-    assert capture.unsynced_count(a.db) == capture.unsynced_count(b.db) == 0
+    assert capture.unsynced_count(a.db.sync) == capture.unsynced_count(b.db.sync) == 0
 
 
 def test_concurrent_edits_to_different_fields_both_survive(central, laptops):
@@ -262,13 +262,13 @@ def test_clock_skew_of_five_years_either_way(central, laptops, monkeypatch):
 
     def skewed(laptop, offset, change):
         monkeypatch.setattr(hlc, "now_ms", lambda: real() + offset)
-        laptop.db._fieldapp_clock = None
+        laptop.db.sync.clock = None
         try:
             store.update(laptop.db, "people", person, change, user_id=laptop.user())
             laptop.sync()
         finally:
             monkeypatch.setattr(hlc, "now_ms", real)
-            laptop.db._fieldapp_clock = None
+            laptop.db.sync.clock = None
 
     # The laptop five years ahead edits first; an honest edit made after it must win.
     skewed(ahead, five_years, {"full_name": "Vàng A Lử (ahead)"})
@@ -317,9 +317,9 @@ def test_a_device_of_one_office_can_neither_read_nor_write_another(central, lapt
                          [row["id"]]).fetchone()
     assert shown == ("outside_office",)
     # Never silent: it stays listed and counted, and every sync sends it again.
-    assert capture.unsynced_count(a.db) == 1
+    assert capture.unsynced_count(a.db.sync) == 1
     assert [r["id"] for r in a.sync().rejected] == [row["id"]]
-    assert capture.unsynced_count(a.db) == 1
+    assert capture.unsynced_count(a.db.sync) == 1
     b = laptops("b", office_id=other["id"])
     b.sync()
     assert b.db.execute("select count(*) from villages where id = ?",
@@ -331,15 +331,15 @@ def test_a_revoked_laptop_is_refused_and_keeps_its_changes(central, laptops):
     a = laptops("a")
     a.sync()
     register(a, "Hờ A Chứ")
-    waiting = capture.unsynced_count(a.db)
+    waiting = capture.unsynced_count(a.db.sync)
     assert waiting > 0
     from sync import server
-    server.revoke(central.db, a.device["device_id"])
+    server.revoke(central.db.sync, a.device["device_id"])
     with pytest.raises(client.SyncError) as refused:
         a.sync()
     assert refused.value.status == 403 and refused.value.kind == "refused"
     assert "revoked" in refused.value.reason
-    assert capture.unsynced_count(a.db) == waiting
+    assert capture.unsynced_count(a.db.sync) == waiting
     assert a.db.execute("select count(*) from people where full_name = 'Hờ A Chứ'"
                         ).fetchone()[0] == 1
 
@@ -348,16 +348,16 @@ def test_fields_unknown_to_this_version_survive_the_round_trip(central, laptops)
     a, b = laptops("a"), laptops("b")
     household, _ = register(a, "Lầu A Sử")
     # As a newer fieldapp would: a field this version has no column for.
-    stamp = capture.stamp(a.db)
-    capture.log(a.db, "households", household, {"gps_point": ["21.8,104.1", stamp, ""]},
-                capture.device_id(a.db))
+    stamp = capture.stamp(a.db.sync)
+    capture.log(a.db.sync, "households", household, {"gps_point": ["21.8,104.1", stamp, ""]},
+                capture.device_id(a.db.sync))
     a.sync(), b.sync()
     kept = b.db.execute("select value, hlc from sync_extra where row_id = ? and field = ?",
                         [household, "gps_point"]).fetchone()
     assert kept is not None and json.loads(kept[0]) == "21.8,104.1"
     # B edits the household: the unknown field goes along with B's change.
     store.update(b.db, "households", household, {"address_note": "x"}, user_id=b.user())
-    outgoing = decoded(client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0))))
+    outgoing = decoded(client._outgoing(b.db.sync, int(b.db.sync.state("pushed_seq", 0))))
     assert outgoing[-1]["fields"]["gps_point"][0] == "21.8,104.1"
 
 
@@ -453,7 +453,7 @@ def test_random_work_on_three_laptops_then_a_fresh_laptop_pulls_everything(centr
                     "select count(*) from (select commune_code from office_communes"
                     " where deleted_at is null group by commune_code having count(*) > 1)"
                 ).fetchone()[0] == 0
-            assert all(capture.unsynced_count(m.db) == 0 for m in machines)
+            assert all(capture.unsynced_count(m.db.sync) == 0 for m in machines)
         finally:
             for laptop in machines:
                 laptop.close()
@@ -622,7 +622,7 @@ def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or
     assert laptop.user("giamsat") == central_mai
     result = laptop.sync()
     assert result.rejected == []
-    assert capture.unsynced_count(laptop.db) == 0
+    assert capture.unsynced_count(laptop.db.sync) == 0
     officers = {r[0] for r in central.db.execute(
         "select officer_id from visits where household_id = ?", [made["household"]])}
     helper = central.db.execute("select id, role, office_id from users where username = ?",
@@ -655,7 +655,7 @@ def test_a_change_whose_parent_has_not_arrived_waits_and_is_applied_when_it_does
     household_id, _ = register(a, "Hầu A Vừ")
     a.sync()
     person = store.new_id()
-    stamp = capture.stamp(a.db)
+    stamp = capture.stamp(a.db.sync)
     fields = {"household_id": [household_id, stamp, ""], "full_name": ["Hầu Thị Dợ", stamp, ""],
               "name_key": ["hau thi do", stamp, ""], "gender": ["female", stamp, ""],
               "birth_year": [1990, stamp, ""], "relation": ["spouse", stamp, ""],
@@ -664,22 +664,22 @@ def test_a_change_whose_parent_has_not_arrived_waits_and_is_applied_when_it_does
     other_household = store.new_id()
     fields["household_id"][0] = other_household
     with a.db.atomic():
-        inbox.receive(a.db, [{"seq": 1, "table": "people", "id": person, "fields": fields}], 0)
+        inbox.receive(a.db.sync, [{"seq": 1, "table": "people", "id": person, "fields": fields}], 0)
     assert a.db.execute("select count(*) from people where id = ?", [person]).fetchone()[0] == 0
-    waiting = capture.unsynced_count(a.db)
+    waiting = capture.unsynced_count(a.db.sync)
     assert waiting == 1
-    later = capture.stamp(a.db)
+    later = capture.stamp(a.db.sync)
     with a.db.atomic():
         # A later change of the same person, then the household they belong to, later still.
-        inbox.receive(a.db, [{"seq": 2, "table": "people", "id": person,
+        inbox.receive(a.db.sync, [{"seq": 2, "table": "people", "id": person,
                               "fields": {"full_name": ["Hầu Thị Dợ (vợ)", later, ""]}}], 0)
-        inbox.receive(a.db, [{"seq": 3, "table": "households", "id": other_household, "fields": {
+        inbox.receive(a.db.sync, [{"seq": 3, "table": "households", "id": other_household, "fields": {
             "village_id": [village(a), later, ""], "language": ["hnj", later, ""],
             "created_at": ["2026-11-27T01:00:00.000+00:00", later, ""],
             "updated_at": ["2026-11-27T01:00:00.000+00:00", later, ""]}}], 0)
     assert a.db.execute("select full_name, household_id from people where id = ?",
                         [person]).fetchone() == ("Hầu Thị Dợ (vợ)", other_household)
-    assert capture.unsynced_count(a.db) == 0
+    assert capture.unsynced_count(a.db.sync) == 0
 
 
 def test_the_same_request_sent_again_while_the_first_is_merged_gets_the_same_answer(
@@ -697,8 +697,8 @@ def test_the_same_request_sent_again_while_the_first_is_merged_gets_the_same_ans
             "commune_code": other_commune, "name": "Xa", "name_key": "xa", "kind": "ban"},
             user_id=a.user())
     message = {"protocol": 2, "app_version": "", "now": hlc.now_ms(),
-               "push": {"changes": client._outgoing(a.db, int(capture.state(a.db, "pushed_seq")))},
-               "pull": {"cursor": int(capture.state(a.db, "pull_cursor"))}}
+               "push": {"changes": client._outgoing(a.db.sync, int(a.db.sync.state("pushed_seq")))},
+               "pull": {"cursor": int(a.db.sync.state("pull_cursor"))}}
     url = a.device["central_url"] + client.API + "/sync"
     with ThreadPoolExecutor(8) as pool:
         answers = list(pool.map(lambda _: client._post(url, message, a.device)[0], range(8)))
@@ -729,12 +729,12 @@ def test_the_clock_correction_converges_and_a_laptop_years_behind_keeps_syncing(
     corrections = []
     for n in range(4):
         monkeypatch.setattr(hlc, "now_ms", lambda: real() - five_years)
-        behind.db._fieldapp_clock = None
+        behind.db.sync.clock = None
         behind.sync()
         store.update(behind.db, "people", person, {"full_name": f"Lý A Sài ({n})"},
                      user_id=behind.user())
         behind.sync()
-        corrections.append(int(capture.state(behind.db, "clock_offset_ms")))
+        corrections.append(int(behind.db.sync.state("clock_offset_ms")))
         monkeypatch.setattr(hlc, "now_ms", real)
         time.sleep(0.01)
         assert central.db.execute("select full_name from people where id = ?",
@@ -788,15 +788,15 @@ def test_the_sync_page_names_a_refused_record_in_words_and_it_is_discarded_knowi
     assert listed.find("a") is None  # its page is not this office's to open
     assert cells[1] == "outside your office's communes"
     assert "ask your supervisor whether the commune should be your office's" in cells[2]
-    counted = capture.unsynced_count(a.db)  # the refused village, and the language just chosen
+    counted = capture.unsynced_count(a.db.sync)  # the refused village, and the language just chosen
     # Without the box ticked nothing is discarded; with it, the record stays on this laptop only.
     fields = {"table_name": "villages", "row_id": row["id"]}
     officer.post_form("/sync/refused/discard", fields)
-    assert capture.unsynced_count(a.db) == counted
+    assert capture.unsynced_count(a.db.sync) == counted
     officer.post_form("/sync/refused/discard", {**fields, "understood": "y"})
     assert parse(officer.get("/sync")).find("section", id="refused") is None
-    assert capture.unsynced_count(a.db) == counted - 1
+    assert capture.unsynced_count(a.db.sync) == counted - 1
     assert a.sync().rejected == []
-    assert capture.unsynced_count(a.db) == 0
+    assert capture.unsynced_count(a.db.sync) == 0
     assert a.db.execute("select count(*) from villages where id = ?", [row["id"]]
                         ).fetchone()[0] == 1

@@ -12,8 +12,8 @@ from sync.protocol import PROTOCOL
 
 def enrolled(db):
     office = db.execute("select id from offices").fetchone()[0]
-    answer = server.enrol(db, {"protocol": PROTOCOL, "code": server.create_enrolment_code(
-        db, office, user_id=None), "device_name": "test laptop"})
+    answer = server.enrol(db.sync, {"protocol": PROTOCOL, "code": server.create_enrolment_code(
+        db.sync, office, user_id=None), "device_name": "test laptop"})
     return {"Authorization": f"Device {answer['device_id']}:{answer['secret']}"}, answer
 
 
@@ -142,7 +142,7 @@ def test_enrolment_codes_are_one_time_and_expire(central_app):
     app, db = central_app
     office = db.execute("select id from offices").fetchone()[0]
     client = app.test_client()
-    code = server.create_enrolment_code(db, office, user_id=None)
+    code = server.create_enrolment_code(db.sync, office, user_id=None)
     body = {"protocol": PROTOCOL, "code": code, "device_name": "laptop"}
     first = client.post("/api/v1/enroll", json=body)
     assert first.status_code == 200 and first.get_json()["office_id"] == office
@@ -151,7 +151,7 @@ def test_enrolment_codes_are_one_time_and_expire(central_app):
     assert secret not in json.dumps([list(r) for r in db.execute("select * from devices")])
     reused = client.post("/api/v1/enroll", json=body)
     assert reused.status_code == 403 and "already used" in reused.get_json()["reason"]
-    expired = server.create_enrolment_code(db, office, user_id=None)
+    expired = server.create_enrolment_code(db.sync, office, user_id=None)
     db.execute("update enrolment_codes set expires_at = '2000-01-01T00:00:00+00:00'"
                " where used_at is null")
     response = client.post("/api/v1/enroll", json={**body, "code": expired})

@@ -227,7 +227,7 @@ def test_a_person_moved_into_a_household_made_after_them_reaches_a_fresh_laptop(
         assert dict(zip(columns, held)) == dict(zip(columns, expected))
         assert dict(zip(columns, held))["household_id"] == second
         assert unsaved(fresh) == []
-        assert capture.unsynced_count(fresh.db) == 0
+        assert capture.unsynced_count(fresh.db.sync) == 0
         converge(central, a, fresh)
     finally:
         fresh.close()
@@ -342,7 +342,7 @@ def test_kill_9_of_the_central_server_mid_push(tmp_path):
 
         def push():
             try:
-                outcome.append(client.sync(laptop.db, laptop.device, on_progress=on_progress,
+                outcome.append(client.sync(laptop.db.sync, laptop.device, on_progress=on_progress,
                                            timeout=30))
             except client.SyncError as e:
                 outcome.append(e)
@@ -359,7 +359,7 @@ def test_kill_9_of_the_central_server_mid_push(tmp_path):
             fresh.sync()
             assert _each_once(central.db, made) == []
             assert _each_once(laptop.db, made) == [] and _each_once(fresh.db, made) == []
-            assert capture.unsynced_count(laptop.db) == 0
+            assert capture.unsynced_count(laptop.db.sync) == 0
             converge(central, laptop, fresh)
             fresh.close()
             assert restarted.errors() == []
@@ -403,7 +403,7 @@ def test_kill_9_of_a_laptop_process_mid_push(central, tmp_path):
         fresh.sync()
         for db in (central.db, laptop.db, fresh.db):
             assert _each_once(db, made) == []
-        assert capture.unsynced_count(laptop.db) == 0
+        assert capture.unsynced_count(laptop.db.sync) == 0
         converge(central, laptop, fresh)
     finally:
         fresh.close()
@@ -527,7 +527,7 @@ def test_a_refusal_whose_answer_was_lost_is_still_listed_and_counted(central, la
                               [refused["id"]]).fetchone()[0] == 0
     assert a.db.execute("select count(*) from sync_refused where row_id = ?",
                         [refused["id"]]).fetchone()[0] >= 1
-    assert capture.unsynced_count(a.db) >= 1
+    assert capture.unsynced_count(a.db.sync) >= 1
     officer = FormClient(a.app.test_client())
     officer.login("canbo", central.logins["canbo"])
     page = officer.get("/sync").get_data(as_text=True)
@@ -535,16 +535,16 @@ def test_a_refusal_whose_answer_was_lost_is_still_listed_and_counted(central, la
     assert header_unsynced(page) >= 1
     # Syncing again changes nothing: it is listed and counted until resolved.
     a.sync()
-    assert capture.unsynced_count(a.db) >= 1
+    assert capture.unsynced_count(a.db.sync) >= 1
 
 
 def test_immediate_duplicate_retries_while_the_first_is_merged_never_get_500(central, laptops):
     b = laptops("b")
     made = _bulk(b, client.BATCH)
-    outgoing = client._outgoing(b.db, int(capture.state(b.db, "pushed_seq", 0)))
+    outgoing = client._outgoing(b.db.sync, int(b.db.sync.state("pushed_seq", 0)))
     message = {"protocol": client.PROTOCOL, "app_version": "", "now": int(time.time() * 1000),
                "push": {"changes": outgoing},
-               "pull": {"cursor": int(capture.state(b.db, "pull_cursor", 0))}}
+               "pull": {"cursor": int(b.db.sync.state("pull_cursor", 0))}}
     url = b.device["central_url"] + client.API + "/sync"
     answers, start = [], threading.Barrier(8)
 

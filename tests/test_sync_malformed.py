@@ -31,8 +31,8 @@ def everything(db):
 
 def enrol(db):
     office = db.execute("select id from offices order by created_at").fetchone()[0]
-    answer = server.enrol(db, {"protocol": PROTOCOL, "code": server.create_enrolment_code(
-        db, office, user_id=None), "device_name": "test laptop"})
+    answer = server.enrol(db.sync, {"protocol": PROTOCOL, "code": server.create_enrolment_code(
+        db.sync, office, user_id=None), "device_name": "test laptop"})
     return {"Authorization": f"Device {answer['device_id']}:{answer['secret']}"}
 
 
@@ -236,7 +236,7 @@ def test_only_json_is_read_and_only_gzip_unpacked(central, path):
 def good_enrolment(db):
     office = db.execute("select id from offices order by created_at").fetchone()[0]
     return {"protocol": PROTOCOL, "app_version": "0.1.0", "device_name": "Máy của Páo",
-            "code": server.create_enrolment_code(db, office, user_id=None)}
+            "code": server.create_enrolment_code(db.sync, office, user_id=None)}
 
 
 ENROL = {

@@ -23,8 +23,8 @@ def device(central_app):
     """(app, Authorization header) of a device enrolled with the central server in-process."""
     app, db = central_app
     office = db.execute("select id from offices order by created_at").fetchone()[0]
-    answer = server.enrol(db, {"protocol": protocol.PROTOCOL, "device_name": "schemathesis",
-                               "code": server.create_enrolment_code(db, office, user_id=None)})
+    answer = server.enrol(db.sync, {"protocol": protocol.PROTOCOL, "device_name": "schemathesis",
+                               "code": server.create_enrolment_code(db.sync, office, user_id=None)})
     return app, f"Device {answer['device_id']}:{answer['secret']}"
 
 

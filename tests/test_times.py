@@ -17,7 +17,7 @@ from conftest import LOCALES, copy_app
 from fieldapp import clock, create_app, store
 from fieldapp.scripts import queries as scripts
 from helpers import ROOT, catalog_text, demo_ids, input_value, new_client, parse, squash
-from sync import capture, server
+from sync import server
 from sync.protocol import PROTOCOL
 from syncing import Central
 
@@ -97,7 +97,7 @@ def test_the_sync_page_shows_the_last_sync_and_refusals_in_vietnam_time(app, db,
     Path(app.instance_path, "device.json").write_text(json.dumps(
         {"central_url": "http://127.0.0.1:9", "device_id": "d-1", "secret": "s"}))
     # As the sync client records them: UTC to the second, with a Z.
-    capture.set_state(db, "last_sync_at", "2026-11-27T18:30:00Z")
+    db.sync.set_state("last_sync_at", "2026-11-27T18:30:00Z")
     db.execute("insert into sync_refused (seq, table_name, row_id, code, reason, at)"
                " values (1, 'villages', 'v-1', 'outside_office', 'refused',"
                " '2026-11-27T18:30:00Z')")
@@ -126,8 +126,8 @@ def test_conflicts_show_when_they_were_found_in_vietnam_time(app, db, locale, st
 def test_the_central_devices_page_shows_vietnam_time(central_app, locale, monkeypatch):
     app, db = central_app
     office = db.execute("select id from offices order by created_at").fetchone()[0]
-    server.enrol(db, {"protocol": PROTOCOL, "device_name": "laptop 1", "code":
-                      server.create_enrolment_code(db, office, user_id=None)})
+    server.enrol(db.sync, {"protocol": PROTOCOL, "device_name": "laptop 1", "code":
+                      server.create_enrolment_code(db.sync, office, user_id=None)})
     db.execute("update devices set enrolled_at = ?, last_seen_at = ?",
                ["2026-11-27T18:30:00+00:00", "2026-11-27T18:30:00+00:00"])
     # A code made at STAMP's moment is valid for a day: until 01:30 on the 29th in Vietnam.

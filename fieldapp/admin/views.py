@@ -32,7 +32,7 @@ def central_records_note():
 
 def managed_centrally(db):
     """An enrolled laptop: offices, their communes, users and lists are the central server's."""
-    return capture.enrolled(db)
+    return capture.enrolled(db.sync)
 
 
 def central_records(view):

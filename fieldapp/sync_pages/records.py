@@ -5,6 +5,9 @@ import json
 
 from flask import url_for
 
+from sync import inbox
+from sync import refused as refused_records
+
 from ..i18n import lazy_gettext as _l
 
 # What the officer can do about a refusal, by the central server's refusal code.
@@ -129,13 +132,13 @@ def refused(db):
              "link": None if r["code"] in _UNREACHABLE else link or None,
              "why": REASONS.get(r["code"], r["reason"]),
              "advice": ADVICE.get(r["code"], DEFAULT_ADVICE)}
-            for r in db.query("select * from sync_refused order by at desc, seq desc")
+            for r in refused_records.listed(db.sync)
             for words, link in [described(db, r["table_name"], r["row_id"])]]
 
 
 def waiting(db):
     """Received changes not saved yet, in the order they arrived, each described."""
     return [{**r, "words": words, "link": link or None, "advice": WAITING}
-            for r in db.query("select * from sync_inbox order by position")
+            for r in inbox.waiting(db.sync)
             for words, link in [described(db, r["table_name"], r["row_id"],
                                           json.loads(r["fields"]))]]

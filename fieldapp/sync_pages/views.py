@@ -44,7 +44,7 @@ def sync_status():
     """The count of unsynced local changes, shown in every page's header on a laptop."""
     if not g.get("user") or _central():
         return {"unsynced": None}
-    return {"unsynced": capture.unsynced_count(get_db())}
+    return {"unsynced": capture.unsynced_count(get_db().sync)}
 
 
 def _runs():
@@ -61,8 +61,8 @@ def page():
     run = _runs().get("current")
     return render_template(
         "syncing/page.html", device=device, form=EnrolForm(device_name=socket.gethostname()),
-        unsynced_count=capture.unsynced_count(db),
-        last_sync=capture.state(db, "last_sync_at"), refused=records.refused(db),
+        unsynced_count=capture.unsynced_count(db.sync),
+        last_sync=db.sync.state("last_sync_at"), refused=records.refused(db),
         waiting=records.waiting(db), discard_form=DiscardRefusedForm(),
         run=run, error=_error_text(run), steps=STEPS)
 
@@ -81,7 +81,7 @@ def enrol():
     db = get_db()
     if form.validate_on_submit():
         try:
-            device = client.enrol(db, current_app.instance_path, form.central_url.data.strip(),
+            device = client.enrol(db.sync, current_app.instance_path, form.central_url.data.strip(),
                                   form.code.data.strip().upper(), form.device_name.data.strip(),
                                   app_version=__version__)
         except SyncError as e:
@@ -90,7 +90,7 @@ def enrol():
             _after_enrolment(device["rehomed"])
             return redirect(url_for("syncing.page"))
     return render_template("syncing/page.html", device=None, form=form,
-                           unsynced_count=capture.unsynced_count(db), last_sync=None,
+                           unsynced_count=capture.unsynced_count(db.sync), last_sync=None,
                            refused=[], waiting=[], run=None, error=None, steps=STEPS), 400
 
 
@@ -104,7 +104,7 @@ def discard():
     else:
         db = get_db()
         with db.atomic():
-            refused.discard(db, form.table_name.data, form.row_id.data)
+            refused.discard(db.sync, form.table_name.data, form.row_id.data)
         flash(_("The record is no longer sent: it stays on this laptop only."), "success")
     return redirect(url_for("syncing.page", _anchor="refused"))
 
@@ -133,7 +133,7 @@ def run_sync(database, instance_path, on_progress=None):
         raise SyncError("this laptop is not enrolled", kind="not_enrolled")
     db = connect(database)
     try:
-        return client.sync(db, device, app_version=__version__, on_progress=on_progress)
+        return client.sync(db.sync, device, app_version=__version__, on_progress=on_progress)
     finally:
         db.close()
 
@@ -174,7 +174,7 @@ def progress():
     run = _runs().get("current") or {}
     return jsonify(running=run.get("running", False), step=str(STEPS.get(run.get("step"), "")),
                    sent=run.get("sent", 0), received=run.get("received", 0),
-                   error=_error_text(run), unsynced=capture.unsynced_count(get_db()))
+                   error=_error_text(run), unsynced=capture.unsynced_count(get_db().sync))
 
 
 # ---- Conflicts: the same field edited on two devices that had not seen each other's edit.
@@ -211,7 +211,7 @@ def _resolvable(db, conflict):
     field = conflict["field"]
     if rule is None or field in policy.NEVER or field in merge.BOOKKEEPING \
             or (rule.change is not policy.ALL and field not in rule.change) \
-            or field not in merge.columns(db, conflict["table_name"]):
+            or field not in db.sync.columns(conflict["table_name"]):
         return False
     return bool(db.execute(f"select 1 from [{conflict['table_name']}] where id = ? and"
                            " deleted_at is null", [conflict["row_id"]]).fetchone())
@@ -272,11 +272,11 @@ def devices():
     code = expires_at = None
     if form.validate_on_submit():
         with db.atomic():
-            code = server.create_enrolment_code(db, form.office_id.data, user_id=g.user["id"])
+            code = server.create_enrolment_code(db.sync, form.office_id.data, user_id=g.user["id"])
             # The code itself is a secret: only the office it is for is recorded.
             audit.record_request("enrolment_code", detail={"office_id": form.office_id.data})
-        expires_at = server.code_expires_at(db, code)
-    return render_template("syncing/devices.html", devices=server.devices(db), form=form,
+        expires_at = server.code_expires_at(db.sync, code)
+    return render_template("syncing/devices.html", devices=server.devices(db.sync), form=form,
                            code=code, expires_at=expires_at)
 
 
@@ -287,7 +287,7 @@ def revoke(device_id):
         abort(404)
     db = get_db()
     with db.atomic():
-        server.revoke(db, device_id)
+        server.revoke(db.sync, device_id)
         audit.record_request("device_revoked", table="devices", row_id=device_id)
     flash(_("Access revoked: this laptop can no longer sync."), "success")
     return redirect(url_for("syncing.devices"))

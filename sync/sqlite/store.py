@@ -1,0 +1,251 @@
+"""The sync store over one SQLite database, opened by sqlite_utils."""
+
+import sqlite3
+from contextlib import contextmanager
+from functools import lru_cache
+
+from ..store import Broken, Store
+from ..synced_tables import COMMUNE_PATH
+
+# SQLite binds at most 999 values per statement in old builds: lists go in slices of this.
+SLICE = 500
+
+
+class SQLiteStore(Store):
+    """The store of a sqlite_utils.Database: its atomic() makes the write transactions (a
+    subclass may begin them IMMEDIATE), and a write outside one commits at once, as its
+    execute() does."""
+
+    def __init__(self, db):
+        super().__init__()
+        self.db, self.conn = db, db.conn
+        self._columns = {}
+
+    def _execute(self, sql, params=()):
+        return self.db.execute(sql, params)
+
+    def _execute_many(self, sql, rows):
+        if self.conn.in_transaction:
+            self.conn.executemany(sql, rows)
+        else:
+            with self.db.atomic():
+                self.conn.executemany(sql, rows)
+
+    # Transactions
+
+    def atomic(self):
+        return self.db.atomic()
+
+    @contextmanager
+    def snapshot(self):
+        if self.conn.in_transaction:
+            yield self
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.commit()
+
+    @contextmanager
+    def attempt(self):
+        self.conn.execute("SAVEPOINT attempt")
+        try:
+            yield self
+        except sqlite3.IntegrityError as e:
+            self.conn.execute("ROLLBACK TO attempt")
+            self.conn.execute("RELEASE attempt")
+            raise Broken(str(e)) from e
+        except BaseException:
+            # An error that ends the whole transaction leaves no savepoint to undo.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK TO attempt")
+                self.conn.execute("RELEASE attempt")
+            raise
+        self.conn.execute("RELEASE attempt")
+
+    def defer_references(self):
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+
+    # The device's state
+
+    def state(self, key, default=None):
+        row = self._execute("select value from sync_state where key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_state(self, key, value):
+        self._execute("insert into sync_state (key, value) values (?, ?)"
+                          " on conflict(key) do update set value = excluded.value",
+                          [key, str(value)])
+
+    # Rows of any table
+
+    def columns(self, table):
+        if table not in self._columns:
+            self._columns[table] = {
+                row[1] for row in self._execute(f"pragma table_info([{table}])")}
+        return self._columns[table]
+
+    def find(self, table, order_by=(), limit=None, **equal):
+        for name, value in equal.items():
+            if isinstance(value, _LISTS) and len(value) > SLICE:
+                if order_by or limit is not None:
+                    raise ValueError(f"more than {SLICE} values are found unordered")
+                values = sorted(value)
+                return [row for start in range(0, len(values), SLICE)
+                        for row in self.find(table, **{**equal,
+                                                       name: values[start:start + SLICE]})]
+        where, params = _where(equal)
+        # Reads open no transaction: straight to the connection, as they are most calls.
+        cursor = self.conn.execute(_select(table, where, tuple(order_by), limit), params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, found)) for found in cursor]
+
+    def insert(self, table, rows, replace=False):
+        if len(rows) == 1:
+            # One row (most merged changes): a plain statement, cheaper than a batch of one.
+            self._execute(_insert(table, tuple(rows[0]), replace), list(rows[0].values()))
+        elif rows:
+            self._execute_many(_insert(table, tuple(rows[0]), replace),
+                               [list(row.values()) for row in rows])
+
+    def update(self, table, values, **equal):
+        if values:
+            where, params = _where(equal)
+            self._execute(_update(table, tuple(values), where), [*values.values(), *params])
+
+    def delete(self, table, **equal):
+        where, params = _where(equal)
+        self._execute(f"delete from [{table}]{where}", params)
+
+    def communes_of(self, table, ids):
+        ids, query, found = sorted(set(ids)), _commune_of_rows(table), {}
+        for start in range(0, len(ids), SLICE):
+            part = ids[start:start + SLICE]
+            found.update(self._execute(query.format(marks=",".join("?" * len(part))),
+                                           part))
+        return found
+
+    # The change log
+
+    def append_log(self, entries):
+        self._execute_many(
+            "insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
+            " scope_office, origin_has_it) values (?, ?, ?, ?, ?, ?, ?)", entries)
+
+    def log_after(self, seq, limit):
+        return self._execute(
+            "select seq, table_name, row_id, fields, origin from sync_log"
+            " where seq > ? order by seq limit ?", [seq, limit]).fetchall()
+
+    def log_visible(self, after, communes, office, device, limit):
+        marks = ",".join("?" * len(communes)) or "null"
+        return self._execute(f"""
+            select seq, table_name, row_id, fields from sync_log
+             where seq > ?
+               and ((scope_commune is null and scope_office is null)
+                    or scope_commune in ({marks}) or scope_office = ?)
+               and not (origin = ? and origin_has_it = 1)
+             order by seq limit ?""",
+                                 [after, *sorted(communes), office, device, limit]).fetchall()
+
+    def log_count(self, after):
+        return self._execute("select count(*) from sync_log where seq > ?",
+                                 [after]).fetchone()[0]
+
+    def last_seq(self):
+        return self._execute("select coalesce(max(seq), 0) from sync_log").fetchone()[0]
+
+    def logged_fields(self, table, row_id, after):
+        return [fields for (fields,) in self._execute(
+            "select fields from sync_log where table_name = ? and row_id = ? and seq > ?",
+            [table, row_id, after])]
+
+    def logged_rows(self):
+        return self._execute("select table_name, row_id from sync_log"
+                                 " group by table_name, row_id order by min(seq)").fetchall()
+
+    # Merging bookkeeping
+
+    def keep_extra(self, table, row_id, field, value, stamp):
+        self._execute("""
+            insert into sync_extra (table_name, row_id, field, value, hlc)
+            values (?, ?, ?, ?, ?)
+            on conflict(table_name, row_id, field) do update
+               set value = excluded.value, hlc = excluded.hlc
+             where excluded.hlc > sync_extra.hlc""", [table, row_id, field, value, stamp])
+
+    def note_refused(self, table, row_id, seq, code, reason, at):
+        self._execute("""
+            insert into sync_refused (table_name, row_id, seq, code, reason, at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (table_name, row_id) do update
+               set seq = max(seq, excluded.seq), code = excluded.code,
+                   reason = excluded.reason, at = excluded.at""",
+                          [table, row_id, seq, code, reason, at])
+
+    def park(self, table, row_id, fields, reason, received_at):
+        self._execute("""
+            insert into sync_inbox (table_name, row_id, fields, reason, received_at, position)
+            values (?, ?, ?, ?, ?, (select coalesce(max(position), 0) + 1 from sync_inbox))
+            on conflict (table_name, row_id) do update
+               set fields = excluded.fields, reason = excluded.reason""",
+                          [table, row_id, fields, reason, received_at])
+
+
+_LISTS = (list, tuple, set)
+
+
+def _where(equal):
+    """(" where ..." or "", parameters) for column=value filters."""
+    if len(equal) == 1 and not isinstance(value := next(iter(equal.values())), _LISTS) \
+            and value is not None:
+        return _equal_to(next(iter(equal))), [value]  # most filters: one key
+    terms, params = [], []
+    for name, value in equal.items():
+        if value is None:
+            terms.append(f"[{name}] is null")
+        elif isinstance(value, _LISTS):
+            value = list(value)
+            terms.append(f"[{name}] in ({','.join('?' * len(value))})" if value else "0")
+            params += value
+        else:
+            terms.append(f"[{name}] = ?")
+            params.append(value)
+    return (" where " + " and ".join(terms) if terms else ""), params
+
+
+@lru_cache(maxsize=256)
+def _equal_to(name):
+    return f" where [{name}] = ?"
+
+
+@lru_cache(maxsize=256)
+def _insert(table, names, replace):
+    return (f"insert{' or replace' if replace else ''} into [{table}]"
+            f" ({', '.join(f'[{n}]' for n in names)}) values ({', '.join('?' * len(names))})")
+
+
+@lru_cache(maxsize=256)
+def _update(table, names, where):
+    return f"update [{table}] set {', '.join(f'[{n}] = ?' for n in names)}{where}"
+
+
+@lru_cache(maxsize=1024)
+def _select(table, where, order_by, limit):
+    order = ", ".join(f"[{name[1:]}] desc" if name.startswith("-") else f"[{name}]"
+                      for name in order_by)
+    return (f"select * from [{table}]{where}" + (f" order by {order}" if order else "")
+            + (f" limit {int(limit)}" if limit is not None else ""))
+
+
+def _commune_of_rows(table):
+    """SQL giving (id, commune) of rows of the table, joined up to the table holding it."""
+    joins, alias, holder = [], "t0", table
+    while COMMUNE_PATH[holder] is not None:
+        holder, column = COMMUNE_PATH[holder]
+        joined = f"t{len(joins) + 1}"
+        joins.append(f"join [{holder}] {joined} on {joined}.id = {alias}.[{column}]")
+        alias = joined
+    return (f"select t0.id, {alias}.commune_code from [{table}] t0 {' '.join(joins)}"
+            " where t0.id in ({marks})")

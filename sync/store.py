@@ -1,0 +1,145 @@
+"""What the sync engine needs from the database it syncs: the few operations a store gives.
+
+The engine (capture, merge, inbox, refused, enrolment, client, server) reaches its data only
+through these. `sync.sqlite.SQLiteStore` is the one implementation for now; a PostgreSQL store
+for the central server would implement the same, with the engine's tables (`SCHEMA_TABLES`)
+made by its own schema.
+
+Rows are dicts of column name to value. `equal` filters are column=value pairs, all of which
+must hold: None matches a missing value (SQL's "is null") and a list matches any of its values.
+"""
+
+from abc import ABC, abstractmethod
+
+# The engine's own tables, which each store's schema makes beside the synced ones:
+# - sync_state (key, value): the device's role, id, clock, cursors;
+# - sync_log (seq, table_name, row_id, fields, origin, scope_commune, scope_office,
+#   origin_has_it): every captured write, in order;
+# - sync_extra (table_name, row_id, field, value, hlc): fields a newer app sent, kept as sent;
+# - sync_inbox (table_name, row_id, fields, reason, received_at, position), laptops: received
+#   changes waiting for their parent;
+# - sync_refused (table_name, row_id, seq, code, reason, at), laptops: refused records;
+# - devices, enrolment_codes, device_refusals, central server: who may sync, and what each
+#   device was refused.
+SCHEMA_TABLES = ("sync_state", "sync_log", "sync_extra", "sync_inbox", "sync_refused",
+                 "devices", "enrolment_codes", "device_refusals")
+
+
+class Broken(Exception):
+    """A write that would break the store's rules (a parent missing, a key taken twice)."""
+
+
+class Store(ABC):
+    """A database the engine syncs: the synced tables of `sync.synced_tables` and its own."""
+
+    def __init__(self):
+        # The engine's memory for this store's life (one connection, one request): the device
+        # clock and whether this is the central server, so they are read once.
+        self.clock = None
+        self.central = None
+
+    # Transactions
+
+    @abstractmethod
+    def atomic(self):
+        """A write transaction (inside another: a part of it), undone whole on any error."""
+
+    @abstractmethod
+    def snapshot(self):
+        """A read transaction: every read inside sees the store as of its first."""
+
+    @abstractmethod
+    def attempt(self):
+        """A part of the caller's transaction undone alone, raising Broken, if a write in it
+        breaks the store's rules; any other error passes through."""
+
+    @abstractmethod
+    def defer_references(self):
+        """Check references at the end of the transaction, not at each write (re-homing)."""
+
+    # The device's state
+
+    @abstractmethod
+    def state(self, key, default=None):
+        """A value of sync_state, as text."""
+
+    @abstractmethod
+    def set_state(self, key, value):
+        """Keep a value of sync_state (as text)."""
+
+    # Rows of any table
+
+    @abstractmethod
+    def columns(self, table):
+        """The table's column names."""
+
+    @abstractmethod
+    def find(self, table, order_by=(), limit=None, **equal):
+        """The rows matching `equal`, in `order_by` column order (a leading "-": descending)."""
+
+    @abstractmethod
+    def insert(self, table, rows, replace=False):
+        """Insert a list of rows, each with the same columns in the same order; `replace`
+        overwrites a row with the same key."""
+
+    @abstractmethod
+    def update(self, table, values, **equal):
+        """Set `values` in the rows matching `equal`."""
+
+    @abstractmethod
+    def delete(self, table, **equal):
+        """Delete the rows matching `equal` (every row, with no `equal`)."""
+
+    @abstractmethod
+    def communes_of(self, table, ids):
+        """{row id: commune code} of rows of a table in COMMUNE_PATH, by way of their parents;
+        a row whose parent is missing is left out."""
+
+    # The change log
+
+    @abstractmethod
+    def append_log(self, entries):
+        """Append entries, (table_name, row_id, fields, origin, scope_commune, scope_office,
+        origin_has_it) each, in order; each gets the next seq."""
+
+    @abstractmethod
+    def log_after(self, seq, limit):
+        """Up to `limit` entries after `seq`, in order: (seq, table_name, row_id, fields,
+        origin)."""
+
+    @abstractmethod
+    def log_visible(self, after, communes, office, device, limit):
+        """Up to `limit` entries after `after` a device may pull: shared by all, of one of the
+        communes or of the office, and not its own that it already holds; (seq, table_name,
+        row_id, fields) each, in order."""
+
+    @abstractmethod
+    def log_count(self, after):
+        """How many entries come after `after`."""
+
+    @abstractmethod
+    def last_seq(self):
+        """The seq of the last entry (0 for none)."""
+
+    @abstractmethod
+    def logged_fields(self, table, row_id, after):
+        """The fields (JSON text) of the row's entries after `after`."""
+
+    @abstractmethod
+    def logged_rows(self):
+        """(table_name, row_id) of every row with an entry, in the order of its first."""
+
+    # Merging bookkeeping: each keeps the newer when a key is written twice
+
+    @abstractmethod
+    def keep_extra(self, table, row_id, field, value, stamp):
+        """Keep an unknown field's value (JSON text) unless a later stamp is kept already."""
+
+    @abstractmethod
+    def note_refused(self, table, row_id, seq, code, reason, at):
+        """Keep a refusal of the record, with the highest seq that carried it."""
+
+    @abstractmethod
+    def park(self, table, row_id, fields, reason, received_at):
+        """Keep a received change (fields as JSON text) in the inbox: a new one last in line,
+        one already waiting in its place."""
