@@ -1,9 +1,12 @@
 """The code's layout: every module imports on its own, and the sync engine stays free of Flask."""
 
+import ast
+import io
 import os
 import re
 import subprocess
 import sys
+import tokenize
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -59,6 +62,49 @@ def test_sync_engine_never_imports_flask(imported, module):
     result = imported[module]
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False", f"{module} loads flask"
+
+
+# What names SQLite: the module, its errors, a connection, or a statement's first words.
+_SQLITE = re.compile(r"sqlite|\.conn\b|\.execute\(|\bpragma\b|"
+                     r"\b(?:select|insert into|update|delete from)\s+[\w*\[]+\s+(?:from|set|where)\b",
+                     re.IGNORECASE)
+
+
+def test_only_the_sqlite_store_speaks_sqlite():
+    # The engine reaches its data through sync.store.Store alone: a PostgreSQL store for the
+    # central server plugs in beside sync/sqlite/ without touching the rest.
+    engine = [path for path in (ROOT / "sync").rglob("*.py")
+              if "sqlite" not in path.relative_to(ROOT / "sync").parts]
+    assert ROOT / "sync" / "merge.py" in engine and len(engine) > 10
+    speaking = [f"{path.relative_to(ROOT)}:{number}: {text}"
+                for path in engine for number, text in _code(path) if _SQLITE.search(text)]
+    assert speaking == []
+
+
+def _code(path):
+    """(line, text) of the module's code: its names and strings, not comments or docstrings."""
+    source = path.read_text()
+    docstrings = {node.value.lineno for node in ast.walk(ast.parse(source))
+                  if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+                  and isinstance(node.value.value, str)}
+    lines, end = {}, (0, 0)
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE) or (
+                token.type == tokenize.STRING and token.start[0] in docstrings):
+            continue
+        gap = " " * (token.start[1] - end[1]) if token.start[0] == end[0] else ""
+        lines[token.start[0]] = lines.get(token.start[0], "") + gap + token.string
+        end = token.end
+    return sorted(lines.items())
+
+
+def test_the_sqlite_check_would_see_sql():
+    # The check above would pass vacuously if its pattern matched nothing.
+    store = _code(ROOT / "sync" / "sqlite" / "store.py")
+    assert len([text for _, text in store if _SQLITE.search(text)]) > 10
+    assert _SQLITE.search('rows = db.execute("select 1")')
+    assert _SQLITE.search("select id from users where x")
+    assert not _SQLITE.search("Select the rows the device may see, from its office")
 
 
 def test_the_probe_sees_flask_when_it_is_loaded():

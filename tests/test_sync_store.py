@@ -1,0 +1,244 @@
+"""The sync store: the engine's schema is its own, and the SQLite store keeps the contract the
+engine relies on (sync/store.py). A PostgreSQL store would join the `store` fixture's params."""
+
+import json
+
+import pytest
+import sqlite_utils
+
+from fieldapp.db import connect, upgrade
+from fieldapp.migrations import migrations as app_migrations
+from sync import capture
+from sync.sqlite import SQLiteStore
+from sync.sqlite import migrations as sync_migrations
+from sync.store import SCHEMA_TABLES, Broken, Store
+
+
+def shape(db, table):
+    """A table's columns, keys, indexes and references, as SQLite reports them."""
+    return {
+        "columns": db.execute(f"pragma table_info([{table}])").fetchall(),
+        "indexes": sorted((r[1], r[2], r[3], db.execute(f"pragma index_info([{r[1]}])"
+                                                        ).fetchall())
+                          for r in db.execute(f"pragma index_list([{table}])")),
+        "references": db.execute(f"pragma foreign_key_list([{table}])").fetchall(),
+    }
+
+
+def test_the_engine_schema_is_the_one_the_released_steps_made(tmp_path):
+    """Made alone, the engine's tables are those fieldapp's steps 0008 and 0011 made before the
+    engine shipped its schema: its first step takes them over unchanged."""
+    upgraded = connect(tmp_path / "app.sqlite3")
+    upgrade(upgraded)
+    alone = sqlite_utils.Database(tmp_path / "engine.sqlite3")
+    sync_migrations.apply(alone)
+
+    made = set(alone.table_names())
+    assert set(SCHEMA_TABLES) <= made
+    for table in SCHEMA_TABLES:
+        assert shape(alone, table) == shape(upgraded, table), table
+    assert [m.name for m in sync_migrations.applied(upgraded)] == ["sync_0001_engine_tables"]
+
+
+def test_the_engine_step_takes_over_tables_with_rows_in_them(tmp_path):
+    """A laptop upgraded from before the engine's schema keeps its log and state."""
+    db = connect(tmp_path / "old.sqlite3")
+    app_migrations.apply(db)
+    db.execute("insert into sync_state (key, value) values ('pushed_seq', '7')")
+    db.execute("insert into sync_log (table_name, row_id, fields, origin) values"
+               " ('villages', 'v1', '{}', 'laptop')")
+
+    assert "sync_0001_engine_tables" in upgrade(db)
+
+    assert db.sync.state("pushed_seq") == "7"
+    assert db.sync.last_seq() == 1
+
+
+@pytest.fixture(params=["sqlite"])
+def store(request, tmp_path):
+    """A store on a database with the app's synced tables and the engine's, empty."""
+    db = connect(tmp_path / "store.sqlite3")
+    upgrade(db)
+    yield db.sync
+    db.close()
+
+
+def other_connection(store, tmp_path):
+    return sqlite_utils.Database(tmp_path / "store.sqlite3")
+
+
+def test_a_store_is_a_store(store):
+    assert isinstance(store, Store)
+    assert store.clock is None and store.central is None
+
+
+def test_find_filters_by_value_missing_value_and_list(store):
+    rows = [{"key": f"k{i}", "value": str(i)} for i in range(1200)]
+    store.insert("sync_state", rows)
+
+    assert store.find("sync_state", key="k5") == [{"key": "k5", "value": "5"}]
+    assert store.find("sync_state", key="nobody") == []
+    # More values than a statement binds: the store slices them.
+    wanted = [f"k{i}" for i in range(0, 1200, 1)]
+    assert len(store.find("sync_state", key=wanted)) == 1200
+    assert store.find("sync_state", key=[]) == []
+    assert [r["key"] for r in store.find("sync_state", order_by=["-key"], limit=2)] == [
+        "k999", "k998"]
+    store.insert("devices", [], replace=True)  # nothing to insert is nothing
+    # Two lists, both longer than a statement binds: every pair of slices is asked.
+    assert len(store.find("sync_state", key=wanted, value=[str(i) for i in range(600)])) == 600
+    with pytest.raises(ValueError):
+        store.find("sync_state", order_by=["key"], key=wanted)
+
+
+def test_none_matches_a_missing_value(store):
+    _a_device(store, "d1")
+    _a_device(store, "d2", revoked_at="2026-01-01T00:00:00Z")
+
+    assert [d["id"] for d in store.find("devices", revoked_at=None)] == ["d1"]
+    store.update("devices", {"revoked_at": "2026-02-02T00:00:00Z"}, revoked_at=None)
+    assert {d["revoked_at"] for d in store.find("devices")} == {
+        "2026-01-01T00:00:00Z", "2026-02-02T00:00:00Z"}
+
+
+def _a_device(store, device_id, **values):
+    office = store.find("offices", limit=1)
+    if not office:
+        store.insert("offices", [{"id": "o1", "name": "Văn phòng", "province_code": 15,
+                                  "created_at": "x", "updated_at": "x"}])
+    store.insert("devices", [{"id": device_id, "name": device_id, "office_id": "o1",
+                              "secret_hash": "h", "enrolled_at": "x", **values}])
+
+
+def test_writes_outside_a_transaction_are_committed_at_once(store, tmp_path):
+    """Another connection sees them, and can take the write lock: nothing was left open."""
+    store.set_state("role", "laptop")
+    store.insert("sync_state", [{"key": "a", "value": "1"}])
+    store.append_log([["villages", "v1", "{}", "laptop", None, None, 0]])
+
+    other = other_connection(store, tmp_path)
+    other.conn.execute("pragma busy_timeout = 100")
+    assert other.execute("select count(*) from sync_state").fetchone()[0] == 2
+    assert other.execute("select count(*) from sync_log").fetchone()[0] == 1
+    other.conn.execute("BEGIN IMMEDIATE")
+    other.conn.execute("ROLLBACK")
+
+
+def test_atomic_is_undone_whole_on_an_error(store):
+    with pytest.raises(RuntimeError):
+        with store.atomic():
+            store.set_state("a", 1)
+            store.append_log([["villages", "v1", "{}", "laptop", None, None, 0]])
+            raise RuntimeError("cut")
+    assert store.state("a") is None and store.last_seq() == 0
+
+
+def test_attempt_undoes_only_its_own_part_and_says_broken(store):
+    with store.atomic():
+        store.set_state("kept", "yes")
+        with pytest.raises(Broken):
+            with store.attempt():
+                store.set_state("undone", "yes")
+                store.insert("sync_state", [{"key": "kept", "value": "twice"}])
+        # Inside another attempt, the inner one goes alone.
+        with store.attempt():
+            store.set_state("outer", "yes")
+            with pytest.raises(Broken):
+                with store.attempt():
+                    store.insert("sync_state", [{"key": "outer", "value": "twice"}])
+    assert store.state("kept") == "yes" and store.state("outer") == "yes"
+    assert store.state("undone") is None
+
+
+def test_attempt_lets_other_errors_through_and_undoes_them(store):
+    with store.atomic():
+        with pytest.raises(KeyError):
+            with store.attempt():
+                store.set_state("undone", "yes")
+                raise KeyError("not the store's")
+        store.set_state("after", "yes")
+    assert store.state("undone") is None and store.state("after") == "yes"
+
+
+def test_a_snapshot_does_not_see_a_write_made_during_it(store, tmp_path):
+    store.append_log([["villages", "v1", "{}", "laptop", None, None, 0]])
+    other = other_connection(store, tmp_path)
+    with store.snapshot():
+        before = store.last_seq()
+        # Write-ahead logging lets another connection write meanwhile.
+        other.execute("insert into sync_log (table_name, row_id, fields, origin) values"
+                      " ('villages', 'v2', '{}', 'laptop')")
+        assert store.last_seq() == before == 1
+        assert store.log_count(0) == 1
+    assert store.last_seq() == 2
+
+
+def test_the_log_in_order_and_by_scope(store):
+    entries = [
+        ["villages", "v1", '{"name":["A","s1",""]}', "d1", 101, None, 0],
+        ["users", "u1", "{}", "central", None, "o1", 0],
+        ["villages", "v2", "{}", "d2", 202, None, 0],
+        ["scripts", "s1", "{}", "central", None, None, 0],
+        ["villages", "v1", '{"name":["B","s2","s1"]}', "d1", 101, None, 1],
+    ]
+    store.append_log(entries)
+
+    assert store.last_seq() == 5 and store.log_count(2) == 3
+    assert [e[0] for e in store.log_after(1, 2)] == [2, 3]
+    assert store.log_after(0, 1)[0] == (1, "villages", "v1", '{"name":["A","s1",""]}', "d1")
+    # d1, of office o1 and commune 101: its commune's, its office's and the shared; not what
+    # it already holds.
+    assert [e[0] for e in store.log_visible(0, {101}, "o1", "d1", 10)] == [1, 2, 4]
+    assert [e[0] for e in store.log_visible(0, set(), "o2", "d3", 10)] == [4]
+    assert [e[0] for e in store.log_visible(2, {101, 202}, "o1", "d3", 2)] == [3, 4]
+    assert store.logged_fields("villages", "v1", 1) == ['{"name":["B","s2","s1"]}']
+    assert store.logged_rows() == [("villages", "v1"), ("users", "u1"), ("villages", "v2"),
+                                   ("scripts", "s1")]
+
+
+def test_the_newer_is_kept_when_a_key_is_written_twice(store):
+    store.keep_extra("villages", "v1", "altitude", json.dumps(900), "0002")
+    store.keep_extra("villages", "v1", "altitude", json.dumps(100), "0001")
+    assert store.find("sync_extra")[0]["value"] == "900"
+
+    store.note_refused("villages", "v1", 9, "invalid", "first", "t1")
+    store.note_refused("villages", "v1", 4, "other_office", "again", "t2")
+    refusal = store.find("sync_refused")[0]
+    assert (refusal["seq"], refusal["code"], refusal["reason"]) == (9, "other_office", "again")
+
+    store.park("people", "p1", "{}", "no parent", "t1")
+    store.park("people", "p2", "{}", "no parent", "t1")
+    store.park("people", "p1", '{"a":1}', "still none", "t2")
+    waiting = store.find("sync_inbox", order_by=["position"])
+    assert [(w["row_id"], w["fields"], w["reason"], w["received_at"]) for w in waiting] == [
+        ("p1", '{"a":1}', "still none", "t1"), ("p2", "{}", "no parent", "t1")]
+
+
+def test_communes_of_rows_follow_their_parents(store):
+    store.defer_references()  # outside a transaction: a no-op, as the engine never relies on it
+    commune = store.find("communes", limit=1)[0]["code"]
+    village = {"id": "v1", "commune_code": commune, "name": "Bản Mù", "name_key": "ban mu",
+               "created_at": "x", "updated_at": "x"}
+    with store.atomic():
+        store.insert("villages", [village])
+        store.insert("households", [{"id": "h1", "village_id": "v1", "created_at": "x",
+                                     "updated_at": "x"}])
+        store.insert("people", [{"id": "p1", "household_id": "h1", "full_name": "Giàng A Páo",
+                                 "name_key": "giang a pao", "gender": "male",
+                                 "birth_year": 1980, "relation": "head", "created_at": "x",
+                                 "updated_at": "x"}])
+    assert store.communes_of("people", ["p1", "nobody"]) == {"p1": commune}
+    assert store.communes_of("households", ["h1"]) == {"h1": commune}
+    assert capture.scope(store, "people", {"household_id": "h1"}) == (commune, None)
+    assert capture.scope(store, "people", {"household_id": "gone"}) == (-1, None)
+
+
+def test_columns_are_the_tables(store):
+    assert {"id", "sync_clock", "village_id"} <= store.columns("households")
+    assert store.columns("sync_state") == {"key", "value"}
+
+
+def test_the_app_database_hands_out_one_store_per_connection(tmp_path):
+    db = connect(tmp_path / "one.sqlite3")
+    assert db.sync is db.sync and isinstance(db.sync, SQLiteStore)
+    assert connect(tmp_path / "one.sqlite3").sync is not db.sync
