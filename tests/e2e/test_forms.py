@@ -20,12 +20,32 @@ def expect_error_beside(page, field_id, message):
     expect(errors).to_contain_text(message)
     expect(control).to_have_attribute("aria-invalid", "true")
     expect(control).to_have_attribute("aria-describedby", f"{field_id}-errors")
-    # Measured once the vendored fonts are in: until then the layout may still move.
+    # Measured once the vendored fonts are in and the layout has settled (on a busy machine it
+    # can still move between two reads): both boxes in one frame, until two frames agree.
     page.wait_for_function("document.fonts.status === 'loaded'")
-    box, under = control.bounding_box(), errors.bounding_box()
+    box, under = _settled_boxes(page, field_id)
     gap = under["y"] - (box["y"] + box["height"])
     assert 0 <= gap < 24, f"the message of {field_id} is {gap}px from its control"
     assert abs(under["x"] - box["x"]) < 24, f"the message of {field_id} is not under it"
+
+
+_BOXES = """id => new Promise(done => requestAnimationFrame(() => {
+    const box = e => { const r = e.getBoundingClientRect(); return {x: r.x, y: r.y,
+                                                                     height: r.height}; };
+    done([box(document.getElementById(id)), box(document.getElementById(id + "-errors"))]);
+}))"""
+
+
+def _settled_boxes(page, field_id):
+    """The control's and its message's boxes, read in one frame, once two frames agree."""
+    last = page.evaluate(_BOXES, field_id)
+    for _ in range(20):
+        page.wait_for_timeout(50)
+        now = page.evaluate(_BOXES, field_id)
+        if now == last:
+            break
+        last = now
+    return last
 
 
 def expect_no_error(page, field_id):
