@@ -13,8 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from fieldapp import demo
-from fieldapp.db import upgrade
-from fieldapp.migrations import migrations
+from fieldapp.db import Database, migration_sets, upgrade
 from fieldapp.reach import REACH_COUNTING_TRIGGERS, rebuild_reach_counts
 from fieldapp.text import fold
 
@@ -115,7 +114,8 @@ def generate(path, households=100_000, seed=1):
     # Built under another name and renamed at the end: an interrupted run leaves no fixture.
     partial = path.with_name(path.name + ".partial")
     remove_database(partial)
-    db = sqlite_utils.Database(sqlite3.connect(str(partial)))
+    # fieldapp's Database: the demo's rows go through the store, which logs them for sync.
+    db = Database(sqlite3.connect(str(partial)))
     db.execute("PRAGMA journal_mode = MEMORY")
     db.execute("PRAGMA synchronous = OFF")
     db.execute("PRAGMA cache_size = -1000000")
@@ -144,7 +144,8 @@ def cached_meta(path, params):
         return None
     db = sqlite_utils.Database(sqlite3.connect(str(path)))
     try:
-        if "bench_meta" not in db.table_names() or migrations.pending(db):
+        if "bench_meta" not in db.table_names() or any(
+                steps.pending(db) for steps in migration_sets()):
             return None
         rows = list(db.query("select value, meta from bench_meta where key = 'params'"))
         if not rows or json.loads(rows[0]["value"]) != params:
