@@ -148,7 +148,6 @@ def enrol_command(central_url, code, device_name):
 @with_appcontext
 def sync_command():
     """Send this laptop's changes to the central server and receive the office's."""
-    from sync import inbox
     from sync.client import SyncError
 
     from .sync_pages.views import run_sync
@@ -171,7 +170,7 @@ def sync_command():
                f" {len(result.rejected)} refused")
     for r in result.rejected:
         click.echo(f"  refused {r['table']} {r['id']}: {r['reason']}")
-    waiting = len(inbox.waiting(db.get_db().sync))
+    waiting = db.get_db().sync.count("sync_inbox")
     if waiting:
         click.echo(f"{waiting} received records wait for a record they depend on")
 

@@ -148,7 +148,8 @@ def unsynced_count(store):
     changes not saved yet (laptops only)."""
     if is_central(store):
         return 0
-    pushed = int(store.state("pushed_seq", 0))
-    return (store.log_count(pushed)
-            + sum(1 for r in store.find("sync_refused") if r["seq"] <= pushed)
-            + len(store.find("sync_inbox")))
+    with store.snapshot():  # one number, even while a sync commits a batch
+        pushed = int(store.state("pushed_seq", 0))
+        return (store.log_count(pushed)
+                + sum(1 for r in store.find("sync_refused", only=["seq"]) if r["seq"] <= pushed)
+                + store.count("sync_inbox"))

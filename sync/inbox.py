@@ -13,7 +13,8 @@ from .store import Broken
 
 def receive(store, changes, pushed_seq):
     """Apply a pulled batch in the caller's transaction; park what cannot be saved yet."""
-    parked = {(r["table_name"], r["row_id"]) for r in waiting(store)}
+    parked = {(r["table_name"], r["row_id"])
+              for r in store.find("sync_inbox", only=["table_name", "row_id"])}
     absent = merge.absent_rows(store, changes)
     # A first pull is mostly new rows: written a run at a time unless one is refused.
     if not parked and merge.new_rows_only(store, changes, absent) and merge.insert_new_rows(

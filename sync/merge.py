@@ -154,7 +154,7 @@ def absent_rows(store, changes):
         wanted.setdefault(change["table"], set()).add(change["id"])
     absent = set()
     for table, ids in wanted.items():
-        present = {r["id"] for r in store.find(table, id=ids)}
+        present = {r["id"] for r in store.find(table, only=["id"], id=ids)}
         absent.update((table, i) for i in ids if i not in present)
     return absent
 

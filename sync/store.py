@@ -51,7 +51,8 @@ class Store(ABC):
     @abstractmethod
     def attempt(self):
         """A part of the caller's transaction undone alone, raising Broken, if a write in it
-        breaks the store's rules; any other error passes through."""
+        breaks the store's rules; any other error passes through (outside a transaction: a
+        transaction of its own)."""
 
     @abstractmethod
     def defer_references(self):
@@ -74,8 +75,13 @@ class Store(ABC):
         """The table's column names."""
 
     @abstractmethod
-    def find(self, table, order_by=(), limit=None, **equal):
-        """The rows matching `equal`, in `order_by` column order (a leading "-": descending)."""
+    def find(self, table, order_by=(), limit=None, only=None, **equal):
+        """The rows matching `equal`, in `order_by` column order (a leading "-": descending),
+        with every column or `only` those named."""
+
+    @abstractmethod
+    def count(self, table, **equal):
+        """How many rows match `equal`."""
 
     @abstractmethod
     def insert(self, table, rows, replace=False):

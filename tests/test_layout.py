@@ -65,9 +65,8 @@ def test_sync_engine_never_imports_flask(imported, module):
 
 
 # What names SQLite: the module, its errors, a connection, or a statement's first words.
-_SQLITE = re.compile(r"sqlite|\.conn\b|\.execute\(|\bpragma\b|"
-                     r"\b(?:select|insert into|update|delete from)\s+[\w*\[]+\s+(?:from|set|where)\b",
-                     re.IGNORECASE)
+_SQLITE = re.compile(r"sqlite|\.conn\b|\.execute\(|\bpragma\b|\b(?:select|insert into|update"
+                     r"|delete from)\s+[\w*\[]+\s+(?:from|set|where)\b", re.IGNORECASE)
 
 
 def test_only_the_sqlite_store_speaks_sqlite():

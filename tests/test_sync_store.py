@@ -2,6 +2,7 @@
 engine relies on (sync/store.py). A PostgreSQL store would join the `store` fixture's params."""
 
 import json
+import sqlite3
 
 import pytest
 import sqlite_utils
@@ -242,3 +243,37 @@ def test_the_app_database_hands_out_one_store_per_connection(tmp_path):
     db = connect(tmp_path / "one.sqlite3")
     assert db.sync is db.sync and isinstance(db.sync, SQLiteStore)
     assert connect(tmp_path / "one.sqlite3").sync is not db.sync
+
+
+def test_long_lists_in_every_filter_are_sliced_and_a_value_counted_once(store):
+    keys = [f"k{i:04d}" for i in range(1500)]
+    store.insert("sync_state", [{"key": k, "value": "1"} for k in keys])
+
+    # A value repeated across a slice's edge is one row, not two.
+    assert len(store.find("sync_state", key=["k0001"] * 501)) == 1
+    assert store.count("sync_state", key=keys + keys) == 1500
+    assert store.find("sync_state", only=["key"], key="k0002") == [{"key": "k0002"}]
+    store.update("sync_state", {"value": "2"}, key=keys[:1200])
+    assert store.count("sync_state", value="2") == 1200
+    store.delete("sync_state", key=keys[100:1400])
+    assert store.count("sync_state") == 200
+
+
+def test_attempt_outside_a_transaction_takes_the_write_lock_first(store, tmp_path):
+    """A savepoint alone would begin a deferred transaction: another connection could write
+    after its first read, and its own write would then fail at once ("database is locked")."""
+    store.set_state("seen", "0")
+    other = other_connection(store, tmp_path)
+    other.conn.execute("pragma busy_timeout = 100")
+    with store.attempt():
+        assert store.state("seen") == "0"
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("update sync_state set value = '2' where key = 'seen'")
+        store.set_state("seen", "1")
+    assert not store.conn.in_transaction
+    with pytest.raises(Broken):
+        with store.attempt():
+            store.set_state("kept", "no")
+            store.insert("sync_state", [{"key": "seen", "value": "twice"}])
+    assert not store.conn.in_transaction
+    assert store.state("seen") == "1" and store.state("kept") is None

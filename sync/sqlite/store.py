@@ -49,6 +49,11 @@ class SQLiteStore(Store):
 
     @contextmanager
     def attempt(self):
+        if not self.conn.in_transaction:
+            # A savepoint alone would begin a deferred transaction: begin ours first.
+            with self.atomic(), self.attempt():
+                yield self
+            return
         self.conn.execute("SAVEPOINT attempt")
         try:
             yield self
@@ -86,20 +91,27 @@ class SQLiteStore(Store):
                 row[1] for row in self._execute(f"pragma table_info([{table}])")}
         return self._columns[table]
 
-    def find(self, table, order_by=(), limit=None, **equal):
-        for name, value in equal.items():
-            if isinstance(value, _LISTS) and len(value) > SLICE:
-                if order_by or limit is not None:
-                    raise ValueError(f"more than {SLICE} values are found unordered")
-                values = sorted(value)
-                return [row for start in range(0, len(values), SLICE)
-                        for row in self.find(table, **{**equal,
-                                                       name: values[start:start + SLICE]})]
-        where, params = _where(equal)
-        # Reads open no transaction: straight to the connection, as they are most calls.
-        cursor = self.conn.execute(_select(table, where, tuple(order_by), limit), params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, found)) for found in cursor]
+    def find(self, table, order_by=(), limit=None, only=None, **equal):
+        parts = _sliced(equal)
+        if len(parts) > 1 and (order_by or limit is not None):
+            raise ValueError(f"more than {SLICE} values are found unordered")
+        found = []
+        for part in parts:
+            where, params = _where(part)
+            # Reads open no transaction: straight to the connection, as they are most calls.
+            cursor = self.conn.execute(
+                _select(table, tuple(only or ()), where, tuple(order_by), limit), params)
+            names = [d[0] for d in cursor.description]
+            found += [dict(zip(names, row)) for row in cursor]
+        return found
+
+    def count(self, table, **equal):
+        total = 0
+        for part in _sliced(equal):
+            where, params = _where(part)
+            total += self.conn.execute(f"select count(*) from [{table}]{where}",
+                                       params).fetchone()[0]
+        return total
 
     def insert(self, table, rows, replace=False):
         if len(rows) == 1:
@@ -110,13 +122,14 @@ class SQLiteStore(Store):
                                [list(row.values()) for row in rows])
 
     def update(self, table, values, **equal):
-        if values:
-            where, params = _where(equal)
+        for part in _sliced(equal) if values else ():
+            where, params = _where(part)
             self._execute(_update(table, tuple(values), where), [*values.values(), *params])
 
     def delete(self, table, **equal):
-        where, params = _where(equal)
-        self._execute(f"delete from [{table}]{where}", params)
+        for part in _sliced(equal):
+            where, params = _where(part)
+            self._execute(f"delete from [{table}]{where}", params)
 
     def communes_of(self, table, ids):
         ids, query, found = sorted(set(ids)), _commune_of_rows(table), {}
@@ -196,6 +209,17 @@ class SQLiteStore(Store):
 _LISTS = (list, tuple, set)
 
 
+def _sliced(equal):
+    """The filters as one or more, each list of values at most SLICE long (every pair of
+    slices when two lists are long), so no statement binds too many."""
+    for name, value in equal.items():
+        if isinstance(value, _LISTS) and len(value) > SLICE:
+            values = sorted(set(value))
+            return [part for start in range(0, len(values), SLICE)
+                    for part in _sliced({**equal, name: values[start:start + SLICE]})]
+    return [equal]
+
+
 def _where(equal):
     """(" where ..." or "", parameters) for column=value filters."""
     if len(equal) == 1 and not isinstance(value := next(iter(equal.values())), _LISTS) \
@@ -232,10 +256,11 @@ def _update(table, names, where):
 
 
 @lru_cache(maxsize=1024)
-def _select(table, where, order_by, limit):
+def _select(table, only, where, order_by, limit):
     order = ", ".join(f"[{name[1:]}] desc" if name.startswith("-") else f"[{name}]"
                       for name in order_by)
-    return (f"select * from [{table}]{where}" + (f" order by {order}" if order else "")
+    columns = ", ".join(f"[{name}]" for name in only) or "*"
+    return (f"select {columns} from [{table}]{where}" + (f" order by {order}" if order else "")
             + (f" limit {int(limit)}" if limit is not None else ""))
 
 
