@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.migrations import STEPS, migrations
+from sync.sqlite import schema as sync_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = Path(__file__).parent / "migration_steps.sha256"
@@ -21,6 +22,11 @@ def released():
 
 def step_files():
     return sorted((ROOT / "fieldapp" / "migrations").glob("step_*.py"))
+
+
+def sync_step_files():
+    """The sync engine's own steps, frozen the same way."""
+    return sorted((ROOT / "sync" / "sqlite").glob("step_*.py"))
 
 
 @pytest.mark.parametrize("path", sorted(released()))
@@ -40,7 +46,18 @@ def test_every_step_module_is_released_and_registered_in_order():
     assert all(Path(step.__file__).stem == f"step_{step.NAME}" for step in STEPS)
 
 
-@pytest.mark.parametrize("path", step_files(), ids=lambda p: p.stem)
+def test_every_sync_step_module_is_released_and_registered_in_order():
+    names = [Path(step.__file__).name for step in sync_schema.STEPS]
+    assert names == [p.name for p in sync_step_files()] and names
+    assert [f"sync/sqlite/{name}" for name in names if f"sync/sqlite/{name}" not in
+            released()] == [], "add each new step's SHA-256 to tests/migration_steps.sha256"
+    assert [m.name for m in sync_schema.migrations._migrations] == [
+        step.NAME for step in sync_schema.STEPS]
+    assert all(Path(step.__file__).stem == f"step_{step.NAME.removeprefix('sync_')}"
+               for step in sync_schema.STEPS)
+
+
+@pytest.mark.parametrize("path", step_files() + sync_step_files(), ids=lambda p: p.stem)
 def test_a_step_imports_nothing_that_later_code_can_edit(path):
     """A step's behaviour lives in its own text: it imports only the standard library."""
     imported = set()
