@@ -3,6 +3,7 @@
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -70,7 +71,10 @@ class Server:
             [*self.wrapper, sys.executable, str(ROOT / "run.py"), *options,
              "--port", str(self.port), "--instance", str(self.instance)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            # Its own process group: a wrapper such as faketime forks the server and does not
+            # pass a signal on, so stopping signals the whole group.
+            start_new_session=True)
         deadline = time.monotonic() + 60
         self.output = []  # what the server printed: start-up, then any errors
         for line in self.process.stdout:
@@ -99,17 +103,24 @@ class Server:
         raise RuntimeError(f"the server on port {self.port} did not start")
 
     def stop(self):
-        self.process.terminate()
+        self._signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self.process.kill()
+            self._signal(signal.SIGKILL)
             self.process.wait()
+        self._signal(signal.SIGKILL)  # whatever of the group outlived its leader
 
     def kill(self):
         """SIGKILL, as a power cut or the OOM killer would: no clean shutdown."""
-        self.process.kill()
+        self._signal(signal.SIGKILL)
         self.process.wait()
+
+    def _signal(self, number):
+        try:
+            os.killpg(self.process.pid, number)
+        except ProcessLookupError:
+            pass  # the group is gone already
 
     def errors(self):
         """Lines of the server's output that tell of a failure."""

@@ -439,6 +439,31 @@ def _offset(server):
         db.close()
 
 
+def _processes_naming(text):
+    """Pids of the running processes whose command line holds the text."""
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                if entry.isdigit() and text.encode() in f.read():
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_server_under_faketime_stops_whole(central, tmp_path):
+    """faketime forks the server and passes no signal on: stopping it must leave nothing
+    running (the five-years test left two servers behind every run)."""
+    laptop = _skewed_laptop(tmp_path, central, "stopped", FIVE_YEARS_DAYS)
+    assert len(_processes_naming(str(laptop.instance))) >= 1
+    laptop.stop()
+    deadline = time.monotonic() + 10
+    while _processes_naming(str(laptop.instance)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_naming(str(laptop.instance)) == []
+
+
 def test_clock_skew_of_five_years_under_faketime(central, laptops, tmp_path):
     honest = laptops("honest")
     _, person = register(honest, "Vàng A Lử")
