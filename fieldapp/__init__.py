@@ -69,9 +69,10 @@ def create_app(test_config=None, instance_path=None, central=None):
         # Off by default: without a proxy in front, anybody could send these headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
-    from . import auth, cli, db, errors, i18n, i18n_views, submissions, sync_server_api
+    from . import cli, db, errors, i18n, i18n_views, submissions, sync_server_api
     from .admin import views as admin
     from .audit import views as audit_views
+    from .auth import views as auth
     from .group_sessions import views as group_sessions
     from .households import views as households
     from .places import views as places

@@ -8,8 +8,8 @@ from forms import options
 from forms.admin import ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 from sync import capture
 
-from .. import accounts, audit, auth, lists, offices, store, submissions
-from ..auth import role_required
+from .. import accounts, audit, lists, offices, store, submissions
+from ..auth.sessions import role_required, start_session
 from ..db import get_db
 from ..i18n import gettext as _, lazy_gettext as _l
 from ..places import queries as places
@@ -201,7 +201,7 @@ def user_password(user_id):
         accounts.set_password(db, user_id, password_form.password.data, user_id=g.user["id"])
         if user_id == g.user["id"]:
             # Every session of theirs ended, but the one that changed it goes on.
-            auth.start_session(g.user)
+            start_session(g.user)
         audit.record_request("password_set", table="users", row_id=user_id)
         flash(_("Password changed for %(name)s.", name=target["full_name"]), "success")
         return redirect(url_for("admin.user_list"))

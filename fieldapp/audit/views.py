@@ -5,7 +5,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from forms.audit import AuditFilterForm
 
 from .. import audit, clock
-from ..auth import role_required
+from ..auth.sessions import role_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..reports import exports

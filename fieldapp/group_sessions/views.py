@@ -10,7 +10,7 @@ from forms.printing import PrintForm
 from forms.sessions import ATTENDANCE_MESSAGES, AttendeesForm, session_form
 
 from .. import accounts, clock, lists, submissions
-from ..auth import in_office_or_404, login_required
+from ..auth.sessions import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..places import queries as places

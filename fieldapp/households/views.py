@@ -8,7 +8,7 @@ from forms.households import HouseholdForm, MovePersonForm, PersonForm, Register
 
 from .. import history, lists, submissions
 from ..text import page_number
-from ..auth import in_office_or_404, login_required
+from ..auth.sessions import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..places import queries as places

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 from forms.places import MergeVillagesForm, VillageForm
 
 from .. import offices, submissions
-from ..auth import login_required, role_required
+from ..auth.sessions import login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _, ngettext
 from ..vocabulary import VILLAGE_KIND_LABELS

@@ -8,7 +8,7 @@ from forms import options
 from forms.printing import BatchForm, PrintForm
 
 from .. import accounts
-from ..auth import login_required
+from ..auth.sessions import login_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
 from ..places import queries as places

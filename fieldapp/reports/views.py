@@ -14,7 +14,7 @@ from forms import options
 from forms.reports import ExportForm, PeriodForm, targets_form, year_choices
 
 from .. import accounts, audit, clock, offices, submissions
-from ..auth import login_required, role_required
+from ..auth.sessions import login_required, role_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
 from ..places import queries as places

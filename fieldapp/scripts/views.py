@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from forms.scripts import NewScriptForm, ScriptTextForm
 
 from .. import lists, policy, submissions
-from ..auth import login_required, role_required
+from ..auth.sessions import login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _
 from . import queries

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, g, render_template, request
 
-from ..auth import login_required
+from ..auth.sessions import login_required
 from ..db import get_db
 from . import queries
 

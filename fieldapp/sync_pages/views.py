@@ -13,7 +13,7 @@ from sync import capture, client, merge, policy, refused, server
 from sync.client import SyncError
 
 from .. import __version__, audit, offices, rules, store, submissions
-from ..auth import login_required, role_required
+from ..auth.sessions import login_required, role_required
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
 from . import records

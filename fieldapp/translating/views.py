@@ -9,7 +9,7 @@ from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, 
 from forms.translating import ReviewForm
 
 from .. import audit, submissions
-from ..auth import login_required
+from ..auth.sessions import login_required
 from ..db import get_db
 from ..i18n import LANGUAGES, SOURCE, gettext as _
 from ..text import page_number

@@ -8,7 +8,7 @@ from forms.printing import PrintForm
 from forms.visits import VisitDetailsForm, visit_form
 
 from .. import clock, history, lists, submissions
-from ..auth import in_office_or_404, login_required
+from ..auth.sessions import in_office_or_404, login_required
 from ..db import get_db
 from ..households import queries as households
 from ..i18n import gettext as _

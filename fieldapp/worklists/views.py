@@ -4,7 +4,7 @@ from flask import Blueprint, abort, g, render_template, request
 
 from .. import accounts, lists
 from ..text import page_number
-from ..auth import login_required
+from ..auth.sessions import login_required
 from ..db import get_db
 from ..i18n import lazy_gettext as _l
 from ..places import queries as places
