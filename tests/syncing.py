@@ -142,7 +142,8 @@ class Central(Server):
         return self.db.execute(sql, [name] if name else []).fetchone()[0]
 
     def code(self, office_id=None):
-        return server.create_enrolment_code(self.db.sync, office_id or self.office_id(), user_id=None)
+        return server.create_enrolment_code(self.db.sync, office_id or self.office_id(),
+                                            user_id=None)
 
     def stop(self):
         self.db.close()

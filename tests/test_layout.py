@@ -114,13 +114,15 @@ def test_the_probe_sees_flask_when_it_is_loaded():
 
 
 def test_the_office_scope_is_written_once():
-    # Which rows lie in an office is decided by places.queries.in_office; the reports count by
-    # office their own way, and migrations are frozen.
-    own_ways = {ROOT / "fieldapp" / "places" / "queries.py", ROOT / "fieldapp" / "migrations.py",
-                ROOT / "fieldapp" / "reports" / "queries.py"}
+    # Which rows lie in an office is decided by places.queries.in_office; the reports count and
+    # list by every office at once, their own way (reports/scope.py, counting.py, listings.py),
+    # and migrations are frozen.
+    own_ways = {ROOT / "fieldapp" / "places" / "queries.py"}
+    own_packages = {ROOT / "fieldapp" / "reports", ROOT / "fieldapp" / "migrations"}
     written_out = [str(path.relative_to(ROOT)) for package in PACKAGES
                    for path in (ROOT / package).rglob("*.py")
-                   if path not in own_ways and "office_communes oc on" in path.read_text()]
+                   if path not in own_ways and path.parent not in own_packages
+                   and "office_communes oc on" in path.read_text()]
     assert written_out == []
 
 

@@ -161,7 +161,7 @@ def test_official_place_list(fresh):
 def test_reach_is_filled_from_visits_and_sessions_recorded_before_it(old, fresh):
     """Step 0009 derives reach from what was recorded before it, exactly as its triggers do."""
     from fieldapp import clock, demo
-    from fieldapp.reports import queries as reports
+    from fieldapp.reports import counting, scope
 
     migrations.apply(old, stop_before="0009_targets")
     load_official_places(old)
@@ -180,8 +180,8 @@ def test_reach_is_filled_from_visits_and_sessions_recorded_before_it(old, fresh)
     assert rows_of(old, "reach") == backfilled
     office = old.execute("select id from offices").fetchone()[0]
     today = clock.today()
-    figures = reports.total(reports.figures(old, reports.Area(office),
-                                            today.replace(year=today.year - 1), today))
+    figures = counting.total(counting.figures(old, scope.Area(office),
+                                              today.replace(year=today.year - 1), today))
     # Demo: three visits (one with nobody home), one session of 12 with 3 on the roster.
     assert (figures["visits"], figures["households"], figures["sessions"]) == (3, 2, 1)
 

@@ -12,7 +12,7 @@ from fieldapp import accounts, clock, offices, store
 from fieldapp.group_sessions import queries as sessions
 from fieldapp.places import queries as places
 from fieldapp.reach import paths
-from fieldapp.reports import queries
+from fieldapp.reports import counting, scope, targets
 from helpers import (assert_report_counts_as_built_again, catalog_text, derive_reach_again,
                      field_errors, input_value, new_client, one, parse, rows_of, squash)
 from registry import household, person, user_id, village_id, visit
@@ -147,66 +147,66 @@ def picked(figures, names=TOTAL):
 # ---- Figures --------------------------------------------------------------------------------
 
 def test_every_figure_of_the_office_matches_the_count_by_hand(db, outreach):
-    area = queries.Area(office_id(db))
-    assert picked(queries.total(queries.figures(db, area, START, END))) == TOTAL
-    assert queries.attendees_by_ethnicity(db, area, START, END) == ETHNICITY
+    area = scope.Area(office_id(db))
+    assert picked(counting.total(counting.figures(db, area, START, END))) == TOTAL
+    assert counting.attendees_by_ethnicity(db, area, START, END) == ETHNICITY
 
 
 def test_figures_by_commune_and_by_officer_match_the_count_by_hand(db, outreach):
-    area = queries.Area(office_id(db))
-    by_commune = queries.figures(db, area, START, END, by="commune")
+    area = scope.Area(office_id(db))
+    by_commune = counting.figures(db, area, START, END, by="commune")
     assert {code: picked(by_commune[code], BY_COMMUNE["Xã Chế Tạo"])
             for code in by_commune} == {outreach["communes"][n]: BY_COMMUNE[n]
                                         for n in BY_COMMUNE}
-    by_officer = queries.figures(db, area, START, END, by="officer")
+    by_officer = counting.figures(db, area, START, END, by="officer")
     assert {k: picked(v, BY_OFFICER["canbo"]) for k, v in by_officer.items()} == {
         outreach[name]: BY_OFFICER[name] for name in BY_OFFICER}
 
 
 def test_one_officers_and_one_communes_figures(db, outreach):
-    area = queries.Area(office_id(db), officer_id=outreach["giamsat"])
-    assert picked(queries.total(queries.figures(db, area, START, END)),
+    area = scope.Area(office_id(db), officer_id=outreach["giamsat"])
+    assert picked(counting.total(counting.figures(db, area, START, END)),
                   BY_OFFICER["giamsat"]) == BY_OFFICER["giamsat"]
     commune = outreach["communes"]["Xã Lao Chải"]
-    area = queries.Area(office_id(db), commune_code=commune)
-    assert picked(queries.total(queries.figures(db, area, START, END)),
+    area = scope.Area(office_id(db), commune_code=commune)
+    assert picked(counting.total(counting.figures(db, area, START, END)),
                   BY_COMMUNE["Xã Lao Chải"]) == BY_COMMUNE["Xã Lao Chải"]
-    assert queries.attendees_by_ethnicity(db, area, START, END) == {"thai": 4}
+    assert counting.attendees_by_ethnicity(db, area, START, END) == {"thai": 4}
 
 
 def test_the_period_bounds_are_days_both_included(db, outreach):
-    area = queries.Area(office_id(db))
-    july = queries.total(queries.figures(db, area, date(2026, 7, 1), date(2026, 7, 1)))
+    area = scope.Area(office_id(db))
+    july = counting.total(counting.figures(db, area, date(2026, 7, 1), date(2026, 7, 1)))
     assert picked(july, ("visits", "households", "people", "voluntary_bhxh")) == {
         "visits": 1, "households": 1, "people": 1, "voluntary_bhxh": 1}
-    june_30 = queries.total(queries.figures(db, area, date(2026, 6, 30), date(2026, 6, 30)))
+    june_30 = counting.total(counting.figures(db, area, date(2026, 6, 30), date(2026, 6, 30)))
     assert (june_30["sessions"], june_30["visits"]) == (1, 0)
 
 
 def test_figures_follow_edits_moves_and_deletions(db, outreach):
     """reach is derived by triggers: a corrected roster, a moved household and a deleted
     session change the figures at once."""
-    area = queries.Area(office_id(db))
+    area = scope.Area(office_id(db))
     canbo, p = outreach["canbo"], outreach["people"]
     s2 = one(db, "select id from group_sessions where held_at = '2026-06-30T18:00'")["id"]
     sessions.set_outcomes(db, s2, {p["P5"]: []}, user_id=canbo)
-    assert queries.total(queries.figures(db, area, START, END))["household_bhyt"] == 2
+    assert counting.total(counting.figures(db, area, START, END))["household_bhyt"] == 2
     # The Lao Chải household moves to Tu San (Chế Tạo): its visit's figures go with it.
     h3 = one(db, "select household_id from people where id = ?", [p["P5"]])["household_id"]
     store.update(db, "households", h3, {"village_id": village_id(db, "Tu San")}, user_id=canbo)
-    by_commune = queries.figures(db, area, START, END, by="commune")
+    by_commune = counting.figures(db, area, START, END, by="commune")
     assert by_commune[outreach["communes"]["Xã Chế Tạo"]]["households"] == 2
     assert by_commune[outreach["communes"]["Xã Lao Chải"]]["visits"] == 0
     store.soft_delete(db, "group_sessions", s2, user_id=canbo)
-    total = queries.total(queries.figures(db, area, START, END))
+    total = counting.total(counting.figures(db, area, START, END))
     assert (total["sessions"], total["attendees"], total["people"]) == (1, 10, 5 + 8)
 
 
 def test_the_other_office_counts_only_for_itself(db, outreach):
-    area = queries.Area(outreach["other"]["office"])
-    assert picked(queries.total(queries.figures(db, area, START, END)), OTHER) == OTHER
+    area = scope.Area(outreach["other"]["office"])
+    assert picked(counting.total(counting.figures(db, area, START, END)), OTHER) == OTHER
     # Every office together, as on the central server.
-    both = queries.total(queries.figures(db, queries.Area(), START, END))
+    both = counting.total(counting.figures(db, scope.Area(), START, END))
     assert picked(both, OTHER) == {k: TOTAL[k] + OTHER[k] for k in OTHER}
 
 
@@ -218,25 +218,25 @@ COUNTED_PERIODS = {"half": (START, END), "march": (date(2026, 3, 1), date(2026, 
 
 def counted_areas(db, outreach):
     office, other = office_id(db), outreach["other"]
-    yield queries.Area(office), ("commune", "officer", "month", None)
-    yield queries.Area(), ("office", "commune", "officer", "month", None)
-    yield queries.Area(province_code=15), ("office", "commune", "officer", None)
-    yield queries.Area(office, commune_code=outreach["communes"]["Xã Chế Tạo"]), (
+    yield scope.Area(office), ("commune", "officer", "month", None)
+    yield scope.Area(), ("office", "commune", "officer", "month", None)
+    yield scope.Area(province_code=15), ("office", "commune", "officer", None)
+    yield scope.Area(office, commune_code=outreach["communes"]["Xã Chế Tạo"]), (
         "officer", "month", None)
-    yield queries.Area(office, officer_id=outreach["giamsat"]), ("commune", "month", None)
-    yield queries.Area(office, officer_id=outreach["canbo"]), ("commune", None)
-    yield queries.Area(office, commune_code=outreach["communes"]["Xã Lao Chải"],
-                       officer_id=outreach["canbo"]), ("month", None)
-    yield queries.Area(province_code=15, commune_code=outreach["communes"]["Xã Lao Chải"]), (
+    yield scope.Area(office, officer_id=outreach["giamsat"]), ("commune", "month", None)
+    yield scope.Area(office, officer_id=outreach["canbo"]), ("commune", None)
+    yield scope.Area(office, commune_code=outreach["communes"]["Xã Lao Chải"],
+                     officer_id=outreach["canbo"]), ("month", None)
+    yield scope.Area(province_code=15, commune_code=outreach["communes"]["Xã Lao Chải"]), (
         "officer", None)
-    yield queries.Area(other["office"]), ("commune", "officer", None)
+    yield scope.Area(other["office"]), ("commune", "officer", None)
 
 
 def scanned(monkeypatch, *args, **kwargs):
     """The figures counted over the reach rows, as for a period of any days."""
     with monkeypatch.context() as patched:
         patched.setattr(paths, "whole_months", lambda db, periods: None)
-        return queries.figures_of_periods(*args, **kwargs)
+        return counting.figures_of_periods(*args, **kwargs)
 
 
 def test_the_counts_kept_ready_give_what_a_count_over_reach_gives(db, outreach, monkeypatch):
@@ -244,7 +244,7 @@ def test_the_counts_kept_ready_give_what_a_count_over_reach_gives(db, outreach, 
     for area, groupings in counted_areas(db, outreach):
         for by in groupings:
             assert paths.counted_dim(area, by), (area, by)
-            counted = queries.figures_of_periods(db, area, COUNTED_PERIODS, by)
+            counted = counting.figures_of_periods(db, area, COUNTED_PERIODS, by)
             assert counted == scanned(monkeypatch, db, area, COUNTED_PERIODS, by), (area, by)
             checked += any(f["people"] for p in counted.values() for f in p.values())
     assert checked >= 25
@@ -284,15 +284,15 @@ def test_the_counts_follow_every_edit_and_a_commune_moved_to_another_office(
     # P5, whose household moved, is now reached in both offices: across offices only the scan
     # counts them once.
     assert db.execute("select kind from reach_shared").fetchall() == [("person",)]
-    assert not paths.counts_add_up(db, queries.Area(), None, "office", 2026, ["person"])
+    assert not paths.counts_add_up(db, scope.Area(), None, "office", 2026, ["person"])
     for area, groupings in counted_areas(db, outreach):
         for by in groupings:
             if area.commune_code == lao_chai or area.officer_id:
                 continue
-            assert queries.figures_of_periods(db, area, COUNTED_PERIODS, by) == scanned(
+            assert counting.figures_of_periods(db, area, COUNTED_PERIODS, by) == scanned(
                 monkeypatch, db, area, COUNTED_PERIODS, by), (area, by)
-    other = queries.total(queries.figures(db, queries.Area(outreach["other"]["office"]),
-                                          START, END))
+    other = counting.total(counting.figures(db, scope.Area(outreach["other"]["office"]),
+                                            START, END))
     assert other["sessions"] == OTHER["sessions"] + 1
 
 
@@ -306,19 +306,19 @@ def test_an_office_reaching_into_another_province_is_counted_over_reach(
     store.insert(db, "office_communes", {"office_id": other["office"],
                                          "commune_code": lao_cai_commune}, user_id=None)
     for province in (1, 15):
-        area = queries.Area(province_code=province)
+        area = scope.Area(province_code=province)
         assert not paths.counts_add_up(db, area, None, "office", 2026, ["person"])
-        assert queries.figures_of_periods(db, area, COUNTED_PERIODS) == scanned(
+        assert counting.figures_of_periods(db, area, COUNTED_PERIODS) == scanned(
             monkeypatch, db, area, COUNTED_PERIODS)
 
 
 def test_a_period_ending_before_work_recorded_later_that_month_is_counted_over_reach(
         db, outreach):
-    area = queries.Area(office_id(db))
+    area = scope.Area(office_id(db))
     # Up to 5 March: the visit of 6 March lies after the period, in the same month.
     to_the_5th = {"p": (date(2026, 3, 1), date(2026, 3, 5))}
     assert paths.whole_months(db, to_the_5th) is None
-    assert queries.total(queries.figures(db, area, *to_the_5th["p"]))["visits"] == 1
+    assert counting.total(counting.figures(db, area, *to_the_5th["p"]))["visits"] == 1
     # Up to 25 April: nothing after it in April, so the counts kept for April answer.
     assert paths.whole_months(db, {"p": (date(2026, 4, 1), date(2026, 4, 25))}) == (
         2026, {"p": 1 << 3})
@@ -419,11 +419,11 @@ def this_year(db):
             {"mong": 6}, roster=[home["Giàng A Páo"]])
     office = office_id(db)
     che_tao = one(db, "select code from communes where name = 'Xã Chế Tạo'")["code"]
-    queries.save_target(db, office, None, today.year, None, {"households": 40, "people": 80},
+    targets.save_target(db, office, None, today.year, None, {"households": 40, "people": 80},
                         user_id=giamsat)
-    queries.save_target(db, office, che_tao, today.year, None, {"households": 10},
+    targets.save_target(db, office, che_tao, today.year, None, {"households": 10},
                         user_id=giamsat)
-    queries.save_target(db, office, None, today.year, today.month, {"households": 4},
+    targets.save_target(db, office, None, today.year, today.month, {"households": 4},
                         user_id=giamsat)
     return {"january": today.month == 1}
 
@@ -488,10 +488,10 @@ def test_a_supervisor_sets_targets_that_are_stored_for_sync(app, db):
     response = client.post_form("/reports/targets?year=2026", {
         "office-households": "1200", "office-people": "", f"c{che_tao}-sessions": "24"})
     assert response.status_code == 302
-    saved = queries.office_targets(db, office, 2026)
+    saved = targets.office_targets(db, office, 2026)
     assert saved[(None, None)]["households"] == 1200 and saved[(None, None)]["people"] is None
     assert saved[(che_tao, None)]["sessions"] == 24
-    row = store.get(db, "targets", queries.target_id(office, che_tao, 2026, None))
+    row = store.get(db, "targets", targets.target_id(office, che_tao, 2026, None))
     assert capture.scope(db.sync, "targets", row) == (None, office)
     assert db.execute("select count(*) from sync_log where table_name = 'targets'"
                       ).fetchone()[0] == 2
@@ -501,14 +501,14 @@ def test_a_supervisor_sets_targets_that_are_stored_for_sync(app, db):
     client.post_form("/reports/targets?year=2026", {"office-households": "1300",
                                                     f"c{che_tao}-sessions": "24"})
     assert db.execute("select count(*) from targets").fetchone()[0] == 2
-    assert queries.office_targets(db, office, 2026)[(None, None)]["households"] == 1300
+    assert targets.office_targets(db, office, 2026)[(None, None)]["households"] == 1300
 
 
 @pytest.mark.parametrize("locale", ["vi", "en"])
 def test_wrong_targets_are_refused_beside_the_field_and_kept(app, db, locale):
     client = new_client(app, locale, "giamsat")
     office = office_id(db)
-    queries.save_target(db, office, None, 2026, None, {"sessions": 100}, user_id=None)
+    targets.save_target(db, office, None, 2026, None, {"sessions": 100}, user_id=None)
     page = parse(client.post_form("/reports/targets?year=2026&month=3", {
         "office-households": "abc", "office-people": "-5", "office-sessions": "120"}))
     assert field_errors(page, "office-households") == [
@@ -519,8 +519,8 @@ def test_wrong_targets_are_refused_beside_the_field_and_kept(app, db, locale):
         catalog_text(app, locale, "More than the year's target (%(year)d).", year=100)]
     assert input_value(page, "office-households") == "abc"
     assert input_value(page, "office-sessions") == "120"
-    assert queries.office_targets(db, office, 2026) == {
-        (None, None): {**dict.fromkeys(queries.METRICS), "sessions": 100}}
+    assert targets.office_targets(db, office, 2026) == {
+        (None, None): {**dict.fromkeys(counting.METRICS), "sessions": 100}}
 
 
 def test_officers_cannot_set_targets(app, db):
@@ -537,23 +537,23 @@ def test_an_offices_target_is_its_own_or_the_sum_of_its_communes(db, other_offic
         "select code from communes where province_code = 15"
         " and name in ('Xã Chế Tạo', 'Xã Lao Chải') order by code")]
     for code, households in zip(codes, (30, 12)):
-        queries.save_target(db, office, code, 2026, None, {"households": households,
+        targets.save_target(db, office, code, 2026, None, {"households": households,
                                                            "sessions": 2}, user_id=None)
-    queries.save_target(db, office, None, 2026, None, {"sessions": 50}, user_id=None)
-    queries.save_target(db, other_office["office"], None, 2026, None, {"households": 8},
+    targets.save_target(db, office, None, 2026, None, {"sessions": 50}, user_id=None)
+    targets.save_target(db, other_office["office"], None, 2026, None, {"households": 8},
                         user_id=None)
-    mine = queries.targets(db, queries.Area(office), 2026)[None]
+    mine = targets.area_targets(db, scope.Area(office), 2026)[None]
     assert (mine["households"], mine["sessions"], mine["people"]) == (42, 50, None)
-    assert queries.targets(db, queries.Area(office, commune_code=codes[1]), 2026)[None][
+    assert targets.area_targets(db, scope.Area(office, commune_code=codes[1]), 2026)[None][
         "households"] == 12
-    everyone = queries.targets(db, queries.Area(), 2026)[None]
+    everyone = targets.area_targets(db, scope.Area(), 2026)[None]
     assert (everyone["households"], everyone["sessions"]) == (50, 50)
-    assert queries.targets(db, queries.Area(province_code=1), 2026)[None]["households"] == 8
-    assert queries.targets(db, queries.Area(office), 2026, 5)[None]["households"] is None
+    assert targets.area_targets(db, scope.Area(province_code=1), 2026)[None]["households"] == 8
+    assert targets.area_targets(db, scope.Area(office), 2026, 5)[None]["households"] is None
 
 
 def test_the_report_of_a_calendar_year_shows_its_targets(app, db, outreach):
-    queries.save_target(db, office_id(db), None, 2026, None, {"households": 60}, user_id=None)
+    targets.save_target(db, office_id(db), None, 2026, None, {"households": 60}, user_id=None)
     page = parse(new_client(app, "en", "giamsat").get(
         "/reports/", query_string={"start": "2026-01-01", "end": "2026-12-31"}))
     assert cells(page, "Summary")["Households visited"] == ["3", "60"]
@@ -698,7 +698,7 @@ def test_central_managers_set_any_offices_targets(central_app):
     client = new_client(app, "en", "quantri")
     assert client.post_form(f"/reports/targets?year=2026&office={other['office']}",
                             {"office-households": "9"}).status_code == 302
-    row = store.get(db, "targets", queries.target_id(other["office"], None, 2026, None))
+    row = store.get(db, "targets", targets.target_id(other["office"], None, 2026, None))
     # Logged with its office's scope: only that office's laptops receive it.
     assert one(db, "select scope_office from sync_log where table_name = 'targets'"
                    " and row_id = ?", [row["id"]])["scope_office"] == other["office"]

@@ -526,7 +526,7 @@ def test_outgoing_changes_are_sent_as_the_log_holds_them():
 def test_targets_reach_their_offices_laptops_only(central, laptops):
     """A supervisor's targets sync to the office's laptops, never to another office's; a laptop
     cannot set another office's targets."""
-    from fieldapp.reports import queries as reports
+    from fieldapp.reports import counting, targets
     other_commune = central.db.execute(
         "select code from communes where province_code = 1 order by code limit 1 offset 1"
     ).fetchone()[0]
@@ -536,27 +536,27 @@ def test_targets_reach_their_offices_laptops_only(central, laptops):
     c = laptops("c", office_id=other["id"])
     office = central.office_id()
     commune = a.db.execute("select commune_code from office_communes limit 1").fetchone()[0]
-    reports.save_target(a.db, office, commune, 2026, None, {"households": 120},
+    targets.save_target(a.db, office, commune, 2026, None, {"households": 120},
                         user_id=a.user("giamsat"))
     a.sync(), b.sync(), c.sync()
-    row_id = reports.target_id(office, commune, 2026, None)
-    assert reports.office_targets(b.db, office, 2026) == {
-        (commune, None): {**dict.fromkeys(reports.METRICS), "households": 120}}
+    row_id = targets.target_id(office, commune, 2026, None)
+    assert targets.office_targets(b.db, office, 2026) == {
+        (commune, None): {**dict.fromkeys(counting.METRICS), "households": 120}}
     assert c.db.execute("select count(*) from targets").fetchone()[0] == 0
     # The same target set on two laptops before either syncs is one row, the later edit winning.
-    reports.save_target(a.db, office, None, 2027, None, {"households": 500},
+    targets.save_target(a.db, office, None, 2027, None, {"households": 500},
                         user_id=a.user("giamsat"))
     time.sleep(0.005)  # later by the clock: within one millisecond the device ids decide
-    reports.save_target(b.db, office, None, 2027, None, {"households": 450, "sessions": 9},
+    targets.save_target(b.db, office, None, 2027, None, {"households": 450, "sessions": 9},
                         user_id=b.user("giamsat"))
     a.sync(), b.sync(), a.sync()
     assert central.db.execute("select count(*) from targets where year = 2027").fetchone()[0] == 1
     for machine in (central, a, b):
-        row = store.get(machine.db, "targets", reports.target_id(office, None, 2027, None))
+        row = store.get(machine.db, "targets", targets.target_id(office, None, 2027, None))
         assert (row["households"], row["sessions"]) == (450, 9)
     assert store.get(central.db, "targets", row_id)["households"] == 120
     # Another office's laptop writing this office's target is refused.
-    forged = reports.save_target(c.db, office, None, 2026, None, {"households": 1},
+    forged = targets.save_target(c.db, office, None, 2026, None, {"households": 1},
                                  user_id=None)
     result = c.sync()
     assert forged and [r["table"] for r in result.rejected] == ["targets"]
@@ -597,8 +597,8 @@ def _local_office_and_staff(db, communes):
                         outcomes={head: (["vssid_installed"], None)})
     visits.record_visit(db, household_id, officer_id=helper["id"],
                         visited_at=datetime(2026, 11, 3, 9), nobody_home=True)
-    from fieldapp.reports import queries as reports
-    reports.save_target(db, office["id"], None, 2026, None, {"households": 40},
+    from fieldapp.reports import targets
+    targets.save_target(db, office["id"], None, 2026, None, {"households": 40},
                         user_id=admin["id"])
     return household_id, head
 
@@ -631,8 +631,8 @@ def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or
     assert helper[1:] == ("officer", central.office_id())
     assert central.db.execute("select vssid from people where id = ?",
                               [made["head"]]).fetchone()[0] == "installed"
-    from fieldapp.reports import queries as reports
-    assert reports.office_targets(central.db, central.office_id(), 2026)[(None, None)][
+    from fieldapp.reports import targets
+    assert targets.office_targets(central.db, central.office_id(), 2026)[(None, None)][
         "households"] == 40
     for db in (laptop.db, central.db):
         assert db.execute("select count(*), count(distinct commune_code) from office_communes"
@@ -672,8 +672,9 @@ def test_a_change_whose_parent_has_not_arrived_waits_and_is_applied_when_it_does
     with a.db.atomic():
         # A later change of the same person, then the household they belong to, later still.
         inbox.receive(a.db.sync, [{"seq": 2, "table": "people", "id": person,
-                              "fields": {"full_name": ["Hầu Thị Dợ (vợ)", later, ""]}}], 0)
-        inbox.receive(a.db.sync, [{"seq": 3, "table": "households", "id": other_household, "fields": {
+                                   "fields": {"full_name": ["Hầu Thị Dợ (vợ)", later, ""]}}], 0)
+        inbox.receive(a.db.sync, [{"seq": 3, "table": "households", "id": other_household,
+                                   "fields": {
             "village_id": [village(a), later, ""], "language": ["hnj", later, ""],
             "created_at": ["2026-11-27T01:00:00.000+00:00", later, ""],
             "updated_at": ["2026-11-27T01:00:00.000+00:00", later, ""]}}], 0)

@@ -4,6 +4,9 @@
 `templates/reports/`: its pages' templates.
 `charts`: charts drawn on the server as inline SVG.
 `exports`: tables as CSV or XLSX.
-`queries`: outreach figures for a period and an area, and the targets.
-`rows`: the dashboard's and the report's rows by group, with names and targets.
+`rows`: the dashboard's and the report's rows by group, with names and targets (start here).
+`scope`: the area and period a report covers, in SQL, and the names its pages give them.
+`counting`: outreach figures for an area and a period, from the counts kept ready or `reach`.
+`targets`: the targets (chỉ tiêu) figures are measured against: read, set, compared.
+`listings`: the area's visits, sessions and people row by row, for the exports.
 """

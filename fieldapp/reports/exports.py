@@ -13,7 +13,7 @@ from .. import lists
 from ..i18n import gettext as _
 from ..vocabulary import (BHXH_STATUS_LABELS, FIGURE_LABELS, GENDER_LABELS, OUTCOME_LABELS,
                           VSSID_LABELS)
-from . import queries
+from . import listings
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -118,7 +118,7 @@ def visits_table(db, area, start, end, central=False):
                _("Notes")]
 
     def rows():
-        for r in queries.visit_rows(db, area, start, end):
+        for r in listings.visit_rows(db, area, start, end):
             outcomes = [f"{name}: {OUTCOME_LABELS.get(code, code)}"
                         for name, code in json.loads(r["outcomes"] or "[]")]
             yield [r["visited_at"].replace("T", " "),
@@ -142,7 +142,7 @@ def sessions_table(db, area, start, end, central=False):
                _("By ethnic group"), _("On the roster"), _("Notes")]
 
     def rows():
-        for r in queries.session_rows(db, area, start, end):
+        for r in listings.session_rows(db, area, start, end):
             ethnicity = json.loads(r["attendees_by_ethnicity"])
             yield [r["held_at"].replace("T", " "), *([r["office_name"]] if central else []),
                    r["commune_name"], r["village_name"] or "", r["place"],
@@ -174,7 +174,7 @@ def people_table(db, area, personal=False, central=False, personal_office=None):
                _("VssID"), *([_("CCCD"), _("Mã số BHXH")] if personal else [])]
 
     def rows():
-        for r in queries.people_rows(db, area):
+        for r in listings.people_rows(db, area):
             yield [r["full_name"], str(GENDER_LABELS.get(r["gender"], r["gender"])),
                    r["birth_year"],
                    r["birth_date"] or "", labels["relation"].get(r["relation"], r["relation"]),

@@ -6,7 +6,8 @@ from .. import lists
 from ..i18n import gettext as _
 from ..places import queries as places
 from ..vocabulary import FIGURE_LABELS
-from . import queries
+from . import counting, scope
+from .targets import area_targets
 
 # The figures a report's tables show, in order.
 REPORT_COLUMNS = ("visits", "households", "sessions", "attendees", "people", "voluntary_bhxh",
@@ -20,17 +21,17 @@ def group_rows(db, area, found, by, empty, targets=None):
     not; officers are listed when they have figures.
     """
     if by == "commune":
-        named = [(c["code"], c["name"]) for c in queries.area_communes(db, area)]
+        named = [(c["code"], c["name"]) for c in scope.area_communes(db, area)]
     elif by == "office":
-        offices = queries.names(db, "offices", {c["office_id"] for c in
-                                                queries.area_communes(db, area)})
+        offices = scope.names(db, "offices", {c["office_id"] for c in
+                                              scope.area_communes(db, area)})
         named = sorted(offices.items(), key=lambda kv: kv[1])
     elif by == "village":
         named = [(v["id"], v["name"]) for v in places.villages_of_commune(db, area.commune_code)]
         if None in found:
             named.append((None, _("No village named")))
     elif by == "officer":
-        people = queries.names(db, "users", list(found), label="full_name")
+        people = scope.names(db, "users", list(found), label="full_name")
         named = sorted(people.items(), key=lambda kv: kv[1])
         if None in found:
             named.append((None, _("No staff facilitator")))
@@ -41,7 +42,7 @@ def group_rows(db, area, found, by, empty, targets=None):
 
 
 def _zero():
-    return dict.fromkeys(queries.FIGURES, 0)
+    return dict.fromkeys(counting.FIGURES, 0)
 
 
 def report(db, area, start, end, *, by_office=False):
@@ -51,24 +52,24 @@ def report(db, area, start, end, *, by_office=False):
     target = {}
     commune_targets = {}
     if year_or_month:
-        target = queries.targets(db, area, *year_or_month)[None]
-        commune_targets = queries.targets(db, area, *year_or_month, by="commune")
+        target = area_targets(db, area, *year_or_month)[None]
+        commune_targets = area_targets(db, area, *year_or_month, by="commune")
     titles = {"office": (_("By office"), _("Office")), "commune": (_("By commune"), _("Commune")),
               "officer": (_("By officer"), _("Officer"))}
     tables = []
     for by in groups:
-        found = queries.figures(db, area, start, end, by=by)
+        found = counting.figures(db, area, start, end, by=by)
         targets = commune_targets if by == "commune" else (
-            queries.targets(db, area, *year_or_month, by="office")
+            area_targets(db, area, *year_or_month, by="office")
             if by == "office" and year_or_month else {})
         tables.append((*titles[by], group_rows(db, area, found, by, _zero(), targets)))
-    total = queries.total(queries.figures(db, area, start, end))
+    total = counting.total(counting.figures(db, area, start, end))
     ethnicity = lists.labels(db, "ethnicity")
     return {
         "start": start, "end": end, "columns": REPORT_COLUMNS, "labels": FIGURE_LABELS,
         "total": total, "target": target, "tables": tables,
         "ethnicity": [(_("Not recorded") if code == "unknown" else ethnicity.get(code, code), n)
-                      for code, n in queries.attendees_by_ethnicity(db, area, start,
+                      for code, n in counting.attendees_by_ethnicity(db, area, start,
                                                                      end).items()],
     }
 
@@ -77,7 +78,7 @@ def _calendar_unit(start, end):
     """(year, None) when the period is a calendar year, (year, month) for a month, else None."""
     if start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
         return start.year, None
-    if start.day == 1 and end == queries.month_end(start.year, start.month):
+    if start.day == 1 and end == scope.month_end(start.year, start.month):
         return start.year, start.month
     return None
 
@@ -88,30 +89,30 @@ def dashboard(db, area, today, *, by_office=False, by_officer=True, chart="house
     periods = {"month": (today.replace(day=1), today), "year": (date(today.year, 1, 1), today)}
     groups = (["office"] if by_office else []) + ["commune"] + (
         ["village"] if area.commune_code else []) + (["officer"] if by_officer else [])
-    targets = {"year": queries.targets(db, area, today.year),
-               "month": queries.targets(db, area, today.year, today.month)}
-    group_targets = {"commune": {p: queries.targets(db, area, today.year,
-                                                    today.month if p == "month" else None,
-                                                    by="commune") for p in periods}}
+    targets = {"year": area_targets(db, area, today.year),
+               "month": area_targets(db, area, today.year, today.month)}
+    group_targets = {"commune": {p: area_targets(db, area, today.year,
+                                                 today.month if p == "month" else None,
+                                                 by="commune") for p in periods}}
     if by_office:
-        group_targets["office"] = {p: queries.targets(db, area, today.year,
-                                                      today.month if p == "month" else None,
-                                                      by="office") for p in periods}
+        group_targets["office"] = {p: area_targets(db, area, today.year,
+                                                   today.month if p == "month" else None,
+                                                   by="office") for p in periods}
     tables = {}
     for by in groups:
-        found = queries.figures_of_periods(db, area, periods, by)
+        found = counting.figures_of_periods(db, area, periods, by)
         rows = group_rows(db, area, found, by, {p: _zero() for p in periods})
         for row in rows:
             row["target"] = {p: group_targets.get(by, {}).get(p, {}).get(row["key"], {})
                              for p in periods}
         tables[by] = rows
-    total = queries.figures_of_periods(db, area, periods).get(None) or {
+    total = counting.figures_of_periods(db, area, periods).get(None) or {
         p: _zero() for p in periods}
-    by_month = queries.figures(db, area, *periods["year"], by="month",
-                               families=queries.family(chart))
+    by_month = counting.figures(db, area, *periods["year"], by="month",
+                                families=counting.family(chart))
     return {
         "periods": periods, "total": total,
         "target": {p: targets[p][None] for p in periods}, "tables": tables,
         "months": [(m, by_month.get(m, _zero()))
-                   for m in queries.months(*periods["year"])],
+                   for m in scope.months(*periods["year"])],
     }

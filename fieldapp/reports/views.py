@@ -20,7 +20,8 @@ from ..i18n import get_locale, gettext as _
 from ..places import queries as places
 from ..vocabulary import DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS
 from ..worklists import queries as worklists
-from . import charts, exports, queries, rows
+from . import charts, counting, exports, rows, scope
+from .targets import office_targets, progress, save_target
 
 bp = Blueprint("reports", __name__, template_folder="templates")
 
@@ -47,8 +48,8 @@ def _area(args):
     else:
         office_id, province = g.user["office_id"], None
     commune = args.get("commune", type=int)
-    if commune and not any(c["code"] == commune for c in queries.area_communes(
-            db, queries.Area(office_id, province))):
+    if commune and not any(c["code"] == commune for c in scope.area_communes(
+            db, scope.Area(office_id, province))):
         abort(404)
     village = (args.get("village") or None) if commune else None
     if village and village not in {v["id"] for v in places.villages_of_commune(db, commune)}:
@@ -60,7 +61,7 @@ def _area(args):
             abort(404)
     else:
         officer = g.user["id"]
-    return queries.Area(office_id, province, commune, village, officer)
+    return scope.Area(office_id, province, commune, village, officer)
 
 
 def _fill(form, area):
@@ -77,8 +78,8 @@ def _fill(form, area):
         if not area.province_code or o["province_code"] == area.province_code]
         if across else [])
     form.commune.choices = options([("", _("All communes"))] + [
-        (str(c["code"]), c["name"]) for c in queries.area_communes(
-            db, queries.Area(area.office_id, area.province_code))])
+        (str(c["code"]), c["name"]) for c in scope.area_communes(
+            db, scope.Area(area.office_id, area.province_code))])
     form.officer.choices = options([("", _("All officers"))] + [
         (u["id"], u["full_name"]) for u in accounts.users(db, area.office_id)]
         if g.user["role"] in MANAGERS and area.office_id else [])
@@ -90,12 +91,12 @@ def _place_name(area):
     db = get_db()
     parts = []
     if area.commune_code:
-        parts.append(queries.names(db, "communes", [area.commune_code], "code")
+        parts.append(scope.names(db, "communes", [area.commune_code], "code")
                      [area.commune_code])
     if area.office_id:
         parts.append(offices.office(db, area.office_id)["name"])
     elif area.province_code:
-        parts.append(queries.names(db, "provinces", [area.province_code], "code")
+        parts.append(scope.names(db, "provinces", [area.province_code], "code")
                      [area.province_code])
     else:
         parts.append(_("All offices"))
@@ -110,7 +111,7 @@ def dashboard():
     db = get_db()
     area = _area(request.args)
     metric = request.args.get("metric")
-    metric = metric if metric in queries.METRICS else "households"
+    metric = metric if metric in counting.METRICS else "households"
     managing = g.user["role"] in MANAGERS
     data = rows.dashboard(db, area, clock.today(),
                             by_office=_across_offices() and not area.office_id,
@@ -131,7 +132,7 @@ def dashboard():
         "reports/dashboard.html", data=data, area=area, place=_place_name(area),
         form=_fill(PeriodForm(formdata=request.args), area), metric=metric,
         metric_labels=METRIC_LABELS, bars=bars, line=line, follow_ups=follow_ups,
-        metrics=queries.METRICS, progress=queries.progress, managing=managing)
+        metrics=counting.METRICS, progress=progress, managing=managing)
 
 
 def _period_form(form_class=PeriodForm):
@@ -148,9 +149,9 @@ def _presets(today=None):
     month = today.replace(day=1)
     last_month_end = month - timedelta(days=1)
     quarter = date(today.year, (today.month - 1) // 3 * 3 + 1, 1)
-    return [(_("This month"), month, queries.month_end(today.year, today.month)),
+    return [(_("This month"), month, scope.month_end(today.year, today.month)),
             (_("Last month"), last_month_end.replace(day=1), last_month_end),
-            (_("This quarter"), quarter, queries.month_end(today.year, quarter.month + 2)),
+            (_("This quarter"), quarter, scope.month_end(today.year, quarter.month + 2)),
             (_("This year"), date(today.year, 1, 1), date(today.year, 12, 31)),
             (_("Last year"), date(today.year - 1, 1, 1), date(today.year - 1, 12, 31))]
 
@@ -252,17 +253,16 @@ def targets():
     if office is None:
         abort(404)
     communes = places.office_communes(db, office_id)
-    current = queries.office_targets(db, office_id, year)
+    current = office_targets(db, office_id, year)
     yearly = {code: values for (code, m), values in current.items() if m is None} \
         if month else {}
-    form = targets_form(communes, queries.METRICS, yearly, data={
+    form = targets_form(communes, counting.METRICS, yearly, data={
         f"{'office' if code is None else f'c{code}'}-{m}": current.get((code, month), {}).get(m)
-        for code in [None, *(c["code"] for c in communes)] for m in queries.METRICS})
+        for code in [None, *(c["code"] for c in communes)] for m in counting.METRICS})
     if form.validate_on_submit():
         with db.atomic():
             for code, values in form.values().items():
-                queries.save_target(db, office_id, code, year, month, values,
-                                    user_id=g.user["id"])
+                save_target(db, office_id, code, year, month, values, user_id=g.user["id"])
             audit.record_request("targets_saved", table="targets", detail={
                 "office_id": office_id, "year": year, "month": month})
         flash(_("Targets saved."), "success")

@@ -1,4 +1,4 @@
-"""Outreach figures for a period and an area, and the targets (chỉ tiêu) they are measured against.
+"""Outreach figures for a period and an area.
 
 Figures are counted over `reach` (one row per visit, person met at a visit, session attendee on
 the roster and outcome, kept up to date by triggers: see fieldapp/reach) and over group_sessions.
@@ -7,14 +7,11 @@ at a session who are not on its roster cannot be recognised elsewhere: they are 
 session's attendance figures say.
 """
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
-from sync.synced_tables import target_id  # noqa: F401 (the reports name a target by it)
-
-from .. import clock, store
 from ..reach import keys as reach_keys, paths as reach_paths
 from ..reach.keys import quoted as _quoted
+from . import scope
 
 # Figures that can have a target, in the order they are shown.
 METRICS = ("households", "people", "sessions", "voluntary_bhxh", "household_bhyt",
@@ -32,40 +29,6 @@ FAMILIES = {"visits": ("visits", "households"), "people": ("people",), "outcomes
 # reach rows naming everyone met: outcomes are only recorded for people present at the visit
 # or on the session's roster, so their rows would name nobody new.
 _PERSON_KINDS = ("present", "attendee")
-
-
-@dataclass(frozen=True)
-class Area:
-    """Where figures are counted: the communes of one office (every office when None), narrowed
-    by province, commune or village, and the work of one officer if given."""
-    office_id: str | None = None
-    province_code: int | None = None
-    commune_code: int | None = None
-    village_id: str | None = None
-    officer_id: str | None = None
-
-
-def _params(area, start, end):
-    return {"office": area.office_id, "province": area.province_code,
-            "commune": area.commune_code, "village": area.village_id,
-            "officer": area.officer_id, "start": start.isoformat(), "end": end.isoformat(),
-            # held_at is a local 'YYYY-MM-DDTHH:MM': before the next day, index-friendly.
-            "before": (end + timedelta(days=1)).isoformat()}
-
-
-def _in_area(area, column):
-    """SQL conditions keeping rows whose commune (in `column`) lies in the area."""
-    inner = ["oc.deleted_at is null"]
-    if area.office_id:
-        inner.append("oc.office_id = :office")
-    if area.province_code:
-        inner.append("c.province_code = :province")
-    conditions = [f"""{column} in (select oc.commune_code from office_communes oc
-                                     join communes c on c.code = oc.commune_code
-                                    where {' and '.join(inner)})"""]
-    if area.commune_code:
-        conditions.append(f"{column} = :commune")
-    return conditions
 
 
 # The group key of a reach row (r) and of a session (s, with f its facilitators).
@@ -122,7 +85,7 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
 
 
 def _periods_params(area, periods):
-    params = _params(area, min(s for s, _ in periods.values()),
+    params = scope.params(area, min(s for s, _ in periods.values()),
                      max(e for _, e in periods.values()))
     for name, (start, end) in periods.items():
         params.update({f"{name}_start": start.isoformat(), f"{name}_end": end.isoformat(),
@@ -197,7 +160,7 @@ def _scanned_figures(db, area, periods, by, families):
     """Rows of figures counted over the reach rows of the periods (any days, any area)."""
     params = _periods_params(area, periods)
     within = {name: f"r.day between :{name}_start and :{name}_end" for name in periods}
-    reach = " and ".join(["r.day between :start and :end", *_in_area(area, "r.commune_code"),
+    reach = " and ".join(["r.day between :start and :end", *scope.in_area(area, "r.commune_code"),
                           *(["r.village_id = :village"] if area.village_id else []),
                           *(["r.officer_id = :officer"] if area.officer_id else [])])
     key = _REACH_KEY[by]
@@ -233,22 +196,9 @@ def _scanned_figures(db, area, periods, by, families):
     return rows
 
 
-def _session_conditions(area, officer=True):
-    """SQL conditions keeping the area's live sessions (s) of the period; with `officer`, only
-    those the area's officer facilitated."""
-    conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
-                  *_in_area(area, "s.commune_code")]
-    if area.village_id:
-        conditions.append("s.village_id = :village")
-    if officer and area.officer_id:
-        conditions.append("exists (select 1 from json_each(s.facilitators)"
-                          " where value = :officer)")
-    return conditions
-
-
 def _session_figures(db, area, params, periods, by):
     # Grouped by officer, a session counts once per facilitator: the join itself filters.
-    conditions = _session_conditions(area, officer=by != "officer")
+    conditions = scope.session_conditions(area, officer=by != "officer")
     facilitators = ""
     if by == "officer":
         facilitators = "left join json_each(s.facilitators) f"
@@ -274,8 +224,8 @@ def _session_figures(db, area, params, periods, by):
 
 def attendees_by_ethnicity(db, area, start, end):
     """{ethnicity code: attendees} at the area's sessions in the period ('unknown' included)."""
-    params = _params(area, start, end)
-    conditions = _session_conditions(area)
+    params = scope.params(area, start, end)
+    conditions = scope.session_conditions(area)
     return {r["code"]: r["n"] for r in db.query(f"""
         select e.key as code, sum(e.value) as n
           from group_sessions s, json_each(s.attendees_by_ethnicity) e
@@ -286,192 +236,3 @@ def attendees_by_ethnicity(db, area, start, end):
 def total(figures_by_key):
     """The figures under the key None, zero when nothing was found."""
     return figures_by_key.get(None) or dict.fromkeys(FIGURES, 0)
-
-
-# ---- Places, people and periods the pages name ---------------------------------------------
-
-def area_communes(db, area):
-    """The communes of the area, by name, with their office."""
-    conditions = _in_area(area, "c.code")
-    return list(db.query(f"""
-        select c.code, c.name, c.province_code, oc.office_id
-          from communes c
-          join office_communes oc on oc.commune_code = c.code and oc.deleted_at is null
-         where {" and ".join(conditions)}
-         order by c.name_key""", _params(area, clock.today(), clock.today())))
-
-
-def commune_office(db, commune_code):
-    """The office covering a commune, or None."""
-    row = db.execute("select office_id from office_communes where commune_code = ?"
-                     " and deleted_at is null", [commune_code]).fetchone()
-    return row[0] if row else None
-
-
-def names(db, table, keys, column="id", label="name"):
-    """{key: name} for the keys found in one table."""
-    keys = [k for k in keys if k is not None]
-    if not keys:
-        return {}
-    marks = ",".join("?" * len(keys))
-    return {r[0]: r[1] for r in db.execute(
-        f"select [{column}], [{label}] from [{table}] where [{column}] in ({marks})", keys)}
-
-
-def months(start, end):
-    """'YYYY-MM' of every month the period touches, in order."""
-    found, day = [], date(start.year, start.month, 1)
-    while day <= end:
-        found.append(day.strftime("%Y-%m"))
-        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    return found
-
-
-def month_end(year, month):
-    return date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-
-
-# ---- Targets ---------------------------------------------------------------------------------
-
-def office_targets(db, office_id, year):
-    """{(commune code or None, month or None): {metric: value}} of an office's year."""
-    return {(r["commune_code"], r["month"]): {m: r[m] for m in METRICS} for r in db.query(
-        "select * from targets where office_id = ? and year = ? and deleted_at is null",
-        [office_id, year])}
-
-
-def save_target(db, office_id, commune_code, year, month, values, *, user_id):
-    """Set one target's figures (None: no target), creating the row the first time."""
-    values = {m: values.get(m) for m in METRICS}
-    row_id = target_id(office_id, commune_code, year, month)
-    with db.atomic():
-        try:
-            store.get(db, "targets", row_id)
-        except store.NotFound:
-            if any(v is not None for v in values.values()):
-                store.insert(db, "targets", {
-                    "id": row_id, "office_id": office_id, "commune_code": commune_code,
-                    "year": year, "month": month, **values}, user_id=user_id)
-            return values
-        return store.update(db, "targets", row_id, values, user_id=user_id)
-
-
-def targets(db, area, year, month=None, by=None):
-    """{group key: {metric: target or None}} for a year (or one month of it).
-
-    An office's target is its own, or else the sum of its communes' targets; the targets of
-    several offices add up. `by` is None (key None), "commune" or "office".
-    """
-    params = {"office": area.office_id, "province": area.province_code,
-              "commune": area.commune_code, "year": year, "month": month}
-    conditions = ["t.deleted_at is null", "t.year = :year", "t.month is :month"]
-    if area.office_id:
-        conditions.append("t.office_id = :office")
-    if area.province_code:
-        conditions.append("o.province_code = :province")
-    rows = list(db.query(f"""
-        select t.* from targets t join offices o on o.id = t.office_id
-         where {" and ".join(conditions)}""", params))
-    communes = [r for r in rows if r["commune_code"] is not None]
-    if by == "commune" or area.commune_code:
-        chosen = {r["commune_code"]: {m: r[m] for m in METRICS} for r in communes
-                  if not area.commune_code or r["commune_code"] == area.commune_code}
-        return chosen if by == "commune" else {None: chosen.get(area.commune_code, {})}
-    per_office = {}
-    for office in {r["office_id"] for r in rows}:
-        own = next((r for r in rows if r["office_id"] == office and r["commune_code"] is None),
-                   {})
-        parts = [r for r in communes if r["office_id"] == office]
-        per_office[office] = {m: own.get(m) if own.get(m) is not None
-                              else _sum([r[m] for r in parts]) for m in METRICS}
-    if by == "office":
-        return per_office
-    return {None: {m: _sum([t[m] for t in per_office.values()]) for m in METRICS}}
-
-
-def _sum(values):
-    """The sum of the values that are set; None when none is."""
-    present = [v for v in values if v is not None]
-    return sum(present) if present else None
-
-
-def progress(actual, target):
-    """Percent of the target reached (whole number), or None without a target."""
-    if not target:
-        return None
-    return round(100 * actual / target)
-
-
-# ---- Rows for exports ------------------------------------------------------------------------
-
-def visit_rows(db, area, start, end):
-    """The area's visits in the period, oldest first, with places, officer and outcomes."""
-    params = _params(area, start, end)
-    conditions = ["r.day between :start and :end", "r.kind in ('visit', 'closed')",
-                  *_in_area(area, "r.commune_code")]
-    if area.village_id:
-        conditions.append("r.village_id = :village")
-    if area.officer_id:
-        conditions.append("r.officer_id = :officer")
-    return db.query(f"""
-        select vi.visited_at, c.name as commune_name, vl.name as village_name,
-               head.full_name as head_name, u.full_name as officer_name, vi.nobody_home,
-               json_array_length(vi.present) as present_count, vi.language, vi.topics,
-               vi.materials, vi.companions, vi.follow_up_on, vi.notes, o.name as office_name,
-               (select json_group_array(json_array(p.full_name, vo.outcome))
-                  from visit_outcomes vo join people p on p.id = vo.person_id
-                 where vo.visit_id = vi.id and vo.deleted_at is null) as outcomes
-          from reach r
-          join visits vi on vi.id = r.source_id
-          join households h on h.id = vi.household_id
-          join villages vl on vl.id = r.village_id
-          join communes c on c.code = r.commune_code
-          join office_communes oc on oc.commune_code = r.commune_code and oc.deleted_at is null
-          join offices o on o.id = oc.office_id
-          left join people head on head.id = h.head_person_id
-          left join users u on u.id = vi.officer_id
-         where {" and ".join(conditions)}
-         order by vi.visited_at, c.name_key""", params)
-
-
-def session_rows(db, area, start, end):
-    """The area's sessions in the period, oldest first, with places and roster size."""
-    params = _params(area, start, end)
-    conditions = _session_conditions(area)
-    return db.query(f"""
-        select s.*, c.name as commune_name, vl.name as village_name, o.name as office_name,
-               (select json_group_array(u.full_name) from json_each(s.facilitators) f
-                  join users u on u.id = f.value) as facilitator_names,
-               (select count(*) from session_attendees a
-                 where a.session_id = s.id and a.deleted_at is null) as roster_size
-          from group_sessions s
-          join communes c on c.code = s.commune_code
-          join office_communes oc on oc.commune_code = s.commune_code and oc.deleted_at is null
-          join offices o on o.id = oc.office_id
-          left join villages vl on vl.id = s.village_id
-         where {" and ".join(conditions)}
-         order by s.held_at, c.name_key""", params)
-
-
-def people_rows(db, area):
-    """The live people of the area's households (the registry as it is now), by place and name.
-
-    Rows carry the personal numbers: callers leave them out unless the user may see them.
-    """
-    conditions = ["p.deleted_at is null", *_in_area(area, "vl.commune_code")]
-    if area.village_id:
-        conditions.append("vl.id = :village")
-    return db.query(f"""
-        select p.full_name, p.gender, p.birth_year, p.birth_date, p.relation, p.ethnicity,
-               p.cccd, p.bhxh_number, p.bhyt_card_type, p.bhyt_expiry, p.bhxh_status, p.vssid,
-               vl.name as village_name, c.name as commune_name, o.name as office_name,
-               o.id as office_id
-          from villages vl
-          join communes c on c.code = vl.commune_code
-          join office_communes oc on oc.commune_code = vl.commune_code and oc.deleted_at is null
-          join offices o on o.id = oc.office_id
-          join households h on h.village_id = vl.id and h.deleted_at is null
-          join people p on p.household_id = h.id
-         where vl.deleted_at is null and {" and ".join(conditions)}
-         order by c.name_key, vl.name_key, p.name_key""",
-        _params(area, clock.today(), clock.today()))
