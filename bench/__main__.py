@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from . import generate, pages, pdf, reports, sync, sync_load
+from . import generate, pages, pdf, reports, sync, sync_engine, sync_load
 
 OUT = Path(__file__).parent / "out"
 HOUSEHOLDS = 100_000
@@ -27,6 +27,11 @@ def bench_sync(args):
     return sync.run()
 
 
+def bench_engine(args):
+    """The sync engine in one process: merging, serving and applying 10,000 records."""
+    return sync_engine.run()
+
+
 def bench_load(args):
     """At least 50 laptops syncing at once against one central server process."""
     return sync_load.run()
@@ -48,7 +53,7 @@ def bench_reports(args):
 
 
 # Name -> function(args); `--only` picks among these.
-BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "pdf": bench_pdf,
+BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "engine": bench_engine, "pdf": bench_pdf,
               "reports": bench_reports, "load": bench_load}
 
 

@@ -189,12 +189,12 @@ def _insert_runs(store, rows):
         # Same names in the same order: the rows line up in one statement.
         if (table, *fields) != shape:
             if batch:
-                store.insert(shape[0], batch)
+                store.insert(shape[0], batch, names=("id", *shape[1:], CLOCK_COLUMN))
             shape, batch = (table, *fields), []
-        batch.append({"id": row_id, **{name: t[0] for name, t in fields.items()},
-                      CLOCK_COLUMN: json.dumps({name: t[1] for name, t in fields.items()})})
+        batch.append([row_id, *(t[0] for t in fields.values()),
+                      json.dumps({name: t[1] for name, t in fields.items()})])
     if batch:
-        store.insert(shape[0], batch)
+        store.insert(shape[0], batch, names=("id", *shape[1:], CLOCK_COLUMN))
 
 
 def each_alone_if_needed(store, items, apply, refuse, before_retry=lambda: None):

@@ -84,9 +84,9 @@ class Store(ABC):
         """How many rows match `equal`."""
 
     @abstractmethod
-    def insert(self, table, rows, replace=False):
-        """Insert a list of rows, each with the same columns in the same order; `replace`
-        overwrites a row with the same key."""
+    def insert(self, table, rows, replace=False, names=None):
+        """Insert a list of rows, each with the same columns in the same order, as dicts or,
+        given their `names`, as lists of values; `replace` overwrites a row with the same key."""
 
     @abstractmethod
     def update(self, table, values, **equal):

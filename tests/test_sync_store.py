@@ -277,3 +277,11 @@ def test_attempt_outside_a_transaction_takes_the_write_lock_first(store, tmp_pat
             store.insert("sync_state", [{"key": "seen", "value": "twice"}])
     assert not store.conn.in_transaction
     assert store.state("seen") == "1" and store.state("kept") is None
+
+
+def test_rows_go_in_as_dicts_or_as_values_with_their_names(store):
+    store.insert("sync_state", [["a", "1"], ["b", "2"]], names=("key", "value"))
+    store.insert("sync_state", [["c", "3"]], names=("value", "key"))
+    store.insert("sync_state", [{"value": "4", "key": "d"}])
+    assert {r["key"]: r["value"] for r in store.find("sync_state")} == {
+        "a": "1", "b": "2", "3": "c", "d": "4"}

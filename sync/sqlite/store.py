@@ -113,13 +113,17 @@ class SQLiteStore(Store):
                                        params).fetchone()[0]
         return total
 
-    def insert(self, table, rows, replace=False):
+    def insert(self, table, rows, replace=False, names=None):
+        if not rows:
+            return
+        if names is None:
+            names, rows = tuple(rows[0]), [list(row.values()) for row in rows]
+        sql = _insert(table, tuple(names), replace)
         if len(rows) == 1:
             # One row (most merged changes): a plain statement, cheaper than a batch of one.
-            self._execute(_insert(table, tuple(rows[0]), replace), list(rows[0].values()))
-        elif rows:
-            self._execute_many(_insert(table, tuple(rows[0]), replace),
-                               [list(row.values()) for row in rows])
+            self._execute(sql, rows[0])
+        else:
+            self._execute_many(sql, rows)
 
     def update(self, table, values, **equal):
         for part in _sliced(equal) if values else ():

@@ -1,8 +1,8 @@
-"""The benchmarks' generated database: `make bench` builds it through the app's own code."""
+"""The benchmarks still run: `make bench` builds through the app's own code and the engine's."""
 
 import json
 
-from bench import generate
+from bench import generate, sync_engine
 from fieldapp.db import connect, upgrade
 
 
@@ -19,3 +19,10 @@ def test_a_small_generated_database_is_built_then_reused(tmp_path, capsys):
     assert db.execute("select count(*) from households").fetchone()[0] == 60
     # The demo office's rows went through the store: logged for sync like any other write.
     assert db.sync.log_count(0) > 0
+
+
+def test_the_engine_benchmark_merges_serves_and_applies_a_small_push(tmp_path, monkeypatch):
+    monkeypatch.setattr(sync_engine, "RECORDS", 60)
+    timed, baseline = sync_engine._round(tmp_path)  # asserts every record reached the fresh laptop
+    assert set(timed) == {"merge", "serve_pull", "apply"}
+    assert baseline > 0 and all(seconds > 0 for seconds in timed.values())
