@@ -12,8 +12,8 @@ import json
 
 from . import capture, hlc, merge, refused
 from .protocol import CLOCK_TOLERANCE_MS
-from .synced_tables import (CENTRAL_ONLY, OFFICE_COLUMNS, SYNCED_TABLES, USER_COLUMNS, USER_LISTS,
-                     target_id)
+from .synced_tables import (CENTRAL_ONLY, OFFICE_SCOPED, SYNCED_TABLES, USER_COLUMNS,
+                            USER_LISTS, target_id)
 
 
 def take_office(store, device_id, office_id, directory, offset_ms):
@@ -42,7 +42,7 @@ def take_office(store, device_id, office_id, directory, offset_ms):
         else:
             officers.append((user_id, username))
     _replace_users(store, merged)
-    for table, column in OFFICE_COLUMNS.items():
+    for table, column in OFFICE_SCOPED.items():
         if local_offices:
             store.update(table, {column: office_id}, **{column: local_offices})
     if officers:
@@ -132,7 +132,7 @@ def _correct_clock(store, table, row_id, own_devices, shift, ceiling):
         return
     clock = capture.row_clock(row)
     corrected = {name: hlc.shifted(stamp, shift, ceiling)
-                 if hlc.valid(stamp) and hlc.parse(stamp)[2] in own_devices else stamp
+                 if hlc.valid(stamp) and hlc.device(stamp) in own_devices else stamp
                  for name, stamp in clock.items()}
     if corrected != clock:
         merge.set_clock(store, table, row_id, corrected)

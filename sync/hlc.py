@@ -31,6 +31,11 @@ def wall(stamp):
     return parse(stamp)[0]
 
 
+def device(stamp):
+    """The device that made a stamp ("" for none)."""
+    return stamp.rsplit(".", 1)[-1] if stamp else ""
+
+
 def now_ms():
     return int(time.time() * 1000)
 

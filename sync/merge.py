@@ -14,7 +14,7 @@ this module writes what arrives from elsewhere. Both keep each field's clock sta
 import json
 import uuid
 
-from . import capture
+from . import capture, hlc
 from .store import Broken
 from .synced_tables import CLOCK_COLUMN
 
@@ -79,7 +79,8 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
             continue
         concurrent = (not again and current is not None and base < stored
                       and current.get(name) != value
-                      and _device(stored) != _device(stamp) and name not in BOOKKEEPING)
+                      and hlc.device(stored) != hlc.device(stamp)
+                      and name not in BOOKKEEPING)
         if stamp > stored:
             if concurrent:
                 _conflict(store, table, row_id, current, name, kept=(value, stamp),
@@ -102,10 +103,6 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
         capture.log(store, table, row_id, kept, capture.device_id(store), merged,
                     known_scope=scope)
     return applied
-
-
-def _device(stamp):
-    return stamp.rsplit(".", 1)[-1] if stamp else ""
 
 
 def _conflict(store, table, row_id, current, field, kept, lost):

@@ -19,6 +19,8 @@ A refusal is per record, with a code and a reason, and changes nothing.
 
 from dataclasses import dataclass
 
+from .synced_tables import USER_COLUMNS, USER_LISTS
+
 ALL = "all"
 
 
@@ -51,8 +53,8 @@ DEVICE_TABLES = {
 NEVER = {"id", "sync_clock"}
 # Columns naming a user (visits.officer_id, every row's created_by/updated_by) or a list of
 # users (group_sessions.facilitators): each must be a user of the device's office.
-USER_FIELDS = {"officer_id", "created_by", "updated_by"}
-USER_LIST_FIELDS = {"facilitators"}
+USER_FIELDS = {column for columns in USER_COLUMNS.values() for column in columns}
+USER_LIST_FIELDS = set(USER_LISTS.values())
 # Fields this version has no column for, kept for a newer app: at most this much.
 EXTRA_PER_CHANGE = 4 * 1024
 EXTRA_PER_REQUEST = 64 * 1024

@@ -5,6 +5,7 @@ import math
 import re
 
 from . import hlc
+from .policy import NEVER
 from .synced_tables import SYNCED_TABLES
 
 PROTOCOL = 2
@@ -129,7 +130,7 @@ def check_change(change, where, checked=None):
     valid_names, valid_stamps = checked if checked is not None else (set(), set())
     for name, triple in fields.items():
         if name not in valid_names:
-            if not _FIELD.fullmatch(name) or name in ("id", "sync_clock"):
+            if not _FIELD.fullmatch(name) or name in NEVER:
                 raise Refused(400, f"{where} has an invalid field name {_shown(name)}")
             valid_names.add(name)
         if type(triple) is not list or len(triple) != 3:

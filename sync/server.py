@@ -163,7 +163,7 @@ class _Judge:
         after = {**(current or {}), **values}
         if current is not None:
             # As it stands: a device cannot reach into another office's rows.
-            code, _ = self._scope(table, current, None)
+            code, _ = self._scope(table, current, communes_of)
             if code:
                 return code, None
         code, scope = self._scope(table, after, communes_of)
@@ -175,7 +175,7 @@ class _Judge:
                                                if n not in known}))
         if code:
             return code, None
-        if table == "users" and current is None:
+        if current is None and policy.DEVICE_TABLES[table].users_only:
             if not policy.new_user_allowed(after, self.office):
                 return "central_only", None
             self.office_users.add(row_id)
@@ -247,9 +247,9 @@ def _corrected(change, shift_ms, ceiling_ms, device_id):
     out, exact = {}, True
     for name, (value, stamp, base) in fields.items():
         # A record sent again whole holds stamps of other devices too: only its own move.
-        new_stamp = hlc.shifted(stamp, shift_ms if _device(stamp) == device_id else 0,
+        new_stamp = hlc.shifted(stamp, shift_ms if hlc.device(stamp) == device_id else 0,
                                 ceiling_ms)
-        if base and _device(base) == device_id:
+        if base and hlc.device(base) == device_id:
             base = hlc.shifted(base, shift_ms, ceiling_ms)
         if base and new_stamp <= base:
             # An edit made after seeing another stays after it, however its clock is moved.
@@ -258,10 +258,6 @@ def _corrected(change, shift_ms, ceiling_ms, device_id):
         exact = exact and new_stamp == stamp
         out[name] = [value, new_stamp, base if base < new_stamp else ""]
     return out, exact, max(triple[1] for triple in out.values())
-
-
-def _device(stamp):
-    return hlc.parse(stamp)[2]
 
 
 def handle_sync(store, device, message, check_values=lambda table, values: [],
@@ -411,8 +407,9 @@ def _pull(store, device, communes, cursor):
             extra = merge.extra_fields(store, table, row_id) if has_extra else {}
             # The fields as the server holds them now: a laptop can take them as they are,
             # since a later change can only have moved them forward.
-            now = _as_held(table, row, json.loads(fields))
-            now.update({name: extra[name] for name in json.loads(fields) if name in extra})
+            names = json.loads(fields)
+            now = _as_held(table, row, names)
+            now.update({name: extra[name] for name in names if name in extra})
             changes.append({"seq": seq, "table": table, "id": row_id, "fields": now})
     return {"cursor": new_cursor, "more": more, "changes": changes}
 

@@ -39,6 +39,8 @@ COMMUNE_PATH = {
     "session_attendees": ("group_sessions", "session_id"),
 }
 # Targets name their office (and maybe one of its communes): they go to that office's devices.
+# These columns are also what a laptop's own office is renamed in when it is merged into the
+# central server's at enrolment.
 OFFICE_SCOPED = {"users": "office_id", "targets": "office_id"}
 
 # Laptops may not change these: offices and their communes are defined on the central server.
@@ -49,8 +51,6 @@ CENTRAL_ONLY = ("offices", "office_communes")
 USER_COLUMNS = {table: ("created_by", "updated_by") for table in SYNCED_TABLES}
 USER_COLUMNS["visits"] += ("officer_id",)
 USER_LISTS = {"group_sessions": "facilitators"}
-# Columns that name an office: a laptop's own office is merged into the central server's.
-OFFICE_COLUMNS = {"users": "office_id", "targets": "office_id"}
 
 
 def target_id(office_id, commune_code, year, month):

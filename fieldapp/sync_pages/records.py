@@ -5,8 +5,9 @@ import json
 
 from flask import url_for
 
-from sync import inbox
+from sync import inbox, merge
 from sync import refused as refused_records
+from sync.synced_tables import SYNCED_TABLES
 
 from ..i18n import lazy_gettext as _l
 
@@ -63,10 +64,8 @@ def described(db, table, row_id, fields=None):
 
 
 def _row(db, table, row_id):
-    if not db[table].exists():
-        return None
-    rows = list(db.query(f"select * from [{table}] where id = ?", [row_id]))
-    return rows[0] if rows else None
+    # Table names come from the central server's answers: only synced ones are looked up.
+    return merge.row(db.sync, table, row_id) if table in SYNCED_TABLES else None
 
 
 def _one(db, sql, params):
