@@ -6,34 +6,35 @@ from flask_wtf.csrf import CSRFError
 from .i18n import gettext as _
 
 
-def _page(status, title, message):
+def page(status, title, message):
+    """The error page in the user's language, with its status."""
     return render_template("error.html", status=status, title=title, message=message), status
 
 
 def forbidden(e):
-    return _page(403, _("Not allowed"), _("Your role does not allow this page."))
+    return page(403, _("Not allowed"), _("Your role does not allow this page."))
 
 
 def not_found(e):
-    return _page(404, _("Page not found"),
-                 _("This page does not exist, or it belongs to another office."))
+    return page(404, _("Page not found"),
+                _("This page does not exist, or it belongs to another office."))
 
 
 def method_not_allowed(e):
-    page, status = _page(405, _("Not allowed"), _("This address cannot be used that way."))
+    body, status = page(405, _("Not allowed"), _("This address cannot be used that way."))
     # HTTP requires a 405 to say which methods the address does take.
-    return page, status, {"Allow": ", ".join(sorted(e.valid_methods or ()))}
+    return body, status, {"Allow": ", ".join(sorted(e.valid_methods or ()))}
 
 
 def csrf_error(e):
-    return _page(400, _("The form has expired"),
-                 _("Go back, reload the page and send the form again."))
+    return page(400, _("The form has expired"),
+                _("Go back, reload the page and send the form again."))
 
 
 def server_error(e):
-    return _page(500, _("Something went wrong"),
-                 _("Nothing was saved from the last action. Try again; if it keeps happening, "
-                   "tell your administrator."))
+    return page(500, _("Something went wrong"),
+                _("Nothing was saved from the last action. Try again; if it keeps happening, "
+                  "tell your administrator."))
 
 
 def init_app(app):

@@ -6,7 +6,8 @@ import re
 from datetime import date, datetime, timedelta
 
 from . import clock, personal
-from .vocabulary import BHXH_STATUSES, GENDERS, OUTCOMES, VILLAGE_KINDS, VSSID_STATES
+from .vocabulary import (BHXH_STATUSES, GENDERS, METRIC_LABELS, OUTCOMES, ROLES, VILLAGE_KINDS,
+                         VSSID_STATES)
 
 CONFLICT_CHOICES = ("kept", "lost", "new")
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -207,11 +208,9 @@ RECORDS = {
                           "outcomes": _json_list(_one_of(OUTCOMES))},
     "targets": {"office_id": _ident(True), "commune_code": _integer(1, 999_999),
                 "year": _integer(2000, LAST_YEAR, True), "month": _integer(1, 12),
-                **{metric: _integer(0, 10_000_000) for metric in (
-                    "households", "people", "sessions", "voluntary_bhxh", "household_bhyt",
-                    "vssid_installed")}},
+                **{metric: _integer(0, 10_000_000) for metric in METRIC_LABELS}},
     "users": {"username": _text(LENGTHS["code"], True), "full_name": _text(LENGTHS["name"], True),
-              "password_hash": _password_hash, "role": _one_of(("officer", "supervisor", "admin")),
+              "password_hash": _password_hash, "role": _one_of(ROLES),
               "office_id": _ident(True), "locale": _locale, "active": _flag,
               "translator": _flag},
     "sync_conflicts": {"resolved_at": _moment(), "resolution": _one_of(CONFLICT_CHOICES, False)},

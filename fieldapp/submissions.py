@@ -2,11 +2,12 @@
 
 import functools
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from flask import flash, g, make_response, redirect, request
 from markupsafe import Markup, escape
 
+from . import clock
 from .db import get_db
 from .i18n import gettext as _
 
@@ -35,7 +36,7 @@ def saved(db, key):
 
 def record(db, key, location, user_id):
     """Remember that this key saved and where its sender was sent; forget stale keys."""
-    at = datetime.now(timezone.utc)
+    at = clock.utcnow()
     db.execute("delete from form_submissions where submitted_at < ?",
                [(at - timedelta(days=KEEP_DAYS)).isoformat(timespec="milliseconds")])
     db.execute("insert into form_submissions (key, location, user_id, submitted_at)"

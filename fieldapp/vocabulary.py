@@ -41,6 +41,9 @@ VILLAGE_KIND_LABELS = {
     "to_dan_pho": _l("Residential group (tổ dân phố)"),
 }
 ROLES = ("officer", "supervisor", "admin")
+# The roles that manage an office's work: villages, scripts and conflicts; targets, the whole
+# office's reports and personal numbers in exports.
+MANAGERS = ("supervisor", "admin")
 ROLE_LABELS = {
     "officer": _l("Field officer"),
     "supervisor": _l("Supervisor"),

@@ -8,7 +8,7 @@ from forms import options
 from forms.admin import ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 from sync import capture
 
-from .. import accounts, audit, lists, offices, store, submissions
+from .. import accounts, audit, errors, lists, offices, store, submissions
 from ..auth.sessions import role_required, start_session
 from ..db import get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -43,10 +43,8 @@ def central_records(view):
         g.managed_centrally = managed_centrally(get_db())
         if g.managed_centrally and request.method == "POST":
             # The central server would refuse the change at the next sync anyway.
-            return render_template(
-                "error.html", status=403, title=_("Not allowed"),
-                message=_("Managed on the central server: ask the central administrator.")
-            ), 403
+            return errors.page(403, _("Not allowed"), _(
+                "Managed on the central server: ask the central administrator."))
         return view(**kwargs)
     return wrapped
 

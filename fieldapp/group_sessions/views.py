@@ -84,7 +84,7 @@ def new():
         return render_template("group_sessions/choose_village.html", communes=[
             (c, places.villages_of_commune(db, c["code"]))
             for c in places.office_communes(db, g.user["office_id"])])
-    village = places.office_village(db, g.user["office_id"], village_id)
+    village = places.office_village(db, village_id, g.user["office_id"])
     if village is None:
         abort(404)
     ethnicities = [(c.value, c.label) for c in lists.choices(db, "ethnicity")]

@@ -2,7 +2,7 @@
 
 import functools
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
 from forms.households import HouseholdForm, MovePersonForm, PersonForm, RegisterHouseholdForm
 
@@ -28,13 +28,7 @@ def person_labels():
             "vssid_labels": VSSID_LABELS, "age": queries.age}
 
 
-def _village_or_404(db, village_id):
-    village = places.office_village(db, g.user["office_id"], village_id)
-    if village is None:
-        abort(404)
-    return village
-
-
+_village_or_404 = functools.partial(in_office_or_404, places.office_village)
 _household_or_404 = functools.partial(in_office_or_404, queries.household)
 _person_or_404 = functools.partial(in_office_or_404, queries.person)
 

@@ -72,7 +72,7 @@ def villages_of_commune(db, commune_code):
         [commune_code]))
 
 
-def office_village(db, office_id, village_id):
+def office_village(db, village_id, office_id):
     """A live village if it lies in one of the office's communes, else None."""
     rows = list(db.query(f"""
         select v.id, v.name, v.kind, v.commune_code, c.name as commune_name
@@ -155,10 +155,10 @@ def duplicate_villages(db, office_id, commune_code=None):
     return list(groups.values())
 
 
-def duplicates_of(db, office_id, village_id):
+def duplicates_of(db, office_id, village):
     """The group of same-named villages this village belongs to, or None."""
-    return next((group for group in duplicate_villages(db, office_id)
-                 if any(v["id"] == village_id for v in group)), None)
+    return next((group for group in duplicate_villages(db, office_id, village["commune_code"])
+                 if any(v["id"] == village["id"] for v in group)), None)
 
 
 def merge_villages(db, keep_id, others, *, user_id):

@@ -1,19 +1,19 @@
 """The office's communes and villages: the home page and village management."""
 
+import functools
+
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
 
 from forms.places import MergeVillagesForm, VillageForm
 
 from .. import offices, submissions
-from ..auth.sessions import login_required, role_required
+from ..auth.sessions import in_office_or_404, login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _, ngettext
-from ..vocabulary import VILLAGE_KIND_LABELS
+from ..vocabulary import MANAGERS, VILLAGE_KIND_LABELS
 from . import queries
 
 bp = Blueprint("places", __name__, template_folder="templates")
-
-MANAGERS = ("supervisor", "admin")
 
 
 @bp.app_context_processor
@@ -49,11 +49,7 @@ def _commune_or_404(db, code):
     return commune
 
 
-def _village_or_404(db, village_id):
-    village = queries.office_village(db, g.user["office_id"], village_id)
-    if village is None:
-        abort(404)
-    return village
+_village_or_404 = functools.partial(in_office_or_404, queries.office_village)
 
 
 def _duplicate_message(form, existing):
@@ -130,7 +126,7 @@ def duplicate_villages():
 def merge_villages(village_id):
     db = get_db()
     village = _village_or_404(db, village_id)
-    group = queries.duplicates_of(db, g.user["office_id"], village_id)
+    group = queries.duplicates_of(db, g.user["office_id"], village)
     if group is None:
         flash(_("No other village of this commune has this name."), "info")
         return redirect(url_for("places.commune", code=village["commune_code"]))

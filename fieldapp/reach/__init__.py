@@ -6,4 +6,3 @@ package is what running code uses: the groups and keys counted (keys), rebuildin
 """
 
 from .counts import REACH_COUNTING_TRIGGERS, rebuild_reach_counts  # noqa: F401
-from .paths import counting_path  # noqa: F401

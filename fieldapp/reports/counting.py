@@ -11,11 +11,11 @@ from datetime import timedelta
 
 from ..reach import keys as reach_keys, paths as reach_paths
 from ..reach.keys import quoted as _quoted
+from ..vocabulary import METRIC_LABELS
 from . import scope
 
 # Figures that can have a target, in the order they are shown.
-METRICS = ("households", "people", "sessions", "voluntary_bhxh", "household_bhyt",
-           "vssid_installed")
+METRICS = tuple(METRIC_LABELS)
 OUTCOMES = ("voluntary_bhxh", "household_bhyt", "vssid_installed")
 # Everything figures() counts: the metrics and what reports show beside them.
 FIGURES = ("visits", "households", "people", "sessions", "attendees", "attendees_female",

@@ -66,13 +66,6 @@ def area_communes(db, area):
          order by c.name_key""", params(area, clock.today(), clock.today())))
 
 
-def commune_office(db, commune_code):
-    """The office covering a commune, or None."""
-    row = db.execute("select office_id from office_communes where commune_code = ?"
-                     " and deleted_at is null", [commune_code]).fetchone()
-    return row[0] if row else None
-
-
 def names(db, table, keys, column="id", label="name"):
     """{key: name} for the keys found in one table."""
     keys = [k for k in keys if k is not None]

@@ -18,15 +18,12 @@ from ..auth.sessions import login_required, role_required
 from ..db import get_db
 from ..i18n import get_locale, gettext as _
 from ..places import queries as places
-from ..vocabulary import DATASET_LABELS, FIGURE_LABELS, METRIC_LABELS
+from ..vocabulary import DATASET_LABELS, FIGURE_LABELS, MANAGERS, METRIC_LABELS
 from ..worklists import queries as worklists
 from . import charts, counting, exports, rows, scope
 from .targets import office_targets, progress, save_target
 
 bp = Blueprint("reports", __name__, template_folder="templates")
-
-# Roles that may set targets, see the whole office and ask for personal numbers in exports.
-MANAGERS = ("supervisor", "admin")
 
 
 def _across_offices():
@@ -129,7 +126,7 @@ def dashboard():
         follow_ups, _more = worklists.worklist(db, "follow-ups", g.user["office_id"],
                                                officer_id=g.user["id"], days=7)
     return render_template(
-        "reports/dashboard.html", data=data, area=area, place=_place_name(area),
+        "reports/dashboard.html", data=data, place=_place_name(area),
         form=_fill(PeriodForm(formdata=request.args), area), metric=metric,
         metric_labels=METRIC_LABELS, bars=bars, line=line, follow_ups=follow_ups,
         metrics=counting.METRICS, progress=progress, managing=managing)

@@ -8,11 +8,12 @@ from .. import lists, policy, submissions
 from ..auth.sessions import login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _
+from ..vocabulary import MANAGERS
 from . import queries
 
 bp = Blueprint("scripts", __name__, url_prefix="/scripts", template_folder="templates")
 
-editors_only = role_required("supervisor", "admin")
+editors_only = role_required(*MANAGERS)
 
 
 def _labels(db):

@@ -16,6 +16,7 @@ from .. import __version__, audit, offices, rules, store, submissions
 from ..auth.sessions import login_required, role_required
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
+from ..vocabulary import MANAGERS
 from . import records
 
 bp = Blueprint("syncing", __name__, template_folder="templates")
@@ -61,7 +62,6 @@ def page():
     run = _runs().get("current")
     return render_template(
         "syncing/page.html", device=device, form=EnrolForm(device_name=socket.gethostname()),
-        unsynced_count=capture.unsynced_count(db.sync),
         last_sync=db.sync.state("last_sync_at"), refused=records.refused(db),
         waiting=records.waiting(db), discard_form=DiscardRefusedForm(),
         run=run, error=_error_text(run), steps=STEPS)
@@ -89,8 +89,7 @@ def enrol():
         else:
             _after_enrolment(device["rehomed"])
             return redirect(url_for("syncing.page"))
-    return render_template("syncing/page.html", device=None, form=form,
-                           unsynced_count=capture.unsynced_count(db.sync), last_sync=None,
+    return render_template("syncing/page.html", device=None, form=form, last_sync=None,
                            refused=[], waiting=[], run=None, error=None, steps=STEPS), 400
 
 
@@ -180,7 +179,7 @@ def progress():
 # ---- Conflicts: the same field edited on two devices that had not seen each other's edit.
 
 @bp.get("/conflicts")
-@role_required("supervisor", "admin")
+@role_required(*MANAGERS)
 def conflicts():
     db = get_db()
     rows = [{**_readable(r), "record": records.described(db, r["table_name"], r["row_id"])}
@@ -218,7 +217,7 @@ def _resolvable(db, conflict):
 
 
 @bp.route("/conflicts/<conflict_id>", methods=("GET", "POST"))
-@role_required("supervisor", "admin")
+@role_required(*MANAGERS)
 @submissions.once
 def resolve(conflict_id):
     db = get_db()

@@ -2,13 +2,12 @@
 
 from flask import Blueprint, abort, g, render_template, request
 
-from .. import accounts, lists
-from ..text import page_number
+from .. import accounts
 from ..auth.sessions import login_required
 from ..db import get_db
 from ..i18n import lazy_gettext as _l
 from ..places import queries as places
-from ..vocabulary import BHXH_STATUS_LABELS
+from ..text import page_number
 from . import queries
 
 bp = Blueprint("worklists", __name__, template_folder="templates")
@@ -31,7 +30,7 @@ def show(kind):
     db = get_db()
     office_id = g.user["office_id"]
     village_id = request.args.get("village") or None
-    village = places.office_village(db, office_id, village_id) if village_id else None
+    village = places.office_village(db, village_id, office_id) if village_id else None
     if village_id and village is None:
         abort(404)
     # Villages are offered one commune at a time: an office can have a thousand of them.
@@ -51,8 +50,7 @@ def show(kind):
     return render_template(
         "worklists/show.html", kind=kind, titles=TITLES, rows=rows, has_next=has_next,
         page=page, days=days, sort=sort or spec.default_sort, descending=descending,
-        sorts=list(spec.sorts), village_id=village_id, officer_id=officer_id,
+        village_id=village_id, officer_id=officer_id,
         communes=places.office_communes(db, office_id), commune=commune,
         villages=places.villages_of_commune(db, commune) if commune else [],
-        officers=accounts.users(db, office_id), uses_days=kind in DEFAULT_DAYS,
-        card_labels=lists.labels(db, "bhyt_card_type"), bhxh_labels=BHXH_STATUS_LABELS)
+        officers=accounts.users(db, office_id), uses_days=kind in DEFAULT_DAYS)
