@@ -5,7 +5,6 @@ to do and a sync of 10 edits: wall seconds, requests, and bytes each way; next t
 of the same number of requests to the server's trivial /api/v1/version in the same run.
 """
 
-import json
 import statistics
 import sys
 import tempfile
@@ -15,6 +14,8 @@ from pathlib import Path
 
 from fieldapp import store
 
+from .pages import emit
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from syncing import Central, Laptop  # noqa: E402
 
@@ -23,10 +24,6 @@ RECORDS = 10_000
 ROUNDS = 3
 TARGETS = {"idle_requests": 1, "idle_bytes": 1024, "edits_requests": 2,
            "bulk_seconds": 1.5, "bulk_requests": 12}
-
-
-def emit(line):
-    print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
 def _households(laptop, n):

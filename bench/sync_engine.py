@@ -18,12 +18,10 @@ from fieldapp.db import connect, upgrade
 from sync import client, inbox, server
 from sync.protocol import PROTOCOL
 
+from .pages import emit
+
 RECORDS = 10_000
 ROUNDS = 5
-
-
-def emit(line):
-    print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
 def _request(push=(), cursor=0):

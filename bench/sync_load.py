@@ -9,7 +9,6 @@ for it on a small machine; the baseline is measured the same way. After the load
 syncs once more and should then hold every household of the central server.
 """
 
-import json
 import shutil
 import statistics
 import sys
@@ -23,6 +22,8 @@ from fieldapp import create_app, store
 from fieldapp.db import connect, upgrade
 from fieldapp.households import queries as households
 
+from .pages import emit
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from syncing import Central, Laptop  # noqa: E402
 
@@ -31,10 +32,6 @@ ROUNDS = 10
 EDITS = 3  # a new household (with its head) and edits to it, before each sync
 SECONDS = 120  # the load stops starting syncs after this long, whatever the rounds
 BASELINE_REQUESTS = 4  # per laptop's thread
-
-
-def emit(line):
-    print(json.dumps(line, ensure_ascii=False), flush=True)
 
 
 def _percentile(values, fraction):
