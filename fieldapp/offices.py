@@ -86,3 +86,16 @@ def update_office(db, office_id, *, name, province_code, phone, address, commune
             "phone": phone.strip(), "address": address.strip(),
         }, user_id=user_id)
         _set_communes(db, office_id, communes, user_id)
+
+
+def move_commune(db, commune_code, to_office_id, *, user_id):
+    """Hand a commune to another office, in one transaction: its records go with it to the new
+    office's laptops, and leave the old office's (docs/sync-protocol.md)."""
+    with db.atomic():
+        for link in db.query("select id from office_communes where commune_code = ?"
+                             " and deleted_at is null and office_id is not ?",
+                             [commune_code, to_office_id]):
+            store.soft_delete(db, "office_communes", link["id"], user_id=user_id)
+        if commune_code not in commune_codes(db, to_office_id):
+            store.insert(db, "office_communes", {"office_id": to_office_id,
+                                                 "commune_code": commune_code}, user_id=user_id)

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import capture, enrolment, hlc, inbox, merge, refused
+from . import capture, enrolment, handover, hlc, inbox, lineage, merge, refused
 from .protocol import BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, SUPPORTED
 
 API = "/api/v1"
@@ -40,6 +40,9 @@ class Progress:
     bytes_up: int = 0
     bytes_down: int = 0
     rejected: list = field(default_factory=list)
+    # The device the laptop syncs as (a new one after a split) and the repairs made.
+    device: dict = None
+    repairs: list = field(default_factory=list)
 
 
 def load_device(instance_path):
@@ -56,11 +59,14 @@ def _save_device(instance_path, device):
 
 def _encode(message):
     """The request as JSON; outgoing changes go in as the log holds them, not parsed again."""
-    changes = (message.get("push") or {}).get("changes")
+    push = message.get("push") or {}
+    changes = push.get("changes")
     if not isinstance(changes, Changes):
         return json.dumps(message, separators=(",", ":"))
-    rest = json.dumps({**message, "push": {"changes": []}}, separators=(",", ":"))
-    return rest.replace('"push":{"changes":[]}', '"push":{"changes":' + changes.json() + "}", 1)
+    rest = json.dumps({**message, "push": None}, separators=(",", ":"))
+    head = json.dumps({**push, "changes": None}, separators=(",", ":"))
+    push_json = head.replace('"changes":null', '"changes":' + changes.json(), 1)
+    return rest.replace('"push":null', '"push":' + push_json, 1)
 
 
 def _post(url, message, credentials=None, timeout=60, app_version=""):
@@ -144,9 +150,17 @@ def _with_extra(store, table, row_id, fields):
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
-def _apply(store, answer, progress, clock_offset):
+def _apply(store, answer, progress, clock_offset, sent):
     """Checkpoint the push and its refusals, correct the clock, and take the pulled batch: one
-    transaction. `clock_offset` is the correction the sync's requests were made with."""
+    transaction. `clock_offset` is the correction the sync's requests were made with; `sent`
+    the (after, last) positions of the changes the request pushed. Returns whether the
+    office gained a commune, whose records are then pulled from the start."""
+    after, last = sent
+    if not after <= answer["ack_seq"] <= last:
+        # Counting changes never sent as sent would lose them: stop, having changed nothing.
+        raise SyncError(f"the central server acknowledged changes up to {answer['ack_seq']},"
+                        f" but this request sent those after {after} up to {last}; nothing"
+                        " was marked as sent", kind="mismatch")
     with store.atomic():
         sent_after = int(store.state("pushed_seq", 0))
         store.set_state("pushed_seq", answer["ack_seq"])
@@ -158,49 +172,106 @@ def _apply(store, answer, progress, clock_offset):
             store.set_state("clock_offset_ms", clock_offset + error)
             store.clock = None
         pull = answer["pull"]
+        communes = handover.office_communes(store)
         inbox.receive(store, pull["changes"], answer["ack_seq"])
         capture.observe(store, [max((triple[1] for c in pull["changes"]
                                   for triple in c["fields"].values()), default="")])
-        store.set_state("pull_cursor", pull["cursor"])
+        gained = handover.changed(store, communes)
+        store.set_state("pull_cursor", 0 if gained else pull["cursor"])
     progress.received += len(pull["changes"])
     progress.rejected += answer.get("rejected", [])
+    return bool(gained)
 
 
-def sync(store, device, app_version="", on_progress=None, timeout=60):
+def _recover(store, device, recover, instance_path):
+    """Repair this laptop's log as the central server asks (see sync.lineage); return the
+    device it syncs as from now on."""
+    if recover.get("kind") == lineage.SPLIT:
+        new = {**device, "device_id": recover["device_id"], "secret": recover["secret"]}
+        new.pop("rehomed", None)
+        if instance_path:
+            # The new credentials first: a laptop that stops here syncs as the new device,
+            # and the server splits it again only if its log does not match.
+            _save_device(instance_path, new)
+        with store.atomic():
+            restamped = lineage.take_new_identity(store, new["device_id"], recover["common"])
+            handover.note(store, "split", old=device["device_id"], new=new["device_id"],
+                          records=restamped)
+        return new
+    if recover.get("kind") == lineage.RESEND:
+        with store.atomic():
+            records = lineage.send_everything_again(store, recover["after"], recover["cursor"])
+            handover.note(store, "central_restored", records=records)
+        return device
+    raise SyncError("the central server asked for a repair this app does not know: update"
+                    " fieldapp, then sync again", kind="update_app")
+
+
+# A sync starts again from its checkpoint after a repair or a commune gained: a few times at
+# most, since each start leaves less to repair.
+RESTARTS = 4
+
+
+def sync(store, device, app_version="", on_progress=None, timeout=60, instance_path=None):
     """Push every local change and pull every change of the office; return the Progress.
 
     One request is in flight while the laptop works: the next full batch to push is read and
     packed while the server merges this one, and the next request goes out before this
     answer is applied. Answers are applied and checkpointed in order, one transaction each; a
     request whose answer was never applied is sent again by the next sync, and the server
-    skips what it already has.
+    knows what it already has. When the server asks for a repair (sync.lineage), the laptop
+    makes it and starts again; `instance_path` is where new credentials are kept.
     """
-    progress = Progress()
-    url = device["central_url"] + API + "/sync"
+    progress = Progress(device=device)
     with store.atomic():
         refused.send_again(store)
         inbox.retry(store, int(store.state("pushed_seq", 0)))
+    for _ in range(RESTARTS):
+        recover = _exchange(store, progress, app_version, on_progress, timeout)
+        if recover is None:
+            break
+        if recover is not True:
+            progress.device = _recover(store, progress.device, recover, instance_path)
+            progress.repairs.append(recover["kind"])
+    else:
+        raise SyncError("the sync did not settle after repairing this laptop's log; try again",
+                        kind="error")
+    with store.atomic():
+        handover.drop_left(store)
+        store.set_state("last_sync_at", capture.now_text())
+    _report(progress, on_progress, "done")
+    return progress
+
+
+def _report(progress, on_progress, step):
+    progress.step = step
+    if on_progress:
+        on_progress(progress)
+
+
+def _exchange(store, progress, app_version, on_progress, timeout):
+    """Requests from the checkpoint until nothing is left each way; None when done, the
+    server's repair to make, or True to start again (a commune gained)."""
+    device = progress.device
+    url = device["central_url"] + API + "/sync"
     # Every request of this sync carries the clock its stamps were made with.
     clock_offset = int(store.state("clock_offset_ms", 0))
 
-    def report(step):
-        progress.step = step
-        if on_progress:
-            on_progress(progress)
-
-    def send(outgoing, cursor):
-        report("sending" if outgoing else "receiving")
+    def send(outgoing, after, cursor):
+        _report(progress, on_progress, "sending" if outgoing else "receiving")
         return in_flight.submit(_post, url, {
             "protocol": PROTOCOL, "app_version": app_version,
             "now": hlc.now_ms() + clock_offset,
-            "push": {"changes": outgoing}, "pull": {"cursor": cursor}}, device,
-            timeout=timeout, app_version=app_version)
+            "push": {"after": after, "last": max(store.last_seq(), after),
+                     "changes": outgoing},
+            "pull": {"cursor": cursor}}, device, timeout=timeout, app_version=app_version)
 
     with ThreadPoolExecutor(max_workers=1) as in_flight, capture.collector_paused():
-        outgoing = _outgoing(store, int(store.state("pushed_seq", 0)))
-        request = send(outgoing, int(store.state("pull_cursor", 0)))
+        after = int(store.state("pushed_seq", 0))
+        outgoing = _outgoing(store, after)
+        request = send(outgoing, after, int(store.state("pull_cursor", 0)))
         while True:
-            last = outgoing[-1][0] if outgoing else None
+            last = outgoing[-1][0] if outgoing else after
             following = _outgoing(store, last) if len(outgoing) == BATCH else None
             answer, up, down = request.result()
             if answer.get("protocol") not in SUPPORTED:
@@ -208,18 +279,17 @@ def sync(store, device, app_version="", on_progress=None, timeout=60):
             progress.requests += 1
             progress.bytes_up += up
             progress.bytes_down += down
+            if answer.get("recover"):
+                return answer["recover"]
             progress.sent += len(outgoing)
             more = len(outgoing) == BATCH or answer["pull"]["more"]
             if more:
                 if following is None or answer["ack_seq"] != last:
                     following = _outgoing(store, answer["ack_seq"])
-                request = send(following, answer["pull"]["cursor"])
-            _apply(store, answer, progress, clock_offset)
-            report("applying")
+                request = send(following, answer["ack_seq"], answer["pull"]["cursor"])
+            if _apply(store, answer, progress, clock_offset, (after, last)):
+                return True
+            _report(progress, on_progress, "applying")
             if not more:
-                break
-            outgoing = following
-    with store.atomic():
-        store.set_state("last_sync_at", capture.now_text())
-    report("done")
-    return progress
+                return None
+            outgoing, after = following, answer["ack_seq"]

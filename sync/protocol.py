@@ -8,9 +8,11 @@ from . import hlc
 from .policy import NEVER
 from .synced_tables import SYNCED_TABLES
 
-PROTOCOL = 2
-# The previous version sent uncompressed bodies and no unknown fields; it is still accepted.
-SUPPORTED = (1, 2)
+PROTOCOL = 3
+# Version 3 says where a laptop's push starts and where its log ends (push.after, push.last),
+# so that either side going back in time is noticed (sync.lineage). Version 2 did not; version
+# 1 sent uncompressed bodies and no unknown fields. Both are still accepted.
+SUPPORTED = (1, 2, 3)
 BATCH = 1000             # changes per push or pull
 MAX_BODY = 32 * 1024 * 1024
 MAX_VALUE = 20_000       # characters in one text value
@@ -165,6 +167,12 @@ def check_sync(message):
         raise Refused(400, "'push' must hold a list of changes")
     if len(push["changes"]) > BATCH:
         raise Refused(413, f"at most {BATCH} changes per request")
+    if version >= 3:
+        after, last = push.get("after"), push.get("last")
+        if not (_whole(after) and _whole(last) and after <= last):
+            raise Refused(400, "'push' must say after which of the laptop's changes it starts"
+                               " ('after') and where its log ends ('last'): whole numbers,"
+                               " 'after' not past 'last'")
     previous, checked = None, (set(), set())
     for n, change in enumerate(push["changes"]):
         where = f"change {n + 1}"
@@ -174,6 +182,9 @@ def check_sync(message):
             raise Refused(400, f"{where} has no increasing sequence number (a whole number"
                                f" from 1 to {MAX_INTEGER})")
         previous = seq
+    if version >= 3 and push["changes"] and not (
+            push["after"] < push["changes"][0]["seq"] and previous <= push["last"]):
+        raise Refused(400, "the pushed changes lie outside 'after' and 'last'")
     # Absent or null, else an object: false, 0 or [] are no request to pull from 0.
     pull = {} if message.get("pull") is None else message["pull"]
     if not isinstance(pull, dict) or not _whole(pull.get("cursor", 0)):

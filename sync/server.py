@@ -8,7 +8,7 @@ import threading
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from . import capture, hlc, merge, policy
+from . import capture, hlc, lineage, merge, policy
 from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
                        check_version)
 from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
@@ -143,6 +143,25 @@ def office_communes(store, office_id):
                                                   deleted_at=None)}
 
 
+# How long after a commune moves to another office the old office's laptops may still send
+# work they did on its records before the move.
+HANDOVER_GRACE_MS = 30 * 24 * 3600 * 1000
+
+
+def handed_over(store, office_id, communes, since_ms):
+    """{commune code: when it left the office, in ms} for communes the office held until a
+    moment after `since_ms` and holds no more."""
+    left = {}
+    for link in store.find("office_communes", office_id=office_id):
+        if link["deleted_at"] is None or link["commune_code"] in communes:
+            continue
+        stamp = capture.row_clock(link).get("deleted_at")
+        when = hlc.wall(stamp) if stamp and hlc.valid(stamp) else 0
+        if when > since_ms:
+            left[link["commune_code"]] = max(when, left.get(link["commune_code"], 0))
+    return left
+
+
 class _Judge:
     """Decides, for one request, whether each pushed change may be taken from the device, by
     the written policy (sync/policy.py)."""
@@ -153,6 +172,7 @@ class _Judge:
         self.check_values = check_values
         self.office_users = {r["id"] for r in store.find("users", office_id=self.office)}
         self.extra_bytes = 0
+        self.handed_over, self.made_ms = None, 0
 
     def refusal(self, table, row_id, current, fields, communes_of=None):
         """(the code of why the change may not be taken, or None; the row's scope)."""
@@ -161,6 +181,7 @@ class _Judge:
             return code, None
         values = {name: triple[0] for name, triple in fields.items()}
         after = {**(current or {}), **values}
+        self.made_ms = hlc.wall(max(triple[1] for triple in fields.values()))
         if current is not None:
             # As it stands: a device cannot reach into another office's rows.
             code, _ = self._scope(table, current, communes_of)
@@ -188,9 +209,18 @@ class _Judge:
         if table in COMMUNE_PATH or table == "sync_conflicts":
             if commune == -1:
                 return "missing_parent", None
-            if commune not in self.communes:
+            if commune not in self.communes and not self._handed_over_since(commune):
                 return "outside_office", None
         return None, (commune, office)
+
+    def _handed_over_since(self, commune):
+        """Whether the change was made while the commune was still the office's, in the last
+        days before it was handed to another office: work done before the laptop heard of
+        the move is not lost (docs/sync-protocol.md, A commune that changes office)."""
+        if self.handed_over is None:
+            self.handed_over = handed_over(self.store, self.office, self.communes,
+                                           hlc.now_ms() - HANDOVER_GRACE_MS)
+        return self.handed_over.get(commune, 0) > self.made_ms
 
     def _values(self, table, values, after):
         """The forms' checks, and the users a row names: each of the device's office."""
@@ -274,28 +304,40 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
     # is an error its stamps share (see docs/sync-protocol.md, Clocks).
     skew = server_now - message["now"]
     shift = skew if abs(skew) > CLOCK_TOLERANCE_MS else 0
-    changes = (message.get("push") or {}).get("changes", [])
+    push = message.get("push") or {"changes": []}
+    cursor = (message.get("pull") or {}).get("cursor", 0)
     communes = office_communes(store, device["office_id"])
+    seen_at = {"last_seen_at": _utc(), "app_version": str(message.get("app_version") or "")[:40]}
     with _MERGING, store.atomic():
-        last_seq, rejected, taken = _merge_push(store, device, communes, changes, shift,
-                                                server_now, check_values)
-        on_merged([(c["table"], c["id"], list(c["fields"])) for c in taken])
-        store.update("devices", {"last_seq": last_seq, "last_seen_at": _utc(),
-                                 "app_version": str(message.get("app_version") or "")[:40]},
-                     id=device["id"])
-    pull = _pull(store, device, communes, (message.get("pull") or {}).get("cursor", 0))
-    return {"protocol": version, "server_now": server_now, "clock_offset_ms": skew,
-            "ack_seq": last_seq, "rejected": rejected, "pull": pull}
+        # Read under the write lock: a retry that waited for its first attempt sees it merged.
+        device = store.find("devices", id=device["id"])[0]
+        recover = lineage.recovery(store, device, push, cursor) if version >= 3 else None
+        if recover:
+            store.update("devices", seen_at, id=device["id"])
+        else:
+            ack, rejected, taken = _merge_push(store, device, communes, push, shift,
+                                               server_now, check_values)
+            on_merged([(c["table"], c["id"], list(c["fields"])) for c in taken])
+            # A pull sees what was committed when this merge ended, and no further: the
+            # device's pull position never passes what this server remembers handing it.
+            upto = store.last_seq()
+            store.update("devices", {**seen_at, "last_seq": max(ack, device["last_seq"]),
+                                     "pull_bound": upto}, id=device["id"])
+    answer = {"protocol": version, "server_now": server_now, "clock_offset_ms": skew}
+    if recover:
+        # Nothing merged, nothing pulled: the laptop repairs its log, then syncs again.
+        return {**answer, "ack_seq": push.get("after", 0), "rejected": [], "recover": recover,
+                "pull": {"cursor": cursor, "more": True, "changes": []}}
+    return {**answer, "ack_seq": ack, "rejected": rejected,
+            "pull": _pull(store, device, communes, cursor, upto)}
 
 
-def _merge_push(store, device, communes, changes, shift, server_now, check_values):
+def _merge_push(store, device, communes, push, shift, server_now, check_values):
     """Merge the changes the device has not sent before, in the caller's transaction; return
-    (the device's last merged seq, the refusals of every change of the request, the changes
-    taken)."""
-    # Read under the write lock: a retry that waited for its first attempt sees it merged.
-    known_seq = store.find("devices", id=device["id"])[0]["last_seq"]
-    fresh = [c for c in changes if c["seq"] > known_seq]
-    retried = [c["seq"] for c in changes if c["seq"] <= known_seq]
+    (how far the device's changes are acknowledged, the refusals of every change of the
+    request, the changes taken)."""
+    changes = push["changes"]
+    fresh, retried = lineage.sorted_out(store, device["id"], changes, device["last_seq"])
     rejected, seen = [], []
     judge = _Judge(store, device, communes, check_values)
     # Most rows of a first push are new: they need no lookup, and the communes of the rows they
@@ -370,7 +412,10 @@ def _merge_push(store, device, communes, changes, shift, server_now, check_value
     taken = [c for c in fresh if c["seq"] not in refused_now]
     rejected += _refused_before(store, device["id"], retried)
     rejected.sort(key=lambda r: r["seq"])
-    return (fresh[-1]["seq"] if fresh else known_seq), rejected, taken
+    # Every change of the request is merged, refused or known: acknowledged up to its last.
+    ack = changes[-1]["seq"] if changes else push.get("after", device["last_seq"])
+    lineage.remember(store, device["id"], fresh, max(ack, device["last_seq"]))
+    return ack, rejected, taken
 
 
 def _refused_before(store, device_id, seqs):
@@ -390,15 +435,15 @@ def _moves(table, fields):
     return ("commune_code" if path is None else path[1]) in fields
 
 
-def _pull(store, device, communes, cursor):
-    """The next batch of changes the device may see, after its cursor, read from one snapshot:
-    the new cursor never passes a change the batch did not consider."""
+def _pull(store, device, communes, cursor, upto):
+    """The next batch of changes the device may see, after its cursor and up to `upto`, read
+    from one snapshot: the new cursor never passes a change the batch did not consider."""
     with store.snapshot():
-        rows = store.log_visible(cursor, communes, device["office_id"], device["id"],
+        rows = store.log_visible(cursor, upto, communes, device["office_id"], device["id"],
                                  BATCH + 1)
         more = len(rows) > BATCH
         rows = rows[:BATCH]
-        new_cursor = rows[-1][0] if more else max(cursor, store.last_seq())
+        new_cursor = rows[-1][0] if more else max(cursor, upto)
         current = _current_rows(store, rows)
         has_extra = bool(store.find("sync_extra", limit=1))
         changes = []

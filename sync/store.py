@@ -19,10 +19,10 @@ from abc import ABC, abstractmethod
 # - sync_inbox (table_name, row_id, fields, reason, received_at, position), laptops: received
 #   changes waiting for their parent;
 # - sync_refused (table_name, row_id, seq, code, reason, at), laptops: refused records;
-# - devices, enrolment_codes, device_refusals, central server: who may sync, and what each
-#   device was refused.
+# - devices, enrolment_codes, device_refusals, device_pushes, central server: who may sync,
+#   what each device was refused, and what its recent changes were (sync.lineage).
 SCHEMA_TABLES = ("sync_state", "sync_log", "sync_extra", "sync_inbox", "sync_refused",
-                 "devices", "enrolment_codes", "device_refusals")
+                 "devices", "enrolment_codes", "device_refusals", "device_pushes")
 
 
 class Broken(Exception):
@@ -110,14 +110,14 @@ class Store(ABC):
 
     @abstractmethod
     def log_after(self, seq, limit):
-        """Up to `limit` entries after `seq`, in order: (seq, table_name, row_id, fields,
-        origin)."""
+        """Up to `limit` entries (None: all) after `seq`, in order: (seq, table_name, row_id,
+        fields, origin)."""
 
     @abstractmethod
-    def log_visible(self, after, communes, office, device, limit):
-        """Up to `limit` entries after `after` a device may pull: shared by all, of one of the
-        communes or of the office, and not its own that it already holds; (seq, table_name,
-        row_id, fields) each, in order."""
+    def log_visible(self, after, upto, communes, office, device, limit):
+        """Up to `limit` entries after `after` and up to `upto` that a device may pull: shared
+        by all, of one of the communes or of the office, and not its own that it already
+        holds; (seq, table_name, row_id, fields) each, in order."""
 
     @abstractmethod
     def log_count(self, after):
@@ -134,6 +134,18 @@ class Store(ABC):
     @abstractmethod
     def logged_rows(self):
         """(table_name, row_id) of every row with an entry, in the order of its first."""
+
+    @abstractmethod
+    def forget_logged(self, table, row_ids, upto):
+        """Delete the entries of these rows of a table up to `upto` (a laptop handing over
+        records it no longer keeps)."""
+
+    # What the central server remembers of each device
+
+    @abstractmethod
+    def remember_pushes(self, device_id, digests, forget_upto):
+        """Keep (seq, digest) of a device's pushed changes, replacing any at the same seq, and
+        forget the device's at or below `forget_upto`."""
 
     # Merging bookkeeping: each keeps the newer when a key is written twice
 

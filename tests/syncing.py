@@ -131,8 +131,8 @@ class Server:
 class Central(Server):
     """`python run.py --central` in its own instance folder, stopped by `stop()`."""
 
-    def __init__(self, instance):
-        super().__init__(instance, "--central")
+    def __init__(self, instance, port=None):
+        super().__init__(instance, "--central", port=port)
         self.db = connect(self.instance / "fieldapp.sqlite3")
         # The demo central server holds the demo office's users, with its own password.
         self.logins = demo.read_logins(self.instance)
@@ -166,7 +166,11 @@ class Laptop:
 
     def sync(self, url=None, timeout=10):
         device = {**self.device, "central_url": url} if url else self.device
-        return client.sync(self.db.sync, device, timeout=timeout)
+        progress = client.sync(self.db.sync, device, timeout=timeout,
+                               instance_path=str(self.instance))
+        # A laptop split from a copied identity syncs as its new device from now on.
+        self.device = {**progress.device, "central_url": self.device["central_url"]}
+        return progress
 
     def user(self, username="canbo"):
         return self.db.execute("select id from users where username = ?",
@@ -412,3 +416,38 @@ class CuttingProxy:
 
     def close(self):
         self.listener.close()
+
+
+def backup(database, to):
+    """A copy of a live SQLite database through its online backup API, as a backup tool takes
+    it while the app runs."""
+    import sqlite3
+    source, target = sqlite3.connect(database), sqlite3.connect(to)
+    with target:
+        source.backup(target)
+    source.close()
+    target.close()
+
+
+def copy_instance(instance, to):
+    """The instance folder as a copy of it holds it: the database (through the backup API, so
+    the copy is whole) and device.json."""
+    to = Path(to)
+    to.mkdir(parents=True, exist_ok=True)
+    backup(Path(instance) / "fieldapp.sqlite3", to / "fieldapp.sqlite3")
+    for path in Path(instance).iterdir():
+        if path.is_file() and not path.name.startswith("fieldapp.sqlite3"):
+            shutil.copy2(path, to / path.name)
+    return to
+
+
+def reopened(instance):
+    """A laptop on an instance folder that already holds an enrolled database (a copy put
+    back, or a machine imaged from another): no enrolment, the device it holds."""
+    laptop = Laptop.__new__(Laptop)
+    laptop.instance = Path(instance)
+    laptop.app = create_app({"TESTING": True}, instance_path=str(laptop.instance))
+    laptop.db = connect(laptop.app.config["DATABASE"])
+    upgrade(laptop.db)
+    laptop.device = client.load_device(str(laptop.instance))
+    return laptop

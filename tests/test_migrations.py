@@ -93,8 +93,12 @@ def test_data_written_before_village_kind_survives_the_upgrade(old):
 @pytest.mark.parametrize("step", STEPS)
 def test_upgrading_from_before_each_step_gives_the_fresh_schema(step, old, fresh):
     """Stopped before any step, an upgrade ends with exactly the schema of a new database."""
-    migrations.apply(old, stop_before=step)
-    assert step not in {m.name for m in migrations.applied(old)}
+    for steps in migration_sets():
+        # Each set in order, up to the step: the engine's after all of fieldapp's.
+        steps.apply(old, stop_before=step)
+        if step in {m.name for m in steps._migrations}:
+            break
+    assert step not in {m.name for steps in migration_sets() for m in steps.applied(old)}
 
     applied = upgrade(old)
 

@@ -32,7 +32,10 @@ def change(seq, **fields):
 
 
 def message(*changes, **overrides):
-    return {"protocol": PROTOCOL, "now": hlc.now_ms(), "push": {"changes": list(changes)},
+    seqs = [c["seq"] for c in changes if isinstance(c, dict) and type(c.get("seq")) is int]
+    return {"protocol": PROTOCOL, "now": hlc.now_ms(),
+            "push": {"after": seqs[0] - 1 if seqs else 0, "last": seqs[-1] if seqs else 0,
+                     "changes": list(changes)},
             "pull": {"cursor": 0}, **overrides}
 
 
@@ -166,7 +169,7 @@ def test_an_old_app_is_told_plainly_to_update(central_app):
     headers, _ = enrolled(db)
     response = post(app.test_client(), {"protocol": 0, "now": hlc.now_ms()}, headers)
     assert response.status_code == 426
-    assert response.get_json()["supported"] == [1, 2]
+    assert response.get_json()["supported"] == [1, 2, 3]
     assert "update fieldapp" in response.get_json()["reason"]
     # The previous protocol version is still served.
     assert post(app.test_client(), message(protocol=1), headers).status_code == 200

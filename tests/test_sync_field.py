@@ -568,7 +568,8 @@ def test_immediate_duplicate_retries_while_the_first_is_merged_never_get_500(cen
     made = _bulk(b, client.BATCH)
     outgoing = client._outgoing(b.db.sync, int(b.db.sync.state("pushed_seq", 0)))
     message = {"protocol": client.PROTOCOL, "app_version": "", "now": int(time.time() * 1000),
-               "push": {"changes": outgoing},
+               "push": {"after": outgoing[0][0] - 1, "last": outgoing[-1][0],
+                        "changes": outgoing},
                "pull": {"cursor": int(b.db.sync.state("pull_cursor", 0))}}
     url = b.device["central_url"] + client.API + "/sync"
     answers, start = [], threading.Barrier(8)

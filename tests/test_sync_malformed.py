@@ -44,7 +44,7 @@ def good_sync(db, **fields):
               "created_at": "2026-11-23T00:00:00Z", "updated_at": "2026-11-23T00:00:00Z",
               **fields}
     return {"protocol": PROTOCOL, "app_version": "0.1.0", "now": hlc.now_ms(),
-            "push": {"changes": [{"seq": 1, "table": "villages", "id": "v-1",
+            "push": {"after": 0, "last": 1, "changes": [{"seq": 1, "table": "villages", "id": "v-1",
                                   "fields": {k: [v, stamp, ""] for k, v in fields.items()}}]},
             "pull": {"cursor": 0}}
 

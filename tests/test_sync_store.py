@@ -38,7 +38,8 @@ def test_the_engine_schema_is_the_one_the_released_steps_made(tmp_path):
     assert set(SCHEMA_TABLES) <= made
     for table in SCHEMA_TABLES:
         assert shape(alone, table) == shape(upgraded, table), table
-    assert [m.name for m in sync_migrations.applied(upgraded)] == ["sync_0001_engine_tables"]
+    assert [m.name for m in sync_migrations.applied(upgraded)] == [
+        "sync_0001_engine_tables", "sync_0002_lineage"]
 
 
 def test_the_engine_step_takes_over_tables_with_rows_in_them(tmp_path):
@@ -189,12 +190,28 @@ def test_the_log_in_order_and_by_scope(store):
     assert store.log_after(0, 1)[0] == (1, "villages", "v1", '{"name":["A","s1",""]}', "d1")
     # d1, of office o1 and commune 101: its commune's, its office's and the shared; not what
     # it already holds.
-    assert [e[0] for e in store.log_visible(0, {101}, "o1", "d1", 10)] == [1, 2, 4]
-    assert [e[0] for e in store.log_visible(0, set(), "o2", "d3", 10)] == [4]
-    assert [e[0] for e in store.log_visible(2, {101, 202}, "o1", "d3", 2)] == [3, 4]
+    assert [e[0] for e in store.log_visible(0, 5, {101}, "o1", "d1", 10)] == [1, 2, 4]
+    assert [e[0] for e in store.log_visible(0, 5, set(), "o2", "d3", 10)] == [4]
+    assert [e[0] for e in store.log_visible(2, 5, {101, 202}, "o1", "d3", 2)] == [3, 4]
+    # Nothing past the position the pull was bounded by, however much the log holds.
+    assert [e[0] for e in store.log_visible(0, 3, {101, 202}, "o1", "d3", 10)] == [1, 2, 3]
+    assert [e[0] for e in store.log_after(1, None)] == [2, 3, 4, 5]
     assert store.logged_fields("villages", "v1", 1) == ['{"name":["B","s2","s1"]}']
     assert store.logged_rows() == [("villages", "v1"), ("users", "u1"), ("villages", "v2"),
                                    ("scripts", "s1")]
+    # A laptop handing over records forgets their entries it has sent, not those still to send.
+    store.forget_logged("villages", ["v1", "v2"], 4)
+    assert [(e[0], e[2]) for e in store.log_after(0, None)] == [
+        (2, "u1"), (4, "s1"), (5, "v1")]
+
+
+def test_a_devices_pushes_are_remembered_by_position_within_a_window(store):
+    store.remember_pushes("d1", [(1, "aa"), (2, "bb"), (3, "cc")], 0)
+    store.remember_pushes("d2", [(1, "zz")], 0)
+    # The same position again: the later digest replaces it; older positions are forgotten.
+    store.remember_pushes("d1", [(3, "dd"), (4, "ee")], 1)
+    held = {(r["device_id"], r["seq"]): r["digest"] for r in store.find("device_pushes")}
+    assert held == {("d1", 2): "bb", ("d1", 3): "dd", ("d1", 4): "ee", ("d2", 1): "zz"}
 
 
 def test_the_newer_is_kept_when_a_key_is_written_twice(store):

@@ -153,18 +153,19 @@ class SQLiteStore(Store):
     def log_after(self, seq, limit):
         return self._execute(
             "select seq, table_name, row_id, fields, origin from sync_log"
-            " where seq > ? order by seq limit ?", [seq, limit]).fetchall()
+            " where seq > ? order by seq limit ?",
+            [seq, -1 if limit is None else limit]).fetchall()
 
-    def log_visible(self, after, communes, office, device, limit):
+    def log_visible(self, after, upto, communes, office, device, limit):
         marks = ",".join("?" * len(communes)) or "null"
         return self._execute(f"""
             select seq, table_name, row_id, fields from sync_log
-             where seq > ?
+             where seq > ? and seq <= ?
                and ((scope_commune is null and scope_office is null)
                     or scope_commune in ({marks}) or scope_office = ?)
                and not (origin = ? and origin_has_it = 1)
              order by seq limit ?""",
-                                 [after, *sorted(communes), office, device, limit]).fetchall()
+                             [after, upto, *sorted(communes), office, device, limit]).fetchall()
 
     def log_count(self, after):
         return self._execute("select count(*) from sync_log where seq > ?",
@@ -181,6 +182,21 @@ class SQLiteStore(Store):
     def logged_rows(self):
         return self._execute("select table_name, row_id from sync_log"
                                  " group by table_name, row_id order by min(seq)").fetchall()
+
+    def forget_logged(self, table, row_ids, upto):
+        row_ids = sorted(set(row_ids))
+        for start in range(0, len(row_ids), SLICE):
+            part = row_ids[start:start + SLICE]
+            self._execute(f"delete from sync_log where table_name = ? and seq <= ?"
+                          f" and row_id in ({','.join('?' * len(part))})", [table, upto, *part])
+
+    # What the central server remembers of each device
+
+    def remember_pushes(self, device_id, digests, forget_upto):
+        self.insert("device_pushes", [[device_id, seq, d] for seq, d in digests], replace=True,
+                    names=("device_id", "seq", "digest"))
+        self._execute("delete from device_pushes where device_id = ? and seq <= ?",
+                      [device_id, forget_upto])
 
     # Merging bookkeeping
 

@@ -1,0 +1,188 @@
+"""Noticing that a laptop or the central server went back in time, and repairing it.
+
+Either side's database can be replaced by an older copy (a backup restored, a laptop's instance
+folder copied back), and a laptop's folder can be copied to a second machine that then syncs
+under the same identity. Each side remembers what it has seen of the other, so the first sync
+after such an event finds it:
+
+- The central server remembers, per device, what each of its recent pushed changes was (a
+  digest, by the device's log position) and the highest pull position it handed the device.
+- Every request (protocol 3) says after which of its changes the push starts and where the
+  laptop's log ends, beside its pull position.
+
+From these the server decides, before it merges anything:
+
+- **the server went back** (the laptop has had changes acknowledged that the server does not
+  hold, or has pulled past what the server handed it): the laptop is asked to send again
+  everything it holds, from the server's position, and to pull again from a position both logs
+  share ("resend");
+- **the laptop went back, or is a second machine with one identity** (its log ends before
+  changes the server merged from it, or a change at a known position is not the one merged
+  there): the laptop is given a new device identity, split from the old ("split"). Its changes
+  the server already holds stay under the old identity; the rest are stamped anew and sent as
+  the new device's, so edits made on both machines meet as conflicts like any two laptops'; and
+  it now pulls the old identity's changes like anyone else's, getting back what it lost.
+
+A change sent again because an answer was lost is known by what it is (its digest at its
+position), merged once and skipped after; a new change that reuses an old number is never taken
+for one.
+"""
+
+import hashlib
+import json
+import secrets
+import uuid
+
+from . import capture, hlc, merge
+from .protocol import BATCH
+
+# A device's recent changes kept by digest: two requests' worth, as a laptop that lost answers
+# sends again at most the two batches it had in flight and unapplied.
+WINDOW = 2 * BATCH
+RESEND = "resend"
+SPLIT = "split"
+# Tables a laptop sends again whole when the central server lost its work: those a device may
+# write, parents before children. Users and conflicts are the central server's to make.
+RESENT_TABLES = ("villages", "households", "people", "visits", "visit_outcomes",
+                 "group_sessions", "session_attendees", "targets", "scripts", "script_texts",
+                 "translation_reviews")
+
+
+def digest(change):
+    """What a pushed change is: its record, each field's stamp and base, and whether it is a
+    record sent again whole; the same change sent twice has the same digest."""
+    parts = [change["table"], change["id"], "again" if change.get("again") else ""]
+    parts += [f"{name}={triple[1]}<{triple[2]}" for name, triple in change["fields"].items()]
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
+
+
+# The central server's side
+
+
+def sorted_out(store, device_id, changes, merged_seq):
+    """(changes to merge, seqs of changes already merged): a change at or below the device's
+    last merged position is one already merged only if it is the very change merged there."""
+    overlap = [c["seq"] for c in changes if c["seq"] <= merged_seq]
+    if not overlap:
+        return changes, []
+    held = {r["seq"]: r["digest"] for r in store.find(
+        "device_pushes", device_id=device_id, seq=overlap)}
+    retried = {c["seq"] for c in changes
+               if c["seq"] <= merged_seq and held.get(c["seq"]) == digest(c)}
+    return [c for c in changes if c["seq"] not in retried], sorted(retried)
+
+
+def remember(store, device_id, changes, merged_seq):
+    """Keep the digests of the changes just merged (or refused), and forget those too old for
+    any laptop to send again."""
+    store.remember_pushes(device_id, [(c["seq"], digest(c)) for c in changes],
+                          merged_seq - WINDOW)
+
+
+def recovery(store, device, push, cursor):
+    """What the laptop must do before anything of this request is merged, or None: the
+    'resend' or 'split' instruction of the answer (see the module's docstring)."""
+    merged, bound = device["last_seq"], device["pull_bound"]
+    after, last, changes = push["after"], push["last"], push["changes"]
+    beyond_log = cursor > store.last_seq()
+    if after > merged or beyond_log or (bound is not None and cursor > bound):
+        # Both logs share everything up to the lower of the two positions; a pull position
+        # this server never handed out is shared with nothing, when it cannot tell.
+        if bound is not None:
+            cursor = min(cursor, bound)
+        elif beyond_log:
+            cursor = 0
+        return {"kind": RESEND, "after": min(after, merged), "cursor": cursor}
+    fresh, retried = sorted_out(store, device["id"], changes, merged)
+    went_back = last < merged or (after < merged and not retried) or any(
+        c["seq"] <= merged for c in fresh)
+    if not went_back:
+        return None
+    # The laptop's changes up to `common` are the ones merged: they stay the old identity's.
+    common, retried = after, set(retried)
+    for change in changes:
+        if change["seq"] not in retried:
+            break
+        common = change["seq"]
+    return {"kind": SPLIT, "common": common, **split(store, device, common)}
+
+
+def split(store, device, common):
+    """A new device of the same office for a machine that shares another's identity; its
+    credentials, which only this answer carries."""
+    device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
+    now = capture.now_text()
+    store.insert("devices", [{
+        "id": device_id, "name": device["name"], "office_id": device["office_id"],
+        "secret_hash": hashlib.sha256(secret.encode()).hexdigest(), "enrolled_at": now,
+        "enrolled_by": device.get("enrolled_by"), "last_seq": common,
+        "pull_bound": device["pull_bound"], "app_version": device.get("app_version"),
+        "split_from": device["id"], "split_at": now}])
+    return {"device_id": device_id, "secret": secret}
+
+
+# The laptop's side
+
+
+def take_new_identity(store, new_device, common):
+    """Become `new_device` after the server split this laptop's identity, in the caller's
+    transaction: changes after `common` are stamped as the new device's, in the log and in
+    the rows, and are sent as its own; what came before stays the old identity's."""
+    old = capture.device_id(store)
+    entries = [(seq, table, row_id, json.loads(fields), origin)
+               for seq, table, row_id, fields, origin in store.log_after(common, None)]
+    # The edits made here after `common`, by their stamps; a record sent again whole also
+    # carries stamps merged long ago, which stay as they are.
+    renamed = {}
+    for _seq, _table, _row_id, fields, origin in entries:
+        if origin != capture.AGAIN:
+            for _value, stamp, _base in fields.values():
+                if hlc.device(stamp) == old and stamp not in renamed:
+                    wall_ms, counter, _ = hlc.parse(stamp)
+                    renamed[stamp] = hlc.make(wall_ms, counter, new_device)
+    touched = set()
+    for seq, table, row_id, fields, origin in entries:
+        moved = {name: [value, renamed.get(stamp, stamp), renamed.get(base, base)]
+                 for name, (value, stamp, base) in fields.items()}
+        if moved != fields:
+            store.update("sync_log", {"fields": capture.compact_json(moved),
+                                      "origin": new_device if origin == old else origin},
+                         seq=seq)
+            touched.add((table, row_id))
+    for table, row_id in touched:
+        row = merge.row(store, table, row_id)
+        if row is not None:
+            clock = capture.row_clock(row)
+            merge.set_clock(store, table, row_id,
+                            {name: renamed.get(stamp, stamp) for name, stamp in clock.items()})
+    last = store.state("hlc_last")
+    if last:
+        wall_ms, counter, _ = hlc.parse(last)
+        store.set_state("hlc_last", hlc.make(wall_ms, counter, new_device))
+    store.set_state("device_id", new_device)
+    store.set_state("pushed_seq", common)
+    store.clock = None
+    return len(touched)
+
+
+def send_everything_again(store, after, cursor):
+    """After the central server lost work: push again from its position `after`, every record
+    this laptop holds sent whole, and pull again from `cursor`; in the caller's transaction.
+    Returns how many records are sent again."""
+    pushed = min(int(store.state("pushed_seq", 0)), after)
+    entries = []
+    for table in RESENT_TABLES:
+        official = {s["id"] for s in store.find("scripts", sample=1, only=["id"])} \
+            if table in ("scripts", "script_texts") else set()
+        for row in store.find(table):
+            if row["id"] in official or row.get("script_id") in official:
+                continue
+            fields = {name: [row[name], stamp, ""]
+                      for name, stamp in capture.row_clock(row).items() if name in row}
+            if fields:
+                entries.append(capture.log_entry(table, row["id"], fields, capture.AGAIN,
+                                                 (None, None), False))
+    store.append_log(entries)
+    store.set_state("pushed_seq", pushed)
+    store.set_state("pull_cursor", cursor)
+    return len(entries)
