@@ -7,7 +7,7 @@ import zlib
 
 from flask import Blueprint, Response, abort, current_app, request
 
-from sync import capture, server
+from sync import capture, server, verify
 from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, Refused, check_enrol, decode
 
 from . import __version__, audit, rules
@@ -88,6 +88,15 @@ def sync():
             db.sync, device, _message(), rules.problems,
             lambda changes: audit.record_merged(db, device["id"], request.remote_addr,
                                                 changes)))
+
+
+@bp.post("/verify")
+def verify_records():
+    """Which of the records a laptop names this server holds as the laptop does (sync.verify):
+    the check a supervisor asks for before the laptop is wiped. Reads only."""
+    db = get_db()
+    device = server.authenticate(db.sync, request.headers.get("Authorization"))
+    return _answer(verify.held(db.sync, device, _message()))
 
 
 @bp.get("/version")

@@ -9,14 +9,14 @@ from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, r
 
 from forms import options
 from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, ResolveConflictForm
-from sync import capture, client, merge, policy, refused, server
+from sync import capture, client, merge, policy, refused, server, verify
 from sync.client import SyncError
 
 from .. import __version__, audit, offices, rules, store, submissions
 from ..auth.sessions import login_required, role_required
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
-from ..vocabulary import MANAGERS
+from ..vocabulary import MANAGERS, ROLES
 from . import records
 
 bp = Blueprint("syncing", __name__, template_folder="templates")
@@ -31,6 +31,9 @@ ERRORS = {
                      " then sync again."),
     "error": _l("The sync stopped: %(reason)s. Nothing was lost: sync again to continue."),
 }
+# A check that could not finish: as a sync's errors, but for the last (nothing was changed).
+VERIFY_ERRORS = {**ERRORS, "error": _l("The check could not finish: %(reason)s. Nothing was"
+                                       " changed: check again.")}
 STEPS = {"starting": _l("Starting"), "sending": _l("Sending changes"),
          "receiving": _l("Receiving changes"), "applying": _l("Saving received changes"),
          "done": _l("Done")}
@@ -64,7 +67,22 @@ def page():
         "syncing/page.html", device=device, form=EnrolForm(device_name=socket.gethostname()),
         last_sync=db.sync.state("last_sync_at"), refused=records.refused(db),
         waiting=records.waiting(db), discard_form=DiscardRefusedForm(),
-        run=run, error=_error_text(run), steps=STEPS)
+        run=run, error=_error_text(run), steps=STEPS, verified=_verified(db),
+        verify_error=session.pop("verify_error", None))
+
+
+def _verified(db):
+    """The last check that the central server holds this laptop's records, for the page: each
+    record not held the same named in words, with a link."""
+    result = verify.last_check(db.sync)
+    if result is None:
+        return None
+    listed = [{"words": words, "link": link or None, "how": how}
+              for table, row_id, how in result["not_held"]
+              for words, link in [records.described(db, table, row_id)]]
+    not_held = result["different"] + result["missing"]
+    return {**result, "not_held": not_held, "listed": listed,
+            "more": not_held - len(listed), "changed": verify.changed_since(db.sync, result)}
 
 
 def _error_text(run):
@@ -165,6 +183,22 @@ def now():
 
             threading.Thread(target=work, daemon=True).start()
     return redirect(url_for("syncing.page"))
+
+
+@bp.post("/sync/verify")
+@role_required(*ROLES)
+def verify_records():
+    """Ask the central server whether it holds every record of this laptop as it is here: the
+    check before a laptop is wiped. The answer is kept for the page."""
+    device = None if _central() else client.load_device(current_app.instance_path)
+    if device is None:
+        abort(400)
+    try:
+        verify.check(get_db().sync, device, timeout=60, app_version=__version__)
+    except SyncError as e:
+        # Shown once, in the check's own place on the page, as a sync's errors are.
+        session["verify_error"] = str(VERIFY_ERRORS[e.kind] % {"reason": e.reason})
+    return redirect(url_for("syncing.page", _anchor="verify"))
 
 
 @bp.get("/sync/progress")
