@@ -170,13 +170,54 @@ def sync_command():
                f" {len(result.rejected)} refused")
     for r in result.rejected:
         click.echo(f"  refused {r['table']} {r['id']}: {r['reason']}")
+    for repair in result.repairs:
+        click.echo(REPAIRS[repair])
     waiting = db.get_db().sync.count("sync_inbox")
     if waiting:
         click.echo(f"{waiting} received records wait for a record they depend on")
 
 
+REPAIRS = {
+    "split": "this laptop shared its identity with another machine (a copy of it, or an older"
+             " copy of it put back): it now syncs as a new laptop of the office; its unsynced"
+             " work was sent as the new laptop's, and its own changes it had lost came back",
+    "resend": "the central server had lost changes this laptop held (it was restored from a"
+              " backup): this laptop sent everything it holds again",
+}
+
+
+@click.command("backup")
+@click.option("--to", "folder", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the copy in (a USB drive); made if missing.")
+@with_appcontext
+def backup_command(folder):
+    """Copy the instance folder whole, while the app runs: the database through SQLite's
+    online backup, and the files beside it."""
+    import shutil
+    import sqlite3
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    instance = Path(current_app.instance_path)
+    target = Path(folder) / datetime.now(timezone.utc).strftime("fieldapp-%Y%m%d-%H%M%S")
+    target.mkdir(parents=True, exist_ok=False)
+    source = sqlite3.connect(current_app.config["DATABASE"])
+    copy = sqlite3.connect(target / "fieldapp.sqlite3")
+    try:
+        with copy:
+            source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    for path in instance.iterdir():
+        if path.is_file() and not path.name.startswith("fieldapp.sqlite3"):
+            shutil.copy2(path, target / path.name)
+    click.echo(f"backed up to {target}")
+
+
 def init_app(app):
     for command in (db_upgrade_command, db_migrations_command, seed_demo_command,
                     create_office_command, create_user_command,
-                    translations_coverage_command, enrol_command, sync_command):
+                    translations_coverage_command, enrol_command, sync_command,
+                    backup_command):
         app.cli.add_command(command)

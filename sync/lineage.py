@@ -35,6 +35,7 @@ import uuid
 
 from . import capture, hlc, merge
 from .protocol import BATCH
+from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
 
 # A device's recent changes kept by digest: two requests' worth, as a laptop that lost answers
 # sends again at most the two batches it had in flight and unapplied.
@@ -170,12 +171,17 @@ def send_everything_again(store, after, cursor):
     this laptop holds sent whole, and pull again from `cursor`; in the caller's transaction.
     Returns how many records are sent again."""
     pushed = min(int(store.state("pushed_seq", 0)), after)
+    office = store.state("enrolled_office")
+    colleagues = {u["id"] for u in store.find("users", office_id=office, only=["id"])}
+    official = {s["id"] for s in store.find("scripts", sample=1, only=["id"])}
     entries = []
     for table in RESENT_TABLES:
-        official = {s["id"] for s in store.find("scripts", sample=1, only=["id"])} \
-            if table in ("scripts", "script_texts") else set()
+        shared = table not in COMMUNE_PATH and table not in OFFICE_SCOPED
         for row in store.find(table):
-            if row["id"] in official or row.get("script_id") in official:
+            # Shared records go back only from the office whose users made them; official
+            # scripts are the central server's.
+            if (shared and row.get("created_by") not in colleagues) or \
+                    row["id"] in official or row.get("script_id") in official:
                 continue
             fields = {name: [row[name], stamp, ""]
                       for name, stamp in capture.row_clock(row).items() if name in row}

@@ -220,7 +220,7 @@ class _Judge:
         if self.handed_over is None:
             self.handed_over = handed_over(self.store, self.office, self.communes,
                                            hlc.now_ms() - HANDOVER_GRACE_MS)
-        return self.handed_over.get(commune, 0) > self.made_ms
+        return self.handed_over.get(commune, -1) >= self.made_ms
 
     def _values(self, table, values, after):
         """The forms' checks, and the users a row names: each of the device's office."""
@@ -351,10 +351,17 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
                          "code": code, "reason": policy.REASONS[code] + detail})
 
     def accepted(change, current, known_communes):
-        """(corrected fields, exact, scope) of a change the device may make; None, the refusal
-        noted, if it may not."""
+        """(corrected fields, exact, scope) of a change the device may make; None if it changes
+        nothing or, the refusal noted, if it may not."""
         fields, exact, latest = _corrected(change, shift, server_now, device["id"])
         seen.append(latest)
+        if current is not None:
+            # A field as the server holds it already (its very stamp) changes nothing, and is
+            # not judged: a record sent again whole may carry fields the device may not change.
+            held = capture.row_clock(current)
+            fields = {name: t for name, t in fields.items() if held.get(name) != t[1]}
+            if not fields:
+                return None
         code, scope = judge.refusal(change["table"], change["id"], current, fields,
                                     known_communes)
         if code is None:

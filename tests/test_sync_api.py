@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from fieldapp.db import connect
 from sync import capture, hlc, server
 from sync.protocol import PROTOCOL
 
@@ -78,6 +79,14 @@ HOSTILE = {
                     "sequence"),
     "too many": (message(*[change(n, name="x") for n in range(1, 1002)]), 413, "at most"),
     "bad cursor": (message(pull={"cursor": -5}), 400, "cursor"),
+    "no log position": (message(change(1, name="x"), push={"changes": [change(1, name="x")]}),
+                        400, "'after'"),
+    "after past last": (message(push={"after": 5, "last": 4, "changes": []}), 400, "'after'"),
+    "after as text": (message(push={"after": "0", "last": 1, "changes": []}), 400, "'after'"),
+    "changes before after": (message(push={"after": 3, "last": 9, "changes": [
+        change(2, name="x")]}), 400, "outside 'after' and 'last'"),
+    "changes past last": (message(push={"after": 0, "last": 1, "changes": [
+        change(1, name="x"), change(2, name="y")]}), 400, "outside 'after' and 'last'"),
 }
 
 
@@ -209,3 +218,24 @@ def test_every_form_write_is_captured_for_sync(app, db):
     assert checked > 100
     assert {"households", "people", "visits", "list_items", "translation_reviews"} <= {
         t for t, _, _ in logged}
+
+
+def test_a_laptop_marks_nothing_sent_when_acknowledged_beyond_what_it_sent(app):
+    """An acknowledgement past the changes a request carried is an error the laptop acts on:
+    its newer work is never counted as sent."""
+    from sync import client
+    db = connect(app.config["DATABASE"])
+    try:
+        db.sync.set_state("pushed_seq", 3)
+        answer = {"ack_seq": 9, "rejected": [], "clock_offset_ms": 0,
+                  "pull": {"cursor": 0, "more": False, "changes": []}}
+        with pytest.raises(client.SyncError) as raised:
+            client._apply(db.sync, answer, client.Progress(), 0, (3, 5))
+        assert raised.value.kind == "mismatch"
+        assert db.sync.state("pushed_seq") == "3"
+        with pytest.raises(client.SyncError):
+            client._apply(db.sync, {**answer, "ack_seq": 2}, client.Progress(), 0, (3, 5))
+        client._apply(db.sync, {**answer, "ack_seq": 5}, client.Progress(), 0, (3, 5))
+        assert db.sync.state("pushed_seq") == "5"
+    finally:
+        db.close()

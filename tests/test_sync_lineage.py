@@ -4,13 +4,20 @@ second machine, a commune handed to another office. Each ends with every laptop,
 server and a fresh laptop holding the same rows, and nothing an officer saved missing."""
 
 import json
+import os
 import shutil
+import tempfile
+from pathlib import Path
 
-from fieldapp import offices, store
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fieldapp import accounts, offices, store
 from fieldapp.households import queries as households
 from sync import capture, handover
-from syncing import Central, Laptop, backup, copy_instance, reopened, snapshot
-from test_sync import converge, register
+from helpers import new_client, parse
+from syncing import Central, Laptop, Web, backup, copy_instance, reopened, snapshot
+from test_sync import LAPTOP, OPERATION, PICK, _operate, converge, register
 
 
 def live(db, table="households"):
@@ -24,6 +31,14 @@ def register_in(laptop, village_id, name):
         {"full_name": name, "gender": "female", "birth_year": 1985, "bhxh_status": "none",
          "vssid": "unknown"}, user_id=laptop.user())
     return household, laptop.db["households"].get(household)["head_person_id"]
+
+
+def repairs_shown(laptop, central, locale="vi", login=None):
+    """The Sync page's list of what syncs repaired, as the office's supervisor reads it."""
+    browser = new_client(laptop.app, locale)
+    browser.login(*(login or ("giamsat", central.logins["giamsat"])))
+    section = parse(browser.get("/sync")).find("section", id="repairs")
+    return section.text if section is not None else ""
 
 
 def devices(central):
@@ -78,6 +93,10 @@ def test_a_laptop_restored_from_yesterdays_copy_loses_nothing(central, laptops, 
         assert a.device["device_id"] != old_device
         assert devices(central)[a.device["device_id"]] == old_device
         assert "split" in kinds(a)
+        assert "dùng chung danh tính với một máy khác" in repairs_shown(a, central)
+        web = Web(central.url)
+        web.log_in("quantri", central.logins["quantri"])
+        assert "Được tách lúc" in web.get("/central/devices")[2]
         # It got back its own households synced after the copy, and the deletion.
         assert after_copy <= live(a.db) and gone not in live(a.db)
         assert today <= live(central.db)
@@ -199,6 +218,7 @@ def test_the_central_server_restored_from_a_backup_gets_back_what_laptops_hold(t
         assert b.sync().repairs == ["resend"]
         assert a.sync().repairs == ["resend"]
         assert "central_restored" in kinds(a)
+        assert "restored from a backup" in repairs_shown(a, central, "en")
         assert lost_day | {a_today, b_today} <= live(central.db)
         assert central.db.execute("select address_note from households where id = ?",
                                   [edited]).fetchone()[0] == "Cạnh suối"
@@ -226,6 +246,9 @@ def test_a_commune_handed_to_another_office_changes_hands_whole(central, laptops
         office_b = offices.create_office(central.db, name="BHXH cơ sở nhận xã",
                                          province_code=1, communes=[other_commune],
                                          user_id=None)["id"]
+        accounts.create_user(central.db, username="giamsat-b", full_name="Giám sát B",
+                             password="mat-khau-giam-sat-b", role="supervisor",
+                             office_id=office_b, user_id=None)
     a = laptops("a")
     b = laptops("b", office_id=office_b)
     cccd = "001190012345"
@@ -238,6 +261,11 @@ def test_a_commune_handed_to_another_office_changes_hands_whole(central, laptops
                  user_id=a.user())
     late = register_in(a, moved_village, "Hộ ghi trước khi chuyển")[0]
     offices.move_commune(central.db, moved, office_b, user_id=None)
+    in_moved = sum(
+        list(a.db.sync.communes_of(table, [r[0] for r in a.db.execute(
+            f"select id from [{table}]")]).values()).count(moved)
+        for table in ("villages", "households", "people", "visits", "visit_outcomes",
+                      "group_sessions", "session_attendees"))
 
     a.sync()
     # Nothing of the old office's unsynced work is lost: the central server took it.
@@ -250,11 +278,15 @@ def test_a_commune_handed_to_another_office_changes_hands_whole(central, laptops
         assert a.db.execute(f"select count(*) from [{table}] where [{column}] like ?",
                             [f"%{cccd}%"]).fetchone()[0] == 0, table
     assert "commune_lost" in kinds(a)
+    assert f"was handed to another office: its {in_moved} records" in repairs_shown(
+        a, central, "en")
     # The new office's laptop receives all of them at its next sync.
     b.sync()
     assert {handed, late} <= live(b.db)
     assert b.db.execute("select cccd from people where id = ?", [person]).fetchone()[0] == cccd
     assert "commune_gained" in kinds(b)
+    assert "now belongs to this office" in repairs_shown(
+        b, central, "en", ("giamsat-b", "mat-khau-giam-sat-b"))
     # Only that commune: the records of the commune the old office keeps stay its own.
     assert b.db.execute("select count(*) from households where id = ?",
                         [kept_home]).fetchone()[0] == 0
@@ -268,3 +300,121 @@ def test_a_commune_handed_to_another_office_changes_hands_whole(central, laptops
                 assert snapshot(machine.db, office) == expected, (office, machine.instance)
         finally:
             fresh.close()
+
+
+# Random office life with the events above mixed in: the same officers' work as
+# test_sync.test_random_work_on_three_laptops..., plus taking a copy of a laptop's folder,
+# putting it back, imaging one laptop onto another, backing up and restoring the central
+# server, and handing a commune to another office and back.
+EVENT = st.one_of(
+    OPERATION,
+    st.tuples(st.just("copy laptop"), LAPTOP),
+    st.tuples(st.just("restore laptop"), LAPTOP),
+    st.tuples(st.just("image laptop"), LAPTOP, LAPTOP),
+    st.just(("back up central",)),
+    st.just(("restore central",)),
+    st.tuples(st.just("move commune"), PICK),
+    st.just(("move communes back",)),
+)
+# HYPOTHESIS_SYNC_EXAMPLES=100 make test PYTEST_ARGS="-k random_office_life" runs a long search.
+LIFE_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "6"))
+
+
+class Office:
+    """A central server of its own, three laptops and the copies taken of them."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.central = Central(folder / "central")
+        self.laptops = [Laptop(folder / f"laptop{n}", self.central) for n in range(3)]
+        self.copies, self.central_backup, self.made = {}, None, 0
+        self.office = self.central.office_id()
+        with self.central.db.atomic():
+            other = self.central.db.execute(
+                "select code from communes where province_code = 1 order by code limit 1"
+            ).fetchone()[0]
+            self.other_office = offices.create_office(
+                self.central.db, name="Văn phòng khác", province_code=1, communes=[other],
+                user_id=None)["id"]
+        self.home = set(offices.commune_codes(self.central.db, self.office))
+        # Every household a sync reported sent: the central server must keep each one.
+        self.saved = set()
+
+    def sync(self, n):
+        laptop = self.laptops[n]
+        laptop.sync()
+        self.saved |= {r[0] for r in laptop.db.execute("select id from households")}
+
+    def event(self, event, counter):
+        kind = event[0]
+        if kind == "sync":
+            self.sync(event[1])
+        elif kind in ("copy laptop", "restore laptop", "image laptop"):
+            self.laptop_event(event)
+        elif kind == "back up central":
+            self.central_backup = self.folder / f"central-{counter}.sqlite3"
+            backup(self.central.instance / "fieldapp.sqlite3", self.central_backup)
+        elif kind == "restore central" and self.central_backup:
+            self.restore_central()
+        elif kind == "move commune":
+            communes = sorted(offices.commune_codes(self.central.db, self.office))
+            if len(communes) > 1:
+                offices.move_commune(self.central.db, communes[event[1] % len(communes)],
+                                     self.other_office, user_id=None)
+        elif kind == "move communes back":
+            for code in sorted(self.home):
+                offices.move_commune(self.central.db, code, self.office, user_id=None)
+        elif kind not in ("back up central", "restore central"):
+            _operate(self.laptops[event[1]], event, counter)
+
+    def laptop_event(self, event):
+        kind, n = event[0], event[1]
+        if kind == "copy laptop":
+            self.copies[n] = copy_instance(self.laptops[n].instance,
+                                           self.folder / f"copy{n}-{len(self.copies)}")
+            return
+        source = self.copies.get(n) if kind == "restore laptop" else self.laptops[n].instance
+        target = n if kind == "restore laptop" else event[2]
+        if source is None or (kind == "image laptop" and target == n):
+            return
+        # The machine's disk is replaced: what it had not synced is gone with it.
+        image = copy_instance(source, self.folder / f"image-{self.made}")
+        self.made += 1
+        self.laptops[target].close()
+        self.laptops[target] = reopened(image)
+
+    def restore_central(self):
+        port = self.central.port
+        self.central.stop()
+        for path in self.central.instance.glob("fieldapp.sqlite3*"):
+            path.unlink()
+        shutil.copyfile(self.central_backup, self.central.instance / "fieldapp.sqlite3")
+        self.central = Central(self.central.instance, port=port)
+
+    def close(self):
+        for laptop in self.laptops:
+            laptop.close()
+        self.central.stop()
+
+
+@settings(max_examples=LIFE_RUNS, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(events=st.lists(EVENT, min_size=4, max_size=30))
+def test_random_office_life_with_restores_copies_and_moves_loses_nothing(events):
+    """Whatever happened, once the communes are home and every laptop has synced: each laptop,
+    the central server and a fresh laptop hold the same rows, and every household a laptop
+    had synced is still on the central server (a restored server got it back)."""
+    with tempfile.TemporaryDirectory() as folder:
+        office = Office(Path(folder))
+        try:
+            for n in range(3):
+                office.sync(n)
+            for counter, event in enumerate(events):
+                office.event(event, counter)
+            office.event(("move communes back",), len(events))
+            converge(office.central, *office.laptops)
+            assert office.saved <= {r[0] for r in office.central.db.execute(
+                "select id from households")}, "a synced household is missing"
+            everyone_holds(office.central, office.laptops, Path(folder), set())
+        finally:
+            office.close()

@@ -9,7 +9,7 @@ from flask import (Blueprint, abort, current_app, flash, g, jsonify, redirect, r
 
 from forms import options
 from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, ResolveConflictForm
-from sync import capture, client, merge, policy, refused, server, verify
+from sync import capture, client, handover, merge, policy, refused, server, verify
 from sync.client import SyncError
 
 from .. import __version__, audit, offices, rules, store, submissions
@@ -68,7 +68,36 @@ def page():
         last_sync=db.sync.state("last_sync_at"), refused=records.refused(db),
         waiting=records.waiting(db), discard_form=DiscardRefusedForm(),
         run=run, error=_error_text(run), steps=STEPS, verified=_verified(db),
+        repairs=_repairs(db),
         verify_error=session.pop("verify_error", None))
+
+
+def _repairs(db):
+    """What syncs repaired or handed over on this laptop, newest first, in words."""
+    shown = []
+    for notice in handover.notices(db.sync):
+        kind, count = notice["kind"], notice.get("records", 0)
+        if kind == "split":
+            words = _("This laptop shared its identity with another machine (a copy of it, or an"
+                      " older copy of it put back). It now syncs as a new laptop of the office:"
+                      " its unsynced work was sent as the new laptop's, and the changes it had"
+                      " lost came back from the central server. Tell the office's supervisor.")
+        elif kind == "central_restored":
+            words = _("The central server had lost changes this laptop held (it was restored"
+                      " from a backup): this laptop sent its %(count)s records again.",
+                      count=count)
+        elif kind in ("commune_gained", "commune_lost"):
+            found = db.execute("select name from communes where code = ?",
+                               [notice["commune"]]).fetchone()
+            commune = found[0] if found else str(notice["commune"])
+            words = (_("%(commune)s now belongs to this office: its records were received.",
+                       commune=commune) if kind == "commune_gained" else
+                     _("%(commune)s was handed to another office: its %(count)s records were"
+                       " removed from this laptop.", commune=commune, count=count))
+        else:
+            continue
+        shown.append({"at": notice["at"], "words": words})
+    return shown
 
 
 def _verified(db):
@@ -150,7 +179,8 @@ def run_sync(database, instance_path, on_progress=None):
         raise SyncError("this laptop is not enrolled", kind="not_enrolled")
     db = connect(database)
     try:
-        return client.sync(db.sync, device, app_version=__version__, on_progress=on_progress)
+        return client.sync(db.sync, device, app_version=__version__, on_progress=on_progress,
+                           instance_path=instance_path)
     finally:
         db.close()
 
