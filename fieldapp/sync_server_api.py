@@ -84,10 +84,15 @@ def sync():
     db = get_db()
     device = server.authenticate(db.sync, request.headers.get("Authorization"))
     with capture.collector_paused():
-        return _answer(server.handle_sync(
+        answer = server.handle_sync(
             db.sync, device, _message(), rules.problems,
             lambda changes: audit.record_merged(db, device["id"], request.remote_addr,
-                                                changes)))
+                                                changes))
+    if (answer.get("recover") or {}).get("kind") == "split":
+        # For the supervisor: which laptop became two, and when.
+        audit.record(db, "device_split", device_id=device["id"], address=request.remote_addr,
+                     table="devices", row_id=answer["recover"]["device_id"])
+    return _answer(answer)
 
 
 @bp.post("/verify")

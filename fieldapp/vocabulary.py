@@ -92,6 +92,7 @@ ACTION_LABELS = {
     "list_item_deactivated": _l("List item hidden"),
     "enrolment_code": _l("Enrolment code made"),
     "device_revoked": _l("Laptop revoked"),
+    "device_split": _l("Laptop split from a shared identity"),
     "translation_reviewed": _l("Translation reviewed"),
     "conflict_resolved": _l("Conflict resolved"),
     "targets_saved": _l("Targets saved"),

@@ -34,12 +34,14 @@ import secrets
 import uuid
 
 from . import capture, hlc, merge
-from .protocol import BATCH
+from .protocol import BATCH, Refused
 from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
 
 # A device's recent changes kept by digest: two requests' worth, as a laptop that lost answers
 # sends again at most the two batches it had in flight and unapplied.
 WINDOW = 2 * BATCH
+# New identities one device may be split into, however often its copies sync.
+MAX_SPLITS = 10
 RESEND = "resend"
 SPLIT = "split"
 # Tables a laptop sends again whole when the central server lost its work: those a device may
@@ -111,6 +113,11 @@ def recovery(store, device, push, cursor):
 def split(store, device, common):
     """A new device of the same office for a machine that shares another's identity; its
     credentials, which only this answer carries."""
+    if store.count("devices", split_from=device["id"]) >= MAX_SPLITS:
+        # Stolen credentials must not mint identities without end: a machine copied this
+        # often is enrolled again by the office.
+        raise Refused(403, "this laptop's identity was copied or restored too many times:"
+                           " ask the central administrator to enrol it again")
     device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
     now = capture.now_text()
     store.insert("devices", [{

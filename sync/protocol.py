@@ -167,7 +167,9 @@ def check_sync(message):
         raise Refused(400, "'push' must hold a list of changes")
     if len(push["changes"]) > BATCH:
         raise Refused(413, f"at most {BATCH} changes per request")
-    if version >= 3:
+    # Required from version 3; checked whenever given.
+    placed = version >= 3 or "after" in push or "last" in push
+    if placed:
         after, last = push.get("after"), push.get("last")
         if not (_whole(after) and _whole(last) and after <= last):
             raise Refused(400, "'push' must say after which of the laptop's changes it starts"
@@ -182,7 +184,7 @@ def check_sync(message):
             raise Refused(400, f"{where} has no increasing sequence number (a whole number"
                                f" from 1 to {MAX_INTEGER})")
         previous = seq
-    if version >= 3 and push["changes"] and not (
+    if placed and push["changes"] and not (
             push["after"] < push["changes"][0]["seq"] and previous <= push["last"]):
         raise Refused(400, "the pushed changes lie outside 'after' and 'last'")
     # Absent or null, else an object: false, 0 or [] are no request to pull from 0.

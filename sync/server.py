@@ -126,7 +126,12 @@ def authenticate(store, authorization):
 
 
 def revoke(store, device_id):
-    store.update("devices", {"revoked_at": _utc()}, id=device_id, revoked_at=None)
+    """End a device's access, and that of every device split from it: a thief holding its
+    credentials may have had a split made to get new ones."""
+    revoking = [device_id]
+    while revoking:
+        store.update("devices", {"revoked_at": _utc()}, id=revoking, revoked_at=None)
+        revoking = [d["id"] for d in store.find("devices", split_from=revoking, only=["id"])]
 
 
 def devices(store):

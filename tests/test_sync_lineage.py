@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -418,3 +419,38 @@ def test_random_office_life_with_restores_copies_and_moves_loses_nothing(events)
             everyone_holds(office.central, office.laptops, Path(folder), set())
         finally:
             office.close()
+
+
+def test_stolen_credentials_cannot_mint_identities_that_outlive_a_revocation(central, laptops):
+    """A thief can make the server split the device (a stale request is all it takes), but only
+    a few times, and revoking the laptop revokes every identity split from it; the supervisor
+    sees each split in the audit trail."""
+    from sync import client, hlc, lineage
+    a = laptops("a")
+    register(a, "Hộ bị lấy cắp")
+    a.sync()
+    url = a.device["central_url"] + client.API + "/sync"
+    stale = {"protocol": 3, "app_version": "", "now": hlc.now_ms(),
+             "push": {"after": 0, "last": 0, "changes": []}, "pull": {"cursor": 0}}
+    splits = []
+    for _ in range(lineage.MAX_SPLITS):
+        answer = client._post(url, stale, a.device)[0]
+        assert answer["recover"]["kind"] == "split" and answer["pull"]["changes"] == []
+        splits.append({**a.device, "device_id": answer["recover"]["device_id"],
+                       "secret": answer["recover"]["secret"]})
+    with pytest.raises(client.SyncError) as refused:
+        client._post(url, stale, a.device)
+    assert refused.value.status == 403 and "too many times" in refused.value.reason
+    assert central.db.execute(
+        "select count(*) from audit_log where action = 'device_split' and device_id = ?",
+        [a.device["device_id"]]).fetchone()[0] == lineage.MAX_SPLITS
+    # A split identity syncs (it holds nothing the server lacks)...
+    fresh = {**stale, "push": {"after": 0, "last": 0, "changes": []}}
+    assert "recover" not in client._post(url, fresh, splits[0])[0]
+    # ...until the laptop it came from is revoked.
+    from sync import server
+    server.revoke(central.db.sync, a.device["device_id"])
+    for device in (a.device, *splits):
+        with pytest.raises(client.SyncError) as revoked:
+            client._post(url, fresh, device)
+        assert revoked.value.status == 403
