@@ -10,9 +10,12 @@ copied. So every pushed change is judged as if a stranger holding that device's 
    office, password or username).
 3. The row must lie in the device's office both as it stands and as it would become: the
    server works that out from the row and its parents, never from anything the device names.
-4. Its values must pass the same checks as the forms (fieldapp.rules, handed in by the app),
-   and every user it names must be a user of the device's office.
-5. Fields this version does not know are kept for newer apps, within a size cap.
+4. Every other record it names (REFERENCES: a person, a village, a commune, a script...) must
+   be one of the device's office, or one the central server does not hold; every user it names
+   must be a user of the device's office; an author (AUTHORS) must be one who may write it.
+5. Its values must pass the same checks as the forms (fieldapp.rules, handed in by the app).
+6. Its stamps are the sending device's own, but in a record sent again whole.
+7. Fields this version does not know are kept for newer apps, within a size cap.
 
 A refusal is per record, with a code and a reason, and changes nothing.
 """
@@ -38,17 +41,48 @@ DEVICE_TABLES = {
     "villages": _DATA, "households": _DATA, "people": _DATA, "visits": _DATA,
     "visit_outcomes": _DATA, "group_sessions": _DATA, "session_attendees": _DATA,
     "targets": _DATA,
-    # Collaborators join in the field: a laptop may add officers of its office, and a user may
-    # change their own name and language; roles, passwords and offices change centrally.
+    # Collaborators join in the field: a laptop may add officers of its office; a user may
+    # change only their own name and language (OWN_ROW); roles, passwords and offices change
+    # centrally.
     "users": Rule(create=True, change={"full_name", "locale", *_WHO}, users_only=True),
     # Conflicts are found by the central server; a laptop only sends a supervisor's choice.
     "sync_conflicts": Rule(create=False, change={"resolved_at", "resolution", *_WHO}),
-    # Drafts of scripts in the field; the official (sample) scripts are the central server's.
+    # Drafts of scripts in the field, owned by the office that wrote them (OWNED); the
+    # official (sample) scripts are the central server's.
     "scripts": Rule(create=True, change={"deleted_at", *_WHO}),
     "script_texts": Rule(create=True, change=set()),
-    # Reviews by the office's translators (checked by the merge: see `translator_of`).
+    # Reviews by the office's translators (AUTHORS).
     "translation_reviews": _DATA,
 }
+# Tables whose rows a device may change only when the row is the changing user's own.
+OWN_ROW = {"users"}
+
+ONE, LIST = "one", "list"
+# Every column that names another record: (the table it names, one id or a JSON list of ids).
+# Each must name a record of the device's office or one the central server does not hold yet
+# (the device sends it later); never another office's. The commune path (synced_tables.
+# COMMUNE_PATH) and the office columns are judged as the row's scope; the rest here, one by
+# one. Columns naming users are USER_FIELDS and USER_LIST_FIELDS. A synced table that gains a
+# column naming a record must be listed here (tests/test_sync_trust.py checks).
+REFERENCES = {
+    "villages": {"commune_code": ("communes", ONE)},
+    "households": {"village_id": ("villages", ONE), "head_person_id": ("people", ONE)},
+    "people": {"household_id": ("households", ONE)},
+    "visits": {"household_id": ("households", ONE), "present": ("people", LIST)},
+    "visit_outcomes": {"visit_id": ("visits", ONE), "person_id": ("people", ONE)},
+    "group_sessions": {"commune_code": ("communes", ONE), "village_id": ("villages", ONE)},
+    "session_attendees": {"session_id": ("group_sessions", ONE), "person_id": ("people", ONE)},
+    "targets": {"office_id": ("offices", ONE), "commune_code": ("communes", ONE)},
+    "users": {"office_id": ("offices", ONE)},
+    "script_texts": {"script_id": ("scripts", ONE)},
+}
+# Rows every office reads but one office owns, that of the user who created them: only the
+# owner's devices change them (a draft script and, through it, its texts).
+OWNED = {"scripts"}
+# Who may be named as a row's author ("updated_by"): a translator of the office for a review,
+# never an administrator (administrators do not work on laptops).
+AUTHORS = {"translation_reviews": "translator", "script_texts": "member",
+           "scripts": "member"}
 # Never taken from a device, on any table: the row's identity and clock are the server's.
 NEVER = {"id", "sync_clock"}
 # Columns naming a user (visits.officer_id, every row's created_by/updated_by) or a list of

@@ -153,6 +153,13 @@ def office_communes(store, office_id):
 HANDOVER_GRACE_MS = 30 * 24 * 3600 * 1000
 
 
+# The columns judged as the row's scope (its commune path, its office), not as references.
+_SCOPE_COLUMNS = {table: {"commune_code" if path is None else path[1]}
+                  for table, path in COMMUNE_PATH.items()}
+for _table, _column in OFFICE_SCOPED.items():
+    _SCOPE_COLUMNS.setdefault(_table, set()).add(_column)
+
+
 def handed_over(store, office_id, communes, since_ms):
     """{commune code: when it left the office, in ms} for communes the office held until a
     moment after `since_ms` and holds no more."""
@@ -175,9 +182,13 @@ class _Judge:
         self.store, self.device, self.communes = store, device, communes
         self.office = device["office_id"]
         self.check_values = check_values
-        self.office_users = {r["id"] for r in store.find("users", office_id=self.office)}
+        self.members = {r["id"]: r for r in store.find(
+            "users", office_id=self.office, only=["id", "role", "active", "translator"])}
+        self.office_users = set(self.members)
         self.extra_bytes = 0
         self.handed_over, self.made_ms = None, 0
+        # The commune of each record named, or None for one not held: asked once a request.
+        self.named = {}
 
     def refusal(self, table, row_id, current, fields, communes_of=None):
         """(the code of why the change may not be taken, or None; the row's scope)."""
@@ -197,6 +208,8 @@ class _Judge:
             return code, None
         known = self.store.columns(table)
         code = (self._values(table, {n: v for n, v in values.items() if n in known}, after)
+                or self._references(table, values)
+                or self._written_by(table, row_id, current, after)
                 or self._extra(table, row_id, {n: v for n, v in values.items()
                                                if n not in known}))
         if code:
@@ -239,20 +252,109 @@ class _Judge:
                 return "invalid"
         if not policy.named_users(named) <= self.office_users:
             return "other_office"
-        if table == "translation_reviews" and not self._translator(after.get("updated_by")):
-            return "central_only"
         if table == "script_texts" and self._official_script(after.get("script_id")):
             return "central_only"
         if table == "scripts" and after.get("sample"):
             return "central_only"
         return None
 
+    def _references(self, table, values):
+        """Every record the change names, but its scope (judged already), of the office."""
+        for column, (named, how) in policy.REFERENCES.get(table, {}).items():
+            if column not in values or values[column] in (None, "") or \
+                    column in _SCOPE_COLUMNS.get(table, ()):
+                continue
+            ids = values[column]
+            if how == policy.LIST:
+                try:
+                    ids = json.loads(ids)
+                except (TypeError, ValueError):
+                    return "invalid"
+                if not isinstance(ids, list):
+                    return "invalid"
+            for row_id in ids if how == policy.LIST else [ids]:
+                if not self._of_office(named, row_id):
+                    return "other_office"
+        return None
+
+    def _of_office(self, table, row_id):
+        """Whether a record named is the office's, or one this server does not hold."""
+        if table == "communes":
+            return row_id in self.communes or self._handed_over_since(row_id)
+        if table == "offices":
+            return row_id == self.office
+        if table in policy.OWNED:
+            return self._owner(table, row_id) in (None, self.office)
+        key = (table, row_id)
+        if key not in self.named:
+            self.named[key] = self._commune_of(table, row_id)
+        commune = self.named[key]
+        return commune is None or commune in self.communes or \
+            self._handed_over_since(commune)
+
+    def _commune_of(self, table, row_id):
+        """The commune of a record this server holds (-1 for one hanging from nothing); None
+        for one it does not hold."""
+        if table not in COMMUNE_PATH or not isinstance(row_id, str) or \
+                not self.store.count(table, id=row_id):
+            return None
+        return self.store.communes_of(table, [row_id]).get(row_id, -1)
+
+    def prefetch(self, changes):
+        """Look up at once the communes of the records a batch of changes names."""
+        wanted = {}
+        for change in changes:
+            for column, (named, how) in policy.REFERENCES.get(change["table"], {}).items():
+                value = change["fields"].get(column, [None])[0]
+                if named not in COMMUNE_PATH or value in (None, "") or \
+                        column in _SCOPE_COLUMNS.get(change["table"], ()):
+                    continue
+                if how == policy.LIST:
+                    try:
+                        value = json.loads(value)
+                    except (TypeError, ValueError):
+                        continue
+                ids = value if isinstance(value, list) else [value]
+                wanted.setdefault(named, set()).update(i for i in ids if isinstance(i, str))
+        for table, ids in wanted.items():
+            held = {r["id"] for r in self.store.find(table, id=sorted(ids), only=["id"])}
+            communes = self.store.communes_of(table, held) if held else {}
+            for row_id in ids:
+                self.named[(table, row_id)] = communes.get(row_id, -1) if row_id in held \
+                    else None
+
+    def _owner(self, table, row_id):
+        """The office owning a shared record (a draft script): its writer's; None for one not
+        held or written by nobody's account."""
+        rows = self.store.find(table, id=row_id, only=["created_by"]) \
+            if isinstance(row_id, str) else []
+        writer = rows[0]["created_by"] if rows else None
+        if writer is None:
+            return None
+        found = self.store.find("users", id=writer, only=["office_id"])
+        return found[0]["office_id"] if found else None
+
+    def _written_by(self, table, row_id, current, after):
+        """The row's owner and author, as the written policy says who may write it."""
+        if table in policy.OWNED and current is not None and \
+                self._owner(table, row_id) not in (None, self.office):
+            return "other_office"
+        author = after.get("updated_by")
+        if table in policy.OWN_ROW and current is not None and author != row_id:
+            # A user changes their own name and language from a laptop, nobody else's.
+            return "not_allowed"
+        kind = policy.AUTHORS.get(table, "member" if table in policy.OWN_ROW else None)
+        if kind == "translator" and author is None:
+            return "central_only"
+        if kind is not None and author is not None:
+            member = self.members.get(author)
+            if member is None or member["role"] == "admin" or not member["active"] or \
+                    (kind == "translator" and not member["translator"]):
+                return "central_only" if kind == "translator" else "not_allowed"
+        return None
+
     def _official_script(self, script_id):
         return any(s["sample"] == 1 for s in self.store.find("scripts", id=script_id))
-
-    def _translator(self, user_id):
-        return any(u["translator"] == 1 or u["role"] == "admin" for u in self.store.find(
-            "users", id=user_id, office_id=self.office, active=1))
 
     def _extra(self, table, row_id, unknown):
         """Fields a newer app sent: kept, within a cap per record and per request. What the
@@ -345,6 +447,8 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
     fresh, retried = lineage.sorted_out(store, device["id"], changes, device["last_seq"])
     rejected, seen = [], []
     judge = _Judge(store, device, communes, check_values)
+    judge.prefetch(fresh)
+    own_stamp = "." + device["id"]
     # Most rows of a first push are new: they need no lookup, and the communes of the rows they
     # hang from are looked up at once for the batch.
     absent = merge.absent_rows(store, fresh)
@@ -358,6 +462,15 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
     def accepted(change, current, known_communes):
         """(corrected fields, exact, scope) of a change the device may make; None if it changes
         nothing or, the refusal noted, if it may not."""
+        known = store.columns(change["table"])
+        if not change.get("again") and not all(
+                triple[1].endswith(own_stamp) for name, triple in change["fields"].items()
+                if name in known):
+            # An edit is stamped by the device that sends it: one signed with another device's
+            # id would be taken for that device's, and a concurrent edit lost unseen. (Fields
+            # of a newer app travel with a row's edits as they were stamped.)
+            refuse(change, "not_allowed")
+            return None
         fields, exact, latest = _corrected(change, shift, server_now, device["id"])
         seen.append(latest)
         if current is not None:

@@ -535,7 +535,9 @@ def test_targets_reach_their_offices_laptops_only(central, laptops):
     a, b = laptops("a"), laptops("b")
     c = laptops("c", office_id=other["id"])
     office = central.office_id()
-    commune = a.db.execute("select commune_code from office_communes limit 1").fetchone()[0]
+    # One of the office's own communes: an office's target on another's commune is refused.
+    commune = a.db.execute("select commune_code from office_communes where office_id = ?"
+                           " and deleted_at is null limit 1", [office]).fetchone()[0]
     targets.save_target(a.db, office, commune, 2026, None, {"households": 120},
                         user_id=a.user("giamsat"))
     a.sync(), b.sync(), c.sync()

@@ -15,6 +15,9 @@ def enrolled(db):
     office = db.execute("select id from offices").fetchone()[0]
     answer = server.enrol(db.sync, {"protocol": PROTOCOL, "code": server.create_enrolment_code(
         db.sync, office, user_id=None), "device_name": "test laptop"})
+    # The id the changes below are stamped with: an edit is stamped by the device sending it.
+    db.execute("update devices set id = 'laptop-1' where id = ?", [answer["device_id"]])
+    answer["device_id"] = "laptop-1"
     return {"Authorization": f"Device {answer['device_id']}:{answer['secret']}"}, answer
 
 

@@ -432,6 +432,145 @@ def test_a_thiefs_unknown_fields_do_not_block_the_offices_edits_of_the_row(world
     assert w.db["people"].get(w.person_extra)["full_name"] == "Giàng Thị Dợ (vợ)"
 
 
+# ---- Every link judged, not only the commune path (issue 21) -------------------------------
+
+def new_like(w, table, row_id, **values):
+    """A new row pushed by the thief: the values of an existing row of office A (so that every
+    check of the forms passes), with `values` over them."""
+    row = {k: v for k, v in w.db[table].get(row_id).items() if k not in ("id", "sync_clock")}
+    return w.thief.change(table, f"thief-{secrets.token_hex(6)}",
+                          **{**row, "updated_by": w.users["canbo"], **values})
+
+
+@pytest.fixture(scope="module")
+def session_a(world):
+    """A session of office A in A's village, with A's person on its roster, synced."""
+    from fieldapp.group_sessions import queries as sessions
+    w = world
+    session_id = sessions.record_session(
+        w.field.db, commune_code=w.commune_a, village_id=w.village_a,
+        held_at=datetime(2026, 3, 4, 9), format="small_group", target_group="voluntary",
+        total=1, female=0, male=1, by_ethnicity={"mong": 1}, roster=[w.person_a],
+        user_id=w.field.user())
+    w.field.sync()
+    return session_id
+
+
+def test_links_to_another_offices_records_are_refused(world, session_a):
+    """From a device of office A: an attendee of A's session who is B's person, an outcome on
+    A's visit naming B's person, a household head from B, `present` naming B's person, A's
+    session placed in a B village, and an office-A target on a B commune."""
+    w = world
+    attendee = w.db.execute("select id from session_attendees where session_id = ?",
+                            [session_a]).fetchone()[0]
+    outcome = w.db.execute("select id from visit_outcomes where visit_id = ?",
+                           [w.visit_a]).fetchone()[0]
+    commune_b = w.db["villages"].get(w.village_b)["commune_code"]
+    links = [
+        new_like(w, "session_attendees", attendee, person_id=w.person_b),
+        w.thief.change("session_attendees", attendee, person_id=w.person_b,
+                       updated_by=w.users["canbo"]),
+        new_like(w, "visit_outcomes", outcome, person_id=w.person_b),
+        w.thief.change("households", w.household_a, head_person_id=w.person_b),
+        w.thief.change("visits", w.visit_a, present=json.dumps([w.person_a, w.person_b])),
+        w.thief.change("group_sessions", session_a, village_id=w.village_b),
+        w.thief.change("targets", f"thief-{secrets.token_hex(4)}", office_id=w.office_a,
+                       commune_code=commune_b, year=2026, households=99,
+                       updated_by=w.users["giamsat"], created_by=w.users["giamsat"]),
+    ]
+    for change in links:
+        assert_refused(w, [change], "other_office")
+    # So A's pages of the session, the visit and the household name nobody of B.
+    page = web(w, "giamsat")
+    for path in (f"/sessions/{session_a}", f"/visits/{w.visit_a}",
+                 f"/households/{w.household_a}"):
+        status, _, text = page.get(path)
+        assert status == 200 and B_NAME not in text, path
+
+
+def test_a_link_to_a_record_of_the_office_or_not_yet_held_is_taken(world, session_a):
+    """The same links inside the office are taken: the rule refuses other offices, not links."""
+    w = world
+    answer = w.thief.push(
+        w.thief.change("visits", w.visit_a, present=json.dumps([w.person_a, w.person_extra]),
+                       updated_by=w.users["canbo"]), cursor=w.start_seq)
+    assert answer["rejected"] == []
+    assert json.loads(w.db["visits"].get(w.visit_a)["present"]) == [w.person_a,
+                                                                     w.person_extra]
+
+
+def test_the_written_policy_names_every_column_that_names_a_record():
+    """A synced table that gains a column naming another record fails here until the policy
+    says how it is judged (sync/policy.py REFERENCES, or a user column)."""
+    from fieldapp.db import connect, upgrade
+    from sync.synced_tables import CENTRAL_ONLY
+    import tempfile
+    with tempfile.TemporaryDirectory() as folder:
+        db = connect(f"{folder}/x.sqlite3")
+        upgrade(db)
+        unnamed = []
+        for table in policy.DEVICE_TABLES:
+            columns = [r[1] for r in db.execute(f"pragma table_info([{table}])")]
+            linked = {r[3] for r in db.execute(f"pragma foreign_key_list([{table}])")}
+            naming = linked | {c for c in columns if c.endswith("_id") or c.endswith("_code")
+                               or c in ("present", "facilitators", "person_ids")}
+            judged = set(policy.REFERENCES.get(table, {})) | policy.USER_FIELDS | \
+                policy.USER_LIST_FIELDS
+            # A conflict names its record by table and id, and no device makes one.
+            if table == "sync_conflicts":
+                judged |= {"row_id"}
+            unnamed += [f"{table}.{c}" for c in sorted(naming - judged - {"id"})]
+        db.close()
+    assert CENTRAL_ONLY and unnamed == []
+
+
+# ---- Authors are the server's to say -------------------------------------------------------
+
+def test_a_device_cannot_name_an_administrator_or_a_non_translator_as_a_reviews_author(world):
+    w = world
+    for author in (w.users["quantri"], w.users["canbo"], w.admin_b):
+        review = w.thief.change("translation_reviews", f"thief-{secrets.token_hex(4)}",
+                                language="hnj", msgid="Sync now", msgstr="Sib txuas tam sim no",
+                                reviewed=1, created_by=author, updated_by=author)
+        assert_refused(w, [review], "central_only" if author != w.admin_b else "other_office")
+
+
+def test_a_user_is_renamed_from_a_laptop_only_by_themselves(world):
+    w = world
+    for target, author in ((w.users["quantri"], w.users["canbo"]),
+                           (w.users["giamsat"], w.users["canbo"]),
+                           (w.users["quantri"], w.users["quantri"])):
+        renamed = w.thief.change("users", target, full_name="Bị Đổi Tên", updated_by=author)
+        assert_refused(w, [renamed], "not_allowed")
+    # Their own name and language, an officer changes.
+    own = w.thief.change("users", w.users["canbo"], locale="hnj", updated_by=w.users["canbo"])
+    assert w.thief.push(own, cursor=w.start_seq)["rejected"] == []
+    assert w.db["users"].get(w.users["canbo"])["locale"] == "hnj"
+
+
+def test_another_offices_draft_script_is_neither_revised_nor_removed(world):
+    from fieldapp.scripts import queries as scripts
+    w = world
+    script_b = scripts.create_script(w.db, target_group="voluntary", topic="vssid",
+                                     title="Kịch bản của B", key_messages="Nội dung",
+                                     questions=[], user_id=w.officer_b)
+    text_b = w.db.execute("select id from script_texts where script_id = ?",
+                          [script_b]).fetchone()[0]
+    assert_refused(w, [new_like(w, "script_texts", text_b, revision=9, title="Bị sửa",
+                                created_by=w.users["canbo"])], "other_office")
+    assert_refused(w, [w.thief.change("scripts", script_b, deleted_at="2026-03-05T00:00:00Z",
+                                      updated_by=w.users["canbo"])], "other_office")
+
+
+def test_an_edit_signed_with_another_devices_id_is_refused(world):
+    w = world
+    other_device = w.field.device["device_id"]
+    forged = w.thief.change("households", w.household_a, address_note="giả mạo")
+    forged["fields"] = {name: [value, hlc.make(hlc.now_ms(), 1, other_device), base]
+                        for name, (value, _stamp, base) in forged["fields"].items()}
+    assert_refused(w, [forged], "not_allowed")
+
+
 # ---- Conflicts: forged ones refused; the central pages scoped by office ----------------------
 
 def test_a_forged_conflict_naming_another_offices_user_is_refused(world):
@@ -615,3 +754,4 @@ def test_a_stolen_laptop_holds_its_offices_records_and_no_administrators_hash(wo
     for table in SYNCED_TABLES:
         ids = {r[0] for r in held.execute(f"select id from [{table}]")}
         assert ids & office_b_only(w) == set(), table
+

@@ -33,7 +33,9 @@ def enrol(db):
     office = db.execute("select id from offices order by created_at").fetchone()[0]
     answer = server.enrol(db.sync, {"protocol": PROTOCOL, "code": server.create_enrolment_code(
         db.sync, office, user_id=None), "device_name": "test laptop"})
-    return {"Authorization": f"Device {answer['device_id']}:{answer['secret']}"}
+    # The id the changes are stamped with: an edit is stamped by the device sending it.
+    db.execute("update devices set id = 'laptop-1' where id = ?", [answer["device_id"]])
+    return {"Authorization": f"Device laptop-1:{answer['secret']}"}
 
 
 def good_sync(db, **fields):

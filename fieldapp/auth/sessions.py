@@ -1,6 +1,8 @@
 """The current user: their session, and what a page requires of them."""
 
 import functools
+import hashlib
+import hmac
 import time
 
 from flask import abort, current_app, g, redirect, request, session, url_for
@@ -24,11 +26,21 @@ def load_user():
 
 
 def _session_valid(user):
-    """Active user, session of the current generation, used within the idle limit."""
+    """Active user, session of the current generation and of the password the user has now,
+    used within the idle limit. A password changed on the central server reaches a laptop by
+    sync, and ends there every session opened with the old one."""
     idle = current_app.config["SESSION_IDLE_HOURS"] * 3600
     return (user["active"]
             and session.get("generation") == accounts.session_generation(get_db(), user["id"])
+            and session.get("credential") == _credential(user)
             and time.time() - session.get("seen_at", 0) <= idle)
+
+
+def _credential(user):
+    """Which password a session was opened with, without telling anything of it."""
+    key = current_app.secret_key
+    key = key.encode() if isinstance(key, str) else key
+    return hmac.new(key, (user["password_hash"] or "").encode(), hashlib.sha256).hexdigest()[:16]
 
 
 def end_session():
@@ -42,8 +54,11 @@ def end_session():
 def start_session(user):
     """A new session for the user (a new cookie: nothing of the one before is kept)."""
     end_session()
+    # As the user is now: the caller may hold the row from before a password change.
+    user = accounts.user_by_id(get_db(), user["id"])
     session["user_id"] = user["id"]
     session["generation"] = accounts.session_generation(get_db(), user["id"])
+    session["credential"] = _credential(user)
     session["seen_at"] = int(time.time())
 
 

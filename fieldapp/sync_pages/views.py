@@ -13,7 +13,7 @@ from sync import capture, client, handover, merge, policy, refused, server, veri
 from sync.client import SyncError
 
 from .. import __version__, audit, offices, rules, store, submissions
-from ..auth.sessions import login_required, role_required
+from ..auth.sessions import login_required, role_required, start_session
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
 from ..vocabulary import MANAGERS, ROLES
@@ -159,8 +159,10 @@ def _after_enrolment(rehomed):
     """Keep the administrator logged in as the central account their own was merged into, and
     say what happened to this laptop's accounts."""
     merged = rehomed["merged"]
-    if session.get("user_id") in merged:
-        session["user_id"] = merged[session["user_id"]]
+    if session.get("user_id"):
+        # The same person, now as the central account (with its password): the session that
+        # enrolled goes on.
+        start_session({"id": merged.get(session["user_id"], session["user_id"])})
     flash(_("This laptop is enrolled. Sync now to send and receive the office's data."),
           "success")
     if rehomed["taken"]:
