@@ -6,6 +6,7 @@ the format locale (dates and numbers) are kept apart here.
 """
 
 import io
+import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,9 +18,11 @@ from babel.messages.pofile import read_po
 from babel.support import LazyProxy, NullTranslations, Translations
 from flask import current_app, g, has_app_context, has_request_context, request, session
 from jinja2 import pass_eval_context
-from markupsafe import escape
+from markupsafe import Markup, escape
 
-from . import clock
+from . import clock, placeholders
+
+log = logging.getLogger(__name__)
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
@@ -112,24 +115,25 @@ class Catalogs:
     def gettext(self, code, message, overrides=None):
         reviewed = (overrides or {}).get(code, {}).get(message)
         if reviewed:
-            return reviewed
+            return _usable(code, message, reviewed)
         text = self.by_code[code]._catalog.get(message)
         if text:
-            return text
+            return _usable(code, message, text)
         if self.missing is not None and code != SOURCE:
             self.missing.add((code, message))
         fallback = LANGUAGES[code].fallback
         return self.gettext(fallback, message, overrides) if fallback else message
 
     def ngettext(self, code, singular, plural, n, overrides=None):
+        source = singular if n == 1 else plural
         reviewed = (overrides or {}).get(code, {}).get(singular)
         if reviewed:
-            return reviewed
+            return _usable(code, source, reviewed)
         own = self.by_code[code]
         text = own._catalog.get((singular, own.plural(n)))
         # Babel's write_mo fills an untranslated plural with the English msgid: treat as missing.
         if text and text not in (singular, plural):
-            return text
+            return _usable(code, source, text)
         if self.missing is not None and code != SOURCE:
             self.missing.add((code, singular))
         fallback = LANGUAGES[code].fallback
@@ -142,6 +146,48 @@ class Catalogs:
         if message in (overrides or {}).get(code, {}):
             return False
         return message in self.drafts[code]
+
+
+_warned = set()
+
+
+def _warn_once(key, message, *args):
+    """Log a broken translation once per process, not on every page that shows it."""
+    if key in _warned:
+        return
+    if len(_warned) < 10_000:
+        _warned.add(key)
+    log.warning(message, *args)
+
+
+def _usable(code, source, text):
+    """The translation, or its source when formatting the translation could fail where the
+    source's would not (a stray %, a placeholder the source does not have: a review or a
+    catalog entry that never went through the checks of fieldapp.placeholders)."""
+    if placeholders.safe(source, text):
+        return text
+    _warn_once(("unsafe", code, source, text),
+               "translation %r of %r in %s breaks its placeholders (%s): the source is shown",
+               text, source, code,
+               "; ".join(p.reason for p in placeholders.problems(source, text)))
+    return source
+
+
+def _format(source, text, variables):
+    """text % variables; when that fails, the source % variables, and failing that (a source
+    that is no format string, such as a list label "50%") the source as it is. Texts are
+    str or Markup alike: Markup escapes the values."""
+    try:
+        return text % variables
+    except (KeyError, ValueError, TypeError, IndexError) as e:
+        _warn_once(("format", str(source), str(text)),
+                   "formatting %r (translating %r) failed: %s: the source is shown",
+                   str(text), str(source), e)
+    fallback = Markup(escape(source)) if isinstance(text, Markup) else source
+    try:
+        return fallback % variables
+    except (KeyError, ValueError, TypeError, IndexError):
+        return fallback
 
 
 def get_locale():
@@ -216,24 +262,29 @@ def translate_plural(singular, plural, n):
 
 def gettext(message, **variables):
     text = translate(message)
-    return text % variables if variables else text
+    return _format(message, text, variables) if variables else text
 
 
 def ngettext(singular, plural, n, **variables):
-    return translate_plural(singular, plural, n) % {"num": n, **variables}
+    return _format(singular if n == 1 else plural, translate_plural(singular, plural, n),
+                   {"num": n, **variables})
 
 
 @pass_eval_context
-def _template_translate(eval_ctx, message):
-    """For templates: the translation is text, escaped where the page autoescapes."""
+def _template_gettext(eval_ctx, message, **variables):
+    """Templates' `_()` and `gettext()`: as Jinja's newstyle gettext, always %-formatted (a
+    literal percent sign is %%), the translation escaped where the page autoescapes and the
+    values escaped by Markup's formatting, since a reviewed translation is typed in the app."""
     text = translate(message)
-    return escape(text) if eval_ctx.autoescape else text
+    return _format(message, Markup(escape(text)) if eval_ctx.autoescape else text, variables)
 
 
 @pass_eval_context
-def _template_translate_plural(eval_ctx, singular, plural, n):
+def _template_ngettext(eval_ctx, singular, plural, n, **variables):
     text = translate_plural(singular, plural, n)
-    return escape(text) if eval_ctx.autoescape else text
+    variables.setdefault("num", n)
+    return _format(singular if n == 1 else plural,
+                   Markup(escape(text)) if eval_ctx.autoescape else text, variables)
 
 
 def lazy_gettext(message, **variables):
@@ -294,11 +345,10 @@ def init_app(app):
         catalogs.missing = set()
     app.extensions["fieldapp_catalogs"] = catalogs
     app.jinja_env.add_extension("jinja2.ext.i18n")
-    # Jinja's newstyle gettext does the %-formatting itself, so it gets the unformatted lookups.
-    # It marks what they return safe: a reviewed translation is typed in the app, so they escape
-    # it first; the %(name)s values are then escaped by Markup's formatting.
-    app.jinja_env.install_gettext_callables(_template_translate, _template_translate_plural,
-                                            newstyle=True)
+    # Newstyle gettext (templates pass the values to `_()`), formatted here rather than by
+    # Jinja's own wrappers, so that a translation whose formatting fails shows its source.
+    app.jinja_env.newstyle_gettext = True
+    app.jinja_env.globals.update(gettext=_template_gettext, ngettext=_template_ngettext)
     app.jinja_env.filters["date"] = format_date
     app.jinja_env.filters["datetime"] = format_datetime
     app.jinja_env.filters["number"] = format_number

@@ -5,7 +5,7 @@ import json
 import re
 from datetime import date, datetime, timedelta
 
-from . import clock, personal
+from . import clock, personal, placeholders
 from .vocabulary import (BHXH_STATUSES, GENDERS, METRIC_LABELS, OUTCOMES, ROLES, VILLAGE_KINDS,
                          VSSID_STATES)
 
@@ -225,6 +225,22 @@ RECORDS = {
 }
 
 
+def _review_text(values):
+    """A translation review's text keeps the placeholders of the source string it translates
+    (fieldapp.placeholders), which the row names in its msgid."""
+    msgid, msgstr = values["msgid"], values["msgstr"]
+    if not isinstance(msgid, str) or not isinstance(msgstr, str):
+        return []  # the fields' own checks say so
+    return [("msgstr", f"breaks the placeholders of its msgid: {problem.reason}")
+            for problem in placeholders.problems(msgid, msgstr)]
+
+
+# Fields judged together: a review's text against the msgid it translates. The store sends them
+# together (a change of one carries the others as they stand), so that the central server's
+# merge, which sees only a pushed change's values, judges every change this app makes.
+TOGETHER = {"translation_reviews": (("msgid", "msgstr"), _review_text)}
+
+
 def problems(table, values):
     """[(field, what is wrong)] of the values of a record of `table`; fields the table does not
     have are not judged here (they are the merge's unknown fields)."""
@@ -235,6 +251,10 @@ def problems(table, values):
         problem = check(value) if check else None
         if problem:
             found.append((name, problem))
+    if table in TOGETHER:
+        fields, check = TOGETHER[table]
+        if all(name in values for name in fields):
+            found += check(values)
     return found
 
 

@@ -82,16 +82,28 @@ def insert(db, table, values, *, user_id):
 
 
 def update(db, table, id, changes, *, user_id):
-    """Write only the fields that differ; return them (empty when nothing changed)."""
-    _check(table, changes)
+    """Write only the fields that differ; return them (empty when nothing changed).
+
+    Fields judged together (rules.TOGETHER: a translation review's text and its msgid) travel
+    together: a change of one is checked, and logged for sync, with the others as they stand,
+    so that the central server can judge the pushed change as the store did."""
+    together = rules.TOGETHER.get(table, ((), None))[0]
+    joined = bool(set(together) & changes.keys())
+    if not joined:
+        _check(table, changes)
     if "id" in changes:
         raise ValueError("id cannot change")
     current = get(db, table, id)
+    if joined:
+        _check(table, {**{k: current[k] for k in together}, **changes})
     changed = {k: v for k, v in changes.items() if current.get(k) != v}
+    along = {k: current[k] for k in together if k not in changed} \
+        if set(together) & changed.keys() else {}
     if changed:
         stamp = now()
         with db.atomic():
-            _write(db, table, current, {**changed, "updated_at": stamp, "updated_by": user_id})
+            _write(db, table, current, {**along, **changed, "updated_at": stamp,
+                                        "updated_by": user_id})
             _record(db, table, id, stamp, user_id, "update",
                     {k: [current.get(k), v] for k, v in changed.items()})
     return changed

@@ -29,7 +29,7 @@ FREE_TEXT = {
 # Free text kept as JSON: a script's questions, each with its answer.
 JSON_TEXT = {"questions": lambda text: json.dumps([{"q": text, "a": text}])}
 
-_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 
 def make_hostile(db):

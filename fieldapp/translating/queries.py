@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from .. import store
+from .. import placeholders, store
 from ..i18n import LANGUAGES, SOURCE, read_catalog, read_template
 
 
@@ -109,6 +109,11 @@ def export_po(db, directory, language):
     catalog.mime_headers = own.mime_headers
     for entry in entries(db, directory, language):
         msgid = (entry.msgid, entry.plural) if entry.plural else entry.msgid
+        if entry.review and placeholders.problems(entry.msgid, entry.review["msgstr"]):
+            # A review that breaks its placeholders (stored before they were checked, or
+            # written around the checks) is left out: the catalog's text goes back instead.
+            entry = Entry(entry.msgid, entry.plural, entry.where, entry.vietnamese,
+                          entry.catalog, entry.catalog_draft, None)
         text = entry.text
         string = (text, text) if entry.plural else text
         flags = ["fuzzy"] if entry.state == "draft" else []

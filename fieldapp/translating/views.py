@@ -1,14 +1,13 @@
 """Translation review inside the app, for users with the translator permission."""
 
 import functools
-import re
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template,
                    request, url_for)
 
 from forms.translating import ReviewForm
 
-from .. import audit, submissions
+from .. import audit, placeholders, submissions
 from ..auth.sessions import login_required
 from ..db import get_db
 from ..i18n import LANGUAGES, SOURCE, gettext as _
@@ -82,10 +81,9 @@ def review(code):
         abort(404)
     form = ReviewForm(data={"msgstr": entry.text, "reviewed": entry.state == "reviewed"})
     if form.validate_on_submit():
-        if not _same_placeholders(msgid, form.msgstr.data):
-            form.msgstr.errors.append(_(
-                "Keep the placeholders exactly as in the source: %(names)s.",
-                names=", ".join(_placeholders(msgid)) or "—"))
+        problems = placeholders.problems(msgid, form.msgstr.data.strip())
+        if problems:
+            form.msgstr.errors.extend(_placeholder_messages(msgid, problems))
         else:
             row_id = queries.save_review(db, code, msgid, form.msgstr.data, form.reviewed.data,
                                          user_id=g.user["id"])
@@ -98,16 +96,16 @@ def review(code):
     return render_template("translating/review.html", language=language, entry=entry, form=form)
 
 
-_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
-
-
-def _placeholders(text):
-    return sorted(_PLACEHOLDER.findall(text))
-
-
-def _same_placeholders(source, text):
-    """A translation must keep the source's placeholders, or formatting would fail."""
-    return not text.strip() or _placeholders(source) == _placeholders(text)
+def _placeholder_messages(msgid, problems):
+    """What the translator is told, in the page's language: one message per kind of problem."""
+    messages = []
+    if any(p.kind == placeholders.PERCENT for p in problems):
+        messages.append(_("Write %(double)s for a percent sign: a single %(single)s starts a"
+                          " placeholder.", double="%%", single="%"))
+    if any(p.kind == placeholders.PLACEHOLDERS for p in problems):
+        messages.append(_("Keep the placeholders exactly as in the source: %(names)s.",
+                          names=", ".join(placeholders.written(msgid)) or "—"))
+    return messages
 
 
 @bp.get("/<code>/export.po")
