@@ -133,8 +133,30 @@ def log(store, table, row_id, fields, origin, values=None, origin_has_it=False,
         commune, office = scope(store, table, values)
     else:
         commune, office = None, None
+    if commune is not None and moves(table, fields) and is_central(store):
+        rescope(store, table, [row_id], commune)
     store.append_log([log_entry(table, row_id, fields, origin, (commune, office),
                                 origin_has_it)])
+
+
+def moves(table, fields):
+    """Whether a change sets the column that places a row in its commune (and the rows hanging
+    from it)."""
+    path = COMMUNE_PATH.get(table, False)
+    return path is not False and ("commune_code" if path is None else path[1]) in fields
+
+
+def rescope(store, table, ids, commune):
+    """Give the central log's entries of rows that moved to another commune, and of every row
+    hanging from them, the commune they lie in now: a log entry is seen by the devices of the
+    office that holds the row now, never by those that held it before (it carries the row's
+    values as they are now), and an office that gains the row sees its whole history."""
+    store.update("sync_log", {"scope_commune": commune}, table_name=table, row_id=ids)
+    for child, path in COMMUNE_PATH.items():
+        if path is not None and path[0] == table:
+            below = [r["id"] for r in store.find(child, only=["id"], **{path[1]: ids})]
+            if below:
+                rescope(store, child, below, commune)
 
 
 def log_entry(table, row_id, fields, origin, scope, origin_has_it):

@@ -177,6 +177,8 @@ def _apply(store, answer, progress, clock_offset, sent):
         capture.observe(store, [max((triple[1] for c in pull["changes"]
                                   for triple in c["fields"].values()), default="")])
         gained = handover.changed(store, communes)
+        if gained:
+            store.set_state("pull_mine_until", pull["cursor"])
         store.set_state("pull_cursor", 0 if gained else pull["cursor"])
     progress.received += len(pull["changes"])
     progress.rejected += answer.get("rejected", [])
@@ -189,18 +191,19 @@ def _recover(store, device, recover, instance_path):
     if recover.get("kind") == lineage.SPLIT:
         new = {**device, "device_id": recover["device_id"], "secret": recover["secret"]}
         new.pop("rehomed", None)
-        if instance_path:
-            # The new credentials first: a laptop that stops here syncs as the new device,
-            # and the server splits it again only if its log does not match.
-            _save_device(instance_path, new)
+        # The log first, then the credentials: a laptop that stops between the two syncs as its
+        # old identity with a log that no longer matches it, and is split again.
         with store.atomic():
-            restamped = lineage.take_new_identity(store, new["device_id"], recover["common"])
+            common = lineage.common_position(store, recover)
+            restamped = lineage.take_new_identity(store, new["device_id"], common)
             handover.note(store, "split", old=device["device_id"], new=new["device_id"],
                           records=restamped)
+        if instance_path:
+            _save_device(instance_path, new)
         return new
     if recover.get("kind") == lineage.RESEND:
         with store.atomic():
-            records = lineage.send_everything_again(store, recover["after"], recover["cursor"])
+            records = lineage.send_everything_again(store, recover)
             handover.note(store, "central_restored", records=records)
         return device
     raise SyncError("the central server asked for a repair this app does not know: update"
@@ -256,6 +259,9 @@ def _exchange(store, progress, app_version, on_progress, timeout):
     url = device["central_url"] + API + "/sync"
     # Every request of this sync carries the clock its stamps were made with.
     clock_offset = int(store.state("clock_offset_ms", 0))
+    # Pulling again from the start after a commune was gained: this laptop's own changes too,
+    # as it may have dropped them when the commune was another office's.
+    mine_until = int(store.state("pull_mine_until", 0))
 
     def send(outgoing, after, cursor):
         _report(progress, on_progress, "sending" if outgoing else "receiving")
@@ -264,7 +270,8 @@ def _exchange(store, progress, app_version, on_progress, timeout):
             "now": hlc.now_ms() + clock_offset,
             "push": {"after": after, "last": max(store.last_seq(), after),
                      "changes": outgoing},
-            "pull": {"cursor": cursor}}, device, timeout=timeout, app_version=app_version)
+            "pull": {"cursor": cursor, **({"mine": True} if cursor < mine_until else {})}},
+            device, timeout=timeout, app_version=app_version)
 
     with ThreadPoolExecutor(max_workers=1) as in_flight, capture.collector_paused():
         after = int(store.state("pushed_seq", 0))

@@ -10,7 +10,7 @@ are sent whole at the first sync.
 
 import json
 
-from . import capture, hlc, merge, refused
+from . import capture, hlc, lineage, merge, refused
 from .protocol import CLOCK_TOLERANCE_MS
 from .synced_tables import (CENTRAL_ONLY, OFFICE_SCOPED, SYNCED_TABLES, USER_COLUMNS,
                             USER_LISTS, target_id)
@@ -63,6 +63,10 @@ def take_office(store, device_id, office_id, directory, offset_ms):
         merge.adopt_pulled(store, change["table"], change["id"], change["fields"], set())
     _log_again(store, central | {("users", u) for u in merged.values()}, renamed,
                {old_device, "migrated"}, offset_ms)
+    if capture.enrolled(store):
+        # Enrolled again (the central server restored from before this laptop was known):
+        # everything it holds goes, not only what it wrote, since the server may lack it all.
+        lineage.log_everything(store, office_id)
     capture.observe(store, [max((t[1] for c in directory for t in c["fields"].values()),
                                 default="")])
     store.delete("sync_refused")

@@ -12,7 +12,7 @@ import json
 
 from . import capture
 from .store import Broken
-from .synced_tables import COMMUNE_PATH
+from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE
 
 # Children before their parents, so that a record goes after everything that names it.
 _DROPPED_TABLES = ("visit_outcomes", "session_attendees", "visits", "people", "households",
@@ -60,6 +60,13 @@ def drop_left(store):
             if commune in leaving:
                 dropped.setdefault(commune, {}).setdefault(table, []).append(row_id)
     for commune, tables in dropped.items():
+        # Attendees and outcomes naming a person who goes go too, whatever commune they hang
+        # from (they cannot stay without their person, nor keep them).
+        people = tables.get("people", [])
+        for table, column in NAMED_PEOPLE.items():
+            naming = [r["id"] for r in store.find(table, only=["id"], **{column: people})] \
+                if people else []
+            tables[table] = sorted(set(tables.get(table, [])) | set(naming))
         for table in _DROPPED_TABLES:
             for row_id in tables.get(table, []):
                 if (table, row_id) in unsent:

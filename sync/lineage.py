@@ -33,16 +33,20 @@ import json
 import secrets
 import uuid
 
-from . import capture, hlc, merge
+from . import capture, handover, hlc, merge
 from .protocol import BATCH, Refused
 from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
 
-# A device's recent changes kept by digest: two requests' worth, as a laptop that lost answers
-# sends again at most the two batches it had in flight and unapplied.
-WINDOW = 2 * BATCH
+# A device's recent changes kept by digest: a laptop that lost answers sends again at most the
+# two batches it had in flight; a copy of a laptop holds what it had not synced when copied,
+# which the server tells it it holds already, as far back as this.
+WINDOW = 10 * BATCH
 # New identities one device may be split into, however often its copies sync.
 MAX_SPLITS = 10
 RESEND = "resend"
+# The merged position of a device split from another until its first request says where its
+# own changes start.
+UNPLACED = -1
 SPLIT = "split"
 # Tables a laptop sends again whole when the central server lost its work: those a device may
 # write, parents before children. Users and conflicts are the central server's to make.
@@ -51,11 +55,15 @@ RESENT_TABLES = ("villages", "households", "people", "visits", "visit_outcomes",
                  "translation_reviews")
 
 
-def digest(change):
-    """What a pushed change is: its record, each field's stamp and base, and whether it is a
-    record sent again whole; the same change sent twice has the same digest."""
+def digest(change, device_id):
+    """What a change of a device is: its record, whether it is sent again whole, and each field
+    the device wrote itself, with its value and stamps. The same change sent twice has the
+    same digest, whatever fields of other devices travel with it; work done after a laptop went
+    back in time, or on a second machine, never has the digest of what it replaced."""
+    own = "." + device_id
     parts = [change["table"], change["id"], "again" if change.get("again") else ""]
-    parts += [f"{name}={triple[1]}<{triple[2]}" for name, triple in change["fields"].items()]
+    parts += [f"{name}={value!r}@{stamp}<{base}"
+              for name, (value, stamp, base) in change["fields"].items() if stamp.endswith(own)]
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=8).hexdigest()
 
 
@@ -71,14 +79,14 @@ def sorted_out(store, device_id, changes, merged_seq):
     held = {r["seq"]: r["digest"] for r in store.find(
         "device_pushes", device_id=device_id, seq=overlap)}
     retried = {c["seq"] for c in changes
-               if c["seq"] <= merged_seq and held.get(c["seq"]) == digest(c)}
+               if c["seq"] <= merged_seq and held.get(c["seq"]) == digest(c, device_id)}
     return [c for c in changes if c["seq"] not in retried], sorted(retried)
 
 
 def remember(store, device_id, changes, merged_seq):
     """Keep the digests of the changes just merged (or refused), and forget those too old for
     any laptop to send again."""
-    store.remember_pushes(device_id, [(c["seq"], digest(c)) for c in changes],
+    store.remember_pushes(device_id, [(c["seq"], digest(c, device_id)) for c in changes],
                           merged_seq - WINDOW)
 
 
@@ -95,25 +103,33 @@ def recovery(store, device, push, cursor):
             cursor = min(cursor, bound)
         elif beyond_log:
             cursor = 0
-        return {"kind": RESEND, "after": min(after, merged), "cursor": cursor}
+        # The offices' communes as this server holds them: which records the laptop should
+        # hold may have changed with what the server lost.
+        links = [{"id": r["id"], "fields": {name: [r.get(name), stamp, ""] for name, stamp
+                                            in capture.row_clock(r).items() if name in r}}
+                 for r in store.find("office_communes")]
+        return {"kind": RESEND, "after": min(after, merged), "cursor": cursor, "links": links}
     fresh, retried = sorted_out(store, device["id"], changes, merged)
     went_back = last < merged or (after < merged and not retried) or any(
         c["seq"] <= merged for c in fresh)
     if not went_back:
         return None
-    # The laptop's changes up to `common` are the ones merged: they stay the old identity's.
-    common, retried = after, set(retried)
-    for change in changes:
-        if change["seq"] not in retried:
-            break
-        common = change["seq"]
-    return {"kind": SPLIT, "common": common, **split(store, device, common)}
+    # What the server merged from this identity after the laptop's position, by digest: the
+    # laptop finds which of its changes those are, which stay the old identity's.
+    known = [[r["seq"], r["digest"]] for r in store.find(
+        "device_pushes", device_id=device["id"], order_by=["seq"])
+             if after < r["seq"] <= merged]
+    return {"kind": SPLIT, "after": after, "merged": merged, "known": known,
+            **split(store, device)}
 
 
-def split(store, device, common):
+def split(store, device):
     """A new device of the same office for a machine that shares another's identity; its
-    credentials, which only this answer carries."""
-    if store.count("devices", split_from=device["id"]) >= MAX_SPLITS:
+    credentials, which only this answer carries. Its position is taken from its first
+    request."""
+    # Every identity split from one laptop, splits of splits included, counts against it.
+    root = device["split_from"] or device["id"]
+    if store.count("devices", split_from=root) >= MAX_SPLITS:
         # Stolen credentials must not mint identities without end: a machine copied this
         # often is enrolled again by the office.
         raise Refused(403, "this laptop's identity was copied or restored too many times:"
@@ -123,13 +139,27 @@ def split(store, device, common):
     store.insert("devices", [{
         "id": device_id, "name": device["name"], "office_id": device["office_id"],
         "secret_hash": hashlib.sha256(secret.encode()).hexdigest(), "enrolled_at": now,
-        "enrolled_by": device.get("enrolled_by"), "last_seq": common,
+        "enrolled_by": device.get("enrolled_by"), "last_seq": UNPLACED,
         "pull_bound": device["pull_bound"], "app_version": device.get("app_version"),
-        "split_from": device["id"], "split_at": now}])
+        "split_from": root, "split_at": now}])
     return {"device_id": device_id, "secret": secret}
 
 
 # The laptop's side
+
+
+def common_position(store, split):
+    """How far this laptop's log is what the server merged from its old identity: its changes
+    after the split's `after` whose digests the server knows at their positions, in a row."""
+    old, known = capture.device_id(store), dict(map(tuple, split["known"]))
+    common = split["after"]
+    for seq, table, row_id, fields, origin in store.log_after(common, None):
+        change = {"table": table, "id": row_id, "fields": json.loads(fields),
+                  "again": origin == capture.AGAIN}
+        if seq > split["merged"] or known.get(seq) != digest(change, old):
+            break
+        common = seq
+    return common
 
 
 def take_new_identity(store, new_device, common):
@@ -173,12 +203,34 @@ def take_new_identity(store, new_device, common):
     return len(touched)
 
 
-def send_everything_again(store, after, cursor):
-    """After the central server lost work: push again from its position `after`, every record
-    this laptop holds sent whole, and pull again from `cursor`; in the caller's transaction.
-    Returns how many records are sent again."""
-    pushed = min(int(store.state("pushed_seq", 0)), after)
-    office = store.state("enrolled_office")
+def send_everything_again(store, resend):
+    """After the central server lost work: take its offices' communes as they are (dropping the
+    records of a commune the office no longer holds, pulling again from the start for one it
+    gained), push again from its position, every record this laptop holds sent whole, and
+    pull again from the position both logs share; in the caller's transaction. Returns how
+    many records are sent again."""
+    pushed = min(int(store.state("pushed_seq", 0)), resend["after"])
+    before = handover.office_communes(store)
+    held = {link["id"] for link in resend.get("links", [])}
+    gone = [r["id"] for r in store.find("office_communes", only=["id"]) if r["id"] not in held]
+    if gone:
+        store.delete("office_communes", id=gone)
+    for link in resend.get("links", []):
+        merge.adopt_pulled(store, "office_communes", link["id"], link["fields"], set())
+    gained = handover.changed(store, before)
+    handover.drop_left(store)
+    count = log_everything(store, store.state("enrolled_office"))
+    store.set_state("pushed_seq", pushed)
+    if gained:
+        store.set_state("pull_mine_until", store.state("pull_cursor", 0))
+    store.set_state("pull_cursor", 0 if gained else resend["cursor"])
+    return count
+
+
+def log_everything(store, office):
+    """Log every record this laptop holds of the tables a device writes, whole (sent again,
+    never a conflict): its office's records, and the shared ones its office's users made.
+    Returns how many."""
     colleagues = {u["id"] for u in store.find("users", office_id=office, only=["id"])}
     official = {s["id"] for s in store.find("scripts", sample=1, only=["id"])}
     entries = []
@@ -196,6 +248,4 @@ def send_everything_again(store, after, cursor):
                 entries.append(capture.log_entry(table, row["id"], fields, capture.AGAIN,
                                                  (None, None), False))
     store.append_log(entries)
-    store.set_state("pushed_seq", pushed)
-    store.set_state("pull_cursor", cursor)
     return len(entries)

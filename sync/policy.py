@@ -79,6 +79,9 @@ REFERENCES = {
 # Rows every office reads but one office owns, that of the user who created them: only the
 # owner's devices change them (a draft script and, through it, its texts).
 OWNED = {"scripts"}
+# Values the forms' checks judge against another of the row: a translation's placeholders
+# against its source's.
+CHECKED_TOGETHER = {"translation_reviews": {"msgstr": "msgid"}}
 # Who may be named as a row's author ("updated_by"): a translator of the office for a review,
 # never an administrator (administrators do not work on laptops).
 AUTHORS = {"translation_reviews": "translator", "script_texts": "member",

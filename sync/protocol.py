@@ -192,6 +192,8 @@ def check_sync(message):
     if not isinstance(pull, dict) or not _whole(pull.get("cursor", 0)):
         raise Refused(400, "'pull' must carry a cursor: a whole number from 0 to"
                            f" {MAX_INTEGER}")
+    if type(pull.get("mine", False)) is not bool:
+        raise Refused(400, "'pull.mine' must be true or false")
     return version
 
 

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 from . import capture, hlc, lineage, merge, policy
 from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
                        check_version)
-from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
+from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE, OFFICE_SCOPED
 
 CODE_HOURS = 24
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -75,7 +75,7 @@ def enrol(store, message):
         device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
         store.insert("devices", [{
             "id": device_id, "name": name, "office_id": office_id,
-            "secret_hash": _hash(secret), "enrolled_at": _utc(),
+            "secret_hash": _hash(secret), "enrolled_at": _utc(), "pull_bound": 0,
             "app_version": str(message.get("app_version") or "")[:40]}])
         store.update("enrolment_codes", {"used_at": _utc(), "device_id": device_id},
                      code_hash=_hash(code))
@@ -200,12 +200,17 @@ class _Judge:
         self.made_ms = hlc.wall(max(triple[1] for triple in fields.values()))
         if current is not None:
             # As it stands: a device cannot reach into another office's rows.
-            code, _ = self._scope(table, current, communes_of)
+            code, standing = self._scope(table, current, communes_of)
             if code:
                 return code, None
         code, scope = self._scope(table, after, communes_of)
         if code:
             return code, None
+        if current is not None and table in COMMUNE_PATH and \
+                standing[0] not in self.communes and scope[0] != standing[0]:
+            # Work on a commune handed to another office stays in it: moving its record out
+            # would bring the new office's values back to the old.
+            return "outside_office", None
         known = self.store.columns(table)
         code = (self._values(table, {n: v for n, v in values.items() if n in known}, after)
                 or self._references(table, values)
@@ -242,7 +247,13 @@ class _Judge:
 
     def _values(self, table, values, after):
         """The forms' checks, and the users a row names: each of the device's office."""
-        if self.check_values(table, values):
+        checked = values
+        for field, together in policy.CHECKED_TOGETHER.get(table, {}).items():
+            # A value judged against another of its row (a translation against its source):
+            # that one as the row would become, though the change does not carry it.
+            if field in values and together not in values and after.get(together) is not None:
+                checked = {**checked, together: after[together]}
+        if self.check_values(table, checked):
             return "invalid"
         named = dict(values)
         for field in policy.USER_LIST_FIELDS & values.keys():
@@ -418,6 +429,9 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
     with _MERGING, store.atomic():
         # Read under the write lock: a retry that waited for its first attempt sees it merged.
         device = store.find("devices", id=device["id"])[0]
+        if device["last_seq"] == lineage.UNPLACED:
+            # Split from another: its own changes start where its first request says.
+            device = {**device, "last_seq": push.get("after", 0)}
         recover = lineage.recovery(store, device, push, cursor) if version >= 3 else None
         if recover:
             store.update("devices", seen_at, id=device["id"])
@@ -435,8 +449,9 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
         # Nothing merged, nothing pulled: the laptop repairs its log, then syncs again.
         return {**answer, "ack_seq": push.get("after", 0), "rejected": [], "recover": recover,
                 "pull": {"cursor": cursor, "more": True, "changes": []}}
+    mine = (message.get("pull") or {}).get("mine", False)
     return {**answer, "ack_seq": ack, "rejected": rejected,
-            "pull": _pull(store, device, communes, cursor, upto)}
+            "pull": _pull(store, device, communes, cursor, upto, mine)}
 
 
 def _merge_push(store, device, communes, push, shift, server_now, check_values):
@@ -496,7 +511,7 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
             fields, exact, scope = taken
             merge.merge_pushed(store, table, row_id, fields, device["id"], exact, scope, current,
                                again=change.get("again", False))
-            if current is not None and _moves(table, fields):
+            if current is not None and capture.moves(table, fields):
                 # Its rows below now lie elsewhere: the communes remembered may be wrong.
                 communes_of.clear()
 
@@ -552,28 +567,33 @@ def _refused_before(store, device_id, seqs):
             for r in store.find("device_refusals", device_id=device_id, seq=seqs)]
 
 
-def _moves(table, fields):
-    """Whether a change moves a row to another commune (and the rows hanging from it)."""
-    path = COMMUNE_PATH.get(table, False)
-    if path is False:
-        return False
-    return ("commune_code" if path is None else path[1]) in fields
-
-
-def _pull(store, device, communes, cursor, upto):
+def _pull(store, device, communes, cursor, upto, mine=False):
     """The next batch of changes the device may see, after its cursor and up to `upto`, read
-    from one snapshot: the new cursor never passes a change the batch did not consider."""
+    from one snapshot: the new cursor never passes a change the batch did not consider. Its
+    own changes it holds already are left out, unless it asks for them (`mine`)."""
     with store.snapshot():
-        rows = store.log_visible(cursor, upto, communes, device["office_id"], device["id"],
-                                 BATCH + 1)
+        rows = store.log_visible(cursor, upto, communes, device["office_id"],
+                                 "" if mine else device["id"], BATCH + 1)
         more = len(rows) > BATCH
         rows = rows[:BATCH]
         new_cursor = rows[-1][0] if more else max(cursor, upto)
         current = _current_rows(store, rows)
+        elsewhere = _naming_elsewhere(store, current, communes)
+        officers = _officers_of_other_offices(store, current, device["office_id"])
         has_extra = bool(store.find("sync_extra", limit=1))
         changes = []
         for seq, table, row_id, fields in rows:
+            if (table, row_id) in elsewhere:
+                continue
             row = current.get((table, row_id), {})
+            if table == "visits" and row.get("officer_id") in officers:
+                # Who made a visit of a commune another office handed over: their name, so
+                # that the laptop can hold the visit, never a password.
+                named = _as_held("users", officers.pop(row["officer_id"]), _NAMED_OFFICER)
+                if "password_hash" in named:
+                    named["password_hash"][0] = UNUSABLE_HASH
+                changes.append({"seq": seq, "table": "users", "id": row["officer_id"],
+                                "fields": named})
             extra = merge.extra_fields(store, table, row_id) if has_extra else {}
             # The fields as the server holds them now: a laptop can take them as they are,
             # since a later change can only have moved them forward.
@@ -582,6 +602,36 @@ def _pull(store, device, communes, cursor, upto):
             now.update({name: extra[name] for name in names if name in extra})
             changes.append({"seq": seq, "table": table, "id": row_id, "fields": now})
     return {"cursor": new_cursor, "more": more, "changes": changes}
+
+
+def _naming_elsewhere(store, current, communes):
+    """(table, id) of rows that name a person of another office (an attendee or an outcome
+    whose person moved away): a laptop holds such a row only with its person, which it may not
+    have, so it is not sent."""
+    named = {}
+    for (table, row_id), row in current.items():
+        if table in NAMED_PEOPLE and row.get(NAMED_PEOPLE[table]):
+            named.setdefault(row[NAMED_PEOPLE[table]], []).append((table, row_id))
+    if not named:
+        return set()
+    where = store.communes_of("people", list(named))
+    return {key for person, keys in named.items()
+            if person in where and where[person] not in communes for key in keys}
+
+
+# What a laptop holds of an officer of another office named by a visit it holds.
+_NAMED_OFFICER = ("username", "full_name", "role", "office_id", "active", "created_at",
+                  "updated_at", "password_hash")
+
+
+def _officers_of_other_offices(store, current, office_id):
+    """{user id: row} of the officers of other offices the batch's visits name."""
+    named = {row["officer_id"] for (table, _), row in current.items()
+             if table == "visits" and row.get("officer_id")}
+    if not named:
+        return {}
+    return {u["id"]: u for u in store.find("users", id=sorted(named))
+            if u["office_id"] != office_id}
 
 
 def _current_rows(store, entries):

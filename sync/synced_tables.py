@@ -43,6 +43,10 @@ COMMUNE_PATH = {
 # central server's at enrolment.
 OFFICE_SCOPED = {"users": "office_id", "targets": "office_id"}
 
+# Rows that name a person besides the record they hang from: a laptop holds them only with that
+# person (a foreign key), so they go only to the devices that may see the person.
+NAMED_PEOPLE = {"session_attendees": "person_id", "visit_outcomes": "person_id"}
+
 # Laptops may not change these: offices and their communes are defined on the central server.
 CENTRAL_ONLY = ("offices", "office_communes")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from fieldapp import create_app, demo
 from fieldapp.db import connect, upgrade
 from sync import client, server
-from sync.synced_tables import SYNCED_TABLES
+from sync.synced_tables import NAMED_PEOPLE, SYNCED_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 # A real office, installed by the README's commands on a laptop and on the central server.
@@ -190,12 +190,17 @@ def snapshot(db, office_id):
     for table in SYNCED_TABLES:
         rows = [dict(r) for r in db.query(f"select * from [{table}] order by id")]
         visible = []
+        named = db.sync.communes_of("people", [r[NAMED_PEOPLE[table]] for r in rows]) \
+            if table in NAMED_PEOPLE else {}
         for row in rows:
             commune, office = capture.scope(db.sync, table, row)
             if office is not None and office != office_id:
                 continue
             if commune is not None and commune not in communes:
                 continue
+            person = row[NAMED_PEOPLE[table]] if table in NAMED_PEOPLE else None
+            if person in named and named[person] not in communes:
+                continue  # names a person of another office: held only with them
             if table == "users" and row["role"] == "admin":
                 # Administrators' password hashes never leave the central server.
                 row["password_hash"] = "!"

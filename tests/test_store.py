@@ -170,10 +170,12 @@ def _scanned_files():
     # The store writes what users do; sync/merge.py writes what arrives from other devices, and
     # sync/enrolment.py re-homes what a laptop made before it was enrolled; both through the
     # sync store, whose SQLite implementation carries out the writes they ask for;
-    # sync/handover.py drops the records of a commune a laptop's office handed over.
+    # sync/handover.py drops the records of a commune a laptop's office handed over, and
+    # sync/lineage.py takes the offices' communes as a restored central server holds them.
     # Migration steps seed rows before any store exists.
     allowed = {ROOT / "fieldapp" / "store.py", ROOT / "sync" / "merge.py",
                ROOT / "sync" / "enrolment.py", ROOT / "sync" / "handover.py",
+               ROOT / "sync" / "lineage.py",
                ROOT / "sync" / "sqlite" / "store.py"}
     steps = ROOT / "fieldapp" / "migrations"
     return sorted(p for p in files if p not in allowed and steps not in p.parents)

@@ -201,7 +201,9 @@ def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, la
 def test_a_member_added_after_their_household_moved_commune_goes_where_it_now_lies(
         central, laptops):
     """In one batch a household moves to another commune, then gains a member: the member is
-    logged for the new commune, though the batch looked up the household's commune first."""
+    logged for the new commune, though the batch looked up the household's commune first; and
+    every entry of the household and of the people in it now lies there too (the commune that
+    holds them sees their whole history)."""
     a = laptops("a")
     household_id, head = register(a, "Người chuyển", 1977)
     a.sync()
@@ -216,7 +218,10 @@ def test_a_member_added_after_their_household_moved_commune_goes_where_it_now_li
     def scope(row_id):
         return central.db.execute("select scope_commune from sync_log where row_id = ?"
                                   " order by seq desc", [row_id]).fetchone()[0]
-    assert scope(household_id) == scope(member) == lao_chai != scope(head)
+    assert scope(household_id) == scope(member) == scope(head) == lao_chai
+    assert {r[0] for r in central.db.execute(
+        "select distinct scope_commune from sync_log where row_id in (?, ?)",
+        [household_id, head])} == {lao_chai}
 
 
 def test_batches_sent_while_the_last_answer_is_applied_survive_cuts(central, laptops):

@@ -535,6 +535,25 @@ def test_a_device_cannot_name_an_administrator_or_a_non_translator_as_a_reviews_
         assert_refused(w, [review], "central_only" if author != w.admin_b else "other_office")
 
 
+def test_a_reviews_text_pushed_without_its_source_is_judged_against_it(world):
+    """An edit carries only the fields it changed: a review's new text is checked against its
+    source's placeholders as the row stands, so one '%' cannot stop every office's pages."""
+    from fieldapp.translating import queries as translating
+    w = world
+    translator = accounts.create_user(
+        w.db, username=f"dich-{secrets.token_hex(3)}", full_name="Người Dịch",
+        password="mat-khau-nguoi-dich-1", role="officer", office_id=w.office_a, user_id=None,
+        translator=True)["id"]
+    review = translating.save_review(w.db, "hnj", "Log in", "Nkag mus", True,
+                                     user_id=translator)
+    broken = w.thief.change("translation_reviews", review, msgstr="Nkag mus 100%",
+                            updated_by=translator)
+    assert_refused(w, [broken], "invalid")
+    fine = w.thief.change("translation_reviews", review, msgstr="Nkag mus 100%%",
+                          updated_by=translator)
+    assert w.thief.push(fine, cursor=w.start_seq)["rejected"] == []
+
+
 def test_a_user_is_renamed_from_a_laptop_only_by_themselves(world):
     w = world
     for target, author in ((w.users["quantri"], w.users["canbo"]),
