@@ -69,7 +69,7 @@ def create_app(test_config=None, instance_path=None, central=None):
         # Off by default: without a proxy in front, anybody could send these headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
-    from . import cli, db, errors, i18n, i18n_views, submissions, sync_server_api
+    from . import bounds, cli, db, errors, i18n, i18n_views, submissions, sync_server_api
     from .admin import views as admin
     from .audit import views as audit_views
     from .auth import views as auth
@@ -90,6 +90,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     errors.init_app(app)
     cli.init_app(app)
     submissions.init_app(app)
+    bounds.init_app(app)
     app.register_blueprint(i18n_views.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(places.bp)
@@ -109,6 +110,9 @@ def create_app(test_config=None, instance_path=None, central=None):
     csrf.exempt(sync_server_api.bp)
     app.register_blueprint(sync_server_api.bp)
     app.add_url_rule("/", endpoint="index", view_func=places.home)
+    # Every page's query values bounded before its view reads them; after auth's
+    # before_request, so that what it says is in the user's language.
+    app.before_request(bounds.bound_query)
     # After auth's before_request: a refused form's error page knows the user and their language.
     csrf.init_app(app)
     return app

@@ -3,6 +3,7 @@
 from flask import render_template
 from flask_wtf.csrf import CSRFError
 
+from . import store
 from .i18n import gettext as _
 
 
@@ -31,6 +32,14 @@ def csrf_error(e):
                 _("Go back, reload the page and send the form again."))
 
 
+def not_saved(e):
+    """What the store refused (store.Invalid) and no form caught: nothing was written. The forms
+    check the same rules first (forms.Form), so this is a last resort, never a 500."""
+    return page(422, _("Not saved"),
+                _("A value was not accepted, so nothing was saved. Go back, correct it and send "
+                  "the form again."))
+
+
 def server_error(e):
     return page(500, _("Something went wrong"),
                 _("Nothing was saved from the last action. Try again; if it keeps happening, "
@@ -42,4 +51,5 @@ def init_app(app):
     app.register_error_handler(403, forbidden)
     app.register_error_handler(404, not_found)
     app.register_error_handler(405, method_not_allowed)
+    app.register_error_handler(store.Invalid, not_saved)
     app.register_error_handler(500, server_error)

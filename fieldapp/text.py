@@ -1,5 +1,5 @@
-"""Text helpers: folding Vietnamese names for search and duplicate checks, records' short codes,
-safe local paths."""
+"""Text helpers: folding Vietnamese names for search and duplicate checks, a script's typed
+questions and answers, records' short codes, safe local paths."""
 
 import re
 import unicodedata
@@ -24,6 +24,22 @@ def fold(text):
 def clean(text):
     """Trim and collapse inner spaces, keeping case and diacritics (NFC)."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text or "")).strip()
+
+
+def parse_questions(text):
+    """A script's questions typed as blocks separated by a blank line: first line the question,
+    the rest its answer."""
+    pairs = []
+    for block in (text or "").replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
+        if lines:
+            pairs.append({"q": lines[0], "a": " ".join(lines[1:])})
+    return pairs
+
+
+def format_questions(questions):
+    """The blocks parse_questions reads back."""
+    return "\n\n".join(f"{p['q']}\n{p['a']}".strip() for p in questions)
 
 
 def short_code(kind, row_id):

@@ -57,6 +57,9 @@ class PasswordForm(Form):
 
 
 class UserForm(Form):
+    class Meta:
+        tables = ("users",)
+
     username = StringField(_l("Username"), validators=[required(), Regexp(
         r"^[A-Za-z0-9._-]{3,64}$",
         message=_l("3 to 64 letters without diacritics, digits, dots, dashes or underscores."))])

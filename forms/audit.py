@@ -20,6 +20,8 @@ class AuditFilterForm(Form):
     class Meta:
         csrf = False
         form_key = False
+        # A day past the calendar's ends is no bound there (fieldapp.audit): any day will do.
+        calendar = False
 
     action = SelectField(_l("Action"), validators=[Optional()],
                          choices=options({"": _l("All"), **ACTION_LABELS}))

@@ -28,7 +28,8 @@ class PhoneField(StringField):
     """A Vietnamese phone number, stored as 0xxxxxxxxx."""
 
     def pre_validate(self, form):
-        if self.data and self.data.strip():
+        # Spaces alone are not left out silently: like a CCCD of spaces, they get the message.
+        if self.data:
             number = personal.normalise_phone(self.data)
             if number is None:
                 raise ValidationError(_l(
@@ -122,13 +123,20 @@ class PersonFields:
 class RegisterHouseholdForm(HouseholdFields, PersonFields, Form):
     """A new household and its head, on one page."""
 
+    class Meta:
+        tables = ("households", "people")
+
 
 class HouseholdForm(HouseholdFields, Form):
-    pass
+    class Meta:
+        tables = ("households",)
 
 
 class PersonForm(PersonFields, Form):
     relation = SelectField(_l("Relation to the head"), validators=[required()])
+
+    class Meta:
+        tables = ("people",)
 
 
 class MovePersonForm(Form):

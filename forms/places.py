@@ -10,6 +10,9 @@ from . import Form, options, required
 
 
 class VillageForm(Form):
+    class Meta:
+        tables = ("villages",)
+
     name = StringField(_l("Name"), validators=[
         required(), Length(max=100, message=_l("At most %(max)d characters."))])
     kind = SelectField(_l("Kind"), choices=options(VILLAGE_KIND_LABELS), default="ban")

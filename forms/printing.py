@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 
 from fieldapp.i18n import LANGUAGES, lazy_gettext as _l
 
-from . import Form, options, within_calendar
+from . import Form, options
 
 PAGE_SIZES = {"A5": _l("A5 (portable printer)"), "A4": "A4"}
 
@@ -43,8 +43,8 @@ class BatchForm(PrintForm):
 
     officer = SelectField(_l("Officer"), default="")
     village = SelectField(_l("Village"), default="")
-    start = DateField(_l("From"), validators=[Optional(), within_calendar()])
-    end = DateField(_l("To"), validators=[Optional(), within_calendar()],
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("To"), validators=[Optional()],
                     description=_l("Leave empty for the one day chosen in From."))
 
     def validate(self, extra_validators=None):

@@ -7,7 +7,7 @@ from fieldapp import clock
 from fieldapp.i18n import lazy_gettext as _l
 from fieldapp.vocabulary import DATASET_LABELS, METRIC_LABELS
 
-from . import Form, options, required, within_calendar
+from . import Form, options, required
 
 FORMAT_LABELS = {"xlsx": _l("Excel (XLSX)"), "csv": _l("CSV (UTF-8)")}
 
@@ -24,8 +24,8 @@ class PeriodForm(Form):
         csrf = False
         form_key = False
 
-    start = DateField(_l("From"), validators=[required(), within_calendar()])
-    end = DateField(_l("To"), validators=[required(), within_calendar()])
+    start = DateField(_l("From"), validators=[required()])
+    end = DateField(_l("To"), validators=[required()])
     # Places and officers are checked against what the user may see by the view (404 outside).
     province = SelectField(_l("Province"), validate_choice=False)
     office = SelectField(_l("Office"), validate_choice=False)

@@ -42,6 +42,7 @@ class QuickPersonForm(Form):
     class Meta:
         csrf = False
         form_key = False
+        tables = ("people",)
 
     full_name = StringField(_l("Full name"), validators=[
         Optional(), Length(max=120, message=_l("At most %(max)d characters."))])
@@ -83,6 +84,9 @@ class AttendeesForm(Form):
 
 
 class SessionForm(AttendeesForm):
+    class Meta:
+        tables = ("group_sessions",)
+
     held_at = DateTimeLocalField(_l("Date and time"), validators=[required()],
                                  format="%Y-%m-%dT%H:%M", default=clock.now)
     place = StringField(_l("Place"), validators=[

@@ -9,6 +9,9 @@ from . import Form
 
 
 class ReviewForm(Form):
+    class Meta:
+        tables = ("translation_reviews",)
+
     msgstr = TextAreaField(_l("Translation"), validators=[
         Length(max=2000, message=_l("At most %(max)d characters."))],
         render_kw={"rows": 3})

@@ -20,6 +20,10 @@ def _checkboxes(label, **kwargs):
 
 class VisitDetailsForm(Form):
     """What can be corrected after a visit was saved."""
+
+    class Meta:
+        tables = ("visits",)
+
     companions = StringField(_l("Accompanied by"), validators=[
         Optional(), Length(max=200, message=_l("At most %(max)d characters."))],
         description=_l("e.g. the village head, a Women's Union member"))

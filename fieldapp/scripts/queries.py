@@ -91,17 +91,3 @@ def create_script(db, *, target_group, topic, title, key_messages, questions, us
         save_text(db, row["id"], DEFAULT_LANGUAGE, title=title, key_messages=key_messages,
                   questions=questions, reviewed=True, user_id=user_id)
     return row["id"]
-
-
-def parse_questions(text):
-    """Questions typed as blocks separated by a blank line: first line the question."""
-    pairs = []
-    for block in (text or "").replace("\r\n", "\n").split("\n\n"):
-        lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
-        if lines:
-            pairs.append({"q": lines[0], "a": " ".join(lines[1:])})
-    return pairs
-
-
-def format_questions(questions):
-    return "\n\n".join(f"{p['q']}\n{p['a']}".strip() for p in questions)

@@ -8,6 +8,7 @@ from .. import lists, policy, submissions
 from ..auth.sessions import login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _
+from ..text import format_questions, parse_questions
 from ..vocabulary import MANAGERS
 from . import queries
 
@@ -79,12 +80,12 @@ def edit(script_id):
     language = _language(db)
     current, shown = queries.text(db, script_id, language)
     start = {} if shown != language else {
-        **current, "questions": queries.format_questions(current["questions"])}
+        **current, "questions": format_questions(current["questions"])}
     form = ScriptTextForm(data=start)
     if form.validate_on_submit():
         queries.save_text(db, script_id, language, title=form.title.data,
                           key_messages=form.key_messages.data,
-                          questions=queries.parse_questions(form.questions.data),
+                          questions=parse_questions(form.questions.data),
                           reviewed=form.reviewed.data, user_id=g.user["id"])
         flash(_("Script saved. Earlier versions are kept in its history."), "success")
         return redirect(url_for("scripts.view", script_id=script_id, lang=language))
@@ -115,7 +116,7 @@ def new():
         script_id = queries.create_script(
             db, target_group=form.target_group.data, topic=form.topic.data,
             title=form.title.data, key_messages=form.key_messages.data,
-            questions=queries.parse_questions(form.questions.data), user_id=g.user["id"])
+            questions=parse_questions(form.questions.data), user_id=g.user["id"])
         flash(_("Script created."), "success")
         return redirect(url_for("scripts.view", script_id=script_id))
     return render_template("scripts/new.html", form=form)
