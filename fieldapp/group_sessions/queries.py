@@ -10,6 +10,10 @@ from ..visits.queries import status_changes
 from ..vocabulary import SESSION_OUTCOMES
 
 
+class NoVillage(ValueError):
+    """People met at a session are registered in its village, and it has none in the office."""
+
+
 class Inconsistent(ValueError):
     """Attendance figures that do not add up: {field: (message key, figures)}."""
 
@@ -63,24 +67,34 @@ def record_session(db, *, commune_code, village_id, held_at, format, target_grou
     return row["id"]
 
 
-def add_attendees(db, session_id, person_ids=(), quick_people=(), *, user_id):
-    """Add people to a session's roster; the roster may not outgrow the attendance."""
+def add_attendees(db, session_id, person_ids=(), quick_people=(), *, office_id, user_id):
+    """Add people of the office to a session of the office; the roster may not outgrow the
+    attendance. People met there are registered in the session's village, which must lie in the
+    office (NoVillage otherwise)."""
     with db.atomic():
-        session = store.get(db, "group_sessions", session_id)
+        found = session(db, session_id, office_id)
+        if found is None:
+            raise store.NotFound(f"group_sessions {session_id}")
         already = {a["person_id"] for a in attendees(db, session_id)}
         new = [p for p in dict.fromkeys(person_ids) if p not in already]
+        outside = [p for p in new if households.person(db, p, office_id) is None]
+        if outside:
+            raise ValueError(f"{outside} are not people of office {office_id}")
+        if quick_people and not found["village_id"]:
+            raise NoVillage(session_id)
         size = len(already) + len(new) + len(quick_people)
-        if size > session["attendees_total"]:
+        if size > found["attendees_total"]:
             raise Inconsistent({"roster": ("roster_size", {
-                "roster": size, "total": session["attendees_total"]})})
-        for person_id in new + _quick_add(db, session["village_id"], quick_people, user_id):
+                "roster": size, "total": found["attendees_total"]})})
+        for person_id in new + _quick_add(db, found["village_id"], quick_people, user_id):
             store.insert(db, "session_attendees", {"session_id": session_id,
                                                    "person_id": person_id, "outcomes": "[]"},
                          user_id=user_id)
 
 
 def set_outcomes(db, session_id, outcomes, *, user_id):
-    """Save each attendee's outcomes; only newly ticked ones change their statuses."""
+    """Save each attendee's outcomes; only newly ticked ones change their statuses. Attendees
+    outside the session's office (see attendees) are neither read nor written."""
     with db.atomic():
         session = store.get(db, "group_sessions", session_id)
         held_on = date.fromisoformat(session["held_at"][:10])
@@ -103,26 +117,36 @@ def _decoded(row):
 
 
 def session(db, session_id, office_id):
-    """A live session held in one of the office's communes, else None."""
+    """A live session held in one of the office's communes, else None. A village outside the
+    office reads as none (`village_id` None)."""
     rows = list(db.query(f"""
-        select s.*, c.name as commune_name, v.name as village_name
+        select s.*, c.name as commune_name, v.id as office_village_id, v.name as village_name
           from group_sessions s
           join communes c on c.code = s.commune_code
-          {places.in_office("s.commune_code", "?")}
+          {places.in_office("s.commune_code", ":office")}
           left join villages v on v.id = s.village_id
-         where s.id = ? and s.deleted_at is null""", [office_id, session_id]))
-    return _decoded(rows[0]) if rows else None
+               and {households.village_in_office("v.id", ":office")}
+         where s.id = :session and s.deleted_at is null""",
+        {"office": office_id, "session": session_id}))
+    if not rows:
+        return None
+    row = rows[0]
+    row["village_id"] = row.pop("office_village_id")
+    return _decoded(row)
 
 
 def attendees(db, session_id):
-    """The roster: attendees with their person's details and outcomes."""
-    return [{**r, "outcomes": json.loads(r["outcomes"])} for r in db.query("""
+    """The roster: attendees with their person's details and outcomes; only people of the
+    session's own office (an attendee row naming another office's person is not shown)."""
+    return [{**r, "outcomes": json.loads(r["outcomes"])} for r in db.query(f"""
         select a.id, a.person_id, a.outcomes, p.full_name, p.gender, p.birth_year,
                p.household_id, v.name as village_name
           from session_attendees a
+          join group_sessions s on s.id = a.session_id
           join people p on p.id = a.person_id
           join households h on h.id = p.household_id
           join villages v on v.id = h.village_id
+          {places.in_office("v.commune_code", households.office_of("s.commune_code"))}
          where a.session_id = ? and a.deleted_at is null
          order by p.name_key""", [session_id])]
 
@@ -142,11 +166,13 @@ def sessions(db, office_id, month, village_id=None, format=None, target_group=No
     return [_decoded(r) for r in db.query(f"""
         select s.*, c.name as commune_name, v.name as village_name,
                (select count(*) from session_attendees a
-                 where a.session_id = s.id and a.deleted_at is null) as roster_size
+                 where a.session_id = s.id and a.deleted_at is null
+                   and {households.person_in_office("a.person_id", ":office")}) as roster_size
           from group_sessions s
           join communes c on c.code = s.commune_code
           {places.in_office("s.commune_code", ":office")}
           left join villages v on v.id = s.village_id
+               and {households.village_in_office("v.id", ":office")}
          where {" and ".join(conditions)}
          order by s.held_at desc""", {
         "office": office_id, "month": month, "village": village_id, "format": format,

@@ -142,10 +142,13 @@ def add_attendees(session_id):
     if form.validate():
         try:
             queries.add_attendees(db, session_id, form.roster.data, form.quick_people(),
-                                  user_id=g.user["id"])
+                                  office_id=g.user["office_id"], user_id=g.user["id"])
         except queries.Inconsistent as e:
             key, figures = e.problems["roster"]
             form.roster.errors.append(ATTENDANCE_MESSAGES[key] % figures)
+        except queries.NoVillage:
+            form.roster.errors.append(_("People not yet in the registry can be added only to "
+                                        "a session held in a village of your office."))
         else:
             flash(_("Roster saved."), "success")
             return redirect(url_for("group_sessions.view", session_id=session_id))

@@ -34,6 +34,43 @@ def _person_values(values):
     return row
 
 
+# Links from one record to another (a household's head, a roster row, a visit's outcomes, a
+# session's village) are judged again wherever a page, a PDF or an export follows them: a link
+# to another office's record, which an older or corrupted database may hold, reads as empty.
+
+def office_of(commune):
+    """SQL: the office whose live communes include `commune` (a column), for places.in_office
+    when the office to keep a link in is that of the linking record itself."""
+    return (f"(select own.office_id from office_communes own"
+            f" where own.commune_code = {commune} and own.deleted_at is null)")
+
+
+def person_in_office(person, office):
+    """SQL condition: the person whose id is in `person` (a column) lives in a household of one
+    of the office's communes. `office` as for places.in_office: a parameter, a column of the
+    outer query (not of its `oc`) or office_of(...)."""
+    return f"""exists (select 1 from people lp
+                 join households lh on lh.id = lp.household_id
+                 join villages lv on lv.id = lh.village_id
+                 {places.in_office("lv.commune_code", office)}
+                where lp.id = {person})"""
+
+
+def village_in_office(village, office):
+    """SQL condition: the village whose id is in `village` lies in one of the office's
+    communes (`office` as for person_in_office)."""
+    return f"""exists (select 1 from villages lv
+                 {places.in_office("lv.commune_code", office)}
+                where lv.id = {village})"""
+
+
+def head_in_office(office, head="head", household="h"):
+    """SQL condition for a household's head, joined as `head` on `household`.head_person_id: the
+    head lives in the household itself (which the query keeps in the office) or elsewhere in the
+    office; a head of another office is not joined."""
+    return f"({head}.household_id = {household}.id or {person_in_office(f'{head}.id', office)})"
+
+
 def household(db, household_id, office_id):
     """A live household in one of the office's communes, with its place names, else None."""
     rows = list(db.query(f"""
@@ -42,9 +79,10 @@ def household(db, household_id, office_id):
           from households h
           join villages v on v.id = h.village_id
           join communes c on c.code = v.commune_code
-          {places.in_office("v.commune_code", "?")}
-          left join people p on p.id = h.head_person_id
-         where h.id = ? and h.deleted_at is null""", [office_id, household_id]))
+          {places.in_office("v.commune_code", ":office")}
+          left join people p on p.id = h.head_person_id and {head_in_office(":office", "p")}
+         where h.id = :household and h.deleted_at is null""",
+        {"office": office_id, "household": household_id}))
     return rows[0] if rows else None
 
 
@@ -68,14 +106,18 @@ def person(db, person_id, office_id):
 
 
 def village_households(db, village_id, limit=500, offset=0):
-    """Households of a village with head, size and last visit, by head's name."""
-    return list(db.query("""
+    """Households of a village with head, size and last visit, by head's name; a head outside
+    the village's office is not shown."""
+    return list(db.query(f"""
         select h.id, h.phone, h.language, p.full_name as head_name,
                (select count(*) from people m
                  where m.household_id = h.id and m.deleted_at is null) as size,
                (select max(visited_at) from visits vi
                  where vi.household_id = h.id and vi.deleted_at is null) as last_visit
-          from households h left join people p on p.id = h.head_person_id
+          from households h
+          join villages v on v.id = h.village_id
+          left join people p on p.id = h.head_person_id
+               and {head_in_office(office_of("v.commune_code"), "p")}
          where h.village_id = ? and h.deleted_at is null
          order by p.name_key limit ? offset ?""", [village_id, limit, offset]))
 
@@ -154,7 +196,11 @@ def update_person(db, person_id, values, *, user_id):
 
 def _make_head(db, household_id, person_id, user_id):
     old_head = store.get(db, "households", household_id)["head_person_id"]
-    if old_head and old_head != person_id:
+    # Only a head who is a member of this household steps down: a head_person_id naming someone
+    # elsewhere (another office's person, in an older or corrupted database) is left alone.
+    if old_head and old_head != person_id and db.execute(
+            "select 1 from people where id = ? and household_id = ? and deleted_at is null",
+            [old_head, household_id]).fetchone():
         store.update(db, "people", old_head, {"relation": "other"}, user_id=user_id)
     store.update(db, "households", household_id, {"head_person_id": person_id},
                  user_id=user_id)

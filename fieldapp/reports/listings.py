@@ -1,6 +1,7 @@
 """The area's visits, sessions and people, row by row, for the exports."""
 
 from .. import clock
+from ..households.queries import head_in_office, person_in_office, village_in_office
 from . import scope
 
 
@@ -16,11 +17,14 @@ def visit_rows(db, area, start, end):
     return db.query(f"""
         select vi.visited_at, c.name as commune_name, vl.name as village_name,
                head.full_name as head_name, u.full_name as officer_name, vi.nobody_home,
-               json_array_length(vi.present) as present_count, vi.language, vi.topics,
+               (select count(*) from json_each(vi.present) m
+                 where {person_in_office("m.value", "o.id")}) as present_count,
+               vi.language, vi.topics,
                vi.materials, vi.companions, vi.follow_up_on, vi.notes, o.name as office_name,
                (select json_group_array(json_array(p.full_name, vo.outcome))
                   from visit_outcomes vo join people p on p.id = vo.person_id
-                 where vo.visit_id = vi.id and vo.deleted_at is null) as outcomes
+                 where vo.visit_id = vi.id and vo.deleted_at is null
+                   and {person_in_office("p.id", "o.id")}) as outcomes
           from reach r
           join visits vi on vi.id = r.source_id
           join households h on h.id = vi.household_id
@@ -28,7 +32,7 @@ def visit_rows(db, area, start, end):
           join communes c on c.code = r.commune_code
           join office_communes oc on oc.commune_code = r.commune_code and oc.deleted_at is null
           join offices o on o.id = oc.office_id
-          left join people head on head.id = h.head_person_id
+          left join people head on head.id = h.head_person_id and {head_in_office("o.id")}
           left join users u on u.id = vi.officer_id
          where {" and ".join(conditions)}
          order by vi.visited_at, c.name_key""", params)
@@ -43,12 +47,13 @@ def session_rows(db, area, start, end):
                (select json_group_array(u.full_name) from json_each(s.facilitators) f
                   join users u on u.id = f.value) as facilitator_names,
                (select count(*) from session_attendees a
-                 where a.session_id = s.id and a.deleted_at is null) as roster_size
+                 where a.session_id = s.id and a.deleted_at is null
+                   and {person_in_office("a.person_id", "o.id")}) as roster_size
           from group_sessions s
           join communes c on c.code = s.commune_code
           join office_communes oc on oc.commune_code = s.commune_code and oc.deleted_at is null
           join offices o on o.id = oc.office_id
-          left join villages vl on vl.id = s.village_id
+          left join villages vl on vl.id = s.village_id and {village_in_office("vl.id", "o.id")}
          where {" and ".join(conditions)}
          order by s.held_at, c.name_key""", params)
 

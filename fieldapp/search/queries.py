@@ -1,6 +1,7 @@
 """Finding people and households: by name without diacritics, by personal number or phone."""
 
 from .. import personal
+from ..households.queries import head_in_office
 from ..places import queries as places
 from ..text import fold
 
@@ -9,7 +10,7 @@ _PLACE = f"""
           join villages v on v.id = h.village_id
           join communes c on c.code = v.commune_code
           {places.in_office("v.commune_code", ":office")}
-          left join people head on head.id = h.head_person_id"""
+          left join people head on head.id = h.head_person_id and {head_in_office(":office")}"""
 
 _COLUMNS = """p.id, p.full_name, p.birth_year, p.gender, p.household_id,
               head.full_name as head_name, v.id as village_id, v.name as village_name,

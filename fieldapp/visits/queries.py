@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 from .. import store
+from ..households.queries import head_in_office, office_of, person_in_office
 from ..places import queries as places
 
 # A household BHYT card bought or renewed at a visit runs for twelve months.
@@ -86,47 +87,75 @@ def _decoded(row):
 
 
 def household_visits(db, household_id):
-    """A household's visits, newest first, with the officer's name and outcome count."""
-    return [_decoded(r) for r in db.query("""
+    """A household's visits, newest first, with the officer's name and outcome count (outcomes
+    for people of the household's office only)."""
+    return [_decoded(r) for r in db.query(f"""
         select v.id, v.visited_at, v.nobody_home, v.topics, v.follow_up_on,
                u.full_name as officer_name,
                (select count(*) from visit_outcomes o
-                 where o.visit_id = v.id and o.deleted_at is null) as outcome_count
+                 where o.visit_id = v.id and o.deleted_at is null
+                   and {person_in_office("o.person_id", office_of("hv.commune_code"))}
+               ) as outcome_count
           from visits v join users u on u.id = v.officer_id
+          join households h on h.id = v.household_id
+          join villages hv on hv.id = h.village_id
          where v.household_id = ? and v.deleted_at is null
          order by v.visited_at desc""", [household_id])]
 
 
 def visit(db, visit_id, office_id):
-    """A live visit to a household of the office, else None."""
+    """A live visit to a household of the office, else None. The head and the people present
+    are those of the office: a link to another office's person reads as empty."""
     rows = list(db.query(f"""
         select v.*, u.full_name as officer_name, h.village_id, h.language as household_language,
-               head.full_name as head_name
+               head.full_name as head_name,
+               (select json_group_array(m.value) from json_each(v.present) m
+                 where {person_in_office("m.value", ":office")}) as present_in_office
           from visits v
           join users u on u.id = v.officer_id
           join households h on h.id = v.household_id
           join villages vi on vi.id = h.village_id
-          {places.in_office("vi.commune_code", "?")}
-          left join people head on head.id = h.head_person_id
-         where v.id = ? and v.deleted_at is null""", [office_id, visit_id]))
-    return _decoded(rows[0]) if rows else None
+          {places.in_office("vi.commune_code", ":office")}
+          left join people head on head.id = h.head_person_id and {head_in_office(":office")}
+         where v.id = :visit and v.deleted_at is null""",
+        {"office": office_id, "visit": visit_id}))
+    if not rows:
+        return None
+    row = rows[0]
+    row["present"] = row.pop("present_in_office")
+    return _decoded(row)
 
 
 def visit_outcomes(db, visit_id):
-    return list(db.query("""
+    """A visit's outcomes with the people they were for, those of the visit's office only."""
+    return list(db.query(f"""
         select o.outcome, o.decline_reason, p.id as person_id, p.full_name, p.bhyt_expiry
-          from visit_outcomes o join people p on p.id = o.person_id
+          from visit_outcomes o
+          join visits v on v.id = o.visit_id
+          join households vh on vh.id = v.household_id
+          join villages vv on vv.id = vh.village_id
+          join people p on p.id = o.person_id
+          join households h on h.id = p.household_id
+          join villages pv on pv.id = h.village_id
+          {places.in_office("pv.commune_code", office_of("vv.commune_code"))}
          where o.visit_id = ? and o.deleted_at is null
          order by p.full_name, o.outcome""", [visit_id]))
 
 
 def person_outcomes(db, person_id):
-    """What visits achieved with one person, newest first, whichever household they were in."""
-    return list(db.query("""
+    """What visits achieved with one person, newest first, whichever household they were in:
+    visits to households of the person's office only."""
+    return list(db.query(f"""
         select o.outcome, o.decline_reason, v.id as visit_id, v.visited_at,
                u.full_name as officer_name
           from visit_outcomes o
           join visits v on v.id = o.visit_id and v.deleted_at is null
           join users u on u.id = v.officer_id
+          join households vh on vh.id = v.household_id
+          join villages vv on vv.id = vh.village_id
+          join people p on p.id = o.person_id
+          join households h on h.id = p.household_id
+          join villages pv on pv.id = h.village_id
+          {places.in_office("vv.commune_code", office_of("pv.commune_code"))}
          where o.person_id = ? and o.deleted_at is null
          order by v.visited_at desc""", [person_id]))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from .. import clock
+from ..households.queries import head_in_office
 from ..places import queries as places
 
 PAGE_SIZE = 100
@@ -44,8 +45,8 @@ _BY_FOLLOW_UP = f"""
 _FOLLOW_UPS_BY_VILLAGE = _BY_VILLAGE + """
       cross join visits f on f.household_id = h.id
       join users u on u.id = f.officer_id"""
-_HEAD = """
-      left join people head on head.id = h.head_person_id"""
+_HEAD = f"""
+      left join people head on head.id = h.head_person_id and {head_in_office(":office")}"""
 
 _PERSON_COLUMNS = """p.id as person_id, p.full_name, p.birth_year, p.gender, p.bhyt_card_type,
        p.bhyt_expiry, p.bhxh_status, h.id as household_id, head.full_name as head_name,
