@@ -4,6 +4,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from werkzeug.datastructures import ImmutableMultiDict
 
 from fieldapp import demo
 from sync.synced_tables import SYNCED_TABLES
@@ -260,3 +261,25 @@ def assert_report_counts_as_built_again(db):
                          ).fetchone()[0]
     assert bool(before[1]) >= visited
     assert all(row[-1] > 0 for row in before[1])
+
+
+class ReadArgs(ImmutableMultiDict):
+    """Query arguments that note, in their class's `read`, which names the page looked at."""
+
+    read = set()
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None, type=None):
+        self.read.add(key)
+        return super().get(key, default, type)
+
+    def getlist(self, key, type=None):
+        self.read.add(key)
+        return super().getlist(key, type)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)

@@ -20,8 +20,8 @@ from werkzeug.exceptions import HTTPException
 
 from conftest import PASSWORD
 from fieldapp import clock
-from helpers import (demo_ids, field_errors, flashes, form_values, input_value, new_client, parse,
-                     registry_app, snapshot)
+from helpers import (ReadArgs, demo_ids, field_errors, flashes, form_values, input_value,
+                     new_client, parse, registry_app, snapshot)
 from test_hostile_queries import PARAMETERS
 from walking import addresses
 
@@ -66,26 +66,10 @@ def encode(pairs):
     return urlencode(pairs, encoding="utf-8", errors="surrogatepass")
 
 
-class _ReadArgs(ImmutableMultiDict):
+class _ReadArgs(ReadArgs):
     """Query arguments that note which names the page looked at (as test_hostile_queries)."""
 
     read = set()
-
-    def __getitem__(self, key):
-        self.read.add(key)
-        return super().__getitem__(key)
-
-    def get(self, key, default=None, type=None):
-        self.read.add(key)
-        return super().get(key, default, type)
-
-    def getlist(self, key, type=None):
-        self.read.add(key)
-        return super().getlist(key, type)
-
-    def __contains__(self, key):
-        self.read.add(key)
-        return super().__contains__(key)
 
 
 class Field:

@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from werkzeug.datastructures import ImmutableMultiDict
 
-from helpers import field_errors, input_value, new_client, parse
+from helpers import ReadArgs, field_errors, input_value, new_client, parse
 from test_pages import registry_app
 from walking import addresses
 
@@ -24,26 +24,10 @@ HOSTILE_VALUES = ("10" + "0" * 20, "-" + "9" * 30, "9999-12", "0000-00", "9999-1
 COMPANIONS = {"start": {"end": "2026-12-31"}, "end": {"start": "2026-01-01"}}
 
 
-class _ReadArgs(ImmutableMultiDict):
+class _ReadArgs(ReadArgs):
     """Query arguments that note which names the page looked at."""
 
     read = set()
-
-    def __getitem__(self, key):
-        self.read.add(key)
-        return super().__getitem__(key)
-
-    def get(self, key, default=None, type=None):
-        self.read.add(key)
-        return super().get(key, default, type)
-
-    def getlist(self, key, type=None):
-        self.read.add(key)
-        return super().getlist(key, type)
-
-    def __contains__(self, key):
-        self.read.add(key)
-        return super().__contains__(key)
 
 
 @pytest.fixture(scope="module")
