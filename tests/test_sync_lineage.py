@@ -83,7 +83,6 @@ def test_a_laptop_restored_from_yesterdays_copy_loses_nothing(central, laptops, 
     shutil.rmtree(a.instance)
     shutil.copytree(yesterday, a.instance)
     a = reopened(a.instance)
-    laptops_made = [a, b]
     try:
         assert gone in live(a.db) and not after_copy & live(a.db)
         today = {register(a, f"Hộ hôm nay {n}")[0] for n in range(5)}
