@@ -456,3 +456,23 @@ def reopened(instance):
     upgrade(laptop.db)
     laptop.device = client.load_device(str(laptop.instance))
     return laptop
+
+
+def put_back(laptop, copy):
+    """The laptop's disk replaced by a copy of its instance folder taken earlier: the laptop
+    closed, the copy put in its place and opened as it holds it."""
+    laptop.close()
+    shutil.rmtree(laptop.instance)
+    shutil.copytree(copy, laptop.instance)
+    return reopened(laptop.instance)
+
+
+def restart_from(central, database_copy):
+    """The central server's disk replaced by a backup: stopped, database put back, started on
+    the same address."""
+    port = central.port
+    central.stop()
+    for path in central.instance.glob("fieldapp.sqlite3*"):
+        path.unlink()
+    shutil.copyfile(database_copy, central.instance / "fieldapp.sqlite3")
+    return Central(central.instance, port=port)

@@ -5,7 +5,6 @@ server and a fresh laptop holding the same rows, and nothing an officer saved mi
 
 import json
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -17,7 +16,8 @@ from fieldapp import accounts, offices, store
 from fieldapp.households import queries as households
 from sync import capture, handover
 from helpers import new_client, parse
-from syncing import Central, Laptop, Web, backup, copy_instance, reopened, snapshot
+from syncing import (Central, Laptop, Web, backup, copy_instance, put_back, reopened,
+                     restart_from, snapshot)
 from test_sync import LAPTOP, OPERATION, PICK, _operate, converge, register
 
 
@@ -79,10 +79,7 @@ def test_a_laptop_restored_from_yesterdays_copy_loses_nothing(central, laptops, 
     a.sync()
     old_device = a.device["device_id"]
     # The disk fails: the copy is put back, and the officer works on.
-    a.close()
-    shutil.rmtree(a.instance)
-    shutil.copytree(yesterday, a.instance)
-    a = reopened(a.instance)
+    a = put_back(a, yesterday)
     try:
         assert gone in live(a.db) and not after_copy & live(a.db)
         today = {register(a, f"Hộ hôm nay {n}")[0] for n in range(5)}
@@ -204,12 +201,7 @@ def test_the_central_server_restored_from_a_backup_gets_back_what_laptops_hold(t
             laptop.sync()
         assert lost_day <= live(central.db)
         # The central server's disk fails; yesterday's backup is put back.
-        central.stop()
-        for path in central.instance.glob("fieldapp.sqlite3*"):
-            path.unlink()
-        shutil.copyfile(tmp_path / "central-yesterday.sqlite3",
-                        central.instance / "fieldapp.sqlite3")
-        central = Central(central.instance, port=central.port)
+        central = restart_from(central, tmp_path / "central-yesterday.sqlite3")
         assert not lost_day & live(central.db)
         assert all(capture.unsynced_count(m.db.sync) == 0 for m in machines)
         # Both laptops work on, then sync: the server gets back the lost day from them.
@@ -384,12 +376,7 @@ class Office:
         self.laptops[target] = reopened(image)
 
     def restore_central(self):
-        port = self.central.port
-        self.central.stop()
-        for path in self.central.instance.glob("fieldapp.sqlite3*"):
-            path.unlink()
-        shutil.copyfile(self.central_backup, self.central.instance / "fieldapp.sqlite3")
-        self.central = Central(self.central.instance, port=port)
+        self.central = restart_from(self.central, self.central_backup)
 
     def close(self):
         for laptop in self.laptops:

@@ -4,7 +4,6 @@ handover of a commune to another office; with real processes, as test_sync_linea
 Each test states what it does and checks the end state of every database involved."""
 
 import json
-import shutil
 import time
 
 import pytest
@@ -13,7 +12,8 @@ from fieldapp import accounts, offices, store
 from fieldapp.group_sessions import queries as sessions
 from fieldapp.households import queries as households
 from sync import capture, client, hlc, inbox, lineage, server
-from syncing import Central, CuttingProxy, Laptop, backup, copy_instance, reopened, snapshot
+from syncing import (Central, CuttingProxy, Laptop, backup, copy_instance, put_back, reopened,
+                     restart_from, snapshot)
 from test_sync import register, village
 from test_sync_field import _bulk
 
@@ -87,16 +87,6 @@ def kinds_of(laptop):
     from sync import handover
     return [n["kind"] for n in handover.notices(laptop.db.sync)
             if n["kind"].startswith("commune")]
-
-
-def restart_from(central, database_copy):
-    """The central server's disk replaced by a backup: stopped, database put back, started."""
-    port = central.port
-    central.stop()
-    for path in central.instance.glob("fieldapp.sqlite3*"):
-        path.unlink()
-    shutil.copyfile(database_copy, central.instance / "fieldapp.sqlite3")
-    return Central(central.instance, port=port)
 
 
 @pytest.fixture
@@ -570,10 +560,7 @@ def test_a_central_restore_to_before_a_split_loses_nothing_the_split_laptop_hold
         backup(central.instance / "fieldapp.sqlite3", tmp_path / "nightly.sqlite3")
         before_disk_failure = register(a, "Hộ trước khi hỏng đĩa")[0]
         a.sync()
-        a.close()
-        shutil.rmtree(a.instance)
-        shutil.copytree(copy, a.instance)
-        a = reopened(a.instance)
+        a = put_back(a, copy)
         assert a.sync().repairs == ["split"]
         assert before_disk_failure in live(a.db)
         after_restore = register(a, "Hộ sau khi phục hồi")[0]
@@ -619,10 +606,7 @@ def test_a_copy_taken_with_more_than_a_batch_unsynced_raises_no_conflict_with_it
     a.sync()
     old_device = a.device["device_id"]
     logged = central.db.execute("select count(*) from sync_log").fetchone()[0]
-    a.close()
-    shutil.rmtree(a.instance)
-    shutil.copytree(copy, a.instance)
-    restored = reopened(a.instance)
+    restored = put_back(a, copy)
     try:
         restored.sync()
         restored.sync()
@@ -722,10 +706,7 @@ def test_answers_lost_around_the_split_of_a_restored_copy_lose_nothing(central, 
         synced_after = {register(a, f"Hộ sau bản sao {n}")[0] for n in range(3)}
         a.sync()
         root = a.device["device_id"]
-        a.close()
-        shutil.rmtree(a.instance)
-        shutil.copytree(copy, a.instance)
-        a = reopened(a.instance)
+        a = put_back(a, copy)
         today = {register(a, f"Hộ hôm nay {n}")[0] for n in range(4)}
         assert sync_losing(a, proxy, monkeypatch)  # the split's answer is lost
         # Split again, then the answer to the first push as the new device is lost.
