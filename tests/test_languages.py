@@ -66,10 +66,15 @@ def test_pages_render_with_switcher_autonyms_and_the_draft_notice(app, code):
     assert page.find("p", class_="draft-notice") is not None
 
 
-def test_a_string_missing_in_a_draft_language_falls_back_to_vietnamese(app):
+def test_a_string_missing_in_a_draft_language_falls_back_to_vietnamese(app, monkeypatch):
     catalogs = app.extensions["fieldapp_catalogs"]
     msgid = "Keep the placeholders exactly as in the source: %(names)s."
-    assert not catalogs.by_code["ium"]._catalog.get(msgid)
+    # Every string has a draft today: the Dao catalog without these, as a string added after
+    # the drafts were made would be missing.
+    missing = {msgid, ("%(num)d string", 0), ("%(num)d string", 1)}
+    dao = {k: v for k, v in catalogs.by_code["ium"]._catalog.items() if k not in missing}
+    monkeypatch.setattr(catalogs.by_code["ium"], "_catalog", dao)
+    assert not dao.get(msgid)
     assert catalogs.gettext("ium", msgid) == catalogs.gettext("vi", msgid) != msgid
     plural = catalogs.ngettext("ium", "%(num)d string", "%(num)d strings", 3)
     assert plural == catalogs.ngettext("vi", "%(num)d string", "%(num)d strings", 3)
