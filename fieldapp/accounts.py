@@ -90,6 +90,15 @@ def users(db, office_id=None):
     return list(db.query(sql + " order by o.name, u.full_name", params))
 
 
+def field_logins(db, office_id):
+    """The office's active officers and supervisors whose password opens this database: who
+    can log in on an enrolled laptop (administrators' passwords stay on the central server)."""
+    return list(db.query(
+        """select id, username, full_name, role from users
+            where office_id = ? and deleted_at is null and active = 1 and role != 'admin'
+              and password_hash like '%$%' order by full_name""", [office_id]))
+
+
 def create_user(db, *, username, full_name, password, role, office_id, user_id, locale=None,
                 translator=False, row_id=None):
     username = normalise_username(username)

@@ -139,9 +139,15 @@ def enrol_command(central_url, code, device_name):
     if rehomed["taken"]:
         click.echo("accounts now the central server's (log in with its password): "
                    + ", ".join(rehomed["taken"]))
-    if rehomed["officers"]:
-        click.echo("accounts made here, now officers of the office: "
-                   + ", ".join(rehomed["officers"]))
+    if rehomed["ended"]:
+        click.echo("accounts of this laptop alone, with no record, ended: "
+                   + ", ".join(rehomed["ended"]))
+    if rehomed["local"]:
+        click.echo("accounts the central server lacks, whose records wait here until it adds"
+                   " them: " + ", ".join(rehomed["local"]))
+    from . import accounts
+    click.echo("who can log in here: " + (", ".join(
+        u["username"] for u in accounts.field_logins(db.get_db(), device["office_id"])) or "—"))
 
 
 @click.command("sync")

@@ -26,9 +26,10 @@ DEVICE_FILE = "device.json"
 class SyncError(Exception):
     """A sync that could not finish; `reason` is plain words, `status` the HTTP status if any."""
 
-    def __init__(self, reason, status=None, kind="error"):
+    def __init__(self, reason, status=None, kind="error", detail=None):
         super().__init__(reason)
         self.reason, self.status, self.kind = reason, status, kind
+        self.detail = detail or {}  # the answer's other fields (an enrolment's "missing")
 
 
 @dataclass
@@ -87,9 +88,10 @@ def _post(url, message, credentials=None, timeout=60, app_version=""):
                                 == "gzip" else raw)
             reason = detail.get("reason") or str(e)
         except ValueError:
-            reason = f"the central server answered {e.code}"
+            detail, reason = {}, f"the central server answered {e.code}"
         kind = {401: "not_enrolled", 403: "refused", 426: "update_app"}.get(e.code, "error")
-        raise SyncError(reason, e.code, kind) from None
+        raise SyncError(reason, e.code, kind, detail if isinstance(detail, dict) else {}
+                        ) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
         raise SyncError(f"the central server cannot be reached ({getattr(e, 'reason', e)})",
                         kind="offline") from None
@@ -106,9 +108,15 @@ def enrol(store, instance_path, central_url, code, device_name, app_version=""):
     enrolment did to this laptop's own office and users under "rehomed"."""
     central_url = central_url.rstrip("/")
     sent = hlc.now_ms()
-    answer, _, _ = _post(central_url + API + "/enroll", {
-        "protocol": PROTOCOL, "app_version": app_version, "code": code,
-        "device_name": device_name}, app_version=app_version)
+    try:
+        answer, _, _ = _post(central_url + API + "/enroll", {
+            "protocol": PROTOCOL, "app_version": app_version, "code": code,
+            "device_name": device_name, "accounts": enrolment.accounts_in_use(store)},
+            app_version=app_version)
+    except SyncError as e:
+        if e.status == 409 and e.detail.get("missing"):
+            e.kind = "accounts"  # this laptop's accounts the central server must add first
+        raise
     # The central clock minus ours, taken at the middle of the round trip.
     offset = answer["server_now"] - (sent + hlc.now_ms()) // 2
     device = {"central_url": central_url, "device_id": answer["device_id"],

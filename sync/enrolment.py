@@ -2,15 +2,18 @@
 
 Offices, their communes and users are the central server's. A laptop may hold its own before
 it is enrolled (the README's install, a demo): at enrolment its office is merged into the
-central server's office, each of its users into the central user of the same username, and its
-other users become officers of that office (roles are given on the central server). Villages,
-households, people, visits and sessions keep their ids, now stamped by the enrolled device, and
-are sent whole at the first sync.
+central server's office and each of its users into the central user of the same username.
+Accounts are made on the central server only: the enrolment request names the laptop's
+accounts that made records (accounts_in_use), and the central server refuses it, the code kept
+unused, until each has an account in the office. The laptop's other accounts end at
+enrolment. Villages, households, people, visits and sessions keep their ids, now stamped by
+the enrolled device, and are sent whole at the first sync.
 """
 
 import json
 
 from . import capture, hlc, lineage, merge, refused
+from .policy import DEVICE_TABLES
 from .protocol import CLOCK_TOLERANCE_MS
 from .synced_tables import (CENTRAL_ONLY, OFFICE_SCOPED, SYNCED_TABLES, USER_COLUMNS,
                             USER_LISTS, target_id)
@@ -22,7 +25,9 @@ def take_office(store, device_id, office_id, directory, offset_ms):
     `directory`: the office, its communes and users as the central server holds them (pulled
     changes); `offset_ms`: the central clock minus this laptop's. Returns {"merged": {local
     user id: central user id}, "taken": [usernames of local users merged into central ones],
-    "officers": [usernames of local users kept as officers]}.
+    "ended": [usernames of local accounts that made no record, gone], "local": [usernames of
+    accounts that made records but the central server lacks (an older central server): kept
+    here, never sent, their records refused until the account exists centrally]}.
     """
     central = {(c["table"], c["id"]) for c in directory}
     central_users = {c["fields"]["username"][0]: c["id"] for c in directory
@@ -32,22 +37,24 @@ def take_office(store, device_id, office_id, directory, offset_ms):
     store.defer_references()
     local_offices = [r["id"] for r in store.find("offices")
                      if ("offices", r["id"]) not in central]
-    merged, taken, officers = {}, [], []
+    in_use = _users_in_use(store)
+    merged, taken, ended, local = {}, [], [], []
     for user_id, username in ((r["id"], r["username"]) for r in store.find("users")):
         if ("users", user_id) in central:
             taken.append(username)
         elif username in central_users:
             merged[user_id] = central_users[username]
             taken.append(username)
+        elif user_id in in_use:
+            local.append((user_id, username))
         else:
-            officers.append((user_id, username))
+            ended.append((user_id, username))
     _replace_users(store, merged)
     for table, column in OFFICE_SCOPED.items():
         if local_offices:
             store.update(table, {column: office_id}, **{column: local_offices})
-    if officers:
-        store.update("users", {"role": "officer", "office_id": office_id},
-                     id=[u for u, _ in officers])
+    if local:
+        store.update("users", {"office_id": office_id}, id=[u for u, _ in local])
     renamed = _rename_targets(store)
     # The laptop's own communes go (first marked deleted, so the report counts follow).
     own_links = [r["id"] for r in store.find("office_communes")
@@ -56,7 +63,7 @@ def take_office(store, device_id, office_id, directory, offset_ms):
         store.update("office_communes", {"deleted_at": capture.now_text()}, id=own_links,
                      deleted_at=None)
     for table, ids in (("office_communes", own_links), ("offices", local_offices),
-                       ("users", list(merged))):
+                       ("users", list(merged) + [u for u, _ in ended])):
         if ids:
             store.delete(table, id=ids)
     for change in directory:
@@ -78,7 +85,34 @@ def take_office(store, device_id, office_id, directory, offset_ms):
         store.set_state(key, value)
     store.clock = None
     return {"merged": merged, "taken": sorted(taken),
-            "officers": sorted(name for _, name in officers)}
+            "ended": sorted(name for _, name in ended),
+            "local": sorted(name for _, name in local)}
+
+
+def accounts_in_use(store):
+    """The usernames of this laptop's accounts that made or changed a record: those the
+    central server must hold before it enrols the laptop."""
+    in_use = _users_in_use(store)
+    return sorted(r["username"] for r in store.find("users", only=["id", "username"])
+                  if r["id"] in in_use)
+
+
+def _users_in_use(store):
+    """The ids of users a synced record, or the history of one, names: offices and accounts
+    made here are no field work."""
+    named = set()
+    for table, columns in USER_COLUMNS.items():
+        if table == "users" or table not in DEVICE_TABLES:
+            continue  # making accounts, offices and lists here is no field work
+        for row in store.find(table, only=list(columns)):
+            named.update(v for v in row.values() if v)
+    for table, column in USER_LISTS.items():
+        for row in store.find(table, only=[column]):
+            named.update(json.loads(row[column] or "[]"))
+    named.update(r["user_id"] for r in store.find("history", only=["user_id", "table_name"])
+                 if r["user_id"] and r["table_name"] in DEVICE_TABLES
+                 and r["table_name"] != "users")
+    return named
 
 
 def _replace_users(store, merged):
@@ -118,8 +152,9 @@ def _log_again(store, central, renamed, own_devices, offset_ms):
     ceiling = hlc.now_ms() + offset_ms
     for table, row_id in logged:
         row_id = renamed.get(row_id, row_id) if table == "targets" else row_id
-        if table in CENTRAL_ONLY or (table, row_id) in central or table not in SYNCED_TABLES:
-            continue
+        if table in CENTRAL_ONLY or table == "users" or (table, row_id) in central or \
+                table not in SYNCED_TABLES:
+            continue  # accounts are the central server's: none is sent from here
         if shift:
             _correct_clock(store, table, row_id, own_devices, shift, ceiling)
         refused.log_whole(store, table, row_id)

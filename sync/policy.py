@@ -5,9 +5,10 @@ copied. So every pushed change is judged as if a stranger holding that device's 
 
 1. Its table must be one a device may write (DEVICE_TABLES); offices, their communes, policy
    figures and configurable lists are the central server's alone.
-2. A new row must be one a device may create; a change to an existing row may touch only the
-   fields the policy lists for that table (for users: a name and a language, never a role,
-   office, password or username).
+2. A new row must be one a device may create (never an account: accounts are made on the
+   central server); a change to an existing row may touch only the fields the policy lists
+   for that table (for users: their own name and language, never a role, office, password or
+   username).
 3. The row must lie in the device's office both as it stands and as it would become: the
    server works that out from the row and its parents, never from anything the device names.
 4. Every other record it names (REFERENCES: a person, a village, a commune, a script...) must
@@ -31,7 +32,6 @@ ALL = "all"
 class Rule:
     create: bool            # may a device create rows of the table?
     change: object = ALL    # fields it may change on an existing row: ALL, or a set
-    users_only: bool = False  # rows created must be officers of the device's office
 
 
 _DATA = Rule(create=True)
@@ -41,10 +41,10 @@ DEVICE_TABLES = {
     "villages": _DATA, "households": _DATA, "people": _DATA, "visits": _DATA,
     "visit_outcomes": _DATA, "group_sessions": _DATA, "session_attendees": _DATA,
     "targets": _DATA,
-    # Collaborators join in the field: a laptop may add officers of its office; a user may
-    # change only their own name and language (OWN_ROW); roles, passwords and offices change
-    # centrally.
-    "users": Rule(create=True, change={"full_name", "locale", *_WHO}, users_only=True),
+    # Accounts are made on the central server only, as ODK Central's app users are: a user
+    # may change their own name and language from a laptop (OWN_ROW), nothing more. A
+    # collaborator met in the field is a visit's companion or a person, not a login.
+    "users": Rule(create=False, change={"full_name", "locale", *_WHO}),
     # Conflicts are found by the central server; a laptop only sends a supervisor's choice.
     "sync_conflicts": Rule(create=False, change={"resolved_at", "resolution", *_WHO}),
     # Drafts of scripts in the field, owned by the office that wrote them (OWNED); the
@@ -117,17 +117,12 @@ def judged(table, current, fields):
         return "central_only"
     if NEVER & fields.keys():
         return "not_allowed"
+    refusal = "central_only" if table == "users" else "not_allowed"
     if current is None:
-        return None if rule.create else "not_allowed"
+        return None if rule.create else refusal
     if rule.change is not ALL and not fields.keys() <= rule.change:
-        return "central_only" if table == "users" else "not_allowed"
+        return refusal
     return None
-
-
-def new_user_allowed(values, office_id):
-    """A user a device creates: an active officer of its own office, nothing more."""
-    return (values.get("role") == "officer" and values.get("office_id") == office_id
-            and not values.get("translator") and values.get("active", 1) in (1, True))
 
 
 def named_users(values):

@@ -22,6 +22,7 @@ MAX_FIELDS = 200
 # Arrays and objects inside one another: a sync request needs 6 levels.
 MAX_DEPTH = 16
 MAX_NAME = 100           # characters in a laptop's name or app version
+MAX_ACCOUNTS = 1000      # usernames an enrolment request names
 CLOCK_TOLERANCE_MS = 2 * 60 * 1000
 # SQLite's integers are 64 bits; a clock stamp holds 13 digits of milliseconds.
 MAX_INTEGER = 2**63 - 1
@@ -198,13 +199,18 @@ def check_sync(message):
 
 
 def check_enrol(message):
-    """An enrolment request: a one-time code and a name for the laptop."""
+    """An enrolment request: a one-time code, a name for the laptop and the usernames of its
+    accounts that made records (`accounts`, optional)."""
     if not isinstance(message, dict):
         raise Refused(400, "the body is not a JSON object")
     version = check_version(message)
     if not (_text(message.get("code"), MAX_NAME) and _text(message.get("device_name"), MAX_NAME)):
         raise Refused(400, "an enrolment needs the code and a name for the laptop (text, at"
                            f" most {MAX_NAME} characters)")
+    accounts = message.get("accounts", [])
+    if not (isinstance(accounts, list) and len(accounts) <= MAX_ACCOUNTS
+            and all(_text(a, MAX_NAME) for a in accounts)):
+        raise Refused(400, f"'accounts' must be a list of at most {MAX_ACCOUNTS} usernames")
     check_app_version(message)
     return version
 

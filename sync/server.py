@@ -72,6 +72,14 @@ def enrol(store, message):
             raise Refused(403, "this enrolment code was already used: ask for a new one")
         if expires_at < _utc():
             raise Refused(403, "this enrolment code has expired: ask for a new one")
+        # Accounts are made here only: the laptop's own accounts that made records must have
+        # one in the office already, or their records could name nobody. The code stays
+        # unused, so the same code works once the administrator has added them.
+        missing = accounts_missing(store, office_id, message.get("accounts") or [])
+        if missing:
+            raise Refused(409, "the central server has no account in this office for these"
+                               " users of the laptop, who made records on it: "
+                               + ", ".join(missing), missing=missing)
         device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
         store.insert("devices", [{
             "id": device_id, "name": name, "office_id": office_id,
@@ -82,6 +90,16 @@ def enrol(store, message):
         directory = office_directory(store, office_id)
     return {"protocol": PROTOCOL, "device_id": device_id, "secret": secret,
             "office_id": office_id, "directory": directory, "server_now": hlc.now_ms()}
+
+
+def accounts_missing(store, office_id, usernames):
+    """The usernames that are no active account of the office, sorted."""
+    wanted = sorted({str(u).strip().lower() for u in usernames})
+    if not wanted:
+        return []
+    held = {u["username"] for u in store.find("users", username=wanted, office_id=office_id,
+                                              deleted_at=None, active=1, only=["username"])}
+    return [u for u in wanted if u not in held]
 
 
 def office_directory(store, office_id):
@@ -127,11 +145,21 @@ def authenticate(store, authorization):
 
 def revoke(store, device_id):
     """End a device's access, and that of every device split from it: a thief holding its
-    credentials may have had a split made to get new ones."""
-    revoking = [device_id]
+    credentials may have had a split made to get new ones. Returns the ids of the accounts
+    those devices made (before devices could no longer make any), for the caller to disable."""
+    revoking, revoked = [device_id], []
     while revoking:
         store.update("devices", {"revoked_at": _utc()}, id=revoking, revoked_at=None)
+        revoked += revoking
         revoking = [d["id"] for d in store.find("devices", split_from=revoking, only=["id"])]
+    return accounts_made_by(store, revoked)
+
+
+def accounts_made_by(store, device_ids):
+    """The users whose username a device stamped: accounts a laptop pushed when it could."""
+    devices = set(device_ids)
+    return [row["id"] for row in store.find("users")
+            if hlc.device(capture.row_clock(row).get("username", "")) in devices]
 
 
 def devices(store):
@@ -184,7 +212,6 @@ class _Judge:
         self.check_values = check_values
         self.members = {r["id"]: r for r in store.find(
             "users", office_id=self.office, only=["id", "role", "active", "translator"])}
-        self.office_users = set(self.members)
         self.extra_bytes = 0
         self.handed_over, self.made_ms = None, 0
         # The commune of each record named, or None for one not held: asked once a request.
@@ -219,10 +246,6 @@ class _Judge:
                                                if n not in known}))
         if code:
             return code, None
-        if current is None and policy.DEVICE_TABLES[table].users_only:
-            if not policy.new_user_allowed(after, self.office):
-                return "central_only", None
-            self.office_users.add(row_id)
         return None, scope
 
     def _scope(self, table, values, communes_of):
@@ -261,7 +284,7 @@ class _Judge:
                 named[field] = json.loads(values[field] or "[]")
             except ValueError:
                 return "invalid"
-        if not policy.named_users(named) <= self.office_users:
+        if not policy.named_users(named) <= self.members.keys():
             return "other_office"
         if table == "script_texts" and self._official_script(after.get("script_id")):
             return "central_only"

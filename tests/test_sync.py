@@ -15,6 +15,8 @@ from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
 from sync import capture, client, hlc
 from helpers import assert_report_counts_as_built_again
+from fieldapp import create_app
+from fieldapp.db import connect, upgrade
 from syncing import Central, CuttingProxy, Laptop, snapshot
 
 
@@ -613,43 +615,81 @@ def _local_office_and_staff(db, communes):
 def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or_doubling(
         tmp_path, central):
     """The README's real install: office, administrator and records made before enrolment.
-    The office and its communes become the central server's, the administrator is merged into
-    the central account of the same username, the other account stays as an officer, and every
-    visit reaches the central server."""
+    The central server refuses the enrolment, keeping the code, while an account that made
+    records has no central account; once the administrator adds it, the office and its
+    communes become the central server's, each account is merged into the central one of the
+    same username, an unused account ends, and every visit reaches the central server."""
+    from fieldapp import accounts
     communes = [r[0] for r in central.db.execute(
         "select commune_code from office_communes where office_id = ? and deleted_at is null"
         " order by commune_code limit 2", [central.office_id()])]
     made = {}
-    laptop = Laptop(tmp_path / "real", central,
-                    before=lambda db: made.update(zip(("household", "head"),
-                                                      _local_office_and_staff(db, communes))))
+    instance = tmp_path / "real"
+    app = create_app({"TESTING": True}, instance_path=str(instance))
+    db = connect(app.config["DATABASE"])
+    upgrade(db)
+    made.update(zip(("household", "head"), _local_office_and_staff(db, communes)))
+    unused = accounts.create_user(db, username="chua.lam", full_name="Chưa Làm Gì",
+                                  password="local-password-3", role="officer",
+                                  office_id=db.execute("select id from offices").fetchone()[0],
+                                  user_id=None)
+    before = {t: db.execute(f"select count(*) from [{t}]").fetchone()[0]
+              for t in ("users", "offices", "visits", "sync_log")}
+    code = central.code()
+    devices = central.db.execute("select count(*) from devices").fetchone()[0]
+    with pytest.raises(client.SyncError) as refused:
+        client.enrol(db.sync, str(instance), central.url, code, "real")
+    assert (refused.value.status, refused.value.kind) == (409, "accounts")
+    assert refused.value.detail["missing"] == ["ctv.mua"]
+    # Nothing changed on either side; the code is still good.
+    assert {t: db.execute(f"select count(*) from [{t}]").fetchone()[0]
+            for t in before} == before
+    assert not (instance / "device.json").exists()
+    assert central.db.execute("select count(*) from devices").fetchone()[0] == devices
+    assert central.db.execute("select count(*) from users where username = 'ctv.mua'"
+                              ).fetchone()[0] == 0
+    # The central administrator adds the account; the same code enrols the laptop.
+    helper = accounts.create_user(central.db, username="ctv.mua", full_name="Mùa A Chông",
+                                  password="central-password-2", role="officer",
+                                  office_id=central.office_id(), user_id=None)
+    device = client.enrol(db.sync, str(instance), central.url, code, "real")
+    assert device["rehomed"]["ended"] == ["chua.lam"] and device["rehomed"]["local"] == []
+    laptop = Laptop.__new__(Laptop)
+    laptop.instance, laptop.app, laptop.db, laptop.device = instance, app, db, device
     assert [r[0] for r in laptop.db.execute("select id from offices")] == [central.office_id()]
     central_mai = central.db.execute("select id from users where username = 'giamsat'"
                                      ).fetchone()[0]
     assert laptop.user("giamsat") == central_mai
+    assert laptop.user("ctv.mua") == helper["id"]
+    assert laptop.db.execute("select count(*) from users where username = 'chua.lam'"
+                             ).fetchone()[0] == 0
     result = laptop.sync()
     assert result.rejected == []
     assert capture.unsynced_count(laptop.db.sync) == 0
     officers = {r[0] for r in central.db.execute(
         "select officer_id from visits where household_id = ?", [made["household"]])}
-    helper = central.db.execute("select id, role, office_id from users where username = ?",
-                                ["ctv.mua"]).fetchone()
-    assert officers == {central_mai, helper[0]}
-    assert helper[1:] == ("officer", central.office_id())
+    assert officers == {central_mai, helper["id"]}
+    # No account came from the laptop: the central server's users are as the admin made them.
+    assert central.db.execute("select count(*) from users where username in"
+                              " ('chua.lam')").fetchone()[0] == 0
+    assert central.db.execute("select role, full_name from users where username = 'ctv.mua'"
+                              ).fetchone() == ("officer", "Mùa A Chông")
     assert central.db.execute("select vssid from people where id = ?",
                               [made["head"]]).fetchone()[0] == "installed"
     from fieldapp.reports import targets
     assert targets.office_targets(central.db, central.office_id(), 2026)[(None, None)][
         "households"] == 40
-    for db in (laptop.db, central.db):
-        assert db.execute("select count(*), count(distinct commune_code) from office_communes"
-                          " where deleted_at is null and office_id = ?",
-                          [central.office_id()]).fetchone() == (10, 10)
+    for db_ in (laptop.db, central.db):
+        assert db_.execute("select count(*), count(distinct commune_code) from office_communes"
+                           " where deleted_at is null and office_id = ?",
+                           [central.office_id()]).fetchone() == (10, 10)
     # The central account's password, not the laptop's, now opens the laptop.
     from werkzeug.security import check_password_hash
-    hash_ = laptop.db.execute("select password_hash from users where username = 'giamsat'"
-                              ).fetchone()[0]
-    assert check_password_hash(hash_, central.logins["giamsat"])
+    for username, password in (("giamsat", central.logins["giamsat"]),
+                               ("ctv.mua", "central-password-2")):
+        hash_ = laptop.db.execute("select password_hash from users where username = ?",
+                                  [username]).fetchone()[0]
+        assert check_password_hash(hash_, password)
     converge(central, laptop)
     laptop.close()
 

@@ -94,6 +94,16 @@ def test_the_readme_real_install_path_end_to_end(tmp_path):
         central_db = connect(central.instance / "fieldapp.sqlite3")
         village_id = laptop_db.execute("select id from villages where name = 'Mí Háng'"
                                        ).fetchone()[0]
+        # Hùng made the village, and accounts are made on the central server only: refused,
+        # naming him, until its administrator adds him (README, Connecting laptops).
+        status, _, page = web.post("/sync/enrol", {"central_url": central.url, "code": code,
+                                                   "device_name": "Máy của Hùng"})
+        assert status == 400 and LOCAL_ADMIN[0] in page
+        assert not (laptop.instance / "device.json").exists()
+        made = flask(central.instance, "create-user", "--username", LOCAL_ADMIN[0],
+                     "--full-name", LOCAL_ADMIN[1], "--role", "officer", "--office", OFFICE,
+                     "--password", "doi-bien-phong-72")
+        assert made.returncode == 0, made.stdout
         progress = enrol_and_sync(web, central.url, code)
         assert progress["error"] is None, progress["error"]
         household_id = register_by_form(web, village_id, "Giàng A Páo")
@@ -112,7 +122,7 @@ def test_the_readme_real_install_path_end_to_end(tmp_path):
         assert central_db.execute("select count(*) from visits where id = ?",
                                   [visit_id]).fetchone()[0] == 1, \
             laptop_db.execute("select table_name, reason from sync_refused").fetchall()
-        # The laptop's administrator is kept, as a user of the central office.
+        # The laptop's administrator is the central account of that username.
         central_office = central_db.execute("select id from offices where name = ?"
                                             " and deleted_at is null", [OFFICE]).fetchall()
         assert len(central_office) == 1

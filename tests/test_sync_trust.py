@@ -43,3 +43,77 @@ def test_a_password_changed_or_an_account_disabled_centrally_ends_sessions_on_la
     finally:
         laptop.close()
         central.stop()
+
+
+def test_no_account_is_born_on_a_laptop(tmp_path):
+    """An account made on an enrolled laptop (a thief's, with a password of its choosing) is
+    refused by the central server, which keeps no trace of it and lets nobody log in with it;
+    a user's own change of name still syncs."""
+    from fieldapp import store
+    from sync import capture
+    from syncing import Web
+    central = Central(tmp_path / "central")
+    laptop = Laptop(tmp_path / "laptop", central)
+    try:
+        laptop.sync()
+        office = central.office_id()
+        users_before = central.db.execute("select count(*) from users").fetchone()[0]
+        made = accounts.create_user(laptop.db, username="ke.trom", full_name="Kẻ Trộm",
+                                    password="mat-khau-ke-trom-1", role="officer",
+                                    office_id=office, user_id=laptop.user())
+        store.update(laptop.db, "users", laptop.user(), {"full_name": "Vàng A Sử (đổi tên)"},
+                     user_id=laptop.user())
+        result = laptop.sync()
+        assert [(r["table"], r["id"], r["code"]) for r in result.rejected] == [
+            ("users", made["id"], "central_only")]
+        assert central.db.execute("select count(*) from users").fetchone()[0] == users_before
+        assert central.db.execute("select full_name from users where username = 'canbo'"
+                                  ).fetchone()[0] == "Vàng A Sử (đổi tên)"
+        status, url, _ = Web(central.url).post("/login", {"username": "ke.trom",
+                                                          "password": "mat-khau-ke-trom-1"})
+        assert "/login" in url
+        assert capture.unsynced_count(laptop.db.sync) == 1  # held here, shown as refused
+    finally:
+        laptop.close()
+        central.stop()
+
+
+def test_revoking_a_laptop_disables_every_account_it_made(tmp_path):
+    """An account a laptop pushed while devices still could (stamped by that device) stops
+    logging in, on the central server, when the laptop is revoked; sessions end at once."""
+    import json
+
+    from sync import capture, merge
+    from syncing import Web
+    central = Central(tmp_path / "central")
+    laptop = Laptop(tmp_path / "laptop", central)
+    try:
+        laptop.sync()
+        device = laptop.device["device_id"]
+        born = accounts.create_user(central.db, username="sinh.tu.may", full_name="Sinh Từ Máy",
+                                    password="mat-khau-tu-may-1", role="officer",
+                                    office_id=central.office_id(), user_id=None)
+        clock = {name: stamp.rsplit(".", 1)[0] + "." + device for name, stamp in
+                 capture.row_clock(central.db["users"].get(born["id"])).items()}
+        with central.db.atomic():
+            merge.set_clock(central.db.sync, "users", born["id"], clock)
+        its_session = Web(central.url)
+        its_session.log_in("sinh.tu.may", "mat-khau-tu-may-1")
+        admin = Web(central.url)
+        admin.log_in("trungtam", central.logins["trungtam"])
+        status, _, _ = admin.post(f"/central/devices/{device}/revoke", {})
+        assert status == 200
+        assert central.db.execute("select active from users where id = ?",
+                                  [born["id"]]).fetchone()[0] == 0
+        assert "/login" in its_session.get("/")[1]
+        assert "/login" in Web(central.url).post(
+            "/login", {"username": "sinh.tu.may", "password": "mat-khau-tu-may-1"})[1]
+        # The office's own accounts, made centrally, are untouched.
+        assert central.db.execute("select count(*) from users where active = 0").fetchone()[0] \
+            == 1
+        entry = central.db.execute("select detail from audit_log where action ="
+                                   " 'device_revoked'").fetchone()[0]
+        assert json.loads(entry)["accounts_disabled"] == [born["id"]]
+    finally:
+        laptop.close()
+        central.stop()

@@ -12,8 +12,8 @@ from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, Reso
 from sync import capture, client, handover, merge, policy, refused, server, verify
 from sync.client import SyncError
 
-from .. import __version__, audit, offices, rules, store, submissions
-from ..auth.sessions import login_required, role_required, start_session
+from .. import __version__, accounts, audit, offices, rules, store, submissions
+from ..auth.sessions import end_session, login_required, role_required, start_session
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
 from ..vocabulary import MANAGERS, ROLES
@@ -29,6 +29,10 @@ ERRORS = {
                        " enrol it again."),
     "update_app": _l("This version of fieldapp is too old for the central server: update it,"
                      " then sync again."),
+    "accounts": _l("The central server has no account in this office for these users of this"
+                   " laptop, who made records on it: %(names)s. Ask the central administrator"
+                   " to add each to the office with the same username, then enrol again with"
+                   " the same code."),
     "error": _l("The sync stopped: %(reason)s. Nothing was lost: sync again to continue."),
 }
 # A check that could not finish: as a sync's errors, but for the last (nothing was changed).
@@ -132,10 +136,10 @@ def enrol():
                                   form.code.data.strip().upper(), form.device_name.data.strip(),
                                   app_version=__version__)
         except SyncError as e:
-            form.code.errors.append(ERRORS[e.kind] % {"reason": e.reason})
+            names = ", ".join(str(n) for n in e.detail.get("missing") or [])
+            form.code.errors.append(ERRORS[e.kind] % {"reason": e.reason, "names": names})
         else:
-            _after_enrolment(device["rehomed"])
-            return redirect(url_for("syncing.page"))
+            return _after_enrolment(db, device)
     return render_template("syncing/page.html", device=None, form=form, last_sync=None,
                            refused=[], waiting=[], run=None, error=None, steps=STEPS), 400
 
@@ -155,23 +159,31 @@ def discard():
     return redirect(url_for("syncing.page", _anchor="refused"))
 
 
-def _after_enrolment(rehomed):
-    """Keep the administrator logged in as the central account their own was merged into, and
-    say what happened to this laptop's accounts."""
-    merged = rehomed["merged"]
-    if session.get("user_id"):
-        # The same person, now as the central account (with its password): the session that
-        # enrolled goes on.
-        start_session({"id": merged.get(session["user_id"], session["user_id"])})
+def _after_enrolment(db, device):
+    """Say who can log in on this laptop now, and keep the one who enrolled it logged in if
+    their account is one of the office's (then the central account, with its password)."""
+    rehomed = device["rehomed"]
+    user_id = session.get("user_id")
+    user_id = rehomed["merged"].get(user_id, user_id)
+    # The session first: starting or ending one clears the messages flashed before.
+    if user_id and accounts.user_by_id(db, user_id):
+        start_session({"id": user_id})
+        where = url_for("syncing.page")
+    else:
+        end_session()  # the account that enrolled was the laptop's own, with no record: gone
+        where = url_for("auth.login")
     flash(_("This laptop is enrolled. Sync now to send and receive the office's data."),
           "success")
-    if rehomed["taken"]:
-        flash(_("Accounts that the central server also has now log in with the central"
-                " server's password: %(names)s.", names=", ".join(rehomed["taken"])), "info")
-    if rehomed["officers"]:
-        flash(_("Accounts made on this laptop are now officers of the office; the central"
-                " administrator gives other roles: %(names)s.",
-                names=", ".join(rehomed["officers"])), "info")
+    names = ", ".join(f"{u['full_name']} ({u['username']})"
+                      for u in accounts.field_logins(db, device["office_id"]))
+    flash(_("Who can log in on this laptop, with the central server's password: %(names)s."
+            " Administrators manage offices, users and laptops on the central server and do"
+            " not log in here.", names=names or "—"), "info")
+    if rehomed["local"]:
+        flash(_("These accounts made records here, but the central server has no account for"
+                " them: their records wait on this laptop until the central administrator adds"
+                " them: %(names)s.", names=", ".join(rehomed["local"])), "error")
+    return redirect(where)
 
 
 def run_sync(database, instance_path, on_progress=None):
@@ -352,7 +364,12 @@ def revoke(device_id):
         abort(404)
     db = get_db()
     with db.atomic():
-        server.revoke(db.sync, device_id)
-        audit.record_request("device_revoked", table="devices", row_id=device_id)
+        made = server.revoke(db.sync, device_id)
+        for user_id in made:
+            # A login a stolen laptop made outlives it no more.
+            accounts.set_active(db, user_id, False, user_id=g.user["id"])
+            accounts.end_sessions(db, user_id)
+        audit.record_request("device_revoked", table="devices", row_id=device_id,
+                             detail={"accounts_disabled": made} if made else None)
     flash(_("Access revoked: this laptop can no longer sync."), "success")
     return redirect(url_for("syncing.devices"))

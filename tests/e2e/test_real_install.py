@@ -12,6 +12,7 @@ from syncing import (CENTRAL_ADMIN, LOCAL_ADMIN, OFFICE, doubled_communes, real_
 from .conftest import log_in, open_page, text
 
 pytestmark = pytest.mark.e2e
+HUNG_CENTRAL_PASSWORD = "doi-bien-phong-72"
 
 
 @pytest.fixture
@@ -60,13 +61,37 @@ def test_a_real_install_enrols_records_and_syncs_everything(browser, installs):
     page.locator("#name").fill("Mí Háng")
     page.get_by_role("button", name=text("vi", "Add"), exact=True).click()
     expect(page.locator("p.flash[role=status]")).to_have_text(text("vi", "Village added."))
-    page.goto("/sync")
-    page.locator("#central_url").fill(central.url)
-    page.locator("#code").fill(code)
-    page.locator("#device_name").fill("Máy của Hùng")
-    page.get_by_role("button", name=text("vi", "Enrol this laptop")).click()
+    def enrol():
+        page.goto("/sync")
+        page.locator("#central_url").fill(central.url)
+        page.locator("#code").fill(code)
+        page.locator("#device_name").fill("Máy của Hùng")
+        page.get_by_role("button", name=text("vi", "Enrol this laptop")).click()
+
+    # Hùng made a record here, and the central server has no account for him: refused, in
+    # the page's language, naming him; the code stays good.
+    enrol()
+    expect(page.locator("#code-errors")).to_contain_text(
+        text("vi", "The central server has no account in this office for these users of this"
+                   " laptop, who made records on it: %(names)s. Ask the central administrator"
+                   " to add each to the office with the same username, then enrol again with"
+                   " the same code.") % {"names": LOCAL_ADMIN[0]})
+    # Accounts are made on the central server: its administrator adds Hùng as an officer.
+    center.goto("/admin/users/new")
+    center.locator("#username").fill(LOCAL_ADMIN[0])
+    center.locator("#full_name").fill(LOCAL_ADMIN[1])
+    center.locator("#password").fill(HUNG_CENTRAL_PASSWORD)
+    center.locator("#confirm").fill(HUNG_CENTRAL_PASSWORD)
+    center.locator("#role").select_option("officer")
+    center.locator("#office_id").select_option(label=OFFICE)
+    center.get_by_role("button", name=text("vi", "Save")).click()
+    expect(center.locator("p.flash-success")).to_have_text(text("vi", "User added."))
+    enrol()
     expect(page.locator("p.flash-success")).to_have_text(
         text("vi", "This laptop is enrolled. Sync now to send and receive the office's data."))
+    # The page names who can log in here: Hùng, an officer now; the administrators work on the
+    # central server.
+    expect(page.locator("p.flash-info")).to_contain_text(f"{LOCAL_ADMIN[1]} ({LOCAL_ADMIN[0]})")
     sync_to_done(page)
 
     # A household with its head, then a visit in which the head installed VssID.
@@ -108,6 +133,18 @@ def test_a_real_install_enrols_records_and_syncs_everything(browser, installs):
     expect(page.locator("#header-unsynced")).to_have_text("0")
     expect(page.locator("main")).not_to_contain_text(
         text("vi", "Records the central server refused"))
+    # After enrolment each role the page named logs in with the central password; the laptop's
+    # own password and the central administrator do not.
+    page.context.clear_cookies()
+    for username, password in ((LOCAL_ADMIN[0], LOCAL_ADMIN[2]),
+                               (CENTRAL_ADMIN[0], CENTRAL_ADMIN[2])):
+        page.goto("/login")
+        page.locator("#username").fill(username)
+        page.locator("#password").fill(password)
+        page.locator("form:has(#password) button[type=submit]").click()
+        expect(page.locator("#password")).to_be_visible()
+        expect(page).to_have_url(re.compile(r"/login"))
+    log_in(page, LOCAL_ADMIN[0], HUNG_CENTRAL_PASSWORD)
     for p in (center, page):
         p.context.close()
         assert p.script_errors == []
