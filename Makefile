@@ -78,6 +78,13 @@ test: install-test system-deps compile-translations
 coverage: install-test system-deps compile-translations
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
+# The user guide's screenshots (fieldapp/static/help/, committed so that the guide works as
+# installed), taken again from the demo laptop in Chromium: after a change to the pages shown.
+.PHONY: help-screenshots
+help-screenshots: install-test system-deps compile-translations
+	HELP_SCREENSHOTS=1 CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/e2e/test_help.py -k screenshots
+
 bench: install-test runtime-deps compile-translations
 	$(BIN)/python -m bench
 

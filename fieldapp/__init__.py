@@ -74,6 +74,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     from .audit import views as audit_views
     from .auth import views as auth
     from .group_sessions import views as group_sessions
+    from .help import views as help_views
     from .households import views as households
     from .places import views as places
     from .printing import views as printing
@@ -106,6 +107,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     app.register_blueprint(translating.bp)
     app.register_blueprint(sync_pages.bp)
     app.register_blueprint(audit_views.bp)
+    app.register_blueprint(help_views.bp)
     # Devices authenticate with their own credentials, not a browser session: no CSRF token.
     csrf.exempt(sync_server_api.bp)
     app.register_blueprint(sync_server_api.bp)
