@@ -26,7 +26,7 @@ ROLES = {
 TOPICS = {
     "officer": ["worklists", "worklist-never-visited", "worklist-no-bhyt",
                 "worklist-bhyt-expiring", "worklist-no-bhxh", "worklist-follow-ups",
-                "record-visit", "record-session", "printing", "sync"],
+                "record-visit", "record-session", "corrections", "printing", "sync"],
     "supervisor": ["conflicts", "dashboard", "reports", "targets"],
     "administrator": ["enrolment", "offices", "users", "lists", "laptops", "audit"],
     "translator": ["drafts", "review-translation"],
@@ -35,13 +35,21 @@ TOPICS = {
 PRINTED_TITLES = {
     "vi": ["Hướng dẫn sử dụng fieldapp", *ROLES["vi"].values(), "Danh sách cần rà soát",
            "Hộ chưa được thăm lần nào", "Ghi lần thăm hộ", "Ghi buổi truyền thông nhóm",
+           "Sửa và xóa thông tin đã ghi",
            "Đồng bộ và khi không có mạng", "In cho hộ gia đình", "Xung đột khi đồng bộ",
            "Đăng ký máy tính với máy chủ trung tâm", "Máy tính và thu hồi máy",
            "Bản nháp là gì"],
     "en": ["fieldapp user guide", *ROLES["en"].values(), "Worklists", "Recording a visit",
+           "Correcting and removing records",
            "Conflicts after a sync", "Enrolling a laptop with the central server",
            "What a draft is"],
 }
+# Correcting and removing records: its pages and buttons (some only post), and its titles.
+CORRECTIONS = ("visits.correct_people", "visits.move", "visits.remove", "visits.restore",
+               "visits.undo_save", "households.remove", "households.restore",
+               "households.remove_person", "households.restore_person", "group_sessions.remove",
+               "group_sessions.restore")
+CORRECTIONS_TITLES = {"vi": "Sửa và xóa thông tin đã ghi", "en": "Correcting and removing records"}
 REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 # Addresses that answer a file, not a page with the header.
 FILES = re.compile(r"\.(?:pdf|csv|po)$|/export$|/progress$")
@@ -157,6 +165,45 @@ def test_every_page_links_to_its_own_section_of_the_guide(site, who):
                if endpoint == "visits.new")
     if who != "canbo":
         assert links["/conflicts"] == "/help#conflicts"
+        # A supervisor or administrator may correct any visit of the office.
+        assert any(href == "/help#corrections" for endpoint, _, href in seen
+                   if endpoint == "visits.correct_people")
+
+
+@pytest.mark.parametrize("locale", LANGUAGES)
+def test_correcting_and_removing_records_is_in_the_officers_part_and_the_supervisors(site,
+                                                                                     locale):
+    guide = guide_page(site, locale, "canbo").find("div", class_="guide")
+    part = guide.find("section", id="officer").find("section", id="corrections")
+    assert part is not None
+    assert nfc(part.find("h3").text) == nfc(CORRECTIONS_TITLES[locale])
+    # The supervisors' part sends them there.
+    supervisor = guide.find("section", id="supervisor")
+    assert "#corrections" in {a.get("href") for a in supervisor.find_all("a")}
+    for endpoint in CORRECTIONS:
+        assert section_for(endpoint) == "corrections", endpoint
+
+
+def test_correcting_who_was_met_links_to_correcting_and_removing_records(site):
+    client = new_client(site, "vi", "giamsat")
+    with site.app_context():
+        from fieldapp.db import get_db
+        visits = [r[0] for r in get_db().execute(
+            "select id from visits where deleted_at is null").fetchall()]
+    for visit_id in visits:
+        page = client.get(f"/visits/{visit_id}")
+        if page.status_code != 200:
+            continue  # another office's visit
+        # The visit's page has the button; the page it opens links to the section.
+        button = next(a for a in parse(page).find_all("a")
+                      if a.get("href") == f"/visits/{visit_id}/people")
+        response = client.get(button.get("href"))
+        assert response.status_code == 200
+        link = parse(response).find("header").find("a", class_="help-link")
+        assert link.get("href") == "/help#corrections"
+        break
+    else:
+        pytest.fail("no visit of the supervisor's office")
 
 
 def test_the_central_servers_own_pages_link_to_their_sections(central_app):
