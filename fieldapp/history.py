@@ -4,7 +4,7 @@ import json
 
 from . import lists, personal, store
 from .i18n import lazy_gettext as _l
-from .vocabulary import BHXH_STATUS_LABELS, GENDER_LABELS, VSSID_LABELS
+from .vocabulary import BHXH_STATUS_LABELS, GENDER_LABELS, METRIC_LABELS, VSSID_LABELS
 
 FIELD_LABELS = {
     "full_name": _l("Full name"), "gender": _l("Sex"), "birth_year": _l("Birth year"),
@@ -18,7 +18,42 @@ FIELD_LABELS = {
     "topics": _l("Topics discussed"), "materials": _l("Materials left"),
     "follow_up_on": _l("Come back on"), "notes": _l("Notes"), "visited_at": _l("Date and time"),
     "present": _l("Who was present"), "nobody_home": _l("Nobody home"),
+    # Villages, sessions, rosters, targets, accounts, scripts and reviews: the sync pages name
+    # a field of any record a laptop writes (tests/test_lengths_and_errors.py checks each).
+    "name": _l("Name"), "name_key": _l("Name"), "kind": _l("Kind"), "commune_code": _l("Commune"),
+    "officer_id": _l("Officer"), "visit_id": _l("Visit"), "person_id": _l("Person"),
+    "outcome": _l("Outcome"), "decline_reason": _l("Reason for declining"),
+    "held_at": _l("Date and time"), "place": _l("Place"), "format": _l("Format"),
+    "target_group": _l("Target group"), "languages": _l("Languages used"),
+    "facilitators": _l("Facilitators"), "outside_facilitators": _l("Other facilitators"),
+    "attendees_total": _l("People attending"), "attendees_female": _l("Women"),
+    "attendees_male": _l("Men"), "attendees_gender_unknown": _l("Sex not recorded"),
+    "attendees_by_ethnicity": _l("Attendees by ethnic group"), "session_id": _l("Session"),
+    "outcomes": _l("Outcomes"), "office_id": _l("Office"), "year": _l("Year"),
+    "month": _l("Month"), "username": _l("Username"), "role": _l("Role"),
+    "locale": _l("Language"), "active": _l("Active"), "translator": _l("May review translations"),
+    "title": _l("Title"), "key_messages": _l("Key messages"),
+    "questions": _l("Common questions and answers"), "reviewed": _l("Reviewed"),
+    "msgid": _l("English source"), "msgstr": _l("Translation"), "deleted_at": _l("Removed"),
+    "resolved_at": _l("Conflict resolved"), "resolution": _l("Keep"),
+    "status_changes": _l("Status"),
 }
+# Where a table's field means something else than the field of that name elsewhere.
+TABLE_FIELD_LABELS = {
+    "visits": {"language": _l("Language used")},
+    "script_texts": {"language": _l("Language")},
+    "translation_reviews": {"language": _l("Language")},
+    "group_sessions": {"topics": _l("Topics"), "materials": _l("Materials handed out")},
+    "targets": METRIC_LABELS,
+}
+
+
+def field_label(table, field):
+    """A field's name as people read it, in the user's language; never its column name."""
+    label = TABLE_FIELD_LABELS.get(table, {}).get(field, FIELD_LABELS.get(field))
+    return label if label is not None else _l("Another field")
+
+
 # Fields whose values are ids or internal keys: the change is shown, not the value.
 _HIDDEN_VALUES = {"household_id", "head_person_id", "village_id", "present", "name_key"}
 _MASKED = {"cccd", "bhxh_number"}

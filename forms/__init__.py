@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import FieldList, FormField, HiddenField
 from wtforms.csrf.core import CSRFTokenField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from fieldapp import rules, submissions
 from fieldapp.bounds import INTEGER_RANGE, UNSTORABLE
@@ -59,6 +59,15 @@ class Form(FlaskForm):
         super().__init__(*args, **kwargs)
         if not self.meta.form_key:
             del self.form_key
+        for field in self.leaves():
+            most = limit(field)
+            if most is not None:
+                # Not `maxlength`, which WTForms would render from Length: the browser cuts a
+                # longer paste there without a word. The limit is shown beside the field
+                # instead (templates/_forms.html, static/js/limits.js), and a longer value
+                # comes back with a message, the typing kept.
+                vars(field.flags).pop("maxlength", None)
+                field.render_kw = {**(field.render_kw or {}), "data-limit": most}
 
     def validate(self, extra_validators=None):
         refused = [field for field in self.leaves() if unstorable(field)]
@@ -109,6 +118,12 @@ class Form(FlaskForm):
             for name, problem in rules.problems(table, row) if row else ():
                 found.setdefault(name, rule_message(problem))
         return found
+
+
+def limit(field):
+    """The most characters a field takes (its Length validators' max), or None."""
+    found = [v.max for v in field.validators if isinstance(v, Length) and v.max >= 0]
+    return min(found) if found else None
 
 
 # What a refused field holds while the form's own checks run.

@@ -6,6 +6,7 @@ from wtforms.validators import EqualTo, Length, Optional, Regexp, ValidationErro
 
 from fieldapp.accounts import password_weakness
 from fieldapp.i18n import lazy_gettext as _l
+from fieldapp.rules import LENGTHS
 from fieldapp.vocabulary import ROLE_LABELS
 
 from . import Form, options, required
@@ -56,13 +57,23 @@ class PasswordForm(Form):
         self.account = account
 
 
+class _UsernameLength(Length):
+    """The store takes fewer characters than the pattern allows: the limit is shown beside the
+    field and said when the pattern is met, one message at a time."""
+
+    def __call__(self, form, field):
+        if not field.errors:
+            super().__call__(form, field)
+
+
 class UserForm(Form):
     class Meta:
         tables = ("users",)
 
     username = StringField(_l("Username"), validators=[required(), Regexp(
         r"^[A-Za-z0-9._-]{3,64}$",
-        message=_l("3 to 64 letters without diacritics, digits, dots, dashes or underscores."))])
+        message=_l("3 to 64 letters without diacritics, digits, dots, dashes or underscores.")),
+        _UsernameLength(max=LENGTHS["code"], message=_l("At most %(max)d characters."))])
     full_name = StringField(_l("Full name"), validators=[
         required(), Length(max=120, message=_l("At most %(max)d characters."))])
     role = SelectField(_l("Role"), choices=options(ROLE_LABELS))

@@ -65,13 +65,15 @@ def enrol(store, message):
         found = store.find("enrolment_codes", code_hash=_hash(code))
         if not found:
             raise Refused(403, "this enrolment code is not known: check it with the central"
-                               " administrator")
+                               " administrator", code="code_unknown")
         office_id, expires_at, used_at = (found[0][k] for k in ("office_id", "expires_at",
                                                                 "used_at"))
         if used_at:
-            raise Refused(403, "this enrolment code was already used: ask for a new one")
+            raise Refused(403, "this enrolment code was already used: ask for a new one",
+                          code="code_used")
         if expires_at < _utc():
-            raise Refused(403, "this enrolment code has expired: ask for a new one")
+            raise Refused(403, "this enrolment code has expired: ask for a new one",
+                          code="code_expired")
         # Accounts are made here only: the laptop's own accounts that made records must have
         # one in the office already, or their records could name nobody. The code stays
         # unused, so the same code works once the administrator has added them.
@@ -132,14 +134,15 @@ def authenticate(store, authorization):
     scheme, _, credentials = (authorization or "").partition(" ")
     device_id, _, secret = credentials.partition(":")
     if scheme != "Device" or not device_id or not secret:
-        raise Refused(401, "this request carries no device credentials")
+        raise Refused(401, "this request carries no device credentials", code="not_enrolled")
     found = store.find("devices", id=device_id)
     device = found[0] if found else None
     if device is None or not hmac.compare_digest(device["secret_hash"], _hash(secret)):
-        raise Refused(401, "this laptop is not enrolled with the central server")
+        raise Refused(401, "this laptop is not enrolled with the central server",
+                      code="not_enrolled")
     if device["revoked_at"]:
         raise Refused(403, "this laptop's access was revoked by the central administrator;"
-                           " its unsynced changes stay on the laptop")
+                           " its unsynced changes stay on the laptop", code="revoked")
     return device
 
 

@@ -474,8 +474,9 @@ def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seed
     """An administrator enrols a demo laptop on its sync page; Sync now runs in the background
     while the page polls its progress, and the header's unsynced count drops to zero."""
     from conftest import copy_app
-    from helpers import new_client, parse
+    from helpers import catalog_text, new_client, parse
     from fieldapp.db import connect
+    from fieldapp.sync_pages import views as syncing
     app = copy_app(tmp_path / "demo-laptop", seeded_database)
     with app.app_context():
         from fieldapp.db import get_db
@@ -488,7 +489,9 @@ def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seed
     bad = admin.post_form("/sync/enrol", {"central_url": central.url, "code": "AAAA-BBBB-CCCC",
                                           "device_name": "demo"})
     assert bad.status_code == 400
-    assert "not known" in " ".join(parse(bad).find("ul", id="code-errors").text.split())
+    # A whole sentence in the page's language, not the central server's English reason.
+    unknown = catalog_text(app, "vi", syncing.REFUSALS["code_unknown"]._args[0])
+    assert " ".join(parse(bad).find("ul", id="code-errors").text.split()) == unknown
     response = admin.post_form("/sync/enrol", {"central_url": central.url,
                                                "code": central.code(), "device_name": "demo"})
     assert response.status_code == 302

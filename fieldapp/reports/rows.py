@@ -52,7 +52,9 @@ def report(db, area, start, end, *, by_office=False):
     target = {}
     commune_targets = {}
     if year_or_month:
-        target = area_targets(db, area, *year_or_month)[None]
+        # No target column of dashes where none is set.
+        target = {m: v for m, v in area_targets(db, area, *year_or_month)[None].items()
+                  if v is not None}
         commune_targets = area_targets(db, area, *year_or_month, by="commune")
     titles = {"office": (_("By office"), _("Office")), "commune": (_("By commune"), _("Commune")),
               "officer": (_("By officer"), _("Officer"))}

@@ -21,7 +21,7 @@ from ..places import queries as places
 from ..vocabulary import DATASET_LABELS, FIGURE_LABELS, MANAGERS, METRIC_LABELS
 from ..worklists import queries as worklists
 from . import charts, counting, exports, rows, scope
-from .targets import office_targets, progress, save_target
+from .targets import area_targets, office_targets, progress, save_target
 
 bp = Blueprint("reports", __name__, template_folder="templates")
 
@@ -132,12 +132,28 @@ def dashboard():
         metrics=counting.METRICS, progress=progress, managing=managing)
 
 
-def _period_form(form_class=PeriodForm):
-    """The period and place form from the address; this month when nothing was asked."""
-    today = clock.today()
+def _period_form(area, form_class=PeriodForm):
+    """The period and place form from the address; when nothing was asked, the period whose
+    targets apply (default_period)."""
     if "start" in request.args or "end" in request.args:
         return form_class(formdata=request.args)
-    return form_class(formdata=None, data={"start": today.replace(day=1), "end": today})
+    start, end = default_period(get_db(), area, clock.today())
+    return form_class(formdata=None, data={"start": start, "end": end})
+
+
+def default_period(db, area, today):
+    """This month, or this year when the area has a target for the year and none for the month."""
+    # A target is shown for its own calendar month or year only: the report opens on the period
+    # a supervisor set one for, so its figures stand beside what they aim at.
+    month = (today.replace(day=1), scope.month_end(today.year, today.month))
+    if _has_target(db, area, today.year, today.month) or \
+            not _has_target(db, area, today.year, None):
+        return month
+    return date(today.year, 1, 1), date(today.year, 12, 31)
+
+
+def _has_target(db, area, year, month):
+    return any(v is not None for v in area_targets(db, area, year, month)[None].values())
 
 
 def _presets(today=None):
@@ -157,7 +173,7 @@ def _report(template, status=200):
     """The report page (or its printable forms) for the period and place asked for."""
     db = get_db()
     area = _area(request.args)
-    form = _fill(_period_form(), area)
+    form = _fill(_period_form(area), area)
     export_form = _fill(ExportForm(formdata=None, data={
         k: request.args.get(k) for k in ("province", "office", "commune", "officer")}), area)
     report = None
@@ -184,7 +200,7 @@ def report_pdf():
     """The report as an A4 PDF, through the app's PDF renderer."""
     db = get_db()
     area = _area(request.args)
-    form = _period_form()
+    form = _period_form(area)
     if not form.validate():
         abort(400)
     report = rows.report(db, area, form.start.data, form.end.data,

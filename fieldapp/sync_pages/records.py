@@ -37,6 +37,8 @@ REASONS = {
     "missing_parent": _l("refers to a record the central server does not have"),
     "invalid": _l("a value is not accepted"),
     "incomplete": _l("incomplete, or contradicts another record"),
+    "not_allowed": _l("a laptop may not make this change"),
+    "too_large": _l("it carries too many fields this version does not know"),
 }
 KINDS = {
     "offices": _l("Office %(name)s"), "office_communes": _l("A commune of an office"),

@@ -12,7 +12,7 @@ from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, Reso
 from sync import capture, client, handover, merge, policy, refused, server, verify
 from sync.client import SyncError
 
-from .. import __version__, accounts, audit, offices, rules, store, submissions
+from .. import __version__, accounts, audit, history, offices, rules, store, submissions
 from ..auth.sessions import end_session, login_required, role_required, start_session
 from ..db import connect, get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -38,6 +38,22 @@ ERRORS = {
 # A check that could not finish: as a sync's errors, but for the last (nothing was changed).
 VERIFY_ERRORS = {**ERRORS, "error": _l("The check could not finish: %(reason)s. Nothing was"
                                        " changed: check again.")}
+# The central server's refusals by the code its answer carries (sync/server.py), each a whole
+# sentence in the user's language: its own reason is in English. A code this app does not know
+# falls back to ERRORS with that reason.
+REFUSALS = {
+    "code_unknown": _l("The central server does not know this enrolment code. Check that it is"
+                       " typed as the central administrator gave it (12 letters and digits,"
+                       " e.g. ABCD-EFGH-JKLM), or ask them for a new one."),
+    "code_used": _l("This enrolment code was already used to enrol a laptop: a code works"
+                    " once. Ask the central administrator for a new one."),
+    "code_expired": _l("This enrolment code has expired: a code works for one day. Ask the"
+                       " central administrator for a new one."),
+    "not_enrolled": ERRORS["not_enrolled"],
+    "revoked": _l("The central administrator revoked this laptop's access, so it can no longer"
+                  " sync. Its unsynced changes stay on this laptop: ask the central"
+                  " administrator what to do."),
+}
 STEPS = {"starting": _l("Starting"), "sending": _l("Sending changes"),
          "receiving": _l("Receiving changes"), "applying": _l("Saving received changes"),
          "done": _l("Done")}
@@ -121,8 +137,16 @@ def _verified(db):
 def _error_text(run):
     if not run or not run.get("error"):
         return None
-    kind, reason = run["error"]
-    return ERRORS[kind] % {"reason": reason}
+    return error_text(*run["error"])
+
+
+def error_text(kind, reason, code=None, errors=ERRORS, **values):
+    """What a sync, a check or an enrolment that failed says, in the user's language: the
+    sentence for the central server's refusal code when this app knows it, else the error's
+    kind with the server's reason."""
+    if code in REFUSALS:
+        return str(REFUSALS[code])
+    return str(errors[kind] % {"reason": reason, **values})
 
 
 @bp.post("/sync/enrol")
@@ -137,7 +161,8 @@ def enrol():
                                   app_version=__version__)
         except SyncError as e:
             names = ", ".join(str(n) for n in e.detail.get("missing") or [])
-            form.code.errors.append(ERRORS[e.kind] % {"reason": e.reason, "names": names})
+            form.code.errors.append(error_text(e.kind, e.reason, e.detail.get("code"),
+                                               names=names))
         else:
             return _after_enrolment(db, device)
     return render_template("syncing/page.html", device=None, form=form, last_sync=None,
@@ -219,9 +244,9 @@ def now():
                 try:
                     run_sync(database, instance, progress)
                 except SyncError as e:
-                    run["error"] = (e.kind, e.reason)
+                    run["error"] = (e.kind, e.reason, e.detail.get("code"))
                 except Exception as e:  # shown to the officer; the data is safe either way
-                    run["error"] = ("error", str(e))
+                    run["error"] = ("error", str(e), None)
                 finally:
                     run["running"] = False
 
@@ -241,7 +266,8 @@ def verify_records():
         verify.check(get_db().sync, device, timeout=60, app_version=__version__)
     except SyncError as e:
         # Shown once, in the check's own place on the page, as a sync's errors are.
-        session["verify_error"] = str(VERIFY_ERRORS[e.kind] % {"reason": e.reason})
+        session["verify_error"] = error_text(e.kind, e.reason, e.detail.get("code"),
+                                             VERIFY_ERRORS)
     return redirect(url_for("syncing.page", _anchor="verify"))
 
 
@@ -278,7 +304,8 @@ def _conflicts_in_view(db, condition, params=()):
 
 def _readable(row):
     return {**row, "kept": json.loads(row["kept_value"]) if row["kept_value"] else None,
-            "lost": json.loads(row["lost_value"]) if row["lost_value"] else None}
+            "lost": json.loads(row["lost_value"]) if row["lost_value"] else None,
+            "label": history.field_label(row["table_name"], row["field"])}
 
 
 def _resolvable(db, conflict):
