@@ -18,6 +18,8 @@ FIELD_LABELS = {
     "topics": _l("Topics discussed"), "materials": _l("Materials left"),
     "follow_up_on": _l("Come back on"), "notes": _l("Notes"), "visited_at": _l("Date and time"),
     "present": _l("Who was present"), "nobody_home": _l("Nobody home"),
+    "removed_reason": _l("Why is it removed?"),
+    "status_changes": _l("Statuses the outcomes changed"),
     # Villages, sessions, rosters, targets, accounts, scripts and reviews: the sync pages name
     # a field of any record a laptop writes (tests/test_lengths_and_errors.py checks each).
     "name": _l("Name"), "name_key": _l("Name"), "kind": _l("Kind"), "commune_code": _l("Commune"),
@@ -55,11 +57,19 @@ def field_label(table, field):
 
 
 # Fields whose values are ids or internal keys: the change is shown, not the value.
-_HIDDEN_VALUES = {"household_id", "head_person_id", "village_id", "present", "name_key"}
+_HIDDEN_VALUES = {"household_id", "head_person_id", "village_id", "present", "name_key",
+                  "status_changes"}
 _MASKED = {"cccd", "bhxh_number"}
 _LISTED = {"ethnicity": "ethnicity", "relation": "relation", "bhyt_card_type": "bhyt_card_type",
            "language": "language", "topics": "topic", "materials": "material"}
 _STATUSES = {"gender": GENDER_LABELS, "bhxh_status": BHXH_STATUS_LABELS, "vssid": VSSID_LABELS}
+
+
+def masked(changes):
+    """A history entry's changes with personal numbers masked, for a record kept elsewhere."""
+    return {field: ([personal.mask(str(v)) if v else v for v in value]
+                    if isinstance(value, list) else personal.mask(str(value)) if value else value)
+            if field in _MASKED else value for field, value in changes.items()}
 
 
 def _shown(db, field, value, list_labels):
@@ -80,18 +90,27 @@ def _shown(db, field, value, list_labels):
 def entries(db, table, row_id):
     """The row's history, newest first; each change as (label, old, new) in plain words."""
     list_labels = {}
-    result = []
-    for entry in reversed(store.history(db, table, row_id)):
-        changes = []
-        if entry["action"] == "update":
-            for field, (old, new) in entry["changes"].items():
-                if field == "name_key":
-                    continue
-                label = FIELD_LABELS.get(field, field)
-                if field in _HIDDEN_VALUES:
-                    changes.append((label, "", ""))
-                else:
-                    changes.append((label, _shown(db, field, old, list_labels),
-                                    _shown(db, field, new, list_labels)))
-        result.append({**entry, "changes": changes})
-    return result
+    return [{**entry, **in_words(db, table, entry["action"], entry["changes"], list_labels)}
+            for entry in reversed(store.history(db, table, row_id))]
+
+
+def in_words(db, table, action, changes, list_labels=None):
+    """What one history entry changed, as people read it: {"changes": [(label, old, new)],
+    "restored": a removal undone, "reason": why it was removed}."""
+    list_labels = {} if list_labels is None else list_labels
+    shown, restored = [], False
+    if action == "update":
+        for field, (old, new) in changes.items():
+            if field == "deleted_at":
+                restored = True
+                continue
+            if field == "name_key":
+                continue
+            label = field_label(table, field)
+            if field in _HIDDEN_VALUES:
+                shown.append((label, "", ""))
+            else:
+                shown.append((label, _shown(db, field, old, list_labels),
+                               _shown(db, field, new, list_labels)))
+    return {"changes": shown, "restored": restored,
+            "reason": changes.get("reason") if action == "delete" else None}

@@ -117,6 +117,29 @@ def _json_list(item, limit=200):
     return check
 
 
+# What a visit's outcomes may change on a person, and the values each field may take.
+_STATUS_FIELDS = {"bhxh_status": _one_of(BHXH_STATUSES, False), "vssid": _one_of(VSSID_STATES, False),
+                  "bhyt_card_type": _code(), "bhyt_expiry": _day()}
+
+
+def _status_changes(value):
+    """{person id: {status field: [before, after]}}, as visits.status_changes holds it."""
+    try:
+        changes = json.loads(value) if isinstance(value, str) else None
+    except ValueError:
+        changes = None
+    if not isinstance(changes, dict) or len(changes) > 200:
+        return "not a JSON object of people"
+    for person, fields in changes.items():
+        if _ident(True)(person) or not isinstance(fields, dict):
+            return "not a JSON object of people"
+        for field, pair in fields.items():
+            if field not in _STATUS_FIELDS or not isinstance(pair, list) or len(pair) != 2 \
+                    or any(_STATUS_FIELDS[field](v) for v in pair):
+                return f"holds a change of {field!r} that is not a status"
+    return None
+
+
 def _question(item):
     """A script's question with its answer."""
     if not isinstance(item, dict) or not item.keys() <= {"q", "a"} or any(
@@ -169,7 +192,8 @@ def _locale(value):
 
 _COUNT = _integer(0, 100_000)
 _BOOKKEEPING = {"created_at": _moment(True), "updated_at": _moment(True),
-                "created_by": _ident(), "updated_by": _ident(), "deleted_at": _moment()}
+                "created_by": _ident(), "updated_by": _ident(), "deleted_at": _moment(),
+                "removed_reason": _text(LENGTHS["note"])}
 
 # Every field of every table a laptop may write, with its check.
 RECORDS = {
@@ -190,7 +214,7 @@ RECORDS = {
                "language": _code(True), "nobody_home": _flag,
                "present": _json_list(_ident(True)), "topics": _json_list(_code(True)),
                "materials": _json_list(_code(True)), "follow_up_on": _day(),
-               "notes": _text(LENGTHS["notes"])},
+               "notes": _text(LENGTHS["notes"]), "status_changes": _status_changes},
     "visit_outcomes": {"visit_id": _ident(True), "person_id": _ident(True),
                        "outcome": _one_of(OUTCOMES), "decline_reason": _code()},
     "group_sessions": {"held_at": _moment(True), "commune_code": _integer(1, 999_999, True),

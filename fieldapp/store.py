@@ -4,7 +4,7 @@ import json
 import uuid
 from datetime import datetime, timezone
 
-from sync import capture
+from sync import capture, trail
 from sync.synced_tables import CLOCK_COLUMN, SYNC_COLUMNS, SYNCED_TABLES
 
 from . import rules
@@ -44,13 +44,12 @@ def _check(table, values=()):
         raise Invalid(f"{table}: " + "; ".join(f"{name} {why}" for name, why in problems))
 
 
-def _record(db, table, row_id, at, user_id, action, changes):
-    """One history entry for a write, in the write's transaction."""
+def _entry(table, row_id, at, user_id, action, changes):
+    """The history entry of a write: recorded here, and handed on with its change (sync.trail)
+    so that every device records the same."""
     shown = {k: ("…" if k in _REDACTED else v) for k, v in changes.items()}
-    db.execute(
-        "insert into history (table_name, row_id, at, user_id, action, changes)"
-        " values (?, ?, ?, ?, ?, ?)",
-        [table, row_id, at, user_id, action, json.dumps(shown, ensure_ascii=False)])
+    return {"table_name": table, "row_id": row_id, "at": at, "user_id": user_id,
+            "action": action, "changes": json.dumps(shown, ensure_ascii=False)}
 
 
 def get(db, table, id, include_deleted=False):
@@ -69,15 +68,16 @@ def insert(db, table, values, *, user_id):
     row = {"id": new_id(), **values}
     row.update(created_at=stamp, updated_at=stamp, created_by=user_id,
                updated_by=user_id, deleted_at=None)
+    entry = _entry(table, row["id"], stamp, user_id, "insert",
+                   {k: v for k, v in values.items() if v not in (None, "")})
     with db.atomic():
         clock = capture.stamp(db.sync)
         fields = {k: v for k, v in row.items() if k != "id"}
         row[CLOCK_COLUMN] = json.dumps({k: clock for k in fields})
         db[table].insert(row)
         capture.log(db.sync, table, row["id"], {k: [v, clock, ""] for k, v in fields.items()},
-                    capture.device_id(db.sync), row)
-        _record(db, table, row["id"], stamp, user_id, "insert",
-                {k: v for k, v in values.items() if v not in (None, "")})
+                    capture.device_id(db.sync), row, trail=entry)
+        trail.note(db.sync, [entry])
     return row
 
 
@@ -101,34 +101,53 @@ def update(db, table, id, changes, *, user_id):
         if set(together) & changed.keys() else {}
     if changed:
         stamp = now()
-        with db.atomic():
-            _write(db, table, current, {**along, **changed, "updated_at": stamp,
-                                        "updated_by": user_id})
-            _record(db, table, id, stamp, user_id, "update",
-                    {k: [current.get(k), v] for k, v in changed.items()})
+        _write(db, table, current, {**along, **changed, "updated_at": stamp,
+                                    "updated_by": user_id},
+               _entry(table, id, stamp, user_id, "update",
+                      {k: [current.get(k), v] for k, v in changed.items()}))
     return changed
 
 
-def _write(db, table, current, fields):
-    """Update fields of a row, stamping each and logging the change for sync."""
-    clock = capture.stamp(db.sync)
-    before = capture.row_clock(current)
-    db[table].update(current["id"], {
-        **fields, CLOCK_COLUMN: json.dumps({**before, **{k: clock for k in fields}})})
-    capture.log(db.sync, table, current["id"],
-                {k: [v, clock, before.get(k, "")] for k, v in fields.items()},
-                capture.device_id(db.sync), {**current, **fields})
-
-
-def soft_delete(db, table, id, *, user_id):
-    """Mark a row deleted; it stays in the table so the deletion can sync."""
-    _check(table)
-    current = get(db, table, id)
-    stamp = now()
+def _write(db, table, current, fields, entry):
+    """Update fields of a row, stamping each, logging the change for sync and recording its
+    history entry, in one transaction."""
     with db.atomic():
-        _write(db, table, current, {"deleted_at": stamp, "updated_at": stamp,
-                                    "updated_by": user_id})
-        _record(db, table, id, stamp, user_id, "delete", {})
+        clock = capture.stamp(db.sync)
+        before = capture.row_clock(current)
+        db[table].update(current["id"], {
+            **fields, CLOCK_COLUMN: json.dumps({**before, **{k: clock for k in fields}})})
+        capture.log(db.sync, table, current["id"],
+                    {k: [v, clock, before.get(k, "")] for k, v in fields.items()},
+                    capture.device_id(db.sync), {**current, **fields}, trail=entry)
+        trail.note(db.sync, [entry])
+
+
+def soft_delete(db, table, id, *, user_id, reason=None, at=None):
+    """Mark a row deleted (with why, where the table keeps it); it stays in the table so the
+    deletion can sync. `at`: the removal's time, shared by the rows removed with it."""
+    _check(table, {"removed_reason": reason} if reason else {})
+    current = get(db, table, id)
+    stamp = at or now()
+    fields = {"deleted_at": stamp, "updated_at": stamp, "updated_by": user_id}
+    if reason is not None and "removed_reason" in current:
+        fields["removed_reason"] = reason
+    _write(db, table, current, fields,
+           _entry(table, id, stamp, user_id, "delete", {"reason": reason} if reason else {}))
+
+
+def restore(db, table, id, *, user_id):
+    """Make a removed row live again, as it was: a removal undone."""
+    _check(table)
+    current = get(db, table, id, include_deleted=True)
+    if not current["deleted_at"]:
+        return {}
+    stamp = now()
+    fields = {"deleted_at": None, "updated_at": stamp, "updated_by": user_id}
+    if current.get("removed_reason") is not None:
+        fields["removed_reason"] = None
+    _write(db, table, current, fields, _entry(table, id, stamp, user_id, "update",
+                                              {"deleted_at": [current["deleted_at"], None]}))
+    return fields
 
 
 def history(db, table, row_id):

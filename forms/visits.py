@@ -69,6 +69,13 @@ class VisitForm(VisitDetailsForm):
             if "declined" in (outcome.data or []) and not reason.data:
                 reason.errors.append(_l("Say why the person declined."))
                 ok = False
+        if not (self.nobody_home.data or self.present.data or self.outcomes()
+                or (self.notes.data or "").strip()):
+            # An untouched form is not a visit: it would count a household as visited.
+            self.present.errors = [*self.present.errors, _l(
+                "Tick who was met, or “Nobody home”, or write in the notes what"
+                " happened.")]
+            ok = False
         return ok
 
 

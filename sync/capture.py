@@ -125,8 +125,9 @@ def parent_communes(store, changes):
 
 
 def log(store, table, row_id, fields, origin, values=None, origin_has_it=False,
-        known_scope=None):
-    """Append a change: fields is {name: [value, stamp, base stamp]}."""
+        known_scope=None, trail=None):
+    """Append a change: fields is {name: [value, stamp, base stamp]}; `trail` the history
+    entry it left (sync.trail), handed on with it."""
     if known_scope is not None:
         commune, office = known_scope
     elif is_central(store) and values:
@@ -136,7 +137,7 @@ def log(store, table, row_id, fields, origin, values=None, origin_has_it=False,
     if commune is not None and moves(table, fields) and is_central(store):
         rescope(store, table, [row_id], commune)
     store.append_log([log_entry(table, row_id, fields, origin, (commune, office),
-                                origin_has_it)])
+                                origin_has_it, trail)])
 
 
 def moves(table, fields):
@@ -159,10 +160,16 @@ def rescope(store, table, ids, commune):
                 rescope(store, child, below, commune)
 
 
-def log_entry(table, row_id, fields, origin, scope, origin_has_it):
-    """One change as Store.append_log takes it."""
+def log_entry(table, row_id, fields, origin, scope, origin_has_it, trail=None):
+    """One change as Store.append_log takes it; its trail without the table and id it
+    repeats, nor a new record's values, which the change itself carries."""
+    if trail is not None:
+        trail = {k: v for k, v in trail.items() if k not in ("table_name", "row_id")}
+        if trail["action"] == "insert":
+            trail["changes"] = "{}"
     return [table, row_id, compact_json(fields), origin,
-            scope[0], scope[1], 1 if origin_has_it else 0]
+            scope[0], scope[1], 1 if origin_has_it else 0,
+            None if trail is None else compact_json(trail)]
 
 
 def unsynced_count(store):

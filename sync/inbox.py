@@ -7,7 +7,7 @@ any later change of the same record, and is tried again after every batch and at
 
 import json
 
-from . import capture, merge
+from . import capture, merge, trail
 from .store import Broken
 
 
@@ -18,7 +18,8 @@ def receive(store, changes, pushed_seq):
     absent = merge.absent_rows(store, changes)
     # A first pull is mostly new rows: written a run at a time unless one is refused.
     if not parked and merge.new_rows_only(store, changes, absent) and merge.insert_new_rows(
-            store, [(c["table"], c["id"], c["fields"]) for c in changes]):
+            store, [(c["table"], c["id"], c["fields"]) for c in changes],
+            entries=[trail.arrived(c) for c in changes]):
         return
     # Only rows this laptop already has can hold local edits not yet accepted.
     pending = merge.pending_fields(store, pushed_seq, [
@@ -28,13 +29,16 @@ def receive(store, changes, pushed_seq):
         key = (change["table"], change["id"])
         if key in parked:
             _park(store, change, None)
+            trail.received(store, change["table"], change["id"], change.get("trail"))
             return
         merge.adopt_pulled(store, change["table"], change["id"], change["fields"], pending,
-                           None if key in absent else ...)
+                           None if key in absent else ..., change.get("trail"))
         absent.discard(key)
 
     def park(change, error):
+        # Its history is what happened on the central server: recorded now, applied later.
         _park(store, change, str(error))
+        trail.received(store, change["table"], change["id"], change.get("trail"))
         parked.add((change["table"], change["id"]))
 
     merge.each_alone_if_needed(

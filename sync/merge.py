@@ -14,7 +14,7 @@ this module writes what arrives from elsewhere. Both keep each field's clock sta
 import json
 import uuid
 
-from . import capture, hlc
+from . import capture, hlc, trail
 from .store import Broken
 from .synced_tables import CLOCK_COLUMN
 
@@ -61,11 +61,12 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
         current = row(store, table, row_id)
     if current is None and fields.keys() <= known:
         # A new row: every field takes effect, nothing to compare (most of a first push).
-        _write(store, table, row_id, None, {name: t[0] for name, t in fields.items()},
-               {name: t[1] for name, t in fields.items()})
-        capture.log(store, table, row_id, fields, origin,
-                    {name: t[0] for name, t in fields.items()}, origin_has_it=exact,
-                    known_scope=scope)
+        values = {name: t[0] for name, t in fields.items()}
+        _write(store, table, row_id, None, values, {name: t[1] for name, t in fields.items()})
+        entry = trail.entry(table, row_id, None, values)
+        trail.note(store, [entry])
+        capture.log(store, table, row_id, fields, origin, values, origin_has_it=exact,
+                    known_scope=scope, trail=entry)
         return fields
     clock = capture.row_clock(current)
     applied, values, kept = {}, {}, {}
@@ -92,12 +93,15 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
                 _conflict(store, table, row_id, current, name, kept=(current.get(name), stored),
                           lost=(value, stamp))
             kept[name] = [current.get(name), stored, ""]
+    entry = None
     if values:
         _write(store, table, row_id, current, values, clock)
+        entry = trail.entry(table, row_id, current, values)
+        trail.note(store, [entry])
     merged = {**(current or {}), **values}
     if applied:
         capture.log(store, table, row_id, applied, origin, merged, origin_has_it=exact,
-                    known_scope=scope)
+                    known_scope=scope, trail=entry)
     if kept:
         # The device still shows its own, older value: send it the one that won.
         capture.log(store, table, row_id, kept, capture.device_id(store), merged,
@@ -124,8 +128,9 @@ def _conflict(store, table, row_id, current, field, kept, lost):
     capture.log(store, "sync_conflicts", values["id"], fields, capture.device_id(store), values)
 
 
-def adopt_pulled(store, table, row_id, fields, pending, current=...):
-    """Take the central server's values on a laptop, except fields with unpushed local edits."""
+def adopt_pulled(store, table, row_id, fields, pending, current=..., entry=None):
+    """Take the central server's values on a laptop, except fields with unpushed local edits;
+    record `entry`, the history entry the change left on the central server (sync.trail)."""
     known = store.columns(table) - {"id", CLOCK_COLUMN}
     if current is ...:
         current = row(store, table, row_id)
@@ -141,6 +146,7 @@ def adopt_pulled(store, table, row_id, fields, pending, current=...):
             values[name], clock[name] = value, stamp
     if values:
         _write(store, table, row_id, current, values, clock)
+    trail.received(store, table, row_id, entry)
     return values
 
 
@@ -164,15 +170,17 @@ def new_rows_only(store, changes, absent):
                     for c in changes))
 
 
-def insert_new_rows(store, rows, log=None):
+def insert_new_rows(store, rows, log=None, entries=()):
     """Write new rows in order, a run of one table's same-shaped rows per statement; False,
     having written nothing, if one breaks the store's rules (the caller then goes one by one).
 
-    rows: (table, id, fields); `log`: log entries (capture.log_entry) to append after them.
+    rows: (table, id, fields); `log`: log entries (capture.log_entry) to append after them;
+    `entries`: the history entries they leave (sync.trail), None where none.
     """
     try:
         with store.attempt():
             _insert_runs(store, rows)
+            trail.note(store, entries)
             if log:
                 store.append_log(log)
     except Broken:

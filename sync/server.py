@@ -8,7 +8,7 @@ import threading
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from . import capture, hlc, lineage, merge, policy
+from . import capture, hlc, lineage, merge, policy, trail
 from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
                        check_version)
 from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE, OFFICE_SCOPED
@@ -544,7 +544,7 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
     def inserted_at_once():
         """Merge a batch of new rows with one statement per run of rows; False, having written
         nothing, if one breaks a constraint."""
-        rows, log, parents = [], [], dict(held_communes)
+        rows, log, entries, parents = [], [], [], dict(held_communes)
         for change in fresh:
             taken = accepted(change, None, parents)
             if taken:
@@ -552,9 +552,11 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
                 # A later row of the batch may hang from this one, which is not written yet.
                 parents[(change["table"], change["id"])] = scope[0]
                 rows.append((change["table"], change["id"], fields))
+                entries.append(trail.entry(change["table"], change["id"], None,
+                                           {name: t[0] for name, t in fields.items()}))
                 log.append(capture.log_entry(change["table"], change["id"], fields,
-                                             device["id"], scope, exact))
-        return merge.insert_new_rows(store, rows, log)
+                                             device["id"], scope, exact, entries[-1]))
+        return merge.insert_new_rows(store, rows, log, entries)
 
     def broken(change, error):
         refuse(change, "incomplete", f" ({error})")
@@ -608,7 +610,7 @@ def _pull(store, device, communes, cursor, upto, mine=False):
         officers = _officers_of_other_offices(store, current, device["office_id"])
         has_extra = bool(store.find("sync_extra", limit=1))
         changes = []
-        for seq, table, row_id, fields in rows:
+        for seq, table, row_id, fields, entry in rows:
             if (table, row_id) in elsewhere:
                 continue
             row = current.get((table, row_id), {})
@@ -626,7 +628,11 @@ def _pull(store, device, communes, cursor, upto, mine=False):
             names = json.loads(fields)
             now = _as_held(table, row, names)
             now.update({name: extra[name] for name in names if name in extra})
-            changes.append({"seq": seq, "table": table, "id": row_id, "fields": now})
+            change = {"seq": seq, "table": table, "id": row_id, "fields": now}
+            if entry:
+                # What happened, as it was recorded here: the laptop's history reads the same.
+                change["trail"] = json.loads(entry)
+            changes.append(change)
     return {"cursor": new_cursor, "more": more, "changes": changes}
 
 
@@ -663,7 +669,7 @@ def _officers_of_other_offices(store, current, office_id):
 def _current_rows(store, entries):
     """The rows a batch of log entries names, fetched table by table."""
     wanted = {}
-    for _seq, table, row_id, _fields in entries:
+    for _seq, table, row_id, *_rest in entries:
         wanted.setdefault(table, set()).add(row_id)
     return {(table, row["id"]): row for table, ids in wanted.items()
             for row in store.find(table, id=ids)}

@@ -106,7 +106,7 @@ class Store(ABC):
     @abstractmethod
     def append_log(self, entries):
         """Append entries, (table_name, row_id, fields, origin, scope_commune, scope_office,
-        origin_has_it) each, in order; each gets the next seq."""
+        origin_has_it, trail) each, in order; each gets the next seq."""
 
     @abstractmethod
     def log_after(self, seq, limit):
@@ -117,7 +117,7 @@ class Store(ABC):
     def log_visible(self, after, upto, communes, office, device, limit):
         """Up to `limit` entries after `after` and up to `upto` that a device may pull: shared
         by all, of one of the communes or of the office, and not its own that it already
-        holds; (seq, table_name, row_id, fields) each, in order."""
+        holds; (seq, table_name, row_id, fields, trail) each, in order."""
 
     @abstractmethod
     def log_count(self, after):

@@ -54,11 +54,15 @@ _FILES = re.compile(r"\.(pdf|csv|po|xlsx)$|/export")
 _IDS = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32}|\d+")
 # The one form that ends the session it is sent in: sent from a browser of its own.
 _ENDS_SESSION = {"auth.logout"}
+_REMOVALS = {"visits.remove", "visits.move", "households.remove", "households.remove_person",
+             "group_sessions.remove"}
 # Not filled in: failed logins would make the test's own address wait before logging in again.
 NOT_FILLED = {"auth.login"}
 # Fields that other fields must agree with, which the plain filling cannot guess.
 FILLED = {"group_sessions.new": {"attendees_total": "1", "attendees_gender_unknown": "1",
-                                 "eth_unknown": "1"}}
+                                 "eth_unknown": "1"},
+          # A visit is something that happened: here, a closed door.
+          "visits.new": {"nobody_home": "y"}}
 
 
 def encode(pairs):
@@ -134,8 +138,9 @@ class FoundForm:
         return self.endpoint, self.method, frozenset(_IDS.sub("#", n) for n in self.fields)
 
     def writes_nothing_typed(self):
-        """A one-button form (remove, toggle): sent last, as it may change what others show."""
-        return not set(self.fields) - {"csrf_token", "form_key"}
+        """A one-button form (toggle) or a removal: sent last, as it may change what others
+        show (a household removed takes its forms with it)."""
+        return not set(self.fields) - {"csrf_token", "form_key"} or self.endpoint in _REMOVALS
 
     def pairs(self, name, value, token, n):
         """The form as shown, its empty fields filled, one field's value replaced, with a fresh

@@ -36,9 +36,11 @@ FORMS = {
                     None, None),
     "person move": ("canbo", "/people/{person}/move", None, {"household_id": "{other_household}"},
                     "select count(*) from people where household_id = '{other_household}'", 1),
-    "person remove": ("canbo", "/people/{person}", "/people/{person}/remove", {},
+    "person remove": ("canbo", "/people/{person}", "/people/{person}/remove",
+                      {"reason": "Nhập hai lần"},
                       "select count(*) from people where deleted_at is not null", 1),
-    "visit": ("canbo", "/households/{household}/visits/new", None, {"topics": ["vssid"]},
+    "visit": ("canbo", "/households/{household}/visits/new", None,
+              {"topics": ["vssid"], "notes": "Giới thiệu VssID"},
               "select count(*) from visits", 1),
     "nobody home": ("canbo", "/households/{household}/visits/new",
                     "/households/{household}/visits/nobody-home", {},
@@ -197,6 +199,7 @@ def test_a_form_shown_again_with_errors_keeps_its_key_and_then_saves_once(app, i
     fixed = form_values(posting_to(parse(refused), page, None))
     assert fixed["form_key"] == [key]
     fixed["visited_at"] = [datetime.now().strftime("%Y-%m-%dT%H:%M")]
+    fixed["notes"] = ["Giới thiệu VssID"]
     for _ in range(2):
         assert client.post(page, data=fixed).status_code == 302
     assert count(app, "select count(*) from visits") == before + 1
@@ -210,6 +213,7 @@ def test_two_visits_on_the_same_day_are_two_forms(app, ids):
     first, second = shown_form(client, page, None), shown_form(client, page, None)
     assert key_of(first) != key_of(second)
     for values in (first, second):
+        values["nobody_home"] = ["y"]
         assert client.post(page, data=values).status_code == 302
     assert count(app, "select count(*) from visits") == before + 2
 
@@ -230,9 +234,10 @@ def test_the_same_key_sent_twice_at_once_saves_once(app, ids, monkeypatch):
     client_a = new_client(app, "vi", "canbo")
     client_b = new_client(app, "vi", "canbo")
     page = f"/households/{ids['household']}/visits/new"
-    values = shown_form(client_a, page, None)
+    values = {**shown_form(client_a, page, None), "notes": ["Giới thiệu VssID"]}
     # The other tab of the same browser: its own session's CSRF token, the same form's key.
-    values_b = {**shown_form(client_b, page, None), "form_key": values["form_key"]}
+    values_b = {**shown_form(client_b, page, None), "form_key": values["form_key"],
+                "notes": ["Giới thiệu VssID"]}
     before = count(app, "select count(*) from visits")
 
     writing = threading.Event()

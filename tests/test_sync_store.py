@@ -39,7 +39,7 @@ def test_the_engine_schema_is_the_one_the_released_steps_made(tmp_path):
     for table in SCHEMA_TABLES:
         assert shape(alone, table) == shape(upgraded, table), table
     assert [m.name for m in sync_migrations.applied(upgraded)] == [
-        "sync_0001_engine_tables", "sync_0002_lineage"]
+        "sync_0001_engine_tables", "sync_0002_lineage", "sync_0003_trail"]
 
 
 def test_the_engine_step_takes_over_tables_with_rows_in_them(tmp_path):
@@ -116,7 +116,7 @@ def test_writes_outside_a_transaction_are_committed_at_once(store, tmp_path):
     """Another connection sees them, and can take the write lock: nothing was left open."""
     store.set_state("role", "laptop")
     store.insert("sync_state", [{"key": "a", "value": "1"}])
-    store.append_log([["villages", "v1", "{}", "laptop", None, None, 0]])
+    store.append_log([["villages", "v1", "{}", "laptop", None, None, 0, None]])
 
     other = other_connection(store, tmp_path)
     other.conn.execute("pragma busy_timeout = 100")
@@ -130,7 +130,7 @@ def test_atomic_is_undone_whole_on_an_error(store):
     with pytest.raises(RuntimeError):
         with store.atomic():
             store.set_state("a", 1)
-            store.append_log([["villages", "v1", "{}", "laptop", None, None, 0]])
+            store.append_log([["villages", "v1", "{}", "laptop", None, None, 0, None]])
             raise RuntimeError("cut")
     assert store.state("a") is None and store.last_seq() == 0
 
@@ -163,7 +163,7 @@ def test_attempt_lets_other_errors_through_and_undoes_them(store):
 
 
 def test_a_snapshot_does_not_see_a_write_made_during_it(store, tmp_path):
-    store.append_log([["villages", "v1", "{}", "laptop", None, None, 0]])
+    store.append_log([["villages", "v1", "{}", "laptop", None, None, 0, None]])
     other = other_connection(store, tmp_path)
     with store.snapshot():
         before = store.last_seq()
@@ -177,11 +177,11 @@ def test_a_snapshot_does_not_see_a_write_made_during_it(store, tmp_path):
 
 def test_the_log_in_order_and_by_scope(store):
     entries = [
-        ["villages", "v1", '{"name":["A","s1",""]}', "d1", 101, None, 0],
-        ["users", "u1", "{}", "central", None, "o1", 0],
-        ["villages", "v2", "{}", "d2", 202, None, 0],
-        ["scripts", "s1", "{}", "central", None, None, 0],
-        ["villages", "v1", '{"name":["B","s2","s1"]}', "d1", 101, None, 1],
+        ["villages", "v1", '{"name":["A","s1",""]}', "d1", 101, None, 0, None],
+        ["users", "u1", "{}", "central", None, "o1", 0, None],
+        ["villages", "v2", "{}", "d2", 202, None, 0, None],
+        ["scripts", "s1", "{}", "central", None, None, 0, '{"action":"insert"}'],
+        ["villages", "v1", '{"name":["B","s2","s1"]}', "d1", 101, None, 1, None],
     ]
     store.append_log(entries)
 
@@ -192,6 +192,8 @@ def test_the_log_in_order_and_by_scope(store):
     # it already holds.
     assert [e[0] for e in store.log_visible(0, 5, {101}, "o1", "d1", 10)] == [1, 2, 4]
     assert [e[0] for e in store.log_visible(0, 5, set(), "o2", "d3", 10)] == [4]
+    # Each with the trail it left, handed on with it.
+    assert store.log_visible(3, 4, set(), "o2", "d3", 10)[0][4] == '{"action":"insert"}'
     assert [e[0] for e in store.log_visible(2, 5, {101, 202}, "o1", "d3", 2)] == [3, 4]
     # Nothing past the position the pull was bounded by, however much the log holds.
     assert [e[0] for e in store.log_visible(0, 3, {101, 202}, "o1", "d3", 10)] == [1, 2, 3]

@@ -117,3 +117,33 @@ def test_revoking_a_laptop_disables_every_account_it_made(tmp_path):
     finally:
         laptop.close()
         central.stop()
+
+
+def test_after_enrolment_the_page_names_who_can_log_in_and_each_of_them_can(tmp_path,
+                                                                            seeded_database):
+    """Nobody locked out by enrolment: the page names the office's officers and supervisors,
+    each logs in with the central password; administrators are told to work centrally, and
+    their laptop copy opens with no password."""
+    from conftest import PASSWORD, copy_app
+    from helpers import flashes, parse
+    central = Central(tmp_path / "central")
+    try:
+        app = copy_app(tmp_path / "demo-laptop", seeded_database)
+        admin = new_client(app, "en", "quantri")
+        response = admin.post_form("/sync/enrol", {"central_url": central.url,
+                                                   "code": central.code(), "device_name": "demo"},
+                                   follow_redirects=True)
+        said = " ".join(flashes(parse(response)))
+        assert "Who can log in on this laptop" in said
+        names = said.split("Who can log in on this laptop")[1]
+        assert "(canbo)" in names and "(giamsat)" in names and "(quantri)" not in names
+        for username in ("canbo", "giamsat"):
+            browser = new_client(app, "en")
+            browser.login(username, central.logins[username])
+            assert logged_in(browser), username
+        for password in (PASSWORD, *central.logins.values()):
+            browser = new_client(app, "en")
+            browser.login("quantri", password)
+            assert not logged_in(browser)
+    finally:
+        central.stop()

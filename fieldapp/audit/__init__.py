@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta, timezone
 
 from flask import current_app, g, request
 
-from .. import clock, store
+from .. import clock, history, store
 from ..db import get_db
 
 PAGE_SIZE = 100
@@ -43,12 +43,32 @@ def record_request(action, *, user_id=None, **fields):
     record(get_db(), action, user_id=user_id, address=request.remote_addr, **fields)
 
 
-def record_merged(db, device_id, address, changes):
-    """One 'merged' row per (table, row id, field names) change a device pushed, in one go."""
+def last_history_id(db):
+    return db.execute("select coalesce(max(id), 0) from history").fetchone()[0]
+
+
+def record_merged(db, device_id, address, changes, history_after=None):
+    """One 'merged' row per change a device pushed, in one go: the officer who made it, and
+    what it changed from what to what (personal numbers masked), as the history recorded it
+    (its entries after `history_after`)."""
     at = store.now()
-    rows = ((at, None, device_id, address, "merged", table, str(row_id),
-             json.dumps({"fields": sorted(fields)}, ensure_ascii=False))
-            for table, row_id, fields in changes)
+    taken = {(table, str(row_id)) for table, row_id, _fields in changes}
+    recorded = {}
+    if history_after is not None:
+        for entry in db.query("select table_name, row_id, user_id, action, changes from history"
+                              " where id > ? order by id", [history_after]):
+            if (entry["table_name"], entry["row_id"]) in taken:
+                recorded.setdefault((entry["table_name"], entry["row_id"]), []).append(entry)
+    rows = []
+    for table, row_id, fields in changes:
+        detail = {"fields": sorted(fields)}
+        found = recorded.get((table, str(row_id)))
+        entry = found.pop(0) if found else None
+        if entry is not None:
+            detail.update(action=entry["action"],
+                          changes=history.masked(json.loads(entry["changes"])))
+        rows.append((at, entry["user_id"] if entry else None, device_id, address, "merged",
+                     table, str(row_id), json.dumps(detail, ensure_ascii=False)))
     with db.atomic():
         db.conn.executemany(_INSERT, rows)
 

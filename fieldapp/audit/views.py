@@ -1,14 +1,20 @@
 """The audit trail's page and CSV export, for the central server's administrators."""
 
+import json
+
 from flask import Blueprint, Response, abort, current_app, render_template, request
+
+from sync import merge
+from sync.synced_tables import SYNCED_TABLES
 
 from forms.audit import AuditFilterForm
 
-from .. import audit, clock
+from .. import audit, clock, history
 from ..auth.sessions import role_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..reports import exports
+from ..sync_pages import records
 from ..vocabulary import ACTION_LABELS
 
 bp = Blueprint("audit", __name__, url_prefix="/central/audit", template_folder="templates")
@@ -32,10 +38,30 @@ def page():
     form = _filter_form()
     valid = form.validate()
     page = max(request.args.get("page", 1, type=int), 1)
-    rows, has_next = audit.entries(get_db(), form.filters(), page) if valid else ([], False)
-    return render_template("audit/index.html", form=form, rows=rows, page=page,
+    db = get_db()
+    rows, has_next = audit.entries(db, form.filters(), page) if valid else ([], False)
+    return render_template("audit/index.html", form=form,
+                           rows=[_readable(db, row) for row in rows], page=page,
                            has_next=has_next, filters=_given(),
                            action_labels=ACTION_LABELS), 200 if valid else 400
+
+
+def _readable(db, row):
+    """A trail row with its record named as a person would, with a link, and what a merged
+    change changed in words."""
+    row = dict(row)
+    if row["table_name"] in SYNCED_TABLES and row["row_id"] and \
+            merge.row(db.sync, row["table_name"], row["row_id"]) is not None:
+        row["record"] = records.described(db, row["table_name"], row["row_id"])
+    try:
+        detail = json.loads(row["detail"]) if row["detail"] else None
+    except ValueError:
+        detail = None
+    if isinstance(detail, dict) and isinstance(detail.get("changes"), dict):
+        row["said"] = {"action": detail.get("action"),
+                       **history.in_words(db, row["table_name"], detail.get("action"),
+                                          detail["changes"])}
+    return row
 
 
 @bp.get("/export.csv")

@@ -137,7 +137,8 @@ def session(db, session_id, office_id):
 
 def attendees(db, session_id):
     """The roster: attendees with their person's details and outcomes; only people of the
-    session's own office (an attendee row naming another office's person is not shown)."""
+    session's own office (an attendee row naming another office's person is not shown), and
+    not removed (entered twice, say: the roster names the one kept)."""
     return [{**r, "outcomes": json.loads(r["outcomes"])} for r in db.query(f"""
         select a.id, a.person_id, a.outcomes, p.full_name, p.gender, p.birth_year,
                p.household_id, v.name as village_name
@@ -147,7 +148,7 @@ def attendees(db, session_id):
           join households h on h.id = p.household_id
           join villages v on v.id = h.village_id
           {places.in_office("v.commune_code", households.office_of("s.commune_code"))}
-         where a.session_id = ? and a.deleted_at is null
+         where a.session_id = ? and a.deleted_at is null and p.deleted_at is null
          order by p.name_key""", [session_id])]
 
 
@@ -177,3 +178,26 @@ def sessions(db, office_id, month, village_id=None, format=None, target_group=No
          order by s.held_at desc""", {
         "office": office_id, "month": month, "village": village_id, "format": format,
         "target_group": target_group, "language": language})]
+
+
+def remove_session(db, session_id, reason, *, user_id):
+    """Remove a session with its roster; its figures go with it."""
+    with db.atomic():
+        at = store.now()
+        for row in db.query("select id from session_attendees where session_id = ?"
+                            " and deleted_at is null", [session_id]):
+            store.soft_delete(db, "session_attendees", row["id"], user_id=user_id, at=at)
+        store.soft_delete(db, "group_sessions", session_id, user_id=user_id, reason=reason,
+                          at=at)
+
+
+def restore_session(db, session_id, *, user_id):
+    """Undo a session's removal, with the roster removed along with it."""
+    with db.atomic():
+        row = store.get(db, "group_sessions", session_id, include_deleted=True)
+        if not row["deleted_at"]:
+            return
+        for attendee in db.query("select id from session_attendees where session_id = ?"
+                                 " and deleted_at = ?", [session_id, row["deleted_at"]]):
+            store.restore(db, "session_attendees", attendee["id"], user_id=user_id)
+        store.restore(db, "group_sessions", session_id, user_id=user_id)

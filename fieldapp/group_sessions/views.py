@@ -7,9 +7,10 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from forms import options
 from forms.printing import PrintForm
+from forms.removals import RemoveForm
 from forms.sessions import ATTENDANCE_MESSAGES, AttendeesForm, session_form
 
-from .. import accounts, clock, lists, submissions
+from .. import accounts, clock, lists, removals, submissions
 from ..auth.sessions import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -103,6 +104,8 @@ def new():
             materials=form.materials.data, notes=form.notes.data or "",
             roster=form.roster.data, quick_people=form.quick_people(), user_id=g.user["id"])
         flash(_("Session saved."), "success")
+        removals.offer_undo(url_for("group_sessions.undo_save", session_id=session_id),
+                            _("Undo"))
         return redirect(url_for("group_sessions.view", session_id=session_id))
     return render_template("group_sessions/new.html", form=form, village=village)
 
@@ -127,6 +130,7 @@ def _session_page(db, session, attendees_form):
     return render_template(
         "group_sessions/view.html", session=session, roster=roster, labels=_labels(db),
         attendees_form=attendees_form, staff=staff, outcome_labels=SESSION_OUTCOME_LABELS,
+        removable=removals.may_remove(g.user, session), remove_form=RemoveForm(formdata=None),
         print_form=PrintForm(formdata=None, default_size="A4", for_household=False))
 
 
@@ -179,3 +183,42 @@ def attendance(session_id):
     return render_template("group_sessions/attendance.html", session=session, roster=roster,
                            blank_rows=max(session["attendees_total"] - len(roster), 0),
                            labels=_labels(db))
+
+
+@bp.post("/<session_id>/remove")
+@login_required
+@submissions.once
+def remove(session_id):
+    db = get_db()
+    session = _session_or_404(db, session_id)
+    return removals.remove_by_form(
+        session, lambda reason: queries.remove_session(db, session_id, reason,
+                                                       user_id=g.user["id"]),
+        done=url_for("group_sessions.index"),
+        undo=url_for("group_sessions.restore", session_id=session_id),
+        removed=_("Session removed, with its roster: it no longer counts anywhere."),
+        back=url_for("group_sessions.view", session_id=session_id, _anchor="remove"))
+
+
+@bp.post("/<session_id>/restore")
+@login_required
+@submissions.once
+def restore(session_id):
+    db = get_db()
+    return removals.restore_by_form(
+        db, "group_sessions", session_id,
+        lambda: queries.restore_session(db, session_id, user_id=g.user["id"]),
+        done=url_for("group_sessions.view", session_id=session_id),
+        restored=_("Session brought back, with its roster."))
+
+
+@bp.post("/<session_id>/undo-save")
+@login_required
+@submissions.once
+def undo_save(session_id):
+    db = get_db()
+    session = _session_or_404(db, session_id)
+    return removals.undo_saving(
+        session, lambda reason: queries.remove_session(db, session_id, reason,
+                                                       user_id=g.user["id"]),
+        done=url_for("group_sessions.index"))

@@ -220,10 +220,88 @@ def move_person(db, person_id, to_household_id, relation, *, user_id):
             _make_head(db, to_household_id, person_id, user_id)
 
 
-def remove_person(db, person_id, *, user_id):
+def remove_person(db, person_id, reason=None, *, user_id, at=None):
+    """Remove a person (entered twice, say): nobody counts them any more; a head steps down."""
     with db.atomic():
         current = store.get(db, "people", person_id)
-        store.soft_delete(db, "people", person_id, user_id=user_id)
+        store.soft_delete(db, "people", person_id, user_id=user_id, reason=reason, at=at)
         if store.get(db, "households", current["household_id"])["head_person_id"] == person_id:
             store.update(db, "households", current["household_id"], {"head_person_id": None},
                          user_id=user_id)
+
+
+def restore_person(db, person_id, *, user_id):
+    """Undo a person's removal; a head whose household has no other head is head again."""
+    with db.atomic():
+        store.restore(db, "people", person_id, user_id=user_id)
+        person = store.get(db, "people", person_id)
+        household = store.get(db, "households", person["household_id"])
+        if person["relation"] == "head" and not household["head_person_id"]:
+            store.update(db, "households", household["id"], {"head_person_id": person_id},
+                         user_id=user_id)
+
+
+def remove_household(db, household_id, reason, *, user_id):
+    """Remove a household (registered twice, say) with its people and its visits."""
+    with db.atomic():
+        at = store.now()
+        for visit in db.query("select id from visits where household_id = ?"
+                              " and deleted_at is null", [household_id]):
+            for outcome in db.query("select id from visit_outcomes where visit_id = ?"
+                                    " and deleted_at is null", [visit["id"]]):
+                store.soft_delete(db, "visit_outcomes", outcome["id"], user_id=user_id, at=at)
+            store.soft_delete(db, "visits", visit["id"], user_id=user_id, at=at)
+        for person in db.query("select id from people where household_id = ?"
+                               " and deleted_at is null", [household_id]):
+            store.soft_delete(db, "people", person["id"], user_id=user_id, at=at)
+        store.soft_delete(db, "households", household_id, user_id=user_id, reason=reason, at=at)
+
+
+def restore_household(db, household_id, *, user_id):
+    """Undo a household's removal, with the people and visits removed along with it."""
+    with db.atomic():
+        row = store.get(db, "households", household_id, include_deleted=True)
+        if not row["deleted_at"]:
+            return
+        at = row["deleted_at"]
+        store.restore(db, "households", household_id, user_id=user_id)
+        for person in db.query("select id from people where household_id = ? and deleted_at = ?",
+                               [household_id, at]):
+            store.restore(db, "people", person["id"], user_id=user_id)
+        for visit in db.query("select id from visits where household_id = ? and deleted_at = ?",
+                              [household_id, at]):
+            store.restore(db, "visits", visit["id"], user_id=user_id)
+            for outcome in db.query("select id from visit_outcomes where visit_id = ?"
+                                    " and deleted_at = ?", [visit["id"], at]):
+                store.restore(db, "visit_outcomes", outcome["id"], user_id=user_id)
+
+
+def removed_members(db, household_id):
+    """The household's removed people and visits, newest first, to bring back."""
+    return _removed(db, """
+        select 'people' as kind, r.id, r.full_name as name, r.deleted_at, r.removed_reason,
+               r.updated_by, r.created_by, r.created_at
+          from people r where r.household_id = ? and r.deleted_at is not null
+        union all
+        select 'visits', r.id, substr(r.visited_at, 1, 16), r.deleted_at, r.removed_reason,
+               r.updated_by, r.created_by, r.created_at
+          from visits r where r.household_id = ? and r.deleted_at is not null""",
+                                 [household_id, household_id])
+
+
+def removed_households(db, village_id):
+    """The village's removed households, newest first, to bring back."""
+    return _removed(db, """
+        select 'households' as kind, r.id, p.full_name as name, r.deleted_at, r.removed_reason,
+               r.updated_by, r.created_by, r.created_at
+          from households r left join people p on p.id = r.head_person_id
+         where r.village_id = ? and r.deleted_at is not null""", [village_id])
+
+
+def _removed(db, sql, params):
+    """Removed records, newest first, with who removed them and why: `sql` selects `kind`,
+    `id`, `name`, the removal's columns and who made the record."""
+    return list(db.query(f"""
+        select x.*, u.full_name as removed_by from ({sql}) x
+          left join users u on u.id = x.updated_by
+         order by x.deleted_at desc limit 50""", params))

@@ -5,8 +5,9 @@ import functools
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
 from forms.households import HouseholdForm, MovePersonForm, PersonForm, RegisterHouseholdForm
+from forms.removals import RemoveForm
 
-from .. import history, lists, submissions
+from .. import history, lists, removals, submissions
 from ..text import page_number
 from ..auth.sessions import in_office_or_404, login_required
 from ..db import get_db
@@ -68,6 +69,7 @@ def village(village_id):
         pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
         households=queries.village_households(db, village_id, PAGE_SIZE,
                                               (page - 1) * PAGE_SIZE),
+        removed=queries.removed_households(db, village_id),
         language_labels=lists.labels(db, "language"))
 
 
@@ -85,6 +87,8 @@ def register(village_id):
             household_id = queries.register_household(
                 db, village_id, form.data, form.person_values(), user_id=g.user["id"])
             flash(_("Household registered. Now add the other members."), "success")
+            removals.offer_undo(url_for("households.undo_save", household_id=household_id),
+                                _("Undo"))
             return redirect(url_for("households.view", household_id=household_id))
     return render_template("households/register.html", village=village, form=form,
                            duplicates=duplicates)
@@ -100,6 +104,8 @@ def view(household_id):
         members=queries.members(db, household_id),
         visits=visits.household_visits(db, household_id),
         history=history.entries(db, "households", household_id),
+        removable=removals.may_remove(g.user, household), remove_form=RemoveForm(formdata=None),
+        removed=queries.removed_members(db, household_id),
         labels={name: lists.labels(db, name)
                 for name in ("ethnicity", "language", "relation", "bhyt_card_type", "topic")})
 
@@ -168,6 +174,8 @@ def edit_person(person_id):
     return render_template("households/person_form.html", household=household, person=person,
                            form=form, duplicates=duplicates,
                            history=history.entries(db, "people", person_id),
+                           removable=removals.may_remove(g.user, person),
+                           remove_form=RemoveForm(formdata=None),
                            outcomes=visits.person_outcomes(db, person_id),
                            reasons=lists.labels(db, "decline_reason"))
 
@@ -202,6 +210,61 @@ def move_person(person_id):
 def remove_person(person_id):
     db = get_db()
     person = _person_or_404(db, person_id)
-    queries.remove_person(db, person_id, user_id=g.user["id"])
-    flash(_("%(name)s removed from the household.", name=person["full_name"]), "success")
-    return redirect(url_for("households.view", household_id=person["household_id"]))
+    return removals.remove_by_form(
+        person, lambda reason: queries.remove_person(db, person_id, reason,
+                                                     user_id=g.user["id"]),
+        done=url_for("households.view", household_id=person["household_id"]),
+        undo=url_for("households.restore_person", person_id=person_id),
+        removed=_("%(name)s removed from the household.", name=person["full_name"]),
+        back=url_for("households.edit_person", person_id=person_id, _anchor="remove"))
+
+
+@bp.post("/people/<person_id>/restore")
+@login_required
+@submissions.once
+def restore_person(person_id):
+    db = get_db()
+    return removals.restore_by_form(
+        db, "people", person_id,
+        lambda: queries.restore_person(db, person_id, user_id=g.user["id"]),
+        done=url_for("households.edit_person", person_id=person_id),
+        restored=_("Brought back to the household."))
+
+
+@bp.post("/households/<household_id>/remove")
+@login_required
+@submissions.once
+def remove(household_id):
+    db = get_db()
+    household = _household_or_404(db, household_id)
+    return removals.remove_by_form(
+        household, lambda reason: queries.remove_household(db, household_id, reason,
+                                                           user_id=g.user["id"]),
+        done=url_for("households.village", village_id=household["village_id"]),
+        undo=url_for("households.restore", household_id=household_id),
+        removed=_("Household removed, with its members and visits."),
+        back=url_for("households.view", household_id=household_id, _anchor="remove"))
+
+
+@bp.post("/households/<household_id>/restore")
+@login_required
+@submissions.once
+def restore(household_id):
+    db = get_db()
+    return removals.restore_by_form(
+        db, "households", household_id,
+        lambda: queries.restore_household(db, household_id, user_id=g.user["id"]),
+        done=url_for("households.view", household_id=household_id),
+        restored=_("Household brought back, with what was removed with it."))
+
+
+@bp.post("/households/<household_id>/undo-save")
+@login_required
+@submissions.once
+def undo_save(household_id):
+    db = get_db()
+    household = _household_or_404(db, household_id)
+    return removals.undo_saving(
+        household, lambda reason: queries.remove_household(db, household_id, reason,
+                                                           user_id=g.user["id"]),
+        done=url_for("households.village", village_id=household["village_id"]))

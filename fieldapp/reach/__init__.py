@@ -5,4 +5,5 @@ package is what running code uses: the groups and keys counted (keys), rebuildin
 (counts), and whether a report's periods are read from the counts or over reach (paths).
 """
 
-from .counts import REACH_COUNTING_TRIGGERS, rebuild_reach_counts  # noqa: F401
+from .counts import (REACH_COUNTING_TRIGGERS, REACH_FILTER_TRIGGERS,  # noqa: F401
+                     rebuild_reach_counts)

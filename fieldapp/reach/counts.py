@@ -26,6 +26,8 @@ _REBUILT = (
 REACH_COUNTING_TRIGGERS = ("reach_months_ai", "reach_months_visit_ad", "reach_months_person_ad",
                            "reach_months_au", "reach_visit_counts_ai", "reach_visit_counts_ad",
                            "reach_visit_counts_au")
+# The trigger on reach that keeps removed people out of it (step 0016): never dropped.
+REACH_FILTER_TRIGGERS = ("reach_removed_people_bi",)
 
 
 def rebuild_reach_counts(db):

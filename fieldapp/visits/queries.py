@@ -45,34 +45,128 @@ def record_visit(db, household_id, *, officer_id, visited_at, outcomes=None, pre
 
     `outcomes` maps person id -> (list of outcome codes, decline reason or None).
     """
-    outcomes = {pid: o for pid, o in (outcomes or {}).items() if o[0]}
-    present = list(dict.fromkeys([*present, *outcomes]))
     with db.atomic():
+        plan = _Outcomes(db, household_id, visited_at.date(), present, outcomes or {})
         visit = store.insert(db, "visits", {
             "household_id": household_id, "visited_at": visited_at.isoformat(timespec="minutes"),
             "officer_id": officer_id, "companions": companions.strip(), "language": language,
-            "nobody_home": 1 if nobody_home else 0, "present": json.dumps(present),
+            "nobody_home": 1 if nobody_home else 0, **plan.visit_fields(),
             "topics": json.dumps(list(topics)), "materials": json.dumps(list(materials)),
             "follow_up_on": follow_up_on.isoformat() if follow_up_on else None,
             "notes": notes.strip(),
         }, user_id=officer_id)
-        for person_id, (codes, reason) in outcomes.items():
-            person = store.get(db, "people", person_id)
-            if person["household_id"] != household_id:
-                raise ValueError(f"{person_id} is not in household {household_id}")
-            for code in codes:
-                store.insert(db, "visit_outcomes", {
-                    "visit_id": visit["id"], "person_id": person_id, "outcome": code,
-                    "decline_reason": reason if code == "declined" else None,
-                }, user_id=officer_id)
-            changes = status_changes(person, codes, visited_at.date())
-            if changes:
-                store.update(db, "people", person_id, changes, user_id=officer_id)
+        plan.write(db, visit["id"], officer_id)
     return visit["id"]
 
 
+def correct_outcomes(db, visit_id, *, present, outcomes, user_id):
+    """Who was met and what came of it, corrected: statuses the old outcomes changed are put
+    back, and the new ones change them, in one transaction."""
+    with db.atomic():
+        visit = store.get(db, "visits", visit_id)
+        _revert_statuses(db, visit, user_id)
+        plan = _Outcomes(db, visit["household_id"], date.fromisoformat(visit["visited_at"][:10]),
+                         present, outcomes)
+        store.update(db, "visits", visit_id, plan.visit_fields(), user_id=user_id)
+        plan.write(db, visit_id, user_id)
+
+
+class _Outcomes:
+    """The people met at a visit and their outcomes, with the statuses those change."""
+
+    def __init__(self, db, household_id, day, present, outcomes):
+        outcomes = {pid: o for pid, o in outcomes.items() if o[0]}
+        self.present = list(dict.fromkeys([*present, *outcomes]))
+        self.wanted = {(pid, code): (reason if code == "declined" else None)
+                       for pid, (codes, reason) in outcomes.items() for code in codes}
+        self.changes = {}
+        for person_id, (codes, _reason) in outcomes.items():
+            person = store.get(db, "people", person_id)
+            if person["household_id"] != household_id:
+                raise ValueError(f"{person_id} is not in household {household_id}")
+            changes = status_changes(person, codes, day)
+            if changes:
+                self.changes[person_id] = {f: [person[f], v] for f, v in changes.items()}
+
+    def visit_fields(self):
+        return {"present": json.dumps(self.present),
+                "status_changes": json.dumps(self.changes)}
+
+    def write(self, db, visit_id, user_id):
+        """The outcome rows made these (others removed), and the statuses changed."""
+        held = {(o["person_id"], o["outcome"]): o for o in db.query(
+            "select * from visit_outcomes where visit_id = ? and deleted_at is null",
+            [visit_id])}
+        for key, row in held.items():
+            if key not in self.wanted:
+                store.soft_delete(db, "visit_outcomes", row["id"], user_id=user_id)
+            elif row["decline_reason"] != self.wanted[key]:
+                store.update(db, "visit_outcomes", row["id"],
+                             {"decline_reason": self.wanted[key]}, user_id=user_id)
+        for (person_id, code), reason in self.wanted.items():
+            if (person_id, code) not in held:
+                store.insert(db, "visit_outcomes", {
+                    "visit_id": visit_id, "person_id": person_id, "outcome": code,
+                    "decline_reason": reason}, user_id=user_id)
+        for person_id, fields in self.changes.items():
+            store.update(db, "people", person_id, {f: new for f, (_, new) in fields.items()},
+                         user_id=user_id)
+
+
+def _revert_statuses(db, visit, user_id, again=False):
+    """Put back the statuses the visit's outcomes changed, where nothing changed them since;
+    `again`: apply them once more (the visit restored)."""
+    for person_id, fields in json.loads(visit["status_changes"] or "{}").items():
+        try:
+            person = store.get(db, "people", person_id)
+        except store.NotFound:
+            continue
+        pairs = {f: (after, before) if again else (before, after)
+                 for f, (before, after) in fields.items()}
+        back = {f: to for f, (to, now) in pairs.items() if person[f] == now}
+        if back:
+            store.update(db, "people", person_id, back, user_id=user_id)
+
+
+def remove_visit(db, visit_id, reason, *, user_id):
+    """Remove a visit with its outcomes, putting back the statuses they changed."""
+    with db.atomic():
+        visit = store.get(db, "visits", visit_id)
+        _revert_statuses(db, visit, user_id)
+        at = store.now()
+        for row in db.query("select id from visit_outcomes where visit_id = ?"
+                            " and deleted_at is null", [visit_id]):
+            store.soft_delete(db, "visit_outcomes", row["id"], user_id=user_id, at=at)
+        store.soft_delete(db, "visits", visit_id, user_id=user_id, reason=reason, at=at)
+
+
+def restore_visit(db, visit_id, *, user_id):
+    """Undo a visit's removal: it, the outcomes removed with it and their statuses come back."""
+    with db.atomic():
+        visit = store.get(db, "visits", visit_id, include_deleted=True)
+        if not visit["deleted_at"]:
+            return
+        for row in db.query("select id from visit_outcomes where visit_id = ?"
+                            " and deleted_at = ?", [visit_id, visit["deleted_at"]]):
+            store.restore(db, "visit_outcomes", row["id"], user_id=user_id)
+        store.restore(db, "visits", visit_id, user_id=user_id)
+        _revert_statuses(db, visit, user_id, again=True)
+
+
+def move_visit(db, visit_id, household_id, *, user_id):
+    """Move a visit recorded on the wrong household to the right one. Who was met and their
+    outcomes were the other household's people: they go, their statuses put back."""
+    with db.atomic():
+        visit = store.get(db, "visits", visit_id)
+        _revert_statuses(db, visit, user_id)
+        plan = _Outcomes(db, household_id, None, [], {})
+        store.update(db, "visits", visit_id, {"household_id": household_id,
+                                              **plan.visit_fields()}, user_id=user_id)
+        plan.write(db, visit_id, user_id)
+
+
 def update_visit(db, visit_id, *, topics, materials, companions, follow_up_on, notes, user_id):
-    """Correct what a visit recorded, outcomes aside (they already changed statuses)."""
+    """Correct what a visit recorded, outcomes aside (correct_outcomes corrects those)."""
     return store.update(db, "visits", visit_id, {
         "topics": json.dumps(list(topics)), "materials": json.dumps(list(materials)),
         "companions": companions.strip(),

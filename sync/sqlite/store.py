@@ -148,7 +148,7 @@ class SQLiteStore(Store):
     def append_log(self, entries):
         self._execute_many(
             "insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
-            " scope_office, origin_has_it) values (?, ?, ?, ?, ?, ?, ?)", entries)
+            " scope_office, origin_has_it, trail) values (?, ?, ?, ?, ?, ?, ?, ?)", entries)
 
     def log_after(self, seq, limit):
         return self._execute(
@@ -159,7 +159,7 @@ class SQLiteStore(Store):
     def log_visible(self, after, upto, communes, office, device, limit):
         marks = ",".join("?" * len(communes)) or "null"
         return self._execute(f"""
-            select seq, table_name, row_id, fields from sync_log
+            select seq, table_name, row_id, fields, trail from sync_log
              where seq > ? and seq <= ?
                and ((scope_commune is null and scope_office is null)
                     or scope_commune in ({marks}) or scope_office = ?)

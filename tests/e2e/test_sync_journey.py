@@ -59,8 +59,10 @@ def test_enrol_the_laptop_with_the_central_server_then_sync_to_zero(browser, cen
     page.get_by_role("button", name=text("vi", "Enrol this laptop")).click()
     expect(page.locator("p.flash-success")).to_have_text(
         text("vi", "This laptop is enrolled. Sync now to send and receive the office's data."))
-    # The demo central server has the demo office's accounts: this laptop's are now those.
-    expect(page.locator("p.flash-info")).to_contain_text("quantri")
+    # The demo central server has the demo office's accounts: this laptop's are now those,
+    # and the page names who can log in here (its officers and supervisors, not administrators).
+    expect(page.locator("p.flash-info")).to_contain_text("(canbo)")
+    expect(page.locator("p.flash-info")).not_to_contain_text("(quantri)")
     # Each record made here is now one whole change to send (the office's own rows are not).
     to_send = int(page.locator("#unsynced-count").inner_text())
     assert 0 < to_send <= before

@@ -1,0 +1,19 @@
+"""Removing a record with its reason, and moving a visit to the right household."""
+
+from wtforms import SelectField, TextAreaField
+from wtforms.validators import Length
+
+from fieldapp.i18n import lazy_gettext as _l
+from fieldapp.rules import LENGTHS
+
+from . import Form, required
+
+
+class RemoveForm(Form):
+    reason = TextAreaField(_l("Why is it removed?"), validators=[
+        required(), Length(max=LENGTHS["note"], message=_l("At most %(max)d characters."))],
+        description=_l("e.g. entered twice, recorded on the wrong household"))
+
+
+class MoveVisitForm(Form):
+    household_id = SelectField(_l("The right household"), validators=[required()])
