@@ -79,19 +79,30 @@ def read_template(directory):
     return _read_catalog(str(path), path.stat().st_mtime)
 
 
+# Languages that do not inflect for number: one form serves every count (nplurals=1), whatever
+# the compiled header says (Babel writes none for a locale it does not know, such as ium).
+ONE_FORM = {"vi", "hnj", "blt", "ium"}
+
+
 def load_catalog(directory, code):
     """The compiled catalog for a language; compiled in memory when the .mo is missing or stale."""
     po = _po_path(directory, code)
     mo = po.with_suffix(".mo")
     if mo.exists() and (not po.exists() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as f:
-            return Translations(f, domain=DOMAIN)
+            return _forms(Translations(f, domain=DOMAIN), code)
     if not po.exists():
         return NullTranslations()
     buf = io.BytesIO()
     write_mo(buf, read_catalog(directory, code), use_fuzzy=True)
     buf.seek(0)
-    return Translations(buf, domain=DOMAIN)
+    return _forms(Translations(buf, domain=DOMAIN), code)
+
+
+def _forms(translations, code):
+    if code in ONE_FORM:
+        translations.plural = lambda n: 0
+    return translations
 
 
 class Catalogs:
