@@ -58,21 +58,13 @@ def xlsx_bytes(tables):
     """A workbook with one sheet per table, headers in bold on a frozen first row."""
     # Imported here, like WeasyPrint: only an XLSX export pays for it.
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
 
     book = Workbook(write_only=True)
-    bold = Font(bold=True)
     used = set()
     for title, headers, rows in tables:
         sheet = book.create_sheet(_sheet_title(title, used))
         sheet.freeze_panes = "A2"
-        header_cells = []
-        for header in headers:
-            cell = _xlsx_cell(sheet, str(header))
-            cell.font = bold
-            header_cells.append(cell)
-        sheet.append(header_cells)
+        sheet.append([_xlsx_cell(sheet, str(header), bold=True) for header in headers])
         for row in rows:
             sheet.append([_xlsx_cell(sheet, v) for v in row])
     out = io.BytesIO()
@@ -80,13 +72,25 @@ def xlsx_bytes(tables):
     return out.getvalue()
 
 
-def _xlsx_cell(sheet, value):
-    """Text is stored as text, never as a formula, even when it starts with '='."""
+# A spreadsheet program shows Tai Viet only in a font that has it: the one the pages bundle.
+TAI_VIET_FONT = "Noto Sans Tai Viet"
+_TAI_VIET = re.compile("[\uaa80-\uaadf]")
+
+
+def _xlsx_cell(sheet, value, bold=False):
+    """Text is stored as text, never as a formula, even when it starts with '='; Thái text
+    names the Tai Viet font."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
     cell = WriteOnlyCell(sheet, value=_text(value))
     if isinstance(value, str):
         cell.data_type = "s"
+        if _TAI_VIET.search(value):
+            cell.font = Font(name=TAI_VIET_FONT, bold=bold)
+            return cell
+    if bold:
+        cell.font = Font(bold=True)
     return cell
 
 
