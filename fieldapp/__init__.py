@@ -78,6 +78,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     from .help import views as help_views
     from .households import views as households
     from .places import views as places
+    from .policy_pages import views as policy_pages
     from .printing import views as printing
     from .reports import views as reports
     from .scripts import views as scripts
@@ -104,6 +105,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     app.register_blueprint(search.bp)
     app.register_blueprint(group_sessions.bp)
     app.register_blueprint(scripts.bp)
+    app.register_blueprint(policy_pages.bp)
     app.register_blueprint(printing.bp)
     app.register_blueprint(reports.bp)
     app.register_blueprint(translating.bp)

@@ -117,6 +117,80 @@ def translations_coverage_command():
     for code, c in table.items():
         click.echo(f"{code + ' ' + LANGUAGES[code].name:<24}{c['total']:>8}{c['translated']:>11}"
                    f"{c['reviewed']:>9}{c['draft']:>8}{c['missing']:>9}")
+    click.echo("")
+    click.echo(f"{'glossary and scripts':<24}{'terms':>8}{'reviewed':>11}{'scripts':>9}"
+               f"{'translated':>11}{'reviewed':>9}")
+    for code, c in table.items():
+        g, s = c["glossary"], c["scripts"]
+        click.echo(f"{code + ' ' + LANGUAGES[code].name:<24}{g['total']:>8}{g['reviewed']:>11}"
+                   f"{s['total']:>9}{s['translated']:>11}{s['reviewed']:>9}")
+
+
+def _reviewable():
+    from .i18n import LANGUAGES, SOURCE
+    return [code for code in LANGUAGES if code != SOURCE]
+
+
+@click.command("translations-export")
+@click.option("--lang", "code", required=True, type=click.Choice(_reviewable()),
+              help="The language whose drafts the sheet holds.")
+@click.option("--to", "target", required=True, type=click.Path(dir_okay=False),
+              help="The XLSX file to write.")
+@click.option("--headers", "headers", default=i18n.DEFAULT, show_default=True,
+              type=click.Choice(list(i18n.LANGUAGES)),
+              help="The language of the sheet's headers and instructions.")
+@with_appcontext
+def translations_export_command(code, target, headers):
+    """Write a language's review sheet (XLSX): its strings, glossary terms and scripts with
+    their context, and an empty column for the reviewer's version."""
+    from pathlib import Path
+
+    from .translating import sheet
+    database = db.get_db()
+    with i18n.force_locale(headers, database):
+        body = sheet.export(database, current_app.extensions["fieldapp_catalogs"].directory,
+                            code, static_folder=current_app.static_folder)
+    Path(target).write_bytes(body)
+    click.echo(f"review sheet of {code} written to {target}")
+
+
+@click.command("translations-import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--user", "username", required=True,
+              help="The reviewer: a translator or an administrator, who the reviews are by.")
+@click.option("--lang", "code", default=None, type=click.Choice(_reviewable()),
+              help="Refuse the sheet unless it is this language's.")
+@with_appcontext
+def translations_import_command(file, username, code):
+    """Import a filled-in review sheet: each reviewer's version becomes a reviewed translation
+    (synced like any review); a sheet changed in shape is refused whole, changing nothing."""
+    import os
+
+    from .translating import sheet
+    database = db.get_db()
+    user = next(iter(database.query(
+        "select * from users where username = ? and deleted_at is null",
+        [accounts.normalise_username(username)])), None)
+    if user is None or not user["active"]:
+        raise click.ClickException(f"no active user {username!r}")
+    if not (user["translator"] or user["role"] == "admin"):
+        raise click.ClickException(f"{username!r} may not review translations: an"
+                                   " administrator ticks it on the user's page")
+    with i18n.force_locale(user["locale"] or i18n.DEFAULT, database):
+        if os.path.getsize(file) > sheet.MAX_BYTES:
+            raise click.ClickException(sheet.too_large_message())
+        with open(file, "rb") as f:
+            data = f.read()
+        try:
+            summary = sheet.import_sheet(
+                database, current_app.extensions["fieldapp_catalogs"].directory, data,
+                user_id=user["id"], language=code)
+        except sheet.Refused as refused:
+            raise click.ClickException("\n".join(
+                [i18n.gettext("Nothing was imported: the sheet was edited out of shape.")]
+                + refused.messages))
+        for line in summary.lines(most=None):
+            click.echo(line)
 
 
 @click.command("enrol")
@@ -224,6 +298,7 @@ def backup_command(folder):
 def init_app(app):
     for command in (db_upgrade_command, db_migrations_command, seed_demo_command,
                     create_office_command, create_user_command,
-                    translations_coverage_command, enrol_command, sync_command,
+                    translations_coverage_command, translations_export_command,
+                    translations_import_command, enrol_command, sync_command,
                     backup_command):
         app.cli.add_command(command)

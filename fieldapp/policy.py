@@ -1,20 +1,80 @@
-"""Policy figures in force on a date, the amounts they give, and scripts' placeholders filled."""
+"""Policy figures in force on a date, the amounts they give, and scripts' placeholders filled.
+
+Every figure is a row of `policy_figures`: a key, a value, the day it applies from, its legal
+source, a note and whether it was confirmed from the official text (migration 0017). Only the
+central server writes them (sync/policy.py); `fieldapp/estimates.py` works out the amounts."""
 
 import re
 
-from . import clock
-from .i18n import format_number
+from . import clock, estimates
+from .i18n import format_number, lazy_gettext as _l
+
+MONEY, SHARE, TIMES = "money", "share", "times"
+
+# The figures the app reads: {key: (what it is, how its value is written, unit stored)}.
+FIGURES = {
+    "base_salary": (_l("Base salary"), MONEY, "VND/month"),
+    "reference_level": (_l("Reference level (the base salary until it is abolished)"), MONEY,
+                        "VND/month"),
+    "rural_poverty_line": (_l("Rural poverty line (the lowest income for voluntary BHXH)"),
+                           MONEY, "VND/month"),
+    "voluntary_bhxh_rate": (_l("Voluntary BHXH contribution rate"), SHARE, "share of income"),
+    "voluntary_bhxh_ceiling_multiple": (
+        _l("Highest income for voluntary BHXH, in reference levels"), TIMES,
+        "times the reference level"),
+    "voluntary_bhxh_support_poor": (
+        _l("State support, poor households and especially difficult communes"), SHARE,
+        "share of contribution"),
+    "voluntary_bhxh_support_near_poor": (_l("State support, near-poor households"), SHARE,
+                                         "share of contribution"),
+    "voluntary_bhxh_support_ethnic_minority": (_l("State support, ethnic minorities"), SHARE,
+                                               "share of contribution"),
+    "voluntary_bhxh_support_other": (_l("State support, other participants"), SHARE,
+                                     "share of contribution"),
+    "household_bhyt_rate": (_l("Household BHYT, first member (of the base salary)"), SHARE,
+                            "share of base salary"),
+    "household_bhyt_second": (_l("Household BHYT, second member (of the first's)"), SHARE,
+                              "share of the first member's"),
+    "household_bhyt_third": (_l("Household BHYT, third member (of the first's)"), SHARE,
+                             "share of the first member's"),
+    "household_bhyt_fourth": (_l("Household BHYT, fourth member (of the first's)"), SHARE,
+                              "share of the first member's"),
+    "household_bhyt_fifth": (_l("Household BHYT, fifth member on (of the first's)"), SHARE,
+                             "share of the first member's"),
+    "social_pension": (_l("Social pension"), MONEY, "VND/month"),
+}
+
+
+def label(key):
+    return FIGURES[key][0] if key in FIGURES else key
+
+
+def kind(key, value=None):
+    """How a figure's value is written: an amount, a share or a multiple."""
+    if key in FIGURES:
+        return FIGURES[key][1]
+    return SHARE if value is not None and value < 1 else MONEY
+
+
+def _in_force(db, on):
+    return db.query("""
+        select * from policy_figures f
+         where deleted_at is null and effective_from <= :on
+           and effective_from = (select max(effective_from) from policy_figures g
+                                  where g.key = f.key and g.deleted_at is null
+                                    and g.effective_from <= :on)
+         order by key, id""", {"on": (on or clock.today()).isoformat()})
+
+
+def in_force(db, on=None):
+    """{key: row} of each figure's latest row effective on the date (today by default): its
+    value, effective_from, source, note and confirmed."""
+    return {row["key"]: row for row in _in_force(db, on)}
 
 
 def figures(db, on=None):
     """{key: value} of each figure's latest row effective on the date (today by default)."""
-    on = (on or clock.today()).isoformat()
-    return {row["key"]: row["value"] for row in db.query("""
-        select key, value from policy_figures f
-         where deleted_at is null and effective_from <= :on
-           and effective_from = (select max(effective_from) from policy_figures g
-                                  where g.key = f.key and g.deleted_at is null
-                                    and g.effective_from <= :on)""", {"on": on})}
+    return {key: row["value"] for key, row in in_force(db, on).items()}
 
 
 def figure_rows(db):
@@ -24,23 +84,8 @@ def figure_rows(db):
 
 
 def amounts(f):
-    """What people pay, worked out from the figures; rounded to whole đồng."""
-    out = {}
-    if {"rural_poverty_line", "voluntary_bhxh_rate"} <= f.keys():
-        monthly = f["rural_poverty_line"] * f["voluntary_bhxh_rate"]
-        out["voluntary_bhxh_min_monthly"] = round(monthly)
-        if "voluntary_bhxh_support_poor" in f:
-            out["voluntary_bhxh_min_monthly_poor"] = round(
-                monthly * (1 - f["voluntary_bhxh_support_poor"]))
-    if {"base_salary", "household_bhyt_rate"} <= f.keys():
-        first = f["base_salary"] * f["household_bhyt_rate"]
-        out["household_bhyt_first_monthly"] = round(first)
-        out["household_bhyt_first_yearly"] = round(first * 12)
-        for rank in ("second", "third", "fourth", "fifth"):
-            share = f.get(f"household_bhyt_{rank}")
-            if share is not None:
-                out[f"household_bhyt_{rank}_yearly"] = round(first * share * 12)
-    return out
+    """What people pay, worked out from the figures (estimates.script_amounts); whole đồng."""
+    return estimates.script_amounts(f)
 
 
 def placeholders(f):

@@ -44,6 +44,17 @@ def _integer(low, high, required=False):
     return check
 
 
+def _number(low, high, required=False):
+    """A whole or decimal number (a policy figure's value)."""
+    def check(value):
+        if value is None:
+            return "required" if required else None
+        if type(value) not in (int, float) or not low <= value <= high:
+            return f"not a number from {low} to {high}"
+        return None
+    return check
+
+
 def _flag(value):
     return None if value in (0, 1, True, False) else "not 0 or 1"
 
@@ -246,6 +257,11 @@ RECORDS = {
                      "title": _text(LENGTHS["note"], True),
                      "key_messages": _text(LENGTHS["script"], True),
                      "questions": _json_list(_question, 100), "reviewed": _flag},
+    # Written on the central server only (sync/policy.py refuses them from devices).
+    "policy_figures": {"key": _code(True), "value": _number(0, 1_000_000_000_000, True),
+                       "unit": _text(LENGTHS["code"], True), "effective_from": _day(True),
+                       "source": _text(LENGTHS["note"], True), "note": _text(LENGTHS["notes"]),
+                       "confirmed": _flag},
 }
 
 

@@ -30,6 +30,7 @@ def argument_values(db):
         "script_id": _ids(db, "select id from scripts where deleted_at is null"),
         "conflict_id": _ids(db, "select id from sync_conflicts limit 3"),
         "device_id": _ids(db, "select id from devices limit 3"),
+        "figure_id": _ids(db, "select id from policy_figures where deleted_at is null limit 3"),
     }
 
 

@@ -30,6 +30,7 @@ _NAMES = (
     "step_0014_audit_log",
     "step_0015_login_failures_by_address",
     "step_0016_removals",
+    "step_0017_policy_sources",
 )
 STEPS = tuple(import_module(f"{__name__}.{name}") for name in _NAMES)
 

@@ -11,15 +11,16 @@ from .render import cores, documents_to_pdf, render_html, render_pdf
 PARALLEL_FROM = 24
 
 
-def visit_summaries_pdf(db, office_id, chosen, *, page_size="A5", language=""):
+def visit_summaries_pdf(db, office_id, chosen, *, page_size="A5", language="", estimate=None):
     """One PDF, a page per visit, each in its household's language unless `language` is set.
 
-    `chosen`: dicts with the visit's id and its household's language.
+    `chosen`: dicts with the visit's id and its household's language. `estimate`: what the
+    estimate of the family's costs assumes (summaries.visit_summary), the defaults when None.
     """
     pages = []
     for visit in chosen:
         with force_locale(language or visit["language"], db) as code:
-            summary = summaries.visit_summary(db, visit["id"], office_id, code)
+            summary = summaries.visit_summary(db, visit["id"], office_id, code, estimate)
             pages.append(render_template("pdf/visit_summary.html", lang=code,
                                          draft=language_is_draft(code), **summary))
     parts = cores() if len(pages) >= PARALLEL_FROM else 1

@@ -9,7 +9,7 @@ from ..i18n import gettext as _
 from ..places import queries as places
 from ..scripts import queries as scripts
 from ..text import short_code
-from ..visits import queries as visits
+from ..visits import costs, queries as visits
 from ..vocabulary import OUTCOME_LABELS
 
 # A printed batch is one PDF: past this many summaries the officer narrows the choice.
@@ -74,8 +74,11 @@ def _people_outcomes(db, visit, labels):
     return list(people.values())
 
 
-def visit_summary(db, visit_id, office_id, language):
-    """Everything a visit's summary shows, labels in the current language; None if not found."""
+def visit_summary(db, visit_id, office_id, language, estimate=None):
+    """Everything a visit's summary shows, labels in the current language; None if not found.
+
+    `estimate`: (monthly income or None, period, group or None) of what it would cost the
+    family (visits/costs.py); the defaults when None."""
     visit = visits.visit(db, visit_id, office_id)
     if visit is None:
         return None
@@ -98,7 +101,14 @@ def visit_summary(db, visit_id, office_id, language):
         "people": people, "dense": dense,
         "visited": day(visit["visited_at"]),
         "follow_up_on": day(visit["follow_up_on"]) if visit["follow_up_on"] else None,
+        "cost": _cost(db, visit, household, estimate),
     }
+
+
+def _cost(db, visit, household, estimate):
+    """The estimate of what it would cost the family, its day as the printed page writes it."""
+    cost = costs.estimate(db, visit, household, *(estimate or (None, "monthly", None)))
+    return {**cost, "day": day(cost["day"].isoformat())}
 
 
 def session_summary(db, session_id, office_id):

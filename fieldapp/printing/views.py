@@ -5,6 +5,7 @@ import io
 from flask import Blueprint, abort, g, render_template, request, send_file
 
 from forms import options
+from forms.estimates import EstimateForm
 from forms.printing import BatchForm, PrintForm
 
 from .. import accounts
@@ -34,15 +35,19 @@ def _send_pdf(pdf, filename):
 @bp.get("/visits/<visit_id>/summary.pdf")
 @login_required
 def visit_summary(visit_id):
-    """The visit's one-page summary, in the household's language unless another is asked."""
+    """The visit's one-page summary, in the household's language unless another is asked; its
+    estimate of the family's costs as the visit page's estimate form asked, if it did."""
     db = get_db()
     visit = visits.visit(db, visit_id, g.user["office_id"])
     form = PrintForm(request.args)
     if visit is None or not form.validate():
         abort(404)
+    estimate = EstimateForm(request.args)
+    estimate.validate()
     pdf = _documents().visit_summaries_pdf(db, g.user["office_id"],
                                         [{"id": visit_id, "language": visit["household_language"]}],
-                                        page_size=form.size.data, language=form.language.data)
+                                        page_size=form.size.data, language=form.language.data,
+                                        estimate=estimate.chosen())
     return _send_pdf(pdf, f"{short_code('V', visit_id)}.pdf")
 
 

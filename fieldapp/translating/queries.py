@@ -74,7 +74,11 @@ def entries(db, directory, language):
 
 
 def coverage(db, directory):
-    """Per language: how many strings are reviewed, drafts, missing (shown in Vietnamese)."""
+    """Per language: how many strings are reviewed (in the catalog or in the app), drafts,
+    missing (shown in Vietnamese); and its glossary's terms and its scripts' texts, drafted
+    and reviewed."""
+    from . import glossary
+    live = [row["id"] for row in db.query("select id from scripts where deleted_at is null")]
     table = {}
     for code in LANGUAGES:
         if code == SOURCE:
@@ -83,7 +87,23 @@ def coverage(db, directory):
         table[code] = {"total": len(states),
                        **{s: states.count(s) for s in ("reviewed", "draft", "missing")}}
         table[code]["translated"] = table[code]["reviewed"] + table[code]["draft"]
+        terms = glossary.with_reviews(glossary.terms(directory, code), reviews(db, code))
+        table[code]["glossary"] = {"total": len(terms),
+                                   "reviewed": sum(t.reviewed for t in terms)}
+        texts = _latest_script_texts(db, code)
+        table[code]["scripts"] = {"total": len(live),
+                                  "translated": sum(i in texts for i in live),
+                                  "reviewed": sum(bool(texts.get(i)) for i in live)}
     return table
+
+
+def _latest_script_texts(db, language):
+    """{script id: whether its latest text in the language is reviewed}."""
+    latest = {}
+    for row in db.query("select script_id, reviewed from script_texts where language = ?"
+                        " and deleted_at is null order by revision", [language]):
+        latest[row["script_id"]] = row["reviewed"]
+    return latest
 
 
 def save_review(db, language, msgid, msgstr, reviewed, *, user_id):

@@ -2,9 +2,10 @@
 
 import functools
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
 from forms import options
+from forms.estimates import EstimateForm
 from forms.printing import PrintForm
 from forms.removals import MoveVisitForm, RemoveForm
 from forms.visits import VisitDetailsForm, visit_form
@@ -16,7 +17,7 @@ from ..households import queries as households
 from ..i18n import gettext as _
 from ..text import short_code
 from ..vocabulary import OUTCOME_LABELS
-from . import queries
+from . import costs, queries
 
 bp = Blueprint("visits", __name__, template_folder="templates")
 
@@ -104,7 +105,16 @@ def view(visit_id):
         outcomes=queries.visit_outcomes(db, visit_id),
         history=history.entries(db, "visits", visit_id),
         labels={name: lists.labels(db, name)
-                for name in ("topic", "material", "language", "decline_reason")})
+                for name in ("topic", "material", "language", "decline_reason")},
+        **_estimate(db, visit))
+
+
+def _estimate(db, visit):
+    """What it would cost this family, as the estimate form (read from the address) asks."""
+    household = households.household(db, visit["household_id"], g.user["office_id"])
+    form = EstimateForm(request.args, default_group=costs.default_group(db, visit, household))
+    form.validate()
+    return {"estimate_form": form, "cost": costs.estimate(db, visit, household, *form.chosen())}
 
 
 def _details(visit):

@@ -1,0 +1,127 @@
+"""The policy figures (rates, lines, shares) that estimates and scripts read: everyone reads
+them with their sources; the central server's administrators add, correct and remove them.
+
+Laptops take the figures from the central server (sync/policy.py refuses them from devices),
+so a laptop shows them read-only, and a form sent to one anyway is refused before anything is
+written."""
+
+import functools
+from datetime import date
+
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, url_for
+
+from forms.policy_figures import FigureForm, shown_value
+
+from .. import clock, errors, policy, store, submissions
+from ..auth.sessions import login_required
+from ..db import get_db
+from ..i18n import gettext as _
+
+bp = Blueprint("policy_pages", __name__, url_prefix="/policy-figures",
+               template_folder="templates")
+
+
+def may_edit():
+    """The central server's administrators write the figures; nobody else, nowhere else."""
+    return bool(current_app.config.get("CENTRAL")) and g.user["role"] == "admin"
+
+
+def editors_only(view):
+    @functools.wraps(view)
+    @login_required
+    def wrapped(**kwargs):
+        if not may_edit():
+            return errors.page(403, _("Not allowed"), _(
+                "Policy figures are set on the central server, by its administrators."))
+        return view(**kwargs)
+    return wrapped
+
+
+def _row_or_404(db, figure_id):
+    try:
+        return store.get(db, "policy_figures", figure_id)
+    except store.NotFound:
+        abort(404)
+
+
+@bp.get("/")
+@login_required
+def index():
+    db = get_db()
+    today = clock.today()
+    in_force = {row["id"] for row in policy.in_force(db, today).values()}
+    groups = {}
+    for row in policy.figure_rows(db):
+        groups.setdefault(row["key"], []).append({
+            **row, "effective_from": date.fromisoformat(row["effective_from"]),
+            "in_force": row["id"] in in_force, "kind": policy.kind(row["key"], row["value"]),
+            "future": row["effective_from"] > today.isoformat()})
+    order = {key: n for n, key in enumerate(policy.FIGURES)}
+    return render_template(
+        "policy_pages/figures.html", may_edit=may_edit(), today=today,
+        groups=[(key, policy.label(key), rows) for key, rows in
+                sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))])
+
+
+def _taken(db, key, effective_from, but=None):
+    """Whether another live row of the figure applies from that day."""
+    return db.execute("select 1 from policy_figures where key = ? and effective_from = ?"
+                      " and deleted_at is null and id is not ?",
+                      [key, effective_from, but]).fetchone() is not None
+
+
+def _save(db, form, figure=None):
+    """Write the form's figure; False (with a message beside the date) if its day is taken."""
+    key = form.chosen_key()
+    values = form.row()
+    if _taken(db, key, values["effective_from"], figure and figure["id"]):
+        form.effective_from.errors.append(_(
+            "This figure already has a value from that day: correct that one instead."))
+        return False
+    if figure is None:
+        store.insert(db, "policy_figures", {"key": key, "unit": policy.FIGURES[key][2],
+                                            **values}, user_id=g.user["id"])
+    else:
+        store.update(db, "policy_figures", figure["id"], values, user_id=g.user["id"])
+    return True
+
+
+@bp.route("/new", methods=("GET", "POST"))
+@editors_only
+@submissions.once
+def new():
+    db = get_db()
+    form = FigureForm()
+    if form.validate_on_submit() and _save(db, form):
+        flash(_("Policy figure saved."), "success")
+        return redirect(url_for("policy_pages.index"))
+    return render_template("policy_pages/figure_form.html", form=form, figure=None)
+
+
+@bp.route("/<figure_id>/edit", methods=("GET", "POST"))
+@editors_only
+@submissions.once
+def edit(figure_id):
+    db = get_db()
+    figure = _row_or_404(db, figure_id)
+    how = policy.kind(figure["key"], figure["value"])
+    form = FigureForm(figure_key=figure["key"], data={
+        **figure, "value": shown_value(figure["value"], how),
+        "effective_from": date.fromisoformat(figure["effective_from"]),
+        "confirmed": bool(figure["confirmed"])})
+    if form.validate_on_submit() and _save(db, form, figure):
+        flash(_("Policy figure saved."), "success")
+        return redirect(url_for("policy_pages.index"))
+    return render_template("policy_pages/figure_form.html", form=form, figure=figure,
+                           label=policy.label(figure["key"]))
+
+
+@bp.post("/<figure_id>/remove")
+@editors_only
+@submissions.once
+def remove(figure_id):
+    db = get_db()
+    figure = _row_or_404(db, figure_id)
+    store.soft_delete(db, "policy_figures", figure["id"], user_id=g.user["id"])
+    flash(_("Policy figure removed."), "success")
+    return redirect(url_for("policy_pages.index"))
