@@ -11,8 +11,8 @@ from fieldapp.group_sessions import queries as sessions
 from fieldapp.households import queries as households
 from fieldapp.reports import counting, scope
 from fieldapp.visits import queries as visits
-from helpers import (assert_report_counts_as_built_again, field_errors, form_values, parse,
-                     snapshot)
+from helpers import (assert_report_counts_as_built_again, catalog_text, field_errors,
+                     form_values, parse, snapshot)
 from registry import household, person, user_id, village_id
 
 DAY = "2026-11-20T09:30"
@@ -39,14 +39,16 @@ def key(person_id):
     return person_id.replace("-", "")
 
 
-def test_an_untouched_visit_form_saves_nothing_and_says_why(officer, db, homes):
+def test_an_untouched_visit_form_saves_nothing_and_says_why(app, officer, db, homes):
     before = snapshot(db)
     response = officer.post_form(f"/households/{homes[0]['id']}/visits/new",
                                  {"visited_at": DAY, "language": "hnj",
                                   "companions": "Trưởng bản"})
     assert response.status_code == 200
     page = parse(response)
-    assert field_errors(page, "present")[0].startswith("Tick who was met")
+    assert field_errors(page, "present") == [catalog_text(
+        app, "vi", "Tick who was met, or \u201cNobody home\u201d, or write in the notes what"
+                   " happened.")]
     assert page.find("input", id="companions").get("value") == "Trưởng bản"
     assert snapshot(db) == before
     # A note alone is something that happened: it saves.
@@ -166,7 +168,8 @@ def test_a_session_removed_with_its_roster_stops_counting_until_undone(superviso
     assert figures(db) == during
 
 
-def test_an_officer_removes_their_own_records_for_a_week_and_nobody_elses(client, db, homes):
+def test_an_officer_removes_their_own_records_for_a_week_and_nobody_elses(app, client, db,
+                                                                          homes):
     mine = visits.record_visit(db, homes[0]["id"], officer_id=user_id(db, "canbo"),
                                visited_at=datetime.fromisoformat(DAY), nobody_home=True)
     theirs = visits.record_visit(db, homes[1]["id"], officer_id=user_id(db, "giamsat"),
@@ -185,11 +188,12 @@ def test_an_officer_removes_their_own_records_for_a_week_and_nobody_elses(client
     # A removal needs its reason: refused with a message, nothing removed.
     response = client.post_form(f"/visits/{mine}/remove", {"reason": "  "},
                                 follow_redirects=True)
-    assert "Say why it is removed: nothing was removed." in response.get_data(as_text=True)
+    assert catalog_text(app, "vi", "Say why it is removed: nothing was removed.") in \
+        response.get_data(as_text=True)
     assert db["visits"].get(mine)["deleted_at"] is None
 
 
-def test_undo_right_after_saving_a_visit_keeps_nothing_of_it(officer, db, homes):
+def test_undo_right_after_saving_a_visit_keeps_nothing_of_it(app, officer, db, homes):
     before = figures(db)
     response = officer.post_form(f"/households/{homes[0]['id']}/visits/new", {
         "visited_at": clock.now().strftime("%Y-%m-%dT%H:%M"), "language": "hnj",
@@ -199,7 +203,8 @@ def test_undo_right_after_saving_a_visit_keeps_nothing_of_it(officer, db, homes)
     assert undo is not None
     assert officer.post_form(undo.get("action")).status_code == 302
     assert db.execute("select removed_reason from visits where household_id = ?",
-                      [homes[0]["id"]]).fetchone()[0] == "Undone right after saving"
+                      [homes[0]["id"]]).fetchone()[0] == catalog_text(
+        app, "vi", "Undone right after saving")
     assert db.execute("select count(*) from visits where household_id = ? and deleted_at"
                       " is null", [homes[0]["id"]]).fetchone()[0] == 0
     assert figures(db) == before
