@@ -262,7 +262,9 @@ def data_words(db):
         "select full_name from people", "select address_note from households",
         "select notes || ' ' || companions from visits",
         "select place || ' ' || outside_facilitators from group_sessions",
-        "select title || ' ' || key_messages || ' ' || questions from script_texts")
+        # Scripts as the pages show them; their English texts use the catalog's own words.
+        "select title || ' ' || key_messages || ' ' || questions from script_texts"
+        " where language != 'en'")
         for r in db.execute(sql).fetchall()]
     return {w.lower() for text in texts for w in _WORD.findall(text)}
 
