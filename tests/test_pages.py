@@ -64,6 +64,7 @@ PAGES = {
     "report officer": ("canbo", "/reports/", 200),
     "targets": ("giamsat", "/reports/targets", 200),
     "targets month": ("quantri", "/reports/targets?month=1", 200),
+    "policy figures": ("canbo", "/policy-figures/", 200),
     "404": ("canbo", "/no-such-page", 404),
     "403": ("canbo", "/admin/users", 403),
 }
