@@ -14,6 +14,14 @@ def bhyt_script(db):
     return scripts.matching(db, "household_bhyt", "voluntary")
 
 
+@pytest.fixture
+def vi_only_script(db):
+    """A script an office wrote, in Vietnamese only (the seeded ones are in every language)."""
+    return scripts.create_script(
+        db, target_group="voluntary", topic="other", title="BHYT hộ gia đình ở bản",
+        key_messages="Mua BHYT cho cả hộ.", questions=[], user_id=None)
+
+
 def article(client, url):
     page = parse(client.get(url))
     return page, " ".join(page.find("article").text.split())
@@ -22,7 +30,9 @@ def article(client, url):
 def test_samples_are_seeded_and_marked_as_samples(officer, db):
     page = parse(officer.get("/scripts/"))
     rows = page.find("tbody").find_all("tr")
-    assert len(rows) == 3
+    # Step 0005's three samples and step 0018's scripts for every target group and topic.
+    assert len(rows) == db.execute("select count(*) from scripts where sample = 1").fetchone()[0]
+    assert len(rows) >= 23
     assert all(r.find("span", class_="badge badge-draft") is not None for r in rows)
 
 
@@ -37,8 +47,8 @@ def test_script_shows_policy_figures_in_force(officer, db, bhyt_script):
     assert "{" not in text
 
 
-def test_missing_language_falls_back_to_vietnamese_with_a_notice(officer, db, bhyt_script):
-    page, text = article(officer, f"/scripts/{bhyt_script}?lang=hnj")
+def test_missing_language_falls_back_to_vietnamese_with_a_notice(officer, db, vi_only_script):
+    page, text = article(officer, f"/scripts/{vi_only_script}?lang=hnj")
     assert "BHYT hộ gia đình" in text
     assert page.find("article").get("lang") == "vi"
     assert "Mông" in " ".join(page.find("p", class_="warning").text.split())
@@ -48,29 +58,29 @@ def test_matching_script_opens_in_the_household_language(officer, db):
     response = officer.get("/scripts/for?topic=vssid&lang=hnj")
     assert response.status_code == 302
     assert response.headers["Location"].endswith("?lang=hnj")
-    assert officer.get("/scripts/for?topic=unemployment").headers["Location"].endswith(
+    assert officer.get("/scripts/for?topic=no_such_topic").headers["Location"].endswith(
         "/scripts/")
 
 
-def test_editing_keeps_every_version_and_marks_drafts(app, db, bhyt_script):
+def test_editing_keeps_every_version_and_marks_drafts(app, db, vi_only_script):
     from helpers import new_client
     supervisor = new_client(app, username="giamsat")
     for n, reviewed in ((1, ""), (2, "y")):
-        response = supervisor.post_form(f"/scripts/{bhyt_script}/edit?lang=hnj", {
+        response = supervisor.post_form(f"/scripts/{vi_only_script}/edit?lang=hnj", {
             "title": f"BHYT tsev neeg {n}", "key_messages": f"Lus tseem ceeb {n}",
             "questions": "Nug 1\nTeb 1\n\nNug 2\nTeb 2", "reviewed": reviewed})
         assert response.status_code == 302
-    versions = scripts.revisions(db, bhyt_script, "hnj")
+    versions = scripts.revisions(db, vi_only_script, "hnj")
     assert [(v["revision"], v["title"], v["reviewed"]) for v in versions] == [
         (2, "BHYT tsev neeg 2", 1), (1, "BHYT tsev neeg 1", 0)]
     assert versions[0]["questions"] == [{"q": "Nug 1", "a": "Teb 1"}, {"q": "Nug 2", "a": "Teb 2"}]
-    page, text = article(supervisor, f"/scripts/{bhyt_script}?lang=hnj")
+    page, text = article(supervisor, f"/scripts/{vi_only_script}?lang=hnj")
     assert "BHYT tsev neeg 2" in text
     assert page.find("article").get("lang") == "hnj"
-    history = parse(supervisor.get(f"/scripts/{bhyt_script}/history?lang=hnj"))
+    history = parse(supervisor.get(f"/scripts/{vi_only_script}/history?lang=hnj"))
     assert len(history.find_all("details")) == 2
     # The Vietnamese text is untouched by the Mông edits.
-    assert scripts.text(db, bhyt_script, "vi")[0]["revision"] == 1
+    assert scripts.text(db, vi_only_script, "vi")[0]["revision"] == 1
 
 
 def test_officers_read_scripts_but_cannot_edit(officer, db, bhyt_script):

@@ -15,6 +15,7 @@ from ..auth.sessions import in_office_or_404, login_required
 from ..db import get_db
 from ..i18n import gettext as _
 from ..places import queries as places
+from ..scripts import suggestions
 from ..vocabulary import SESSION_OUTCOME_LABELS, SESSION_OUTCOMES
 from . import queries
 
@@ -90,6 +91,11 @@ def new():
         abort(404)
     ethnicities = [(c.value, c.label) for c in lists.choices(db, "ethnicity")]
     form = _fill(db, session_form(ethnicities, facilitators=[g.user["id"]]), village)
+    # The address may name the session's target group (?target_group=pupils): the form opens
+    # on it, with that group's scripts first beside it.
+    if request.method == "GET" and request.args.get("target_group") in {
+            c.value for c in form.target_group.choices}:
+        form.target_group.data = request.args["target_group"]
     if form.validate_on_submit():
         counts = form.counts()
         session_id = queries.record_session(
@@ -107,7 +113,17 @@ def new():
         removals.offer_undo(url_for("group_sessions.undo_save", session_id=session_id),
                             _("Undo"))
         return redirect(url_for("group_sessions.view", session_id=session_id))
-    return render_template("group_sessions/new.html", form=form, village=village)
+    return render_template("group_sessions/new.html", form=form, village=village,
+                           script_groups=_script_groups(db, form))
+
+
+def _script_groups(db, form):
+    """Every target group's scripts, the session's own first: the one its form has chosen, or
+    the first of the list, which the form shows chosen until another is."""
+    chosen = form.target_group.data or next(
+        (c.value for c in form.target_group.choices), None)
+    language = (form.languages.data or [None])[0] or g.get("locale")
+    return suggestions.for_groups(db, chosen, language)
 
 
 _session_or_404 = functools.partial(in_office_or_404, queries.session)

@@ -31,6 +31,7 @@ _NAMES = (
     "step_0015_login_failures_by_address",
     "step_0016_removals",
     "step_0017_policy_sources",
+    "step_0018_scripts_for_every_group",
 )
 STEPS = tuple(import_module(f"{__name__}.{name}") for name in _NAMES)
 

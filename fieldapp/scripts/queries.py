@@ -5,6 +5,9 @@ import json
 from .. import store
 
 DEFAULT_LANGUAGE = "vi"
+# The target group a household belongs to (people eligible for voluntary BHXH and self-paid
+# BHYT): its scripts are the ones a visit and a household's printed summary quote.
+HOUSEHOLD_GROUP = "voluntary"
 
 
 def script_languages(db):
@@ -23,17 +26,43 @@ def _latest(db, where, params):
                                 and u.deleted_at is null)""", params))
 
 
-def scripts(db):
-    """Every live script with its Vietnamese title and the state of each language."""
-    rows = list(db.query("select * from scripts where deleted_at is null"))
+def scripts(db, target_group=None, topic=None, language=None, title_language=None):
+    """Every live script with its title and the state of each language, narrowed to a target
+    group, a topic and the scripts written in a language when given. The title is in
+    `language`, else `title_language`, else Vietnamese (`shown` says which); scripts come in
+    the order of the topic list, then of the target group list."""
+    where, params = ["deleted_at is null"], []
+    for column, value in (("target_group", target_group), ("topic", topic)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    rows = list(db.query(f"select * from scripts where {' and '.join(where)}", params))
     texts = _latest(db, "1", [])
     by_script = {}
     for text in texts:
         by_script.setdefault(text["script_id"], {})[text["language"]] = text
+    if language:
+        rows = [r for r in rows if language in by_script.get(r["id"], {})]
     for row in rows:
         row["texts"] = by_script.get(row["id"], {})
-        row["title"] = row["texts"].get(DEFAULT_LANGUAGE, {}).get("title", "")
-    return sorted(rows, key=lambda r: (r["topic"], r["target_group"], r["title"]))
+        for code in (language, title_language, DEFAULT_LANGUAGE):
+            if code and code in row["texts"]:
+                row["title"], row["shown"] = row["texts"][code]["title"], code
+                break
+        else:
+            row["title"], row["shown"] = "", DEFAULT_LANGUAGE
+    order = {name: _positions(db, name) for name in ("topic", "target_group")}
+    return sorted(rows, key=lambda r: (
+        order["topic"].get(r["topic"], len(order["topic"])), r["topic"],
+        order["target_group"].get(r["target_group"], len(order["target_group"])),
+        r["target_group"], r["created_at"], r["title"], r["id"]))
+
+
+def _positions(db, list_name):
+    """{code: rank} of a configurable list, inactive items included."""
+    return {row["code"]: n for n, row in enumerate(db.query(
+        "select code from list_items where list = ? and deleted_at is null"
+        " order by position, code", [list_name]))}
 
 
 def script(db, script_id):
@@ -53,10 +82,13 @@ def text(db, script_id, language):
 
 
 def matching(db, topic, target_group=None):
-    """The script for a topic, the target group's own when there is one."""
+    """The script for a topic: the target group's own when there is one, else the households'
+    (HOUSEHOLD_GROUP), else the first written; the oldest of equals, so that an office's own
+    script for a pair is not displaced by one seeded after it."""
     rows = list(db.query("""
         select id from scripts where topic = ? and deleted_at is null
-         order by target_group = ? desc, created_at limit 1""", [topic, target_group or ""]))
+         order by target_group = ? desc, target_group = ? desc, created_at, id limit 1""",
+                         [topic, target_group or "", HOUSEHOLD_GROUP]))
     return rows[0]["id"] if rows else None
 
 

@@ -24,9 +24,22 @@ def _labels(db):
 @bp.get("/")
 @login_required
 def index():
+    """The library, narrowed by target group, topic and the language a script is written in;
+    an unknown value in the address narrows nothing."""
     db = get_db()
-    return render_template("scripts/index.html", scripts=queries.scripts(db),
-                           languages=queries.script_languages(db), labels=_labels(db))
+    languages = queries.script_languages(db)
+    choices = {"target_group": lists.choices(db, "target_group"),
+               "topic": lists.choices(db, "topic"),
+               "language": [c for c in lists.choices(db, "language") if c.value in languages]}
+    filters = {name: request.args.get(name) if request.args.get(name) in {
+        c.value for c in options} else None for name, options in choices.items()}
+    title_language = g.get("locale") if g.get("locale") in languages else None
+    return render_template(
+        "scripts/index.html", languages=languages, labels=_labels(db), choices=choices,
+        filters=filters, filtered=any(filters.values()),
+        scripts=queries.scripts(db, target_group=filters["target_group"],
+                                topic=filters["topic"], language=filters["language"],
+                                title_language=title_language))
 
 
 @bp.get("/for")

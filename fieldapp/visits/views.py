@@ -15,6 +15,7 @@ from ..auth.sessions import in_office_or_404, login_required
 from ..db import get_db
 from ..households import queries as households
 from ..i18n import gettext as _
+from ..scripts import suggestions
 from ..text import short_code
 from ..vocabulary import OUTCOME_LABELS
 from . import costs, queries
@@ -57,7 +58,10 @@ def new(household_id):
         flash(_("Visit saved."), "success")
         removals.offer_undo(url_for("visits.undo_save", visit_id=visit_id), _("Undo"))
         return redirect(url_for("households.view", household_id=household_id))
-    return render_template("visits/new.html", household=household, form=form)
+    # The scripts for what the household's members lack, most needed first.
+    suggested = suggestions.for_household(db, members, household["language"])
+    return render_template("visits/new.html", household=household, form=form,
+                           suggested=suggested)
 
 
 @bp.post("/households/<household_id>/visits/nobody-home")
