@@ -16,7 +16,7 @@ from helpers import ROOT, new_client, parse, squash
 # "visit" (30), and "mã số BHXH", which the catalogs keep as the card's label and the glossary
 # drafts in each language (7 each). A ratchet: lower these when the catalogs are corrected;
 # never raise them.
-MISMATCHES_AT_MOST = {"hnj": 56, "blt": 22, "ium": 15}
+MISMATCHES_AT_MOST = {"hnj": 36, "blt": 22, "ium": 15}
 
 # The field's terms every glossary has (issue 23).
 REQUIRED = ("BHXH", "BHYT", "VssID", "household", "visit", "card", "contribution", "worklist",
