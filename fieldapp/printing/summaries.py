@@ -27,11 +27,14 @@ def day(iso):
 
 
 def key_message(db, topic, language, values):
-    """The first talking point of the topic's script, in the language or else Vietnamese."""
+    """The first talking point of the topic's script in the household's language; none when the
+    script has no text in it (a household keeps a page wholly in its language)."""
     script_id = scripts.matching(db, topic)
     if script_id is None:
         return ""
-    text, _language = scripts.text(db, script_id, language)
+    text, written_in = scripts.text(db, script_id, language)
+    if written_in != language:
+        return ""
     paragraphs = [p.strip() for p in text["key_messages"].split("\n") if p.strip()]
     # Sample scripts open with a note to the province office, not meant for households.
     points = [p for p in paragraphs if p[:1].isdigit()] or paragraphs
