@@ -95,8 +95,7 @@ def removed_in_office(db, table, row_id, office_id):
 # Where each kind of removed record is brought back: (endpoint, its argument).
 _RESTORED_BY = {"visits": ("visits.restore", "visit_id"),
                 "people": ("households.restore_person", "person_id"),
-                "households": ("households.restore", "household_id"),
-                "group_sessions": ("group_sessions.restore", "session_id")}
+                "households": ("households.restore", "household_id")}
 
 
 def restore_url(table, row_id):

@@ -150,6 +150,45 @@ def restore(db, table, id, *, user_id):
     return fields
 
 
+# What goes with a removed record, and comes back with it: its rows below, by the column that
+# names it.
+REMOVED_WITH = {"households": (("visits", "household_id"), ("people", "household_id")),
+                "visits": (("visit_outcomes", "visit_id"),),
+                "group_sessions": (("session_attendees", "session_id"),)}
+
+
+def remove_with(db, table, id, *, user_id, reason=None):
+    """Remove a row and the live rows below it (REMOVED_WITH) at one time, so that
+    restore_with brings back exactly those."""
+    with db.atomic():
+        at = now()
+        _below(db, table, id, "deleted_at is null", [],
+               lambda child, row_id: soft_delete(db, child, row_id, user_id=user_id, at=at))
+        soft_delete(db, table, id, user_id=user_id, reason=reason, at=at)
+
+
+def restore_with(db, table, id, *, user_id):
+    """Bring back a removed row and the rows removed with it; the row as it was removed, or
+    None when it is live."""
+    with db.atomic():
+        row = get(db, table, id, include_deleted=True)
+        if not row["deleted_at"]:
+            return None
+        restore(db, table, id, user_id=user_id)
+        _below(db, table, id, "deleted_at = ?", [row["deleted_at"]],
+               lambda child, row_id: restore(db, child, row_id, user_id=user_id))
+        return row
+
+
+def _below(db, table, id, condition, params, act):
+    """`act(table, id)` on each row below the row that meets `condition`, deepest first."""
+    for child, column in REMOVED_WITH.get(table, ()):
+        for (row_id,) in db.execute(f"select id from [{child}] where [{column}] = ?"
+                                    f" and {condition}", [id, *params]).fetchall():
+            _below(db, child, row_id, condition, params, act)
+            act(child, row_id)
+
+
 def history(db, table, row_id):
     """Every recorded change to one row, oldest first, with the user's name."""
     rows = db.query("""

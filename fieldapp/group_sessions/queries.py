@@ -182,22 +182,9 @@ def sessions(db, office_id, month, village_id=None, format=None, target_group=No
 
 def remove_session(db, session_id, reason, *, user_id):
     """Remove a session with its roster; its figures go with it."""
-    with db.atomic():
-        at = store.now()
-        for row in db.query("select id from session_attendees where session_id = ?"
-                            " and deleted_at is null", [session_id]):
-            store.soft_delete(db, "session_attendees", row["id"], user_id=user_id, at=at)
-        store.soft_delete(db, "group_sessions", session_id, user_id=user_id, reason=reason,
-                          at=at)
+    store.remove_with(db, "group_sessions", session_id, user_id=user_id, reason=reason)
 
 
 def restore_session(db, session_id, *, user_id):
     """Undo a session's removal, with the roster removed along with it."""
-    with db.atomic():
-        row = store.get(db, "group_sessions", session_id, include_deleted=True)
-        if not row["deleted_at"]:
-            return
-        for attendee in db.query("select id from session_attendees where session_id = ?"
-                                 " and deleted_at = ?", [session_id, row["deleted_at"]]):
-            store.restore(db, "session_attendees", attendee["id"], user_id=user_id)
-        store.restore(db, "group_sessions", session_id, user_id=user_id)
+    store.restore_with(db, "group_sessions", session_id, user_id=user_id)

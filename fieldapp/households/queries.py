@@ -243,37 +243,12 @@ def restore_person(db, person_id, *, user_id):
 
 def remove_household(db, household_id, reason, *, user_id):
     """Remove a household (registered twice, say) with its people and its visits."""
-    with db.atomic():
-        at = store.now()
-        for visit in db.query("select id from visits where household_id = ?"
-                              " and deleted_at is null", [household_id]):
-            for outcome in db.query("select id from visit_outcomes where visit_id = ?"
-                                    " and deleted_at is null", [visit["id"]]):
-                store.soft_delete(db, "visit_outcomes", outcome["id"], user_id=user_id, at=at)
-            store.soft_delete(db, "visits", visit["id"], user_id=user_id, at=at)
-        for person in db.query("select id from people where household_id = ?"
-                               " and deleted_at is null", [household_id]):
-            store.soft_delete(db, "people", person["id"], user_id=user_id, at=at)
-        store.soft_delete(db, "households", household_id, user_id=user_id, reason=reason, at=at)
+    store.remove_with(db, "households", household_id, user_id=user_id, reason=reason)
 
 
 def restore_household(db, household_id, *, user_id):
     """Undo a household's removal, with the people and visits removed along with it."""
-    with db.atomic():
-        row = store.get(db, "households", household_id, include_deleted=True)
-        if not row["deleted_at"]:
-            return
-        at = row["deleted_at"]
-        store.restore(db, "households", household_id, user_id=user_id)
-        for person in db.query("select id from people where household_id = ? and deleted_at = ?",
-                               [household_id, at]):
-            store.restore(db, "people", person["id"], user_id=user_id)
-        for visit in db.query("select id from visits where household_id = ? and deleted_at = ?",
-                              [household_id, at]):
-            store.restore(db, "visits", visit["id"], user_id=user_id)
-            for outcome in db.query("select id from visit_outcomes where visit_id = ?"
-                                    " and deleted_at = ?", [visit["id"], at]):
-                store.restore(db, "visit_outcomes", outcome["id"], user_id=user_id)
+    store.restore_with(db, "households", household_id, user_id=user_id)
 
 
 def removed_members(db, household_id):

@@ -131,26 +131,16 @@ def _revert_statuses(db, visit, user_id, again=False):
 def remove_visit(db, visit_id, reason, *, user_id):
     """Remove a visit with its outcomes, putting back the statuses they changed."""
     with db.atomic():
-        visit = store.get(db, "visits", visit_id)
-        _revert_statuses(db, visit, user_id)
-        at = store.now()
-        for row in db.query("select id from visit_outcomes where visit_id = ?"
-                            " and deleted_at is null", [visit_id]):
-            store.soft_delete(db, "visit_outcomes", row["id"], user_id=user_id, at=at)
-        store.soft_delete(db, "visits", visit_id, user_id=user_id, reason=reason, at=at)
+        _revert_statuses(db, store.get(db, "visits", visit_id), user_id)
+        store.remove_with(db, "visits", visit_id, user_id=user_id, reason=reason)
 
 
 def restore_visit(db, visit_id, *, user_id):
     """Undo a visit's removal: it, the outcomes removed with it and their statuses come back."""
     with db.atomic():
-        visit = store.get(db, "visits", visit_id, include_deleted=True)
-        if not visit["deleted_at"]:
-            return
-        for row in db.query("select id from visit_outcomes where visit_id = ?"
-                            " and deleted_at = ?", [visit_id, visit["deleted_at"]]):
-            store.restore(db, "visit_outcomes", row["id"], user_id=user_id)
-        store.restore(db, "visits", visit_id, user_id=user_id)
-        _revert_statuses(db, visit, user_id, again=True)
+        visit = store.restore_with(db, "visits", visit_id, user_id=user_id)
+        if visit is not None:
+            _revert_statuses(db, visit, user_id, again=True)
 
 
 def move_visit(db, visit_id, household_id, *, user_id):
