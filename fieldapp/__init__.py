@@ -69,7 +69,7 @@ def create_app(test_config=None, instance_path=None, central=None):
         # Off by default: without a proxy in front, anybody could send these headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1)
 
-    from . import (bounds, cli, db, errors, i18n, i18n_views, removals, submissions,
+    from . import (bounds, cli, db, errors, form_errors, i18n, i18n_views, removals, submissions,
                    sync_server_api)
     from .admin import views as admin
     from .audit import views as audit_views
@@ -93,6 +93,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     errors.init_app(app)
     cli.init_app(app)
     submissions.init_app(app)
+    form_errors.init_app(app)
     removals.init_app(app)
     bounds.init_app(app)
     app.register_blueprint(i18n_views.bp)

@@ -11,7 +11,7 @@ from wtforms.csrf.core import CSRFTokenField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from fieldapp import rules, submissions
+from fieldapp import form_errors, rules, submissions
 from fieldapp.bounds import INTEGER_RANGE, UNSTORABLE
 from fieldapp.i18n import format_date, get_locale, gettext, lazy_gettext as _l
 
@@ -90,7 +90,15 @@ class Form(FlaskForm):
                            or too_large(field.data) or by_rules.get(field.name))
                 if message:
                     field.errors = [message]
-        return ok and not any(field.errors for field in self.leaves())
+        ok = ok and not any(field.errors for field in self.leaves())
+        if not ok:
+            form_errors.failed(self)
+        return ok
+
+    def refuse(self, field, message):
+        """Show a refusal found after the checks (a wrong password, say) beside its field."""
+        field.errors = [*field.errors, message]
+        form_errors.failed(self)
 
     def leaves(self):
         """The form's own fields; a subform's (FormField, FieldList) check themselves."""

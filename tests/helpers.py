@@ -147,8 +147,14 @@ def form_values(form):
     return values
 
 
+def flash_elements(page):
+    """The page's messages after an action: announced as a status, or as an alert if an error."""
+    return [p for p in page.find_all("p") if "flash" in p.get("class", "").split()
+            and p.get("role") == ("alert" if "flash-error" in p.get("class") else "status")]
+
+
 def flashes(page):
-    return [squash(p.text) for p in page.find_all("p", role="status")]
+    return [squash(p.text) for p in flash_elements(page)]
 
 
 def catalog_text(app, locale, msgid, **variables):

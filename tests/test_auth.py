@@ -18,8 +18,17 @@ T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
 
 def form_error(response):
-    alert = parse(response).find("p", role="alert")
-    return squash(alert.text) if alert else None
+    """The refusal beside the password, which is marked invalid, and the same in the summary."""
+    page = parse(response)
+    password = page.find("input", id="password")
+    errors = page.find(id="password-errors")
+    if errors is None:
+        return None
+    assert password.get("aria-invalid") == "true"
+    assert "password-errors" in password.get("aria-describedby").split()
+    summary = page.find(class_="error-summary", role="alert")
+    assert squash(summary.find("a", href="#password").text).endswith(squash(errors.text))
+    return squash(errors.text)
 
 
 def is_logged_in(client):

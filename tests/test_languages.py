@@ -59,7 +59,7 @@ def test_pages_render_with_switcher_autonyms_and_the_draft_notice(app, code):
     client = new_client(app, locale=code, username="quantri")
     page = parse(client.get("/admin/offices"))  # uses the number filter: Babel formats as vi
     assert page.find("html").get("lang") == code
-    switcher = page.find("form", class_="language-switcher")
+    switcher = page.find("form", id="language-choice")
     labels = " ".join(switcher.text.split())
     for language in LANGUAGES.values():
         assert language.autonym in labels

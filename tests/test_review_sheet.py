@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from fieldapp.i18n import LANGUAGES, SOURCE, TRANSLATIONS_DIR
 from fieldapp.translating import glossary, queries, sheet
-from helpers import new_client, parse, squash
+from helpers import flash_elements, new_client, parse, squash
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -184,7 +184,7 @@ def test_two_reviewer_versions_become_reviews_shown_at_once(app, db, admin, hnj_
     response = upload(admin, filled)
     assert response.status_code == 302
     page = parse(admin.get(response.headers["Location"]))
-    flashed = [squash(p.text) for p in page.find_all("p", role="status")]
+    flashed = [squash(p.text) for p in flash_elements(page)]
     assert any("2 reviewed, 0 unchanged, 0 refused" in f for f in flashed), flashed
 
     rows = {r["msgid"]: r for r in db.query("select * from translation_reviews")}
@@ -210,7 +210,7 @@ def test_two_reviewer_versions_become_reviews_shown_at_once(app, db, admin, hnj_
     again = upload(admin, filled)
     assert again.status_code == 302
     page = parse(admin.get(again.headers["Location"]))
-    flashed = [squash(p.text) for p in page.find_all("p", role="status")]
+    flashed = [squash(p.text) for p in flash_elements(page)]
     assert any("0 reviewed, 2 unchanged" in f for f in flashed), flashed
     assert db.execute("select count(*) from translation_reviews").fetchone()[0] == 2
 
@@ -291,7 +291,7 @@ def test_a_script_without_a_text_needs_its_title_and_key_messages(app, db, admin
     response = upload(admin, save(book))
     assert response.status_code == 302
     page = parse(admin.get(response.headers["Location"]))
-    flashed = " ".join(squash(p.text) for p in page.find_all("p", role="status"))
+    flashed = " ".join(squash(p.text) for p in flash_elements(page))
     assert "0 reviewed, 0 unchanged, 1 refused" in flashed
     assert "title and its key messages together" in flashed
     assert db.execute("select count(*) from script_texts where script_id = ?"
@@ -315,7 +315,7 @@ def test_a_row_changed_since_the_export_is_refused_alone(app, db, admin, hnj_she
     response = upload(admin, filled)
     assert response.status_code == 302
     page = parse(admin.get(response.headers["Location"]))
-    flashed = [squash(p.text) for p in page.find_all("p", role="status")]
+    flashed = [squash(p.text) for p in flash_elements(page)]
     assert any("1 reviewed, 0 unchanged, 1 refused" in f for f in flashed), flashed
     assert any("row" in f and "Search" in f and "Nrhiav saib" in f for f in flashed), flashed
     assert one_review(db, "Search")["msgstr"] == "Nrhiav saib"
@@ -328,7 +328,7 @@ def test_a_version_typed_over_the_current_text_is_said(app, db, admin, hnj_sheet
     ws.cell(row_of(ws, "Log out"), column(ws, "Current text"), "Tawm mus")
     response = upload(admin, save(book))
     page = parse(admin.get(response.headers["Location"]))
-    flashed = " ".join(squash(p.text) for p in page.find_all("p", role="status"))
+    flashed = " ".join(squash(p.text) for p in flash_elements(page))
     assert "1 refused" in flashed and "edited in the sheet" in flashed
     assert db.execute("select count(*) from translation_reviews").fetchone()[0] == 0
 

@@ -40,7 +40,9 @@ def login():
                 start_session(user)
                 audit.record_request("login", user_id=user["id"])
                 return redirect(local_path(request.args.get("next"), url_for("index")))
-    return render_template("auth/login.html", form=form, error=error), 200 if not error else 401
+        # Beside the password, marked invalid: the error summary links to it.
+        form.refuse(form.password, error)
+    return render_template("auth/login.html", form=form), 200 if not error else 401
 
 
 def _login_refused(form, reason):
