@@ -7,6 +7,7 @@ the format locale (dates and numbers) are kept apart here.
 
 import io
 import logging
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -263,12 +264,64 @@ def _overrides():
 
 def translate(message):
     """The message in the current language, unformatted."""
-    return _catalogs().gettext(get_locale(), message, _overrides())
+    text = _catalogs().gettext(get_locale(), message, _overrides())
+    _note_fallback(message, text)
+    return text
 
 
 def translate_plural(singular, plural, n):
     """The plural form for n in the current language, unformatted."""
-    return _catalogs().ngettext(get_locale(), singular, plural, n, _overrides())
+    text = _catalogs().ngettext(get_locale(), singular, plural, n, _overrides())
+    _note_fallback(singular, text)
+    return text
+
+
+def _note_fallback(message, text):
+    """Remember a text this page shows in another language than its own, to mark it so."""
+    code = get_locale()
+    if code == SOURCE or not has_request_context():
+        return
+    catalogs, overrides = _catalogs(), _overrides() or {}
+
+    def has(language):
+        return message in catalogs.translated[language] or message in overrides.get(language, ())
+    if not has(code):
+        shown_in = next((c for c in language_chain(code)[1:] if has(c)), SOURCE)
+        g.setdefault("shown_in_fallback", {})[str(text)] = shown_in
+
+
+# A text node and the tag just before it: text right after <title>, <textarea>, <option> and
+# the like cannot hold markup, and is left as it is.
+_TEXT_NODE = re.compile(r"(<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>)([^<]+)(?=<)")
+_RAW_TEXT = {"title", "textarea", "option", "script", "style"}
+_PLACEHOLDER = re.compile(r"%(?:\([a-z_]+\))?[sd]")
+
+
+def mark_languages(html, shown):
+    """The page with each text it shows in a fallback language ({text: language}) wrapped in
+    <span lang>, so a screen reader reads it with that language's voice."""
+    patterns = []
+    for text, language in shown.items():
+        parts = _PLACEHOLDER.split(str(escape(text)))
+        if any(part.strip() for part in parts):
+            patterns.append((re.compile("[^<]*?".join(map(re.escape, parts))), language))
+
+    def mark(match):
+        tag, closing, name, node = match.groups()
+        if not closing and name.lower() in _RAW_TEXT:
+            return match.group(0)
+        for pattern, language in patterns:
+            node = pattern.sub(lambda m: f'<span lang="{language}">{m.group(0)}</span>'
+                               if m.group(0).strip() else m.group(0), node)
+        return tag + node
+    return _TEXT_NODE.sub(mark, html)
+
+
+def _mark_fallbacks(response):
+    shown = g.pop("shown_in_fallback", None)
+    if shown and response.mimetype == "text/html" and not response.direct_passthrough:
+        response.set_data(mark_languages(response.get_data(as_text=True), shown))
+    return response
 
 
 def gettext(message, **variables):
@@ -365,6 +418,7 @@ def init_app(app):
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.globals.update(ui_languages=LANGUAGES, get_locale=get_locale)
     app.context_processor(_draft_language)
+    app.after_request(_mark_fallbacks)
 
 
 def language_is_draft(code):

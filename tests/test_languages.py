@@ -11,7 +11,7 @@ from babel.support import Translations
 
 from fieldapp.i18n import LANGUAGES, TRANSLATIONS_DIR, Catalogs
 from fieldapp.translating import queries as translating
-from helpers import new_client, parse
+from helpers import new_client, parse, squash
 
 MINORITY = ("hnj", "blt", "ium")
 
@@ -196,3 +196,27 @@ def test_every_string_has_a_draft_and_one_form_for_every_count(app, code):
     singular, plural = plurals[0].id
     assert catalogs.ngettext(code, singular, plural, 1) == \
         catalogs.ngettext(code, singular, plural, 5) == plurals[0].string[0]
+
+
+def test_a_string_shown_in_its_fallback_language_is_marked_with_that_language(app, monkeypatch):
+    """A screen reader reads a Vietnamese fallback with the Vietnamese voice (issue 24)."""
+    catalogs = app.extensions["fieldapp_catalogs"]
+    missing = {"Communes and villages", "Log out", "%(count)d village", "Skip to the page content"}
+    hmong = {k: v for k, v in catalogs.by_code["hnj"]._catalog.items()
+             if (k[0] if isinstance(k, tuple) else k) not in missing}
+    monkeypatch.setattr(catalogs.by_code["hnj"], "_catalog", hmong)
+    monkeypatch.setitem(catalogs.translated, "hnj", catalogs.translated["hnj"] - missing)
+    page = parse(new_client(app, locale="hnj", username="canbo").get("/"))
+    vietnamese = catalogs.gettext("vi", "Communes and villages")
+    heading = page.find("h2")
+    assert squash(heading.text) == vietnamese
+    assert [e.get("lang") for e in heading.iter() if squash(e.text) == vietnamese][-1] == "vi"
+    logout = page.find("form", class_="logout").find("button")
+    assert logout.find("span").get("lang") == "vi"
+    assert squash(logout.text) == catalogs.gettext("vi", "Log out")
+    # Text that cannot hold markup stays as it is; the page's own strings are not marked.
+    assert page.find("html").get("lang") == "hnj"
+    assert not [e for e in page.find("title").iter() if e.tag == "span"]
+    marked = {squash(e.text) for e in page.iter() if e.get("lang") == "vi"}
+    assert marked <= {vietnamese, LANGUAGES["vi"].autonym, catalogs.gettext("vi", "Log out"),
+                      catalogs.gettext("vi", "Skip to the page content")}
