@@ -6,18 +6,16 @@ from wtforms import FieldList, FormField, widgets
 from wtforms.fields import HiddenField
 
 
-def failed(form):
-    """Note a form of this request that failed its checks (or was refused after them)."""
+def seen(form):
+    """Note a form of this request: its errors, once checked, are the page's problems."""
     if has_request_context():
-        forms = g.setdefault("failed_forms", [])
-        if not any(f is form for f in forms):
-            forms.append(form)
+        g.setdefault("forms", []).append(form)
 
 
 def problems():
-    """(id of the control to go to or None, label, message) for each error of the failed forms."""
+    """(id of the control to go to or None, label, message) for each error of the forms."""
     found = []
-    for form in g.get("failed_forms", ()) if has_request_context() else ():
+    for form in g.get("forms", ()) if has_request_context() else ():
         # A subform checks itself and is walked again with its form: each error once.
         found.extend(p for p in _problems(form) if p not in found)
     return found

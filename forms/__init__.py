@@ -57,6 +57,8 @@ class Form(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The error summary at the top of the page lists what its forms refused.
+        form_errors.seen(self)
         if not self.meta.form_key:
             del self.form_key
         for field in self.leaves():
@@ -90,15 +92,11 @@ class Form(FlaskForm):
                            or too_large(field.data) or by_rules.get(field.name))
                 if message:
                     field.errors = [message]
-        ok = ok and not any(field.errors for field in self.leaves())
-        if not ok:
-            form_errors.failed(self)
-        return ok
+        return ok and not any(field.errors for field in self.leaves())
 
     def refuse(self, field, message):
         """Show a refusal found after the checks (a wrong password, say) beside its field."""
         field.errors = [*field.errors, message]
-        form_errors.failed(self)
 
     def leaves(self):
         """The form's own fields; a subform's (FormField, FieldList) check themselves."""

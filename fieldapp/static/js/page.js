@@ -39,6 +39,8 @@
     var box = control.closest(".field") || control;
     control.focus({ preventScroll: true });
     box.scrollIntoView({ block: "start" });
+    // A legend sits on its box's top edge: keep it whole on the screen.
+    window.scrollBy(0, -16);
   }
 
   function errorSummary() {
