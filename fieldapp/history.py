@@ -1,10 +1,12 @@
 """A record's history as people read it: field names and coded values in the user's language."""
 
 import json
+from datetime import date, datetime
 
 from . import lists, personal, store
-from .i18n import lazy_gettext as _l
-from .vocabulary import BHXH_STATUS_LABELS, GENDER_LABELS, METRIC_LABELS, VSSID_LABELS
+from .i18n import format_date, lazy_gettext as _l
+from .vocabulary import (BHXH_STATUS_LABELS, GENDER_LABELS, METRIC_LABELS, OUTCOME_LABELS,
+                         ROLE_LABELS, VILLAGE_KIND_LABELS, VSSID_LABELS)
 
 FIELD_LABELS = {
     "full_name": _l("Full name"), "gender": _l("Sex"), "birth_year": _l("Birth year"),
@@ -56,13 +58,28 @@ def field_label(table, field):
     return label if label is not None else _l("Another field")
 
 
+# A supervisor's choice on a conflict, as the review form words it.
+CONFLICT_CHOICE_LABELS = {"kept": _l("The value kept now"), "lost": _l("The other value"),
+                          "new": _l("A new value")}
+
 # Fields whose values are ids or internal keys: the change is shown, not the value.
 _HIDDEN_VALUES = {"household_id", "head_person_id", "village_id", "present", "name_key",
                   "status_changes"}
 _MASKED = {"cccd", "bhxh_number"}
+# Codes of a configurable list, one or a JSON list of them, by the list they come from.
 _LISTED = {"ethnicity": "ethnicity", "relation": "relation", "bhyt_card_type": "bhyt_card_type",
-           "language": "language", "topics": "topic", "materials": "material"}
-_STATUSES = {"gender": GENDER_LABELS, "bhxh_status": BHXH_STATUS_LABELS, "vssid": VSSID_LABELS}
+           "language": "language", "locale": "language", "languages": "language",
+           "topics": "topic", "topic": "topic", "materials": "material",
+           "decline_reason": "decline_reason", "format": "session_format",
+           "target_group": "target_group"}
+_STATUSES = {"gender": GENDER_LABELS, "bhxh_status": BHXH_STATUS_LABELS, "vssid": VSSID_LABELS,
+             "outcome": OUTCOME_LABELS, "outcomes": OUTCOME_LABELS, "kind": VILLAGE_KIND_LABELS,
+             "role": ROLE_LABELS, "resolution": CONFLICT_CHOICE_LABELS}
+_DAYS = {"birth_date", "bhyt_expiry", "follow_up_on", "effective_from"}
+# Times an officer typed: local already, unlike the times the app records (UTC).
+_TYPED_TIMES = {"visited_at", "held_at"}
+_FLAGS = {"nobody_home", "active", "translator", "reviewed", "confirmed", "sample"}
+_COUNTS_BY_LIST = {"attendees_by_ethnicity": "ethnicity"}
 
 
 def masked(changes):
@@ -72,18 +89,61 @@ def masked(changes):
             if field in _MASKED else value for field, value in changes.items()}
 
 
-def _shown(db, field, value, list_labels):
-    if value in (None, "", "[]"):
+def _decoded(value):
+    """A JSON list or object as stored (text), or as already read."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
+def _day(value):
+    try:
+        return format_date(date.fromisoformat(str(value)[:10]))
+    except ValueError:
+        return str(value)
+
+
+def _typed_time(value):
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return f"{format_date(moment.date())} {moment:%H:%M}"
+
+
+def shown(db, table, field, value, list_labels=None, mask=True):
+    """A stored value as the forms show it, in the user's language: a code by its label, a day
+    or a time written the language's way, a list of codes by their labels; "—" for none.
+    `mask`: personal numbers masked, as a record's history keeps them."""
+    list_labels = {} if list_labels is None else list_labels
+    if value in (None, "", "[]", "{}", [], {}):
         return "—"
     if field in _MASKED:
-        return personal.mask(str(value))
-    if field in _STATUSES:
-        return str(_STATUSES[field].get(value, value))
-    if field in _LISTED:
-        labels = list_labels.setdefault(field, lists.labels(db, _LISTED[field]))
-        if field in ("topics", "materials"):
-            return ", ".join(labels.get(code, code) for code in json.loads(value))
-        return labels.get(value, value)
+        return personal.mask(str(value)) if mask else str(value)
+    if field in _DAYS:
+        return _day(value)
+    if field in _TYPED_TIMES:
+        return _typed_time(value)
+    if field in _FLAGS:
+        return str(_l("Yes") if value in (1, True, "1") else _l("No"))
+    if field in _COUNTS_BY_LIST:
+        counts = _decoded(value)
+        if isinstance(counts, dict):
+            labels = list_labels.setdefault(field, lists.labels(db, _COUNTS_BY_LIST[field]))
+            return ", ".join(f"{labels.get(code, code)}: {count}"
+                             for code, count in counts.items())
+    if field in _STATUSES or field in _LISTED:
+        if field in _STATUSES:
+            labels = _STATUSES[field]
+        else:
+            labels = list_labels.setdefault(field, lists.labels(db, _LISTED[field]))
+        items = _decoded(value) if isinstance(value, list) or str(value).startswith("[") \
+            else [value]
+        if isinstance(items, list):
+            return ", ".join(str(labels.get(code, code)) for code in items) or "—"
     return str(value)
 
 
@@ -98,7 +158,7 @@ def in_words(db, table, action, changes, list_labels=None):
     """What one history entry changed, as people read it: {"changes": [(label, old, new)],
     "restored": a removal undone, "reason": why it was removed}."""
     list_labels = {} if list_labels is None else list_labels
-    shown, restored = [], False
+    said, restored = [], False
     if action == "update":
         for field, (old, new) in changes.items():
             if field == "deleted_at":
@@ -108,9 +168,9 @@ def in_words(db, table, action, changes, list_labels=None):
                 continue
             label = field_label(table, field)
             if field in _HIDDEN_VALUES:
-                shown.append((label, "", ""))
+                said.append((label, "", ""))
             else:
-                shown.append((label, _shown(db, field, old, list_labels),
-                               _shown(db, field, new, list_labels)))
-    return {"changes": shown, "restored": restored,
+                said.append((label, shown(db, table, field, old, list_labels),
+                             shown(db, table, field, new, list_labels)))
+    return {"changes": said, "restored": restored,
             "reason": changes.get("reason") if action == "delete" else None}

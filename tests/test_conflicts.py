@@ -1,12 +1,14 @@
 """Conflict review on the central server: each supervisor their office's, one field of one row."""
 
 import json
+from datetime import datetime
 
 import pytest
 
 from fieldapp import accounts, offices, store
 from fieldapp.households import queries as households
-from helpers import new_client
+from fieldapp.visits import queries as visits
+from helpers import new_client, one, parse, squash
 from conftest import PASSWORD
 
 
@@ -100,3 +102,47 @@ def test_a_new_value_must_pass_the_forms_checks(two_offices):
     answer = supervisor.post_form(f"/conflicts/{conflict}", {"choice": "new", "value": "1972"})
     assert answer.status_code == 302
     assert store.get(db, "people", person)["birth_year"] == 1972
+
+
+def test_a_conflicts_values_are_shown_as_the_forms_show_them(two_offices):
+    """Labels for codes, days the language's way, a visit named by its day: never as stored."""
+    app, db, homes, _ = two_offices
+    person = store.get(db, "households", homes["a"])["head_person_id"]
+    officer = accounts.user_by_username(db, "canbo")["id"]
+    visit = visits.record_visit(db, homes["a"], officer_id=officer,
+                                visited_at=datetime(2026, 11, 20, 9, 30), topics=["vssid"])
+    for table, row_id, field, kept, lost in (
+            ("people", person, "bhxh_status", "mandatory", "voluntary"),
+            ("people", person, "bhyt_expiry", "2027-06-30", "2027-01-31"),
+            ("people", person, "ethnicity", "dao", None),
+            ("households", homes["a"], "language", "ium", "blt"),
+            ("visits", visit, "topics", '["household_bhyt"]', '["vssid", "voluntary_bhxh"]'),
+            ("visits", visit, "visited_at", "2026-11-20T09:30", "2026-11-21T14:00"),
+            ("people", person, "cccd", "012345678901", "012345678902")):
+        _conflict(db, table, row_id, field, kept, lost)
+
+    def label(list_name, code):
+        return one(db, "select label from list_items where list = ? and code = ?",
+                   [list_name, code])["label"]
+    page = parse(_listed(new_client(app, "en", "giamsat")))
+    shown = {squash(tds[1].text): [squash(td.text) for td in (tds[0], tds[2], tds[3])]
+             for tr in page.find("tbody").find_all("tr") for tds in [tr.find_all("td")]}
+    visit_named = "Visit of Nov 20, 2026 to the household of Chủ hộ a"
+    assert shown == {
+        "Address note": ["Household of Chủ hộ a", "Gần trường", "Đầu bản"],
+        "Social insurance (BHXH)": ["Person Chủ hộ a", "Mandatory BHXH (employee)",
+                                    "Voluntary BHXH"],
+        "Card valid until": ["Person Chủ hộ a", "Jun 30, 2027", "Jan 31, 2027"],
+        "Ethnicity": ["Person Chủ hộ a", label("ethnicity", "dao"), "—"],
+        "Preferred language": ["Household of Chủ hộ a", label("language", "ium"),
+                               label("language", "blt")],
+        "Topics discussed": [visit_named, label("topic", "household_bhyt"),
+                             f"{label('topic', 'vssid')}, {label('topic', 'voluntary_bhxh')}"],
+        "Date and time": [visit_named, "Nov 20, 2026 09:30", "Nov 21, 2026 14:00"],
+        # A supervisor compares the numbers themselves.
+        "CCCD": ["Person Chủ hộ a", "012345678901", "012345678902"],
+    }
+    conflict = one(db, "select id from sync_conflicts where field = 'bhyt_expiry'")["id"]
+    facts = parse(new_client(app, "en", "giamsat").get(f"/conflicts/{conflict}")).find("dl")
+    assert [squash(dd.text) for dd in facts.find_all("dd")][2:4] == ["Jun 30, 2027",
+                                                                    "Jan 31, 2027"]

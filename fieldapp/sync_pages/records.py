@@ -2,14 +2,17 @@
 to do about them."""
 
 import json
+from datetime import date
 
 from flask import url_for
 
 from sync import inbox, merge
 from sync import refused as refused_records
-from sync.synced_tables import SYNCED_TABLES
+from sync.policy import LIST, REFERENCES
+from sync.synced_tables import SYNCED_TABLES, USER_COLUMNS, USER_LISTS
 
-from ..i18n import lazy_gettext as _l
+from .. import history, policy
+from ..i18n import format_date, lazy_gettext as _l, translate
 
 # What the officer can do about a refusal, by the central server's refusal code.
 ADVICE = {
@@ -52,6 +55,7 @@ KINDS = {
     "policy_figures": _l("Policy figure %(name)s"),
     "translation_reviews": _l("Translation review"), "sync_conflicts": _l("Conflict review"),
     "targets": _l("Targets for %(date)s"),
+    "devices": _l("Laptop %(name)s"),
 }
 
 
@@ -67,7 +71,42 @@ def described(db, table, row_id, fields=None):
 
 def _row(db, table, row_id):
     # Table names come from the central server's answers: only synced ones are looked up.
+    if table == "devices":
+        found = db.execute("select name from devices where id = ?", [row_id]).fetchone()
+        return {"name": found[0]} if found else None
     return merge.row(db.sync, table, row_id) if table in SYNCED_TABLES else None
+
+
+def _day(moment):
+    """The day of a stored time or date, written the user's way."""
+    try:
+        return format_date(date.fromisoformat((moment or "")[:10]))
+    except ValueError:
+        return None
+
+
+def value(db, table, field, stored):
+    """A stored value of a record's field as the forms show it: a record it names in words,
+    a user by name, a code by its label, a day the language's way; personal numbers whole, for
+    those who review them."""
+    if stored in (None, ""):
+        return "—"
+    named = REFERENCES.get(table, {}).get(field)
+    if named is not None:
+        ids = history._decoded(stored) if named[1] == LIST else [stored]
+        return ", ".join(_named(db, named[0], row_id) for row_id in ids or []) or "—"
+    if field in USER_COLUMNS.get(table, ()) or field == USER_LISTS.get(table):
+        ids = history._decoded(stored) if field == USER_LISTS.get(table) else [stored]
+        return ", ".join(_named(db, "users", row_id) for row_id in ids or []) or "—"
+    return history.shown(db, table, field, stored, mask=False)
+
+
+def _named(db, table, row_id):
+    if table == "communes":
+        return _one(db, "select name from communes where code = ?", [row_id]) or str(row_id)
+    if table == "users":
+        return _one(db, "select full_name from users where id = ?", [row_id]) or "…"
+    return described(db, table, row_id)[0]
 
 
 def _one(db, sql, params):
@@ -97,14 +136,14 @@ def _facts(db, table, row_id, row, held):
         return (row.get("full_name"), None,
                 live and url_for("households.edit_person", person_id=row_id))
     if table == "visits":
-        return (_head_name(db, row.get("household_id")), (row.get("visited_at") or "")[:10],
+        return (_head_name(db, row.get("household_id")), _day(row.get("visited_at")),
                 live and url_for("visits.view", visit_id=row_id))
     if table == "visit_outcomes":
         visit = row.get("visit_id")
         return (_person_name(db, row.get("person_id")), None,
                 _row(db, "visits", visit) and url_for("visits.view", visit_id=visit))
     if table == "group_sessions":
-        return (None, (row.get("held_at") or "")[:10],
+        return (None, _day(row.get("held_at")),
                 live and url_for("group_sessions.view", session_id=row_id))
     if table == "session_attendees":
         session = row.get("session_id")
@@ -118,8 +157,14 @@ def _facts(db, table, row_id, row, held):
         return None, f"{month:02d}/{year}" if month else str(year or ""), None
     if table == "script_texts":
         return row.get("title"), None, None
-    if table in ("offices", "policy_figures", "list_items"):
-        return row.get("name") or row.get("key") or row.get("label"), None, None
+    if table == "policy_figures":
+        return policy.label(row.get("key")), None, None
+    if table == "list_items":
+        # Seeded items' labels are source strings; those added on the central server, words.
+        label = row.get("label")
+        return translate(label) if label else None, None, None
+    if table in ("offices", "devices"):
+        return row.get("name"), None, None
     return None, None, None
 
 

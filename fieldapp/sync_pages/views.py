@@ -286,7 +286,7 @@ def progress():
 @role_required(*MANAGERS)
 def conflicts():
     db = get_db()
-    rows = [{**_readable(r), "record": records.described(db, r["table_name"], r["row_id"])}
+    rows = [{**_readable(db, r), "record": records.described(db, r["table_name"], r["row_id"])}
             for r in _conflicts_in_view(db, "resolved_at is null")]
     return render_template("syncing/conflicts.html", conflicts=rows)
 
@@ -302,10 +302,14 @@ def _conflicts_in_view(db, condition, params=()):
     return list(db.query(sql + " order by created_at", params))
 
 
-def _readable(row):
-    return {**row, "kept": json.loads(row["kept_value"]) if row["kept_value"] else None,
-            "lost": json.loads(row["lost_value"]) if row["lost_value"] else None,
-            "label": history.field_label(row["table_name"], row["field"])}
+def _readable(db, row):
+    """A conflict with its field named and both values shown as the forms show them."""
+    kept = json.loads(row["kept_value"]) if row["kept_value"] else None
+    lost = json.loads(row["lost_value"]) if row["lost_value"] else None
+    table, field = row["table_name"], row["field"]
+    return {**row, "kept": kept, "lost": lost, "label": history.field_label(table, field),
+            "kept_shown": records.value(db, table, field, kept),
+            "lost_shown": records.value(db, table, field, lost)}
 
 
 def _resolvable(db, conflict):
@@ -329,7 +333,7 @@ def resolve(conflict_id):
     found = _conflicts_in_view(db, "id = ?", [conflict_id])
     if not found or not _resolvable(db, found[0]):
         abort(404)
-    conflict = {**_readable(found[0]),
+    conflict = {**_readable(db, found[0]),
                 "record": records.described(db, found[0]["table_name"], found[0]["row_id"])}
     form = ResolveConflictForm()
     if form.validate_on_submit():
