@@ -331,7 +331,9 @@ def test_the_trail_is_newest_first_in_vietnam_time(central, recorded, admin_clie
     assert rows[3][3] == "10.0.3.8"
     # The record named as a person would; one the server does not hold, by its table and id.
     assert rows[3][4] == "Account of Lò Thị Mai"
-    assert rows[3][5] == '{"role": "admin"}'
+    # What it records in words, never as the JSON it is kept in.
+    assert rows[3][5] == "Role: Administrator"
+    assert rows[1][5] == "Username: giamsat Wrong username or password."
 
 
 @pytest.mark.parametrize("args, actions", [
@@ -387,12 +389,13 @@ def test_the_trail_is_paginated(central, admin_client):
                         [("people", f"p-{i:03}", ["name"]) for i in range(150)])
     first = rows_shown(admin_client, action="merged")
     assert len(first) == audit.PAGE_SIZE
-    assert first[0][4] == "people p-149"
+    # Records the server does not hold: their kind in words, and the id to look for.
+    assert first[0][4] == "Person … p-149"
     page = parse(admin_client.get("/central/audit/", query_string={"action": "merged"}))
     following = page.find("nav", class_="pager").find_all("a")[-1].get("href")
     assert "action=merged" in following and "page=2" in following
     second = rows_shown(admin_client, action="merged", page=2)
-    assert [r[4] for r in second] == [f"people p-{i:03}" for i in range(49, -1, -1)]
+    assert [r[4] for r in second] == [f"Person … p-{i:03}" for i in range(49, -1, -1)]
     for page_number in (10 ** 20, 2 ** 63, -5, "abc"):
         assert admin_client.get("/central/audit/", query_string={
             "page": page_number}).status_code == 200
@@ -461,3 +464,65 @@ def test_the_trail_page_is_all_in_vietnamese(central, recorded):
     assert rows
     missing = app.extensions["fieldapp_catalogs"].missing
     assert sorted(msgid for code, msgid in missing if code == "vi") == []
+
+
+def test_every_kind_of_entry_says_what_it_records_in_words(central, admin_client, office_id):
+    app, db = central
+    db.execute("delete from audit_log")
+    code = server.create_enrolment_code(db.sync, office_id, user_id=None)
+    device = server.enrol(db.sync, {"protocol": PROTOCOL, "code": code,
+                                    "device_name": "Laptop Chế Tạo"})["device_id"]
+    officer = user_id(db, "canbo")
+    commune = one(db, "select code, name from communes where name = 'Xã Chế Tạo'")
+    for action, fields in [
+        ("login_failed", dict(detail={"username": "giamsat", "reason": "inactive"})),
+        ("user_created", dict(table="users", row_id=officer,
+                              detail={"role": "officer", "office_id": office_id})),
+        ("office_edited", dict(table="offices", row_id=office_id,
+                               detail={"communes": [commune["code"]]})),
+        ("list_item_added", dict(table="list_items", detail={"list": "topic", "code": "x"})),
+        ("enrolment_code", dict(detail={"office_id": office_id})),
+        ("device_revoked", dict(table="devices", row_id=device,
+                                detail={"accounts_disabled": [officer]})),
+        ("translation_reviewed", dict(table="translation_reviews", detail={
+            "language": "hnj", "msgid": "Log out", "reviewed": True})),
+        ("translation_reviewed", dict(table="translation_reviews", detail={
+            "language": "ium", "sheet": True, "reviewed": 12, "refused": 1})),
+        ("conflict_resolved", dict(table="people", row_id="p-1", detail={
+            "conflict_id": "c-1", "field": "bhxh_status", "choice": "lost"})),
+        ("targets_saved", dict(table="targets", detail={
+            "office_id": office_id, "year": 2026, "month": 3})),
+        ("export_personal", dict(detail={"dataset": "people", "format": "xlsx",
+                                         "start": "2026-01-01", "end": "2026-12-31",
+                                         "personal": "y", "commune": str(commune["code"])})),
+        ("merged", dict(device_id=device, table="households", row_id="h-1",
+                        detail={"fields": ["address_note"]})),
+        ("device_split", dict(device_id=device, table="devices", row_id=device)),
+        ("some_later_kind", dict(detail={"what": 1})),
+    ]:
+        audit.record(db, action, address=ADDRESS, **fields)
+    office = one(db, "select name from offices where id = ?", [office_id])["name"]
+    shown = [(r[1], r[4], r[5]) for r in reversed(rows_shown(admin_client))]
+    assert shown == [
+        ("Login refused", "", "Username: giamsat Account deactivated"),
+        ("User created", "Account of Giàng A Dế", f"Office: {office} Role: Field officer"),
+        ("Office edited", f"Office {office}", f"Communes: {commune['name']}"),
+        ("List item added", "List entry …", "Topics"),
+        ("Enrolment code made", "", f"Office: {office}"),
+        ("Laptop revoked", "Laptop Laptop Chế Tạo", "Accounts closed with it: Giàng A Dế"),
+        ("Translation reviewed", "Translation review",
+         "Language: Mông English source: Log out Reviewed: Yes"),
+        ("Translation reviewed", "Translation review",
+         "Language: Dao From a review sheet: 12 reviewed, 1 refused"),
+        ("Conflict resolved", "Person … p-1",
+         "Field: Social insurance (BHXH) Keep: The other value"),
+        ("Targets saved", "Targets for 03/2026", f"Office: {office} Year: 2026 Month: 3"),
+        ("Exported personal numbers", "", "What: People From: Jan 1, 2026 To: Dec 31, 2026 "
+         f"File type: Excel (XLSX) Include CCCD and mã số BHXH: Yes Commune: {commune['name']}"),
+        ("Change merged from a laptop", "Household of … h-1", "Address note changed"),
+        ("Laptop split from a shared identity", "Laptop Laptop Chế Tạo", ""),
+        ("some_later_kind", "", '{"what": 1}'),
+    ]
+    page = parse(admin_client.get("/central/audit/"))
+    # The English source a review translated is marked as English, for any reader's language.
+    assert page.find("tbody").find("span", lang="en").text == "Log out"

@@ -3,7 +3,8 @@
 `audit_log` is a local table, never synced, only ever added to. Laptops record nothing: the
 trail is the central server's, where every device's changes and every office's accounts meet.
 The actions are short codes ('login', 'user_created', 'merged', …; their labels are in
-fieldapp/vocabulary.py); the page is in `views.py`, its template in `templates/audit/`.
+fieldapp/vocabulary.py); the page is in `views.py`, what each entry records in words in
+`words.py`, its template in `templates/audit/`.
 """
 
 import json

@@ -10,6 +10,7 @@ from sync.synced_tables import SYNCED_TABLES
 from forms.audit import AuditFilterForm
 
 from .. import audit, clock, history
+from . import words
 from ..auth.sessions import role_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -47,21 +48,36 @@ def page():
 
 
 def _readable(db, row):
-    """A trail row with its record named as a person would, with a link, and what a merged
-    change changed in words."""
+    """A trail row with its record named as a person would, with a link, and what it records
+    in words: a merged change as the record's history says it, any other as its facts."""
     row = dict(row)
-    if row["table_name"] in SYNCED_TABLES and row["row_id"] and \
-            merge.row(db.sync, row["table_name"], row["row_id"]) is not None:
-        row["record"] = records.described(db, row["table_name"], row["row_id"])
+    table, row_id = row["table_name"], row["row_id"]
+    if row_id and (table == "devices" or table in SYNCED_TABLES and
+                   merge.row(db.sync, table, row_id) is not None):
+        row["record"] = records.described(db, table, row_id)
     try:
         detail = json.loads(row["detail"]) if row["detail"] else None
     except ValueError:
-        detail = None
-    if isinstance(detail, dict) and isinstance(detail.get("changes"), dict):
+        detail = row["detail"]
+    if "record" not in row and table in records.KINDS:
+        # Not held here (removed for good, never received, or a whole office's targets): its
+        # kind in words, and any id to look for.
+        row["kind"] = str(records.KINDS[table]) % {"name": "…", "date": _period(detail)}
+    if row["action"] == "merged" and isinstance(detail, dict) and \
+            isinstance(detail.get("changes"), dict):
         row["said"] = {"action": detail.get("action"),
-                       **history.in_words(db, row["table_name"], detail.get("action"),
-                                          detail["changes"])}
+                       **history.in_words(db, table, detail.get("action"), detail["changes"])}
+    elif detail is not None:
+        row["words"] = words.in_words(db, row["action"], table, detail)
     return row
+
+
+def _period(detail):
+    """The month or year of an entry about targets, as the targets' own record names it."""
+    if isinstance(detail, dict) and isinstance(detail.get("year"), int):
+        month = detail.get("month")
+        return f"{month:02d}/{detail['year']}" if isinstance(month, int) else str(detail["year"])
+    return "…"
 
 
 @bp.get("/export.csv")
