@@ -96,5 +96,8 @@ ACTION_LABELS = {
     "translation_reviewed": _l("Translation reviewed"),
     "conflict_resolved": _l("Conflict resolved"),
     "targets_saved": _l("Targets saved"),
+    "policy_figure_added": _l("Policy figure added"),
+    "policy_figure_edited": _l("Policy figure edited"),
+    "policy_figure_removed": _l("Policy figure removed"),
     "merged": _l("Change merged from a laptop"),
 }

@@ -2,6 +2,7 @@
 and the policy figures page where the central server's administrators keep the figures."""
 
 import io
+import json
 import re
 from datetime import date, datetime
 
@@ -374,3 +375,52 @@ def test_hostile_values_come_back_beside_their_field(central_admin, key, typed):
     page = parse(response.get_data(as_text=True))
     assert field_errors(page, "key" if key == "no_such_figure" else "value")
     assert snapshot(db) == before
+
+
+def test_each_change_of_a_figure_is_on_the_audit_trail_with_its_source(central_admin):
+    """Who changed which figure and when, from what to what, on what legal source."""
+    app, db, client = central_admin
+    client.client.environ_base["REMOTE_ADDR"] = "10.0.3.7"
+    admin = db.execute("select id from users where username = 'quantri'").fetchone()[0]
+    figure = policy.in_force(db, date(2026, 7, 1))["base_salary"]
+    assert client.post_form(f"/policy-figures/{figure['id']}/edit", {
+        "value": "2.600.000", "effective_from": "2026-07-01",
+        "source": "Nghị định 161/2026/NĐ-CP", "note": "", "confirmed": "y"}).status_code == 302
+    assert client.post_form("/policy-figures/new", {
+        "key": "household_bhyt_rate", "value": "4,5", "effective_from": "2027-01-01",
+        "source": "Luật BHYT"}).status_code == 302
+    added = policy.in_force(db, date(2027, 1, 1))["household_bhyt_rate"]
+    assert client.post_form(f"/policy-figures/{added['id']}/remove").status_code == 302
+
+    trail = list(db.query("select * from audit_log where table_name = 'policy_figures'"
+                          " order by id"))
+    assert [(r["action"], r["user_id"], r["address"], r["row_id"]) for r in trail] == [
+        ("policy_figure_edited", admin, "10.0.3.7", figure["id"]),
+        ("policy_figure_added", admin, "10.0.3.7", added["id"]),
+        ("policy_figure_removed", admin, "10.0.3.7", added["id"])]
+    assert json.loads(trail[0]["detail"]) == {
+        "key": "base_salary", "value": 2_600_000, "effective_from": "2026-07-01",
+        "source": "Nghị định 161/2026/NĐ-CP", "changes": {
+            "value": [2_530_000, 2_600_000], "source": [figure["source"],
+                                                       "Nghị định 161/2026/NĐ-CP"],
+            "note": [figure["note"], ""], "confirmed": [0, 1]}}
+    assert json.loads(trail[2]["detail"]) == {
+        "key": "household_bhyt_rate", "value": 0.045, "effective_from": "2027-01-01",
+        "source": "Luật BHYT"}
+
+    page = parse(client.get("/central/audit/", query_string={"table": "policy_figures"}
+                            ).get_data(as_text=True))
+    shown = {r[1]: r for r in rows(page.find("tbody"))}
+    edited = shown[text(app, "Policy figure edited")]
+    assert edited[4] == text(app, "Policy figure %(name)s", name=text(app, "Base salary"))
+    for said in (f"{text(app, 'In force from')}: Jul 1, 2026",
+                 f"{text(app, 'Value')}: 2,530,000 đồng → 2,600,000 đồng",
+                 f"{text(app, 'Legal source')}: {figure['source']} → Nghị định 161/2026/NĐ-CP",
+                 f"{text(app, 'Checked against the official text')}: {text(app, 'No')} → "
+                 f"{text(app, 'Yes')}"):
+        assert said in edited[5]
+    removed = shown[text(app, "Policy figure removed")]
+    for said in (f"{text(app, 'Value')}: 4.5 %", f"{text(app, 'In force from')}: Jan 1, 2027",
+                 f"{text(app, 'Legal source')}: Luật BHYT"):
+        assert said in removed[5]
+    assert text(app, "Policy figure added") in shown

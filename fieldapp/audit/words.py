@@ -14,6 +14,12 @@ from ..vocabulary import DATASET_LABELS
 LOGIN_REFUSALS = {"wrong_password": _l("Wrong username or password."),
                   "inactive": _l("Account deactivated"),
                   "throttled": _l("Too many failed attempts")}
+# A figure's fields as its form names them.
+FIGURE_FIELDS = {"value": _l("Value"), "effective_from": _l("In force from"),
+                 "source": _l("Legal source"), "note": _l("Note"),
+                 "confirmed": _l("Checked against the official text")}
+# The figures' legal sources and notes are Vietnamese official texts, as they were written.
+_VIETNAMESE = {"source", "note"}
 
 
 @dataclass(frozen=True)
@@ -179,10 +185,40 @@ def _merged(db, table, rest, facts, changes):
             changes.append((history.field_label(table, field), Said(""), Said("")))
 
 
+def figure_value(key, value):
+    """A figure's value as the figures page writes it."""
+    from ..policy_pages.views import shown_figure
+    return shown_figure(key, value)
+
+
+def _figure_said(key, field, value):
+    if value in (None, ""):
+        return Said("—")
+    if field == "value":
+        return Said(figure_value(key, value))
+    if field in _VIETNAMESE:
+        return Said(str(value), lang="vi")
+    return Said(history.shown(None, "policy_figures", field, value))
+
+
+def _figure(db, table, rest, facts, changes):
+    key = rest.pop("key", None)
+    for field in ("effective_from", "value", "source"):
+        if field in rest:
+            facts.append((FIGURE_FIELDS[field], _figure_said(key, field, rest.pop(field))))
+    if isinstance(rest.get("changes"), dict):
+        for field, pair in rest.pop("changes").items():
+            old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
+            changes.append((FIGURE_FIELDS.get(field) or history.field_label(table, field),
+                            _figure_said(key, field, old), _figure_said(key, field, new)))
+
+
 _WORDS = {
     "login_failed": _refused_login, "user_created": _account, "user_edited": _account,
     "office_edited": _office_edited, "list_item_added": _list_item,
     "enrolment_code": _enrolment_code, "device_revoked": _device_revoked,
     "translation_reviewed": _reviewed, "conflict_resolved": _conflict_resolved,
     "targets_saved": _targets, "export_personal": _exported, "merged": _merged,
+    "policy_figure_added": _figure, "policy_figure_edited": _figure,
+    "policy_figure_removed": _figure,
 }

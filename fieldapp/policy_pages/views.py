@@ -12,10 +12,10 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 
 from forms.policy_figures import FigureForm, shown_value
 
-from .. import clock, errors, policy, store, submissions
+from .. import audit, clock, errors, policy, store, submissions
 from ..auth.sessions import login_required
 from ..db import get_db
-from ..i18n import gettext as _
+from ..i18n import format_number, gettext as _
 
 bp = Blueprint("policy_pages", __name__, url_prefix="/policy-figures",
                template_folder="templates")
@@ -35,6 +35,16 @@ def editors_only(view):
                 "Policy figures are set on the central server, by its administrators."))
         return view(**kwargs)
     return wrapped
+
+
+def shown_figure(key, value):
+    """A figure's value as people read it: đồng, a percentage or a multiple."""
+    how = policy.kind(key, value)
+    if how == policy.MONEY:
+        return _("%(amount)s đồng", amount=format_number(int(round(value))))
+    if how == policy.TIMES:
+        return _("%(times)s ×", times=format_number(round(value, 2)))
+    return _("%(percent)s %%", percent=format_number(round(value * 100, 2)))
 
 
 def _row_or_404(db, figure_id):
@@ -79,11 +89,24 @@ def _save(db, form, figure=None):
             "This figure already has a value from that day: correct that one instead."))
         return False
     if figure is None:
-        store.insert(db, "policy_figures", {"key": key, "unit": policy.FIGURES[key][2],
-                                            **values}, user_id=g.user["id"])
+        row = store.insert(db, "policy_figures", {"key": key, "unit": policy.FIGURES[key][2],
+                                                  **values}, user_id=g.user["id"])
+        _audited("policy_figure_added", row)
     else:
-        store.update(db, "policy_figures", figure["id"], values, user_id=g.user["id"])
+        changed = store.update(db, "policy_figures", figure["id"], values, user_id=g.user["id"])
+        if changed:
+            _audited("policy_figure_edited", {**figure, **changed},
+                     {field: [figure[field], new] for field, new in changed.items()})
     return True
+
+
+def _audited(action, figure, changes=None):
+    """The trail's entry: which figure, from which day, its value and legal source as they
+    stand, and what changed from what."""
+    detail = {name: figure[name] for name in ("key", "value", "effective_from", "source")}
+    if changes:
+        detail["changes"] = changes
+    audit.record_request(action, table="policy_figures", row_id=figure["id"], detail=detail)
 
 
 @bp.route("/new", methods=("GET", "POST"))
@@ -123,5 +146,6 @@ def remove(figure_id):
     db = get_db()
     figure = _row_or_404(db, figure_id)
     store.soft_delete(db, "policy_figures", figure["id"], user_id=g.user["id"])
+    _audited("policy_figure_removed", figure)
     flash(_("Policy figure removed."), "success")
     return redirect(url_for("policy_pages.index"))
