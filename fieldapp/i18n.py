@@ -299,7 +299,8 @@ _PLACEHOLDER = re.compile(r"%(?:\([a-z_]+\))?[sd]")
 
 def mark_languages(html, shown):
     """The page with each text it shows in a fallback language ({text: language}) wrapped in
-    <span lang>, so a screen reader reads it with that language's voice."""
+    <span lang class="fallback">, so a screen reader reads it with that language's voice (and a
+    test can still tell a missing translation from a text shown in its language on purpose)."""
     patterns = []
     for text, language in shown.items():
         parts = _PLACEHOLDER.split(str(escape(text)))
@@ -311,10 +312,14 @@ def mark_languages(html, shown):
         if not closing and name.lower() in _RAW_TEXT:
             return match.group(0)
         for pattern, language in patterns:
-            node = pattern.sub(lambda m: f'<span lang="{language}">{m.group(0)}</span>'
-                               if m.group(0).strip() else m.group(0), node)
+            node = pattern.sub(lambda found, lang=language: _in_language(found.group(0), lang),
+                               node)
         return tag + node
     return _TEXT_NODE.sub(mark, html)
+
+
+def _in_language(text, language):
+    return f'<span lang="{language}" class="fallback">{text}</span>' if text.strip() else text
 
 
 def _mark_fallbacks(response):

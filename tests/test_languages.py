@@ -213,6 +213,7 @@ def test_a_string_shown_in_its_fallback_language_is_marked_with_that_language(ap
     assert [e.get("lang") for e in heading.iter() if squash(e.text) == vietnamese][-1] == "vi"
     logout = page.find("form", class_="logout").find("button")
     assert logout.find("span").get("lang") == "vi"
+    assert logout.find("span").get("class") == "fallback"
     assert squash(logout.text) == catalogs.gettext("vi", "Log out")
     # Text that cannot hold markup stays as it is; the page's own strings are not marked.
     assert page.find("html").get("lang") == "hnj"

@@ -33,8 +33,11 @@ VISIBLE = """(code) => {
   const copy = document.body.cloneNode(true);
   copy.querySelectorAll('[translate=no], script, style, .language-switcher')
       .forEach(e => e.remove());
-  // Text marked as in another language (a source shown to a translator) is read in it.
-  copy.querySelectorAll('[lang]').forEach(e => { if (e.lang !== code) e.remove(); });
+  // Text marked as in another language (a source shown to a translator) is read in it; a
+  // string shown in its fallback language for want of a translation (.fallback) is not.
+  copy.querySelectorAll('[lang]:not(.fallback)').forEach(e => {
+    if (e.lang !== code) e.remove();
+  });
   document.body.after(copy);
   copy.hidden = false;
   const text = copy.innerText;
