@@ -284,7 +284,10 @@ def _note_fallback(message, text):
     catalogs, overrides = _catalogs(), _overrides() or {}
 
     def has(language):
-        return message in catalogs.translated[language] or message in overrides.get(language, ())
+        # As gettext finds it: the compiled catalog (a plural by its first form), or a review.
+        compiled = catalogs.by_code[language]._catalog
+        return bool(compiled.get(message) or compiled.get((message, 0))
+                    or overrides.get(language, {}).get(message))
     if not has(code):
         shown_in = next((c for c in language_chain(code)[1:] if has(c)), SOURCE)
         g.setdefault("shown_in_fallback", {})[str(text)] = shown_in
