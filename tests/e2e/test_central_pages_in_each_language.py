@@ -17,7 +17,7 @@ from test_pages import data_words
 from test_sync import register
 
 from .conftest import log_in, open_page
-from .test_pages_in_each_language import MINORITY, WORD, foreign, own_words
+from .test_pages_in_each_language import MINORITY, VISIBLE, WORD, foreign, own_words
 
 pytestmark = pytest.mark.e2e
 
@@ -39,20 +39,6 @@ CLASHES = (
 )
 
 
-# What the page shows a reader, as test_pages_in_each_language.VISIBLE reads it, but with the
-# text marked as in another language kept: the app marks every string it shows in its fallback
-# language so (fieldapp.i18n.mark_languages), and a Mông reader still reads Vietnamese there.
-# What these pages mark on purpose (legal sources, a reviewed string's English source) is data.
-VISIBLE = """() => {
-  const copy = document.body.cloneNode(true);
-  copy.querySelectorAll('[translate=no], script, style, .language-switcher')
-      .forEach(e => e.remove());
-  document.body.after(copy);
-  copy.hidden = false;
-  const text = copy.innerText;
-  copy.remove();
-  return text;
-}"""
 # What a form never shows, and these pages showed of conflicts and changes: a day as it is
 # stored, a code of a list or a status, a JSON text.
 RAW = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b[a-z]+(?:_[a-z]+)+\b|[\[{]\"")
@@ -66,7 +52,7 @@ HEX = re.compile(r"[a-f]+")
 def shown_raw(page, data, english, own):
     """Foreign words, stored values shown as they are stored, and catalog words marked as
     codes, on the page as it stands."""
-    visible = page.evaluate(VISIBLE)
+    visible = page.evaluate(VISIBLE, page.locator("html").get_attribute("lang"))
     found = foreign(visible, data, english, own)
     found += sorted(set(RAW.findall(visible)))
     found += sorted({word for word in WORD.findall(page.evaluate(MARKED_AS_CODES))
