@@ -55,7 +55,7 @@ def _entry(table, row_id, at, user_id, action, changes):
 def get(db, table, id, include_deleted=False):
     """One row as a dict; NotFound if missing (or deleted, unless asked for)."""
     _check(table)
-    rows = list(db.query(f"select * from [{table}] where id = ?", [id]))
+    rows = db.sync.find(table, id=id)
     if not rows or (rows[0]["deleted_at"] and not include_deleted):
         raise NotFound(f"{table} {id}")
     return rows[0]
@@ -70,14 +70,15 @@ def insert(db, table, values, *, user_id):
                updated_by=user_id, deleted_at=None)
     entry = _entry(table, row["id"], stamp, user_id, "insert",
                    {k: v for k, v in values.items() if v not in (None, "")})
-    with db.atomic():
-        clock = capture.stamp(db.sync)
+    engine = db.sync
+    with engine.atomic():
+        clock = capture.stamp(engine)
         fields = {k: v for k, v in row.items() if k != "id"}
         row[CLOCK_COLUMN] = json.dumps({k: clock for k in fields})
-        db[table].insert(row)
-        capture.log(db.sync, table, row["id"], {k: [v, clock, ""] for k, v in fields.items()},
-                    capture.device_id(db.sync), row, trail=entry)
-        trail.note(db.sync, [entry])
+        engine.insert(table, [row])
+        capture.log(engine, table, row["id"], {k: [v, clock, ""] for k, v in fields.items()},
+                    capture.device_id(engine), row, trail=entry)
+        trail.note(engine, [entry])
     return row
 
 
@@ -111,15 +112,17 @@ def update(db, table, id, changes, *, user_id):
 def _write(db, table, current, fields, entry):
     """Update fields of a row, stamping each, logging the change for sync and recording its
     history entry, in one transaction."""
-    with db.atomic():
-        clock = capture.stamp(db.sync)
+    engine = db.sync
+    with engine.atomic():
+        clock = capture.stamp(engine)
         before = capture.row_clock(current)
-        db[table].update(current["id"], {
-            **fields, CLOCK_COLUMN: json.dumps({**before, **{k: clock for k in fields}})})
-        capture.log(db.sync, table, current["id"],
+        engine.update(table, {
+            **fields, CLOCK_COLUMN: json.dumps({**before, **{k: clock for k in fields}})},
+            id=current["id"])
+        capture.log(engine, table, current["id"],
                     {k: [v, clock, before.get(k, "")] for k, v in fields.items()},
-                    capture.device_id(db.sync), {**current, **fields}, trail=entry)
-        trail.note(db.sync, [entry])
+                    capture.device_id(engine), {**current, **fields}, trail=entry)
+        trail.note(engine, [entry])
 
 
 def soft_delete(db, table, id, *, user_id, reason=None, at=None):
@@ -160,9 +163,9 @@ REMOVED_WITH = {"households": (("visits", "household_id"), ("people", "household
 def remove_with(db, table, id, *, user_id, reason=None):
     """Remove a row and the live rows below it (REMOVED_WITH) at one time, so that
     restore_with brings back exactly those."""
-    with db.atomic():
+    with db.sync.atomic():
         at = now()
-        _below(db, table, id, "deleted_at is null", [],
+        _below(db, table, id, None,
                lambda child, row_id: soft_delete(db, child, row_id, user_id=user_id, at=at))
         soft_delete(db, table, id, user_id=user_id, reason=reason, at=at)
 
@@ -170,23 +173,22 @@ def remove_with(db, table, id, *, user_id, reason=None):
 def restore_with(db, table, id, *, user_id):
     """Bring back a removed row and the rows removed with it; the row as it was removed, or
     None when it is live."""
-    with db.atomic():
+    with db.sync.atomic():
         row = get(db, table, id, include_deleted=True)
         if not row["deleted_at"]:
             return None
         restore(db, table, id, user_id=user_id)
-        _below(db, table, id, "deleted_at = ?", [row["deleted_at"]],
+        _below(db, table, id, row["deleted_at"],
                lambda child, row_id: restore(db, child, row_id, user_id=user_id))
         return row
 
 
-def _below(db, table, id, condition, params, act):
-    """`act(table, id)` on each row below the row that meets `condition`, deepest first."""
+def _below(db, table, id, deleted_at, act):
+    """`act(table, id)` on each row below removed at `deleted_at` (None: live), deepest first."""
     for child, column in REMOVED_WITH.get(table, ()):
-        for (row_id,) in db.execute(f"select id from [{child}] where [{column}] = ?"
-                                    f" and {condition}", [id, *params]).fetchall():
-            _below(db, child, row_id, condition, params, act)
-            act(child, row_id)
+        for found in db.sync.find(child, only=["id"], deleted_at=deleted_at, **{column: id}):
+            _below(db, child, found["id"], deleted_at, act)
+            act(child, found["id"])
 
 
 def history(db, table, row_id):

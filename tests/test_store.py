@@ -1,15 +1,21 @@
-"""fieldapp.store, the one writer of synced tables, and a scan that keeps it the only one."""
+"""fieldapp.store, the one writer of synced tables, and an authorizer that sees no other."""
 
 import re
+import sqlite3
+import sys
 import time
 import uuid
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from fieldapp import store
+from fieldapp.db import connect, upgrade
+from sync.sqlite import SQLiteStore
 from sync.synced_tables import SYNC_COLUMNS, SYNCED_TABLES
 
-from helpers import ROOT, demo_ids
+from helpers import ROOT, demo_ids, new_client
 
 
 @pytest.fixture
@@ -136,96 +142,158 @@ def test_tables_that_do_not_sync_are_refused(db, table):
     assert (db[table].count if db[table].exists() else None) == before
 
 
-# ---- Nothing but the store writes a synced table -------------------------------------------
+# ---- Nothing but the engine's store writes a synced table, its history or the log ----------
 
-_TABLES = "|".join(re.escape(t) for t in SYNCED_TABLES)
-_WRITE_METHODS = (r"(?:insert|insert_all|update|upsert|upsert_all|delete|delete_where"
-                  r"|drop|transform|add_column)")
-_SQL_TABLE = rf"""[\[`"']?(?:(?:{_TABLES})\b|\{{[^}}]*\}})"""
-_OFFENCES = [
-    # db["villages"].insert(...), database.table("users").update(...)
-    re.compile(rf"""(?:\[|\.table\()\s*["'](?:{_TABLES})["']\s*[\])]\s*\.\s*{_WRITE_METHODS}\b"""),
-    # db[table].update(...): a table chosen at run time could be any of them.
-    re.compile(
-        rf"""\b\w*(?:db|database|conn)\s*\[\s*(?!["'])[^\]]+\]\s*\.\s*{_WRITE_METHODS}\b"""),
-    # SQL text, including f-strings naming the table at run time.
-    re.compile(rf"\b(?:insert|replace)\s+(?:or\s+\w+\s+)?into\s+{_SQL_TABLE}", re.I),
-    re.compile(rf"\bupdate\s+(?:or\s+\w+\s+)?{_SQL_TABLE}", re.I),
-    re.compile(rf"\bdelete\s+from\s+{_SQL_TABLE}", re.I),
-    # The sync engine's store: store.update("villages", ...), store.insert(table, ...); the
-    # app's store module takes the database first (store.insert(db, "villages", ...)).
-    re.compile(rf"""\b(?:store|sync)\s*\.\s*(?:insert|update|delete)\(\s*"""
-               rf"""(?!db\b|database\b|get_db\(|["'](?!(?:{_TABLES})["']))"""),
-]
+# What a sync carries and what it records: the synced rows, their history and the change log.
+WATCHED = {*SYNCED_TABLES, "history", "sync_log"}
+_WRITES = {sqlite3.SQLITE_INSERT: "insert", sqlite3.SQLITE_UPDATE: "update",
+           sqlite3.SQLITE_DELETE: "delete"}
+# The engine store's write calls (sync.store.Store): a statement prepared while one of these is
+# running is the store's. Its private _execute is not one: a caller reaching for it is caught.
+_STORE_WRITES = {getattr(SQLiteStore, name).__code__ for name in (
+    "insert", "update", "delete", "append_log", "forget_logged", "set_state",
+    "remember_pushes", "keep_extra", "note_refused", "park")}
+_STEPS = (ROOT / "fieldapp" / "migrations", ROOT / "sync" / "sqlite")
 
 
-def offending_lines(source):
-    """Lines of Python source that write a synced table without the store."""
-    return [line.strip() for line in source.splitlines()
-            if any(p.search(line) for p in _OFFENCES)]
+def _in_a_step(code):
+    path = Path(code.co_filename)
+    return path.name.startswith("step_") and path.parent in _STEPS
 
 
-def _scanned_files():
-    files = [p for folder in ("fieldapp", "forms", "sync") for p in (ROOT / folder).rglob("*.py")]
-    # The store writes what users do; sync/merge.py writes what arrives from other devices, and
-    # sync/enrolment.py re-homes what a laptop made before it was enrolled; both through the
-    # sync store, whose SQLite implementation carries out the writes they ask for;
-    # sync/handover.py drops the records of a commune a laptop's office handed over, and
-    # sync/lineage.py takes the offices' communes as a restored central server holds them.
-    # Migration steps seed rows before any store exists.
-    allowed = {ROOT / "fieldapp" / "store.py", ROOT / "sync" / "merge.py",
-               ROOT / "sync" / "enrolment.py", ROOT / "sync" / "handover.py",
-               ROOT / "sync" / "lineage.py",
-               ROOT / "sync" / "sqlite" / "store.py"}
-    steps = ROOT / "fieldapp" / "migrations"
-    return sorted(p for p in files if p not in allowed and steps not in p.parents)
+class Write(NamedTuple):
+    action: str
+    table: str
+    trigger: str | None
+    by_store: bool
+    by_step: bool
 
 
-@pytest.mark.parametrize("line", [
-    'db["villages"].insert({"name": "x"})',
-    "database['users'].update(user_id, {'active': 0})",
-    'db[ "offices" ] . upsert(row, pk="id")',
-    'db["office_communes"].delete_where("office_id = ?", [oid])',
-    'get_db().table("villages").insert(row)',
-    "db[table].update(row_id, changes)",
-    "g.db[name].insert_all(rows)",
-    'db.execute("insert into villages (id, name) values (?, ?)", [i, n])',
-    'db.execute("INSERT OR REPLACE INTO [users] (id) VALUES (?)", [i])',
-    "db.execute('update users set active = 0 where id = ?', [i])",
-    'db.execute("UPDATE  offices SET name = ?", [n])',
-    'db.execute("delete from offices where id = ?", [i])',
-    'db.execute(f"delete from [{table}] where id = ?", [i])',
-    'sql = "replace into office_communes values (?)"',
-    'store.update("villages", {"name": n}, id=i)',
-    "store.insert(table, [row])",
-    'db.sync.delete( "users", id=old)',
-    "self.store.update(table, values, id=row_id)",
-])
-def test_the_scan_catches_writes_that_bypass_the_store(line):
-    assert offending_lines(f"def f(db):\n    {line}\n") == [line]
+class WriteWatch:
+    """Each write SQLite prepares on connections opened meanwhile, and who asked for it."""
+
+    # SQLite asks the authorizer while it prepares a statement, in the caller's thread: the
+    # Python frames above the callback are those of the code that sent the statement. A trigger
+    # is compiled into the statement that fires it, so its writes are asked about then, with
+    # the trigger named; FTS5 prepares the writes to its own shadow tables when a trigger's
+    # insert runs, which is still inside the call that fired it.
+
+    def __init__(self, monkeypatch):
+        self.writes = []
+        opened = sqlite3.connect
+
+        def connect(*args, **kwargs):
+            # No statement cache: SQLite asks the authorizer when it prepares a statement, and
+            # a cached one prepared inside the store could be run again from outside unseen.
+            conn = opened(*args, **{**kwargs, "cached_statements": 0})
+            conn.set_authorizer(self._authorize)
+            return conn
+        monkeypatch.setattr(sqlite3, "connect", connect)
+
+    def _authorize(self, action, table, column, schema, trigger):
+        if action in _WRITES:
+            codes = []
+            frame = sys._getframe(1)
+            while frame is not None:
+                codes.append(frame.f_code)
+                frame = frame.f_back
+            self.writes.append(Write(
+                _WRITES[action], table, trigger, any(c in _STORE_WRITES for c in codes),
+                any(_in_a_step(c) for c in codes)))
+        return sqlite3.SQLITE_OK
+
+    def watched(self):
+        return [w for w in self.writes if w.table in WATCHED]
 
 
-@pytest.mark.parametrize("line", [
-    'store.insert(db, "villages", values, user_id=uid)',
-    'store.update(db, "users", uid, {"active": 0}, user_id=me)',
-    'db["provinces"].upsert_all(provinces, pk="code")',
-    'db.execute("insert into login_failures (username) values (?)", [u])',
-    'db.execute("delete from login_failures where username = ?", [u])',
-    "select * from villages where commune_code = ?",
-    "def update_user(db, target_id, *, full_name, role, office_id, user_id):",
-    'row.update(created_at=stamp, updated_at=stamp)',
-    'store.update("sync_inbox", {"reason": why}, table_name=t, row_id=i)',
-    'store.insert("devices", [device])',
-    'store.delete(db, "households", household_id, user_id=uid)',
-])
-def test_the_scan_lets_reads_and_local_tables_through(line):
-    assert offending_lines(f"def f(db):\n    {line}\n") == []
+def test_the_watch_sees_writes_from_outside_the_store(app, commune, monkeypatch):
+    """A write through sqlite-utils or raw SQL is caught; one through db.sync is the store's."""
+    watch = WriteWatch(monkeypatch)
+    database = connect(app.config["DATABASE"])
+    try:
+        row = _village(database, commune)
+        database["villages"].update(row["id"], {"name": "Khác"})
+        database.execute("delete from history where row_id = ?", [row["id"]])
+        database.sync._execute("delete from sync_log where row_id = ?", [row["id"]])
+        database.sync.update("villages", {"kind": "ban"}, id=row["id"])
+    finally:
+        database.close()
+    outside = {(w.action, w.table) for w in watch.watched() if not w.by_store}
+    assert outside == {("update", "villages"), ("delete", "history"), ("delete", "sync_log")}
+    assert {w.table for w in watch.watched() if w.by_store} == {"villages", "history",
+                                                                "sync_log"}
 
 
-def test_only_the_store_writes_synced_tables():
-    """No module other than store.py (and the migrations) writes a synced table directly."""
-    files = _scanned_files()
-    assert ROOT / "fieldapp" / "auth" / "views.py" in files
-    found = {str(p.relative_to(ROOT)): offending_lines(p.read_text(encoding="utf-8"))
-             for p in files}
-    assert {path: lines for path, lines in found.items() if lines} == {}
+def test_only_the_engine_store_writes_synced_tables_their_history_and_the_log(
+        app, db, monkeypatch):
+    """Forms of every kind through the test client: every watched write is the engine store's."""
+    mi_hang = db.execute("select id from villages where name = 'Mí Háng'").fetchone()[0]
+    watch = WriteWatch(monkeypatch)
+    officer = new_client(app, username="canbo")
+    me = db.execute("select id from users where username = 'canbo'").fetchone()[0]
+
+    def sent(client, url, data=None):
+        response = client.post_form(url, {"form_key": uuid.uuid4().hex, **(data or {})})
+        assert response.status_code == 302, url
+        return response.headers["Location"]
+
+    home = sent(officer, f"/villages/{mi_hang}/households/new", {
+        "full_name": "Giàng A Páo", "gender": "male", "birth_year": "1980",
+        "ethnicity": "mong", "language": "hnj", "bhxh_status": "none", "vssid": "unknown"})
+    home_id = home.rsplit("/", 1)[1]
+    sent(officer, f"/households/{home_id}/people/new", {
+        "full_name": "Sùng Thị Mỷ", "gender": "female", "birth_year": "1984",
+        "relation": "spouse", "bhxh_status": "none", "vssid": "unknown"})
+    my = db.execute("select id from people where full_name = 'Sùng Thị Mỷ'"
+                    " and household_id = ?", [home_id]).fetchone()[0]
+    sent(officer, f"/people/{my}", {
+        "full_name": "Sùng Thị Mỷ", "gender": "female", "birth_year": "1985",
+        "relation": "spouse", "bhxh_status": "none", "vssid": "installed"})
+    sent(officer, f"/households/{home_id}/visits/new", {
+        "visited_at": "2026-11-20T09:30", "language": "hnj", "topics": ["vssid"],
+        "present": [my], f"outcome_{my.replace('-', '')}": ["vssid_installed"]})
+    visit_id = db.execute("select id from visits where household_id = ?",
+                          [home_id]).fetchone()[0]
+    sent(officer, f"/visits/{visit_id}", {"topics": ["vssid", "household_bhyt"],
+                                          "notes": "Đã gọi lại", "follow_up_on": ""})
+    sent(officer, f"/sessions/new?village={mi_hang}", {
+        "held_at": "2026-11-21T14:00", "place": "Nhà văn hóa bản", "format": "small_group",
+        "target_group": "voluntary", "topics": ["vssid"], "languages": ["hnj"],
+        "facilitators": [me], "attendees_total": "2", "attendees_female": "1",
+        "attendees_male": "1", "eth_mong": "2", "roster": [my]})
+    session_id = db.execute("select session_id from session_attendees where person_id = ?",
+                            [my]).fetchone()[0]
+    sent(officer, f"/sessions/{session_id}/outcomes", {f"outcome_{my}": ["household_bhyt"]})
+    sent(officer, f"/visits/{visit_id}/remove", {"reason": "Nhập nhầm"})
+    sent(officer, f"/visits/{visit_id}/restore")
+    sent(officer, f"/households/{home_id}/remove", {"reason": "Nhập hai lần"})
+    sent(officer, f"/households/{home_id}/restore")
+    admin = new_client(app, username="quantri")
+    sent(admin, "/translations/hnj/string", {"msgid": "Log out", "msgstr": "Tawm mus",
+                                             "reviewed": "y"})
+    officer.logout()
+
+    assert [w for w in watch.watched() if not w.by_store] == []
+    assert {w.table for w in watch.watched()} == {
+        "households", "people", "visits", "visit_outcomes", "group_sessions",
+        "session_attendees", "translation_reviews", "history", "sync_log"}
+    triggered = {(w.table, w.trigger) for w in watch.writes if w.trigger}
+    assert {table for table, _ in triggered} >= {"reach", "reach_months", "people_fts"}
+    # The reach counts and the search index follow the store's writes, and write nothing a
+    # sync carries.
+    assert not {table for table, _ in triggered} & WATCHED
+    assert all(w.by_store for w in watch.writes if w.trigger)
+
+
+def test_outside_the_store_only_migration_steps_write_synced_tables(tmp_path, monkeypatch):
+    """Upgrading an empty database writes watched tables from migration steps or the store only."""
+    # Released steps seed lists, scripts and policy figures before any store exists, and are
+    # frozen: they stay the one other writer, and only on the way to the current schema.
+    watch = WriteWatch(monkeypatch)
+    database = connect(tmp_path / "empty.sqlite3")
+    try:
+        upgrade(database)
+    finally:
+        database.close()
+    assert [w for w in watch.watched() if not (w.by_store or w.by_step)] == []
+    assert any(w.by_step and not w.by_store for w in watch.watched())
