@@ -37,6 +37,12 @@ class Database(sqlite_utils.Database):
             self.rollback()
             raise
 
+    def changes(self):
+        """How many rows this connection has inserted, updated or deleted since it opened."""
+        # SQLite counts them itself, whoever wrote; a server database would say instead whether
+        # the transaction has written (PostgreSQL: pg_current_xact_id_if_assigned()).
+        return self.conn.total_changes
+
     @cached_property
     def sync(self):
         """This database as the sync engine's store, one per connection."""

@@ -61,12 +61,14 @@ def once(view):
             if done is not None:
                 flash(_("This form was already saved."), "info")
                 return redirect(done["location"])
-            before = db.conn.total_changes
+            before = db.changes()
             response = make_response(view(*args, **kwargs))
             # Only a form that wrote and moved on is done: one shown again with its errors,
             # or refused with a message (nothing written), may be sent again with its key.
+            # Any write counts, not only the store's: an office saved unchanged writes no
+            # synced row but leaves an audit entry, which the same key must not leave twice.
             if response.status_code in (301, 302, 303, 307, 308) \
-                    and db.conn.total_changes > before:
+                    and db.changes() > before:
                 record(db, key, response.headers["Location"], g.user["id"] if g.user else None)
         return response
     return wrapped
