@@ -683,6 +683,48 @@ def test_central_reports_across_offices_with_filters(central_app):
     assert "Phường Ba Đình" in cells(dashboard, "By commune")
 
 
+def decisions(monkeypatch):
+    """[(what was decided, with its arguments)] each time a report asks the database."""
+    asked = []
+
+    def recorded(module, name, what):
+        real = getattr(module, name)
+
+        def decide(*args):
+            asked.append((name, what(*args)))
+            return real(*args)
+        monkeypatch.setattr(module, name, decide)
+
+    recorded(scope, "_communes", lambda db, area: (area.office_id, area.province_code))
+    recorded(paths, "whole_months", lambda db, periods: tuple(periods.items()))
+    recorded(paths, "counts_add_up", lambda db, area, by, dim, year, kinds: (
+        area.office_id, area.province_code, by == "office", dim, year, tuple(kinds)))
+    recorded(targets, "_read", lambda db, area, year, month: (
+        area.office_id, area.province_code, year, month))
+    return asked
+
+
+@pytest.mark.parametrize("args", [{}, {"province": 15}, {"commune": "Xã Lao Chải"}])
+def test_a_request_decides_each_thing_about_its_area_once(central_app, monkeypatch, args):
+    """The area's communes, the probes choosing a counting path and the targets of a month or
+    a year are asked of the database once per page, however many tables use them."""
+    app, db = central_app
+    outreach_data = build_outreach(db, build_other_office(db))
+    args = {k: outreach_data["communes"].get(v, v) for k, v in args.items()}
+    client = new_client(app, "en", "giamsat")
+    asked = decisions(monkeypatch)
+    for route, period in (("/dashboard", {}), ("/reports/", {}),
+                          ("/reports/", {"start": "2026-01-01", "end": "2026-12-31"})):
+        asked.clear()
+        assert client.get(route, query_string={**period, **args}).status_code == 200
+        assert len(asked) == len(set(asked)), (route, asked)
+        assert [what for what in asked if what[0] == "_communes"] == [
+            ("_communes", (None, args.get("province")))]
+        assert any(what[0] == "_read" for what in asked)
+        # The dashboard's periods end today: whether the counts kept ready answer is probed.
+        assert route != "/dashboard" or any(what[0] == "whole_months" for what in asked)
+
+
 def test_central_officers_still_see_only_their_own_work(central_app):
     app, db = central_app
     outreach_data = build_outreach(db, build_other_office(db))

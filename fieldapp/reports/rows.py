@@ -21,10 +21,9 @@ def group_rows(db, area, found, by, empty, targets=None):
     not; officers are listed when they have figures.
     """
     if by == "commune":
-        named = [(c["code"], c["name"]) for c in scope.area_communes(db, area)]
+        named = [(c["code"], c["name"]) for c in area.communes(db)]
     elif by == "office":
-        offices = scope.names(db, "offices", {c["office_id"] for c in
-                                              scope.area_communes(db, area)})
+        offices = scope.names(db, "offices", {c["office_id"] for c in area.communes(db)})
         named = sorted(offices.items(), key=lambda kv: kv[1])
     elif by == "village":
         named = [(v["id"], v["name"]) for v in places.villages_of_commune(db, area.commune_code)]

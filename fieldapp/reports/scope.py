@@ -1,6 +1,6 @@
 """The area and period a report covers, in SQL, and the names its pages give them."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from .. import clock
@@ -15,6 +15,36 @@ class Area:
     commune_code: int | None = None
     village_id: str | None = None
     officer_id: str | None = None
+    # {what was decided, with all it depends on: the decision}. Only an area built for one
+    # request keeps any: records may change between two uses of an area built otherwise.
+    decided: dict | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def asked(cls, *args, **kwargs):
+        """The area of one request: its communes and counting paths are each decided once."""
+        return cls(*args, **kwargs, decided={})
+
+    def once(self, key, decide):
+        """What decide() gives, asked of the database only the first time for this key."""
+        if self.decided is None:
+            return decide()
+        if key not in self.decided:
+            self.decided[key] = decide()
+        return self.decided[key]
+
+    def place(self):
+        """The office's or province's area, whichever commune, village or officer is chosen."""
+        return replace(self, commune_code=None, village_id=None, officer_id=None)
+
+    def place_communes(self, db):
+        """The communes of the office or province, by name, with their office."""
+        return self.once(("communes", self.office_id, self.province_code),
+                         lambda: _communes(db, self.place()))
+
+    def communes(self, db):
+        """The communes of the area, by name, with their office."""
+        return [c for c in self.place_communes(db)
+                if not self.commune_code or c["code"] == self.commune_code]
 
 
 def params(area, start, end):
@@ -54,15 +84,12 @@ def session_conditions(area, officer=True):
     return conditions
 
 
-
-def area_communes(db, area):
-    """The communes of the area, by name, with their office."""
-    conditions = in_area(area, "c.code")
+def _communes(db, area):
     return list(db.query(f"""
         select c.code, c.name, c.province_code, oc.office_id
           from communes c
           join office_communes oc on oc.commune_code = c.code and oc.deleted_at is null
-         where {" and ".join(conditions)}
+         where {" and ".join(in_area(area, "c.code"))}
          order by c.name_key""", params(area, clock.today(), clock.today())))
 
 

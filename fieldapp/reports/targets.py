@@ -35,16 +35,31 @@ def area_targets(db, area, year, month=None, by=None):
     An office's target is its own, or else the sum of its communes' targets; the targets of
     several offices add up. `by` is None (key None), "commune" or "office".
     """
-    params = {"office": area.office_id, "province": area.province_code,
-              "commune": area.commune_code, "year": year, "month": month}
+    return _by_group(area, _rows(db, area, year, month), by)
+
+
+def _rows(db, area, year, month):
+    """The live targets of the area's offices for the year, or one month of it."""
+    # The same rows give every grouping: read once per request (the report's default period
+    # reads them too).
+    return area.once(("targets", area.office_id, area.province_code, year, month),
+                     lambda: _read(db, area, year, month))
+
+
+def _read(db, area, year, month):
+    params = {"office": area.office_id, "province": area.province_code, "year": year,
+              "month": month}
     conditions = ["t.deleted_at is null", "t.year = :year", "t.month is :month"]
     if area.office_id:
         conditions.append("t.office_id = :office")
     if area.province_code:
         conditions.append("o.province_code = :province")
-    rows = list(db.query(f"""
+    return list(db.query(f"""
         select t.* from targets t join offices o on o.id = t.office_id
          where {" and ".join(conditions)}""", params))
+
+
+def _by_group(area, rows, by):
     communes = [r for r in rows if r["commune_code"] is not None]
     if by == "commune" or area.commune_code:
         chosen = {r["commune_code"]: {m: r[m] for m in METRICS} for r in communes

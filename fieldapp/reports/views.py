@@ -5,6 +5,7 @@ server supervisors and administrators see every office, filtered by province, of
 """
 
 import io
+from dataclasses import replace
 from datetime import date, timedelta
 
 from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template,
@@ -44,9 +45,9 @@ def _area(args):
             abort(404)
     else:
         office_id, province = g.user["office_id"], None
+    place = scope.Area.asked(office_id, province)
     commune = args.get("commune", type=int)
-    if commune and not any(c["code"] == commune for c in scope.area_communes(
-            db, scope.Area(office_id, province))):
+    if commune and not any(c["code"] == commune for c in place.place_communes(db)):
         abort(404)
     village = (args.get("village") or None) if commune else None
     if village and village not in {v["id"] for v in places.villages_of_commune(db, commune)}:
@@ -58,7 +59,8 @@ def _area(args):
             abort(404)
     else:
         officer = g.user["id"]
-    return scope.Area(office_id, province, commune, village, officer)
+    # Built on the place's: what the place decided (its communes) is not asked again.
+    return replace(place, commune_code=commune, village_id=village, officer_id=officer)
 
 
 def _fill(form, area):
@@ -75,8 +77,7 @@ def _fill(form, area):
         if not area.province_code or o["province_code"] == area.province_code]
         if across else [])
     form.commune.choices = options([("", _("All communes"))] + [
-        (str(c["code"]), c["name"]) for c in scope.area_communes(
-            db, scope.Area(area.office_id, area.province_code))])
+        (str(c["code"]), c["name"]) for c in area.place_communes(db)])
     form.officer.choices = options([("", _("All officers"))] + [
         (u["id"], u["full_name"]) for u in accounts.users(db, area.office_id)]
         if g.user["role"] in MANAGERS and area.office_id else [])
@@ -88,8 +89,7 @@ def _place_name(area):
     db = get_db()
     parts = []
     if area.commune_code:
-        parts.append(scope.names(db, "communes", [area.commune_code], "code")
-                     [area.commune_code])
+        parts.append(area.communes(db)[0]["name"])
     if area.office_id:
         parts.append(offices.office(db, area.office_id)["name"])
     elif area.province_code:
