@@ -552,6 +552,29 @@ def test_an_offices_target_is_its_own_or_the_sum_of_its_communes(db, other_offic
     assert targets.area_targets(db, scope.Area(office), 2026, 5)[None]["households"] is None
 
 
+def test_group_targets_give_each_units_targets_as_area_targets_does(db, other_office):
+    office, other = office_id(db), other_office["office"]
+    codes = [r["code"] for r in db.query(
+        "select code from communes where province_code = 15"
+        " and name in ('Xã Chế Tạo', 'Xã Lao Chải') order by code")]
+    targets.save_target(db, office, codes[0], 2026, None, {"households": 30}, user_id=None)
+    targets.save_target(db, office, codes[1], 2026, 3, {"visits": 4}, user_id=None)
+    targets.save_target(db, office, None, 2026, 3, {"sessions": 5}, user_id=None)
+    targets.save_target(db, other, other_office["commune"], 2026, None, {"households": 8},
+                        user_id=None)
+    units = {"year": (2026, None), "march": (2026, 3), "april": (2026, 4)}
+    for area in (scope.Area(), scope.Area(office), scope.Area(province_code=1),
+                 scope.Area(office, commune_code=codes[1]),
+                 scope.Area(province_code=15, commune_code=codes[0])):
+        found = targets.group_targets(db, area, units, ("commune", "office"))
+        for by in (None, "commune", "office"):
+            for name, unit in units.items():
+                expected = targets.area_targets(db, area, *unit, by=by)
+                assert {key: found[by][key][name] for key in expected} == expected, (area, by)
+                assert all(found[by][key][name] == {} for key in found[by]
+                           if key not in expected), (area, by)
+
+
 def test_the_report_of_a_calendar_year_shows_its_targets(app, db, outreach):
     targets.save_target(db, office_id(db), None, 2026, None, {"households": 60}, user_id=None)
     page = parse(new_client(app, "en", "giamsat").get(

@@ -7,18 +7,18 @@ from ..i18n import gettext as _
 from ..places import queries as places
 from ..vocabulary import FIGURE_LABELS
 from . import counting, scope
-from .targets import area_targets
+from .targets import group_targets
 
 # The figures a report's tables show, in order.
 REPORT_COLUMNS = ("visits", "households", "sessions", "attendees", "people", "voluntary_bhxh",
                   "household_bhyt", "vssid_installed")
 
 
-def group_rows(db, area, found, by, empty, targets=None):
+def group_rows(db, area, found, by, empty, targets, no_target):
     """[{key, name, figures, target}] in the order a reader looks for them.
 
     Every commune (or office, village) of the area is listed, with nothing done (`empty`) or
-    not; officers are listed when they have figures.
+    not; officers are listed when they have figures. A group without a target has `no_target`.
     """
     if by == "commune":
         named = [(c["code"], c["name"]) for c in area.communes(db)]
@@ -37,7 +37,7 @@ def group_rows(db, area, found, by, empty, targets=None):
     else:
         raise ValueError(by)
     return [{"key": key, "name": name, "figures": found.get(key, empty),
-             "target": (targets or {}).get(key, {})} for key, name in named]
+             "target": targets.get(key, no_target)} for key, name in named]
 
 
 def _zero():
@@ -47,23 +47,20 @@ def _zero():
 def report(db, area, start, end, *, by_office=False):
     """Everything the periodic report shows, for the page, its PDF and its export."""
     groups = (["office"] if by_office else []) + ["commune", "officer"]
-    year_or_month = _calendar_unit(start, end)
-    target = {}
-    commune_targets = {}
-    if year_or_month:
-        # No target column of dashes where none is set.
-        target = {m: v for m, v in area_targets(db, area, *year_or_month)[None].items()
-                  if v is not None}
-        commune_targets = area_targets(db, area, *year_or_month, by="commune")
+    # A target is set for a calendar month or year: other periods are shown without one.
+    unit = _calendar_unit(start, end)
+    targets = group_targets(db, area, {"period": unit} if unit else {},
+                            [by for by in groups if by != "officer"])
+    # No target column of dashes where none is set.
+    target = {m: v for m, v in targets[None].get(None, {}).get("period", {}).items()
+              if v is not None}
     titles = {"office": (_("By office"), _("Office")), "commune": (_("By commune"), _("Commune")),
               "officer": (_("By officer"), _("Officer"))}
     tables = []
     for by in groups:
         found = counting.figures(db, area, start, end, by=by)
-        targets = commune_targets if by == "commune" else (
-            area_targets(db, area, *year_or_month, by="office")
-            if by == "office" and year_or_month else {})
-        tables.append((*titles[by], group_rows(db, area, found, by, _zero(), targets)))
+        rows = group_rows(db, area, found, by, _zero(), targets.get(by, {}), {"period": {}})
+        tables.append((*titles[by], [{**r, "target": r["target"]["period"]} for r in rows]))
     total = counting.total(counting.figures(db, area, start, end))
     ethnicity = lists.labels(db, "ethnicity")
     return {
@@ -90,30 +87,21 @@ def dashboard(db, area, today, *, by_office=False, by_officer=True, chart="house
     periods = {"month": (today.replace(day=1), today), "year": (date(today.year, 1, 1), today)}
     groups = (["office"] if by_office else []) + ["commune"] + (
         ["village"] if area.commune_code else []) + (["officer"] if by_officer else [])
-    targets = {"year": area_targets(db, area, today.year),
-               "month": area_targets(db, area, today.year, today.month)}
-    group_targets = {"commune": {p: area_targets(db, area, today.year,
-                                                 today.month if p == "month" else None,
-                                                 by="commune") for p in periods}}
-    if by_office:
-        group_targets["office"] = {p: area_targets(db, area, today.year,
-                                                   today.month if p == "month" else None,
-                                                   by="office") for p in periods}
+    # Each period is measured against the target of its calendar month or year.
+    targets = group_targets(db, area, {"month": (today.year, today.month),
+                                       "year": (today.year, None)},
+                            [by for by in groups if by in ("office", "commune")])
     tables = {}
     for by in groups:
         found = counting.figures_of_periods(db, area, periods, by)
-        rows = group_rows(db, area, found, by, {p: _zero() for p in periods})
-        for row in rows:
-            row["target"] = {p: group_targets.get(by, {}).get(p, {}).get(row["key"], {})
-                             for p in periods}
-        tables[by] = rows
+        tables[by] = group_rows(db, area, found, by, {p: _zero() for p in periods},
+                                targets.get(by, {}), {p: {} for p in periods})
     total = counting.figures_of_periods(db, area, periods).get(None) or {
         p: _zero() for p in periods}
     by_month = counting.figures(db, area, *periods["year"], by="month",
                                 families=counting.family(chart))
     return {
-        "periods": periods, "total": total,
-        "target": {p: targets[p][None] for p in periods}, "tables": tables,
+        "periods": periods, "total": total, "target": targets[None][None], "tables": tables,
         "months": [(m, by_month.get(m, _zero()))
                    for m in scope.months(*periods["year"])],
     }

@@ -38,6 +38,17 @@ def area_targets(db, area, year, month=None, by=None):
     return _by_group(area, _rows(db, area, year, month), by)
 
 
+def group_targets(db, area, units, groups=()):
+    """{group: {key: {unit: targets}}} of units {unit: (year, month or None)}; the area's: None."""
+    rows = {name: _rows(db, area, *unit) for name, unit in units.items()}
+    found = {}
+    for by in (None, *groups):
+        chosen = {name: _by_group(area, rows[name], by) for name in units}
+        found[by] = {key: {name: chosen[name].get(key, {}) for name in units}
+                     for key in dict.fromkeys(k for targets in chosen.values() for k in targets)}
+    return found
+
+
 def _rows(db, area, year, month):
     """The live targets of the area's offices for the year, or one month of it."""
     # The same rows give every grouping: read once per request (the report's default period
