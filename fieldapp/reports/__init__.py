@@ -4,7 +4,7 @@
 `templates/reports/`: its pages' templates.
 `charts`: charts drawn on the server as inline SVG.
 `exports`: tables as CSV or XLSX.
-`rows`: the dashboard's and the report's rows by group, with names and targets (start here).
+`assemble`: what the dashboard and the report show: totals, tables by group, targets (start here).
 `scope`: the area and period a report covers, in SQL, and the names its pages give them.
 `counting`: outreach figures for an area and a period, from the counts kept ready or `reach`.
 `targets`: the targets (chỉ tiêu) figures are measured against: read, set, compared.

@@ -195,7 +195,7 @@ def people_table(db, area, personal=False, central=False, personal_office=None):
 
 
 def report_tables(report):
-    """The report's tables (see reports.build_report) as export tables."""
+    """The report's tables (see assemble.report) as export tables."""
     figures = report["columns"]
     headers = [str(FIGURE_LABELS[f]) for f in figures]
     tables = [(_("Summary"), [_("Figure"), _("Count"), _("Target")],

@@ -21,7 +21,7 @@ from ..i18n import get_locale, gettext as _
 from ..places import queries as places
 from ..vocabulary import DATASET_LABELS, FIGURE_LABELS, MANAGERS, METRIC_LABELS
 from ..worklists import queries as worklists
-from . import charts, counting, exports, rows, scope
+from . import assemble, charts, counting, exports, scope
 from .targets import area_targets, office_targets, progress, save_target
 
 bp = Blueprint("reports", __name__, template_folder="templates")
@@ -110,7 +110,7 @@ def dashboard():
     metric = request.args.get("metric")
     metric = metric if metric in counting.METRICS else "households"
     managing = g.user["role"] in MANAGERS
-    data = rows.dashboard(db, area, clock.today(),
+    data = assemble.dashboard(db, area, clock.today(),
                             by_office=_across_offices() and not area.office_id,
                             by_officer=managing and not area.officer_id, chart=metric)
     label = str(METRIC_LABELS[metric])
@@ -178,7 +178,7 @@ def _report(template, status=200):
         k: request.args.get(k) for k in ("province", "office", "commune", "officer")}), area)
     report = None
     if form.validate():
-        report = rows.report(db, area, form.start.data, form.end.data,
+        report = assemble.report(db, area, form.start.data, form.end.data,
                                by_office=_across_offices() and not area.office_id)
         export_form.start.data, export_form.end.data = form.start.data, form.end.data
     return render_template(
@@ -203,7 +203,7 @@ def report_pdf():
     form = _period_form(area)
     if not form.validate():
         abort(400)
-    report = rows.report(db, area, form.start.data, form.end.data,
+    report = assemble.report(db, area, form.start.data, form.end.data,
                            by_office=_across_offices() and not area.office_id)
     # Imported here: WeasyPrint takes most of a second to import (see printing._documents).
     from ..printing.render import render_pdf
@@ -227,7 +227,7 @@ def export():
     start, end, dataset = form.start.data, form.end.data, form.dataset.data
     central = bool(current_app.config.get("CENTRAL"))
     if dataset == "report":
-        found = exports.report_tables(rows.report(
+        found = exports.report_tables(assemble.report(
             db, area, start, end, by_office=_across_offices() and not area.office_id))
     elif dataset == "visits":
         found = [exports.visits_table(db, area, start, end, central)]

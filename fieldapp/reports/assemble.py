@@ -1,4 +1,4 @@
-"""The dashboard's and the report's tables: figures by group, with names and targets."""
+"""What the dashboard and the periodic report show, assembled: totals, tables, targets."""
 
 from datetime import date
 
