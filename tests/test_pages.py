@@ -207,6 +207,24 @@ def test_every_form_state_renders_in_the_chosen_language(rendered, locale):
         assert parse(response).find("html").get("lang") == locale, name
 
 
+def test_every_scrolling_table_is_a_named_region_the_keyboard_reaches(rendered):
+    """A table wider than a phone scrolls in its box: a keyboard user must reach the box, and
+    a screen reader must hear what it holds (issue 24)."""
+    _, shown = rendered("vi")
+    unnamed = []
+    for name, (response, _status) in shown.items():
+        page = parse(response)
+        ids = {e.get("id") for e in page.iter() if e.get("id")}
+        for box in page.find_all("div"):
+            if "table-scroll" not in box.get("class", "").split():
+                continue
+            named = box.get("aria-label", "").strip() or (
+                box.get("aria-labelledby") and set(box.get("aria-labelledby").split()) <= ids)
+            if not (box.get("role") == "region" and box.get("tabindex") == "0" and named):
+                unnamed.append((name, box.get("aria-label"), box.get("aria-labelledby")))
+    assert unnamed == []
+
+
 def test_no_vietnamese_string_is_missing_from_the_catalog(rendered):
     """Every string looked up while showing every page in Vietnamese has a translation."""
     app, _ = rendered("vi")
