@@ -1,16 +1,18 @@
 """The office's wall clock: what "now" and "today" mean, and recorded UTC times read in its zone.
 
 The app stores the times it records itself in UTC (`store.now`); officers type times as the
-wall clock in Vietnam shows them. The server process's own zone is whatever the machine was set
-up with (often UTC), so nothing here asks it: "now" and "today" come from the configured
-`TIMEZONE`.
+wall clock in Vietnam shows them. Both are read from the sync engine's one UTC clock
+(`sync.clock`). The server process's own zone is whatever the machine was set up with (often
+UTC), so nothing here asks it: "now" and "today" come from the configured `TIMEZONE`.
 """
 
-from datetime import datetime, timezone
+from datetime import timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
+
+from sync import clock as engine_clock
 
 DEFAULT_ZONE = "Asia/Ho_Chi_Minh"
 
@@ -30,7 +32,7 @@ def zone():
 
 def utcnow():
     """The current time, aware, in UTC: the one clock the local "now" is read from."""
-    return datetime.now(timezone.utc)
+    return engine_clock.utcnow()
 
 
 def now():
@@ -45,7 +47,7 @@ def today():
 
 def local(recorded):
     """A recorded UTC time (ISO 8601 text or datetime) as an aware datetime in the zone."""
-    moment = datetime.fromisoformat(recorded) if isinstance(recorded, str) else recorded
+    moment = engine_clock.parse(recorded) if isinstance(recorded, str) else recorded
     if moment.tzinfo is None:
         # Every recorded time carries its offset; one without is UTC all the same.
         moment = moment.replace(tzinfo=timezone.utc)

@@ -2,9 +2,8 @@
 
 import json
 import uuid
-from datetime import datetime, timezone
 
-from sync import capture, trail
+from sync import capture, clock as engine_clock, trail
 from sync.synced_tables import CLOCK_COLUMN, SYNC_COLUMNS, SYNCED_TABLES
 
 from . import rules
@@ -28,7 +27,7 @@ def new_id():
 
 def now():
     """UTC time as ISO 8601 text with milliseconds; sortable as text."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return engine_clock.stamp()
 
 
 def _check(table, values=()):

@@ -7,6 +7,8 @@ from datetime import timedelta
 from flask import flash, g, make_response, redirect, request
 from markupsafe import Markup, escape
 
+from sync.clock import stamp
+
 from . import clock
 from .db import get_db
 from .i18n import gettext as _
@@ -38,10 +40,9 @@ def record(db, key, location, user_id):
     """Remember that this key saved and where its sender was sent; forget stale keys."""
     at = clock.utcnow()
     db.execute("delete from form_submissions where submitted_at < ?",
-               [(at - timedelta(days=KEEP_DAYS)).isoformat(timespec="milliseconds")])
+               [stamp(at - timedelta(days=KEEP_DAYS))])
     db.execute("insert into form_submissions (key, location, user_id, submitted_at)"
-               " values (?, ?, ?, ?)",
-               [key, location, user_id, at.isoformat(timespec="milliseconds")])
+               " values (?, ?, ?, ?)", [key, location, user_id, stamp(at)])
 
 
 def once(view):

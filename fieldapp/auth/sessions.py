@@ -3,9 +3,10 @@
 import functools
 import hashlib
 import hmac
-import time
 
 from flask import abort, current_app, g, redirect, request, session, url_for
+
+from sync import clock
 
 from .. import accounts
 from ..db import get_db
@@ -20,7 +21,7 @@ def load_user():
         end_session()
         g.user = None
     elif g.user is not None:
-        session["seen_at"] = int(time.time())
+        session["seen_at"] = _seconds()
     g.locale = choose_locale(g.user)
     g.translation_overrides = load_overrides(get_db(), g.locale)
 
@@ -33,7 +34,12 @@ def _session_valid(user):
     return (user["active"]
             and session.get("generation") == accounts.session_generation(get_db(), user["id"])
             and session.get("credential") == _credential(user)
-            and time.time() - session.get("seen_at", 0) <= idle)
+            and _seconds() - session.get("seen_at", 0) <= idle)
+
+
+def _seconds():
+    """Whole seconds since 1970 in UTC, as a session's seen_at keeps them."""
+    return clock.now_ms() // 1000
 
 
 def _credential(user):
@@ -59,7 +65,7 @@ def start_session(user):
     session["user_id"] = user["id"]
     session["generation"] = accounts.session_generation(get_db(), user["id"])
     session["credential"] = _credential(user)
-    session["seen_at"] = int(time.time())
+    session["seen_at"] = _seconds()
 
 
 def in_office_or_404(lookup, db, row_id):
