@@ -1,11 +1,11 @@
 """What voluntary BHXH and household BHYT would cost a family, from the policy figures.
 
-Pure: each function takes the figures in force ({key: value}, as `policy.figures` gives them
-for a day) and what the person chose, and returns amounts in whole đồng. No Flask, no
-database, no figure written here: every rate, line and share is a row of `policy_figures`
+Pure: each function takes the figures in force ({key: value}, as `policy_figures.figures`
+gives them for a day) and what the person chose, and returns amounts in whole đồng. No Flask,
+no database, no figure written here: every rate, line and share is a row of `policy_figures`
 with its effective date and legal source. A function returns None when a figure it needs is
-not in force on that day (no guess). Each rule is written once, here; `policy.amounts` (the
-figures scripts quote) reads them through these functions.
+not in force on that day (no guess). Each rule is written once, here; `policy_figures.amounts`
+(the figures scripts quote) reads them through these functions.
 
 The rules (`docs/architecture.md`, "What it would cost"):
 

@@ -8,7 +8,7 @@ from wtforms.validators import Length, Optional, ValidationError
 
 from fieldapp import rules
 from fieldapp.i18n import gettext, lazy_gettext as _l
-from fieldapp.policy import FIGURES, MONEY, SHARE, kind
+from fieldapp.policy_figures import FIGURES, MONEY, SHARE, kind
 
 from . import Form, options, required
 

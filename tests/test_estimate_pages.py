@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 import registry
-from fieldapp import policy
+from fieldapp import policy_figures
 from fieldapp.db import connect
 from helpers import catalog_text, field_errors, input_value, new_client, parse, snapshot
 
@@ -300,14 +300,14 @@ def test_the_central_administrator_adds_a_figure_that_applies_from_its_day(centr
         "key": "base_salary", "value": "2.600.000", "effective_from": "2027-07-01",
         "source": "Nghị định 999/2027/NĐ-CP", "note": "", "confirmed": "y"})
     assert response.status_code == 302
-    assert policy.figures(db, date(2027, 6, 30))["base_salary"] == 2_530_000
-    row = policy.in_force(db, date(2027, 7, 1))["base_salary"]
+    assert policy_figures.figures(db, date(2027, 6, 30))["base_salary"] == 2_530_000
+    row = policy_figures.in_force(db, date(2027, 7, 1))["base_salary"]
     assert (row["value"], row["unit"], row["confirmed"]) == (2_600_000, "VND/month", 1)
     # A share is typed as a percentage, with a comma or a point.
     assert client.post_form("/policy-figures/new", {
         "key": "household_bhyt_rate", "value": "4,5", "effective_from": "2027-01-01",
         "source": "Luật BHYT"}).status_code == 302
-    assert policy.figures(db, date(2027, 1, 1))["household_bhyt_rate"] == 0.045
+    assert policy_figures.figures(db, date(2027, 1, 1))["household_bhyt_rate"] == 0.045
     page = parse(client.get("/policy-figures/").get_data(as_text=True))
     assert "2,600,000 đồng" in squashed(following(page, page.find("h2", id="base_salary"),
                                                    "table"))
@@ -315,14 +315,14 @@ def test_the_central_administrator_adds_a_figure_that_applies_from_its_day(centr
 
 def test_the_central_administrator_confirms_a_figure(central_admin):
     app, db, client = central_admin
-    figure = policy.in_force(db, date(2026, 7, 1))["base_salary"]
+    figure = policy_figures.in_force(db, date(2026, 7, 1))["base_salary"]
     page = parse(client.get(f"/policy-figures/{figure['id']}/edit").get_data(as_text=True))
     assert input_value(page, "value") == "2530000"
     response = client.post_form(f"/policy-figures/{figure['id']}/edit", {
         "value": "2530000", "effective_from": "2026-07-01",
         "source": "Nghị định 161/2026/NĐ-CP", "note": "", "confirmed": "y"})
     assert response.status_code == 302
-    row = policy.in_force(db, date(2026, 7, 1))["base_salary"]
+    row = policy_figures.in_force(db, date(2026, 7, 1))["base_salary"]
     assert (row["source"], row["confirmed"], row["note"]) == ("Nghị định 161/2026/NĐ-CP", 1, "")
     history = db.execute("select changes from history where table_name = 'policy_figures'"
                          " and row_id = ?", [figure["id"]]).fetchone()[0]
@@ -355,9 +355,9 @@ def test_a_figure_the_form_refuses_comes_back_beside_its_field(central_admin, va
 
 def test_removing_a_value_lets_the_one_before_apply_again(central_admin):
     app, db, client = central_admin
-    figure = policy.in_force(db, date(2026, 7, 1))["base_salary"]
+    figure = policy_figures.in_force(db, date(2026, 7, 1))["base_salary"]
     assert client.post_form(f"/policy-figures/{figure['id']}/remove").status_code == 302
-    assert policy.figures(db, date(2026, 12, 1))["base_salary"] == 2_340_000
+    assert policy_figures.figures(db, date(2026, 12, 1))["base_salary"] == 2_340_000
 
 
 @pytest.mark.parametrize("key, typed", [
@@ -382,14 +382,14 @@ def test_each_change_of_a_figure_is_on_the_audit_trail_with_its_source(central_a
     app, db, client = central_admin
     client.client.environ_base["REMOTE_ADDR"] = "10.0.3.7"
     admin = db.execute("select id from users where username = 'quantri'").fetchone()[0]
-    figure = policy.in_force(db, date(2026, 7, 1))["base_salary"]
+    figure = policy_figures.in_force(db, date(2026, 7, 1))["base_salary"]
     assert client.post_form(f"/policy-figures/{figure['id']}/edit", {
         "value": "2.600.000", "effective_from": "2026-07-01",
         "source": "Nghị định 161/2026/NĐ-CP", "note": "", "confirmed": "y"}).status_code == 302
     assert client.post_form("/policy-figures/new", {
         "key": "household_bhyt_rate", "value": "4,5", "effective_from": "2027-01-01",
         "source": "Luật BHYT"}).status_code == 302
-    added = policy.in_force(db, date(2027, 1, 1))["household_bhyt_rate"]
+    added = policy_figures.in_force(db, date(2027, 1, 1))["household_bhyt_rate"]
     assert client.post_form(f"/policy-figures/{added['id']}/remove").status_code == 302
 
     trail = list(db.query("select * from audit_log where table_name = 'policy_figures'"

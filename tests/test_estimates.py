@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from fieldapp import estimates, policy
+from fieldapp import estimates, policy_figures
 
 # Figures as they stood on 1 July 2025, by the secondary sources domain.md quotes.
 FIGURES = {
@@ -226,13 +226,13 @@ def test_scripts_amounts_are_the_estimates():
     assert amounts["household_bhyt_first_monthly"] == bhyt.members[0].monthly
     assert [amounts[f"{key}_yearly"] for key in estimates.BHYT_RANKS] == \
         [m.yearly for m in bhyt.members[1:]]
-    assert policy.amounts(FIGURES) == amounts
+    assert policy_figures.amounts(FIGURES) == amounts
 
 
 # The seeded figures, by the day they apply from (migration 0017).
 
 def in_force(db, on):
-    return policy.figures(db, on)
+    return policy_figures.figures(db, on)
 
 
 def test_support_changes_on_1_july_2025(db):
@@ -253,7 +253,7 @@ def test_the_base_salary_changes_on_1_july_2026(db):
 
 
 def test_each_seeded_figure_has_a_source_and_says_whether_it_is_confirmed(db):
-    rows = {(r["key"], r["effective_from"]): r for r in policy.figure_rows(db)}
+    rows = {(r["key"], r["effective_from"]): r for r in policy_figures.figure_rows(db)}
     assert all(r["source"] for r in rows.values())
     unconfirmed = {k for k, r in rows.items() if not r["confirmed"]}
     assert {("base_salary", "2026-07-01"), ("rural_poverty_line", "2026-01-01"),
@@ -266,7 +266,7 @@ def test_each_seeded_figure_has_a_source_and_says_whether_it_is_confirmed(db):
     assert "50 / 30 / 25 / 10" in rows[("voluntary_bhxh_support_poor", "2025-07-01")]["note"]
     assert rows[("voluntary_bhxh_support_poor", "2025-07-01")]["source"] == \
         "Nghị định 159/2025/NĐ-CP"
-    assert set(k for k, _ in rows) <= set(policy.FIGURES)
+    assert set(k for k, _ in rows) <= set(policy_figures.FIGURES)
 
 
 def test_no_figure_before_2018_means_no_estimate(db):

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from fieldapp import policy
+from fieldapp import policy_figures
 from fieldapp.scripts import queries as scripts
 from helpers import parse, snapshot
 
@@ -40,7 +40,7 @@ def test_script_shows_policy_figures_in_force(officer, db, bhyt_script):
     _page, text = article(officer, f"/scripts/{bhyt_script}?lang=vi")
     # 4.5% of the base salary in force today (2,530,000 đồng from 1 July 2026, unconfirmed:
     # 113,850 a month, 1,366,200 a year).
-    amounts = policy.amounts(policy.figures(db))
+    amounts = policy_figures.amounts(policy_figures.figures(db))
     monthly, yearly = (f"{amounts[k]:,}".replace(",", ".") for k in (
         "household_bhyt_first_monthly", "household_bhyt_first_yearly"))
     assert f"{monthly} đồng/tháng" in text and f"{yearly} đồng/năm" in text
@@ -107,18 +107,18 @@ def test_policy_figures_apply_from_their_effective_date(db):
     store.insert(db, "policy_figures", {"key": "base_salary", "value": 2_600_000,
                                         "unit": "VND/month", "effective_from": "2027-01-01",
                                         "source": "test"}, user_id=None)
-    assert policy.figures(db, date(2026, 12, 31))["base_salary"] == 2_530_000
-    assert policy.figures(db, date(2027, 1, 1))["base_salary"] == 2_600_000
+    assert policy_figures.figures(db, date(2026, 12, 31))["base_salary"] == 2_530_000
+    assert policy_figures.figures(db, date(2027, 1, 1))["base_salary"] == 2_600_000
     # No base salary was seeded for 2020: a script then shows its placeholder, not a guess.
-    assert "base_salary" not in policy.figures(db, date(2020, 1, 1))
+    assert "base_salary" not in policy_figures.figures(db, date(2020, 1, 1))
     # The day before the support of Decree 159/2025 (migration 0017) and the base salary of
     # 1 July 2026.
-    amounts = policy.amounts(policy.figures(db, date(2025, 6, 30)))
+    amounts = policy_figures.amounts(policy_figures.figures(db, date(2025, 6, 30)))
     assert amounts["voluntary_bhxh_min_monthly"] == 330_000
     assert amounts["voluntary_bhxh_min_monthly_poor"] == 231_000
     assert amounts["household_bhyt_second_yearly"] == 884_520
 
 
 def test_unknown_placeholder_stays_visible():
-    assert policy.fill("{base_salary} và {no_such_figure}", {"base_salary": "1"}) == \
+    assert policy_figures.fill("{base_salary} và {no_such_figure}", {"base_salary": "1"}) == \
         "1 và {no_such_figure}"

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from fieldapp import clock, policy, rules
+from fieldapp import clock, policy_figures, rules
 from fieldapp.db import connect
 from fieldapp.migrations import migrations
 from fieldapp.migrations import step_0018_scripts_for_every_group as step
@@ -161,8 +161,8 @@ def test_thai_is_written_in_tai_viet_letters_and_mong_and_dao_keep_no_vietnamese
 
 
 def test_figures_are_placeholders_filled_from_the_policy_figures(db):
-    values = policy.placeholders(policy.figures(db))
-    amounts = policy.amounts(policy.figures(db))
+    values = policy_figures.placeholders(policy_figures.figures(db))
+    amounts = policy_figures.amounts(policy_figures.figures(db))
     for group, topic in PAIRS:
         texts = latest_texts(db, seeded_script(db, group, topic)["id"])
         vietnamese = {name for piece in strings(texts["vi"])
@@ -172,11 +172,12 @@ def test_figures_are_placeholders_filled_from_the_policy_figures(db):
             # A draft quotes the figures its Vietnamese source quotes, no more, no fewer.
             assert used == vietnamese, (group, topic, language)
             for piece in strings(text):
-                assert "{" not in policy.fill(piece, values), (group, topic, language)
+                assert "{" not in policy_figures.fill(piece, values), (group, topic, language)
     # No amount is written into a new script: every figure is a placeholder.
     written = {f"{amount:,}".replace(",", ".") for amount in amounts.values()
                if amount >= 1000} | {f"{value:,.0f}".replace(",", ".")
-                                     for value in policy.figures(db).values() if value >= 1000}
+                                     for value in policy_figures.figures(db).values()
+                                     if value >= 1000}
     assert "330.000" in written or "396.000" in written
     for text in db.query("select * from script_texts where created_at = ?", [step._STAMP]):
         for piece in strings(text):
@@ -185,8 +186,8 @@ def test_figures_are_placeholders_filled_from_the_policy_figures(db):
 
 def test_a_draft_shows_its_figures_in_its_language(officer, db):
     script = seeded_script(db, "collaborators", "household_bhyt")
-    yearly = f"{policy.amounts(policy.figures(db))['household_bhyt_first_yearly']:,}".replace(
-        ",", ".")
+    amounts = policy_figures.amounts(policy_figures.figures(db))
+    yearly = f"{amounts['household_bhyt_first_yearly']:,}".replace(",", ".")
     page = parse(officer.get(f"/scripts/{script['id']}?lang=blt"))
     article = page.find("article")
     text = " ".join(article.text.split())

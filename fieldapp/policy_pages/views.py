@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, flash, g, redirect, render_temp
 
 from forms.policy_figures import FigureForm, shown_value
 
-from .. import audit, clock, errors, policy, store, submissions
+from .. import audit, clock, errors, policy_figures, store, submissions
 from ..auth.sessions import login_required
 from ..db import get_db
 from ..i18n import format_number, gettext as _
@@ -39,10 +39,10 @@ def editors_only(view):
 
 def shown_figure(key, value):
     """A figure's value as people read it: đồng, a percentage or a multiple."""
-    how = policy.kind(key, value)
-    if how == policy.MONEY:
+    how = policy_figures.kind(key, value)
+    if how == policy_figures.MONEY:
         return _("%(amount)s đồng", amount=format_number(int(round(value))))
-    if how == policy.TIMES:
+    if how == policy_figures.TIMES:
         return _("%(times)s ×", times=format_number(round(value, 2)))
     return _("%(percent)s %%", percent=format_number(round(value * 100, 2)))
 
@@ -59,17 +59,18 @@ def _row_or_404(db, figure_id):
 def index():
     db = get_db()
     today = clock.today()
-    in_force = {row["id"] for row in policy.in_force(db, today).values()}
+    in_force = {row["id"] for row in policy_figures.in_force(db, today).values()}
     groups = {}
-    for row in policy.figure_rows(db):
+    for row in policy_figures.figure_rows(db):
         groups.setdefault(row["key"], []).append({
             **row, "effective_from": date.fromisoformat(row["effective_from"]),
-            "in_force": row["id"] in in_force, "kind": policy.kind(row["key"], row["value"]),
+            "in_force": row["id"] in in_force,
+            "kind": policy_figures.kind(row["key"], row["value"]),
             "future": row["effective_from"] > today.isoformat()})
-    order = {key: n for n, key in enumerate(policy.FIGURES)}
+    order = {key: n for n, key in enumerate(policy_figures.FIGURES)}
     return render_template(
         "policy_pages/figures.html", may_edit=may_edit(), today=today,
-        groups=[(key, policy.label(key), rows) for key, rows in
+        groups=[(key, policy_figures.label(key), rows) for key, rows in
                 sorted(groups.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))])
 
 
@@ -89,8 +90,9 @@ def _save(db, form, figure=None):
             "This figure already has a value from that day: correct that one instead."))
         return False
     if figure is None:
-        row = store.insert(db, "policy_figures", {"key": key, "unit": policy.FIGURES[key][2],
-                                                  **values}, user_id=g.user["id"])
+        row = store.insert(db, "policy_figures",
+                           {"key": key, "unit": policy_figures.FIGURES[key][2], **values},
+                           user_id=g.user["id"])
         _audited("policy_figure_added", row)
     else:
         changed = store.update(db, "policy_figures", figure["id"], values, user_id=g.user["id"])
@@ -127,7 +129,7 @@ def new():
 def edit(figure_id):
     db = get_db()
     figure = _row_or_404(db, figure_id)
-    how = policy.kind(figure["key"], figure["value"])
+    how = policy_figures.kind(figure["key"], figure["value"])
     form = FigureForm(figure_key=figure["key"], data={
         **figure, "value": shown_value(figure["value"], how),
         "effective_from": date.fromisoformat(figure["effective_from"]),
@@ -136,7 +138,7 @@ def edit(figure_id):
         flash(_("Policy figure saved."), "success")
         return redirect(url_for("policy_pages.index"))
     return render_template("policy_pages/figure_form.html", form=form, figure=figure,
-                           label=policy.label(figure["key"]))
+                           label=policy_figures.label(figure["key"]))
 
 
 @bp.post("/<figure_id>/remove")

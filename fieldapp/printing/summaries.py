@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from .. import accounts, lists, offices, policy
+from .. import accounts, lists, offices, policy_figures
 from ..group_sessions import queries as group_sessions
 from ..households import queries as households
 from ..i18n import gettext as _
@@ -39,7 +39,7 @@ def key_message(db, topic, language, values):
     # Sample scripts open with a note to the province office, not meant for households.
     points = [p for p in paragraphs if p[:1].isdigit()] or paragraphs
     message = points[0] if points else ""
-    return policy.fill(message.lstrip("0123456789. "), values)
+    return policy_figures.fill(message.lstrip("0123456789. "), values)
 
 
 def next_step(outcome, visit):
@@ -89,7 +89,8 @@ def visit_summary(db, visit_id, office_id, language, estimate=None):
     labels = {name: lists.labels(db, name) for name in ("topic", "decline_reason", "language")}
     names = {r["id"]: r["full_name"] for r in db.query(
         "select id, full_name from people where household_id = ?", [visit["household_id"]])}
-    values = policy.placeholders(policy.figures(db, date.fromisoformat(visit["visited_at"][:10])))
+    values = policy_figures.placeholders(
+        policy_figures.figures(db, date.fromisoformat(visit["visited_at"][:10])))
     people = _people_outcomes(db, visit, labels)
     dense = len(visit["topics"]) + len(people) >= DENSE_FROM
     return {

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 
 from forms.scripts import NewScriptForm, ScriptTextForm
 
-from .. import lists, policy, submissions
+from .. import lists, policy_figures, submissions
 from ..auth.sessions import login_required, role_required
 from ..db import get_db
 from ..i18n import gettext as _
@@ -75,11 +75,11 @@ def view(script_id):
     script = _script_or_404(db, script_id)
     language = _language(db)
     text, shown = queries.text(db, script_id, language)
-    values = policy.placeholders(policy.figures(db))
+    values = policy_figures.placeholders(policy_figures.figures(db))
     return render_template(
         "scripts/view.html", script=script, text=text, language=language, shown=shown,
-        key_messages=policy.fill(text["key_messages"], values),
-        questions=[{"q": policy.fill(p["q"], values), "a": policy.fill(p["a"], values)}
+        key_messages=policy_figures.fill(text["key_messages"], values),
+        questions=[{"q": policy_figures.fill(p["q"], values), "a": policy_figures.fill(p["a"], values)}
                    for p in text["questions"]],
         languages=queries.script_languages(db), labels=_labels(db))
 

@@ -11,7 +11,7 @@ from sync import refused as refused_records
 from sync.policy import LIST, REFERENCES
 from sync.synced_tables import SYNCED_TABLES, USER_COLUMNS, USER_LISTS
 
-from .. import history, policy
+from .. import history, policy_figures
 from ..i18n import format_date, lazy_gettext as _l, translate
 
 # What the officer can do about a refusal, by the central server's refusal code.
@@ -158,7 +158,7 @@ def _facts(db, table, row_id, row, held):
     if table == "script_texts":
         return row.get("title"), None, None
     if table == "policy_figures":
-        return policy.label(row.get("key")), None, None
+        return policy_figures.label(row.get("key")), None, None
     if table == "list_items":
         # Seeded items' labels are source strings; those added on the central server, words.
         label = row.get("label")

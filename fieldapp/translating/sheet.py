@@ -571,7 +571,8 @@ def _plan_scripts(db, code, book, labels, problems):
         if script_id not in texts:
             texts[script_id] = _script_texts(db, script_id, code)
         source = _script_parts(texts[script_id][0])[part]
-        # A script's figures are {placeholders}, filled in when it is shown (policy.fill).
+        # A script's figures are {placeholders}, filled in when it is shown
+        # (policy_figures.fill).
         if row.reviewer and _braces(row.reviewer) != _braces(source):
             problems.append(_placeholder_problem(row.sheet, row.number, source))
         plan.append(("script", row, texts[script_id]))

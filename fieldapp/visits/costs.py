@@ -2,7 +2,7 @@
 in force on the visit's day, for the visit's page and the summary the household keeps.
 
 The amounts come from `fieldapp.estimates` (pure rules); this module reads what they need: the
-figures in force that day with their sources (`policy.in_force`) and the household's members
+figures in force that day with their sources (`policy_figures.in_force`) and the household's members
 as they stood at the visit (a status the visit's own outcomes changed is taken as it was
 before, so that a family that bought its cards at the visit sees what they cost)."""
 
@@ -11,7 +11,7 @@ from datetime import date
 
 from forms.estimates import GROUP_LABELS, PERIOD_LABELS
 
-from .. import estimates, policy
+from .. import estimates, policy_figures
 from ..households import queries as households
 
 
@@ -34,8 +34,8 @@ def default_group(db, visit, household):
 
 
 def _figure(row):
-    return {"key": row["key"], "label": policy.label(row["key"]), "value": row["value"],
-            "kind": policy.kind(row["key"], row["value"]),
+    return {"key": row["key"], "label": policy_figures.label(row["key"]), "value": row["value"],
+            "kind": policy_figures.kind(row["key"], row["value"]),
             "effective_from": date.fromisoformat(row["effective_from"]), "source": row["source"],
             "note": row.get("note") or "", "confirmed": bool(row.get("confirmed"))}
 
@@ -44,7 +44,7 @@ def estimate(db, visit, household, income=None, period="monthly", group=None):
     """What the visit's page and summary show of the family's costs; `group` None takes the
     one the household's record points to."""
     day = visit_day(visit)
-    rows = policy.in_force(db, day)
+    rows = policy_figures.in_force(db, day)
     figures = {key: row["value"] for key, row in rows.items()}
     members = members_at_visit(db, visit)
     suggested = estimates.default_group(household or {}, members)

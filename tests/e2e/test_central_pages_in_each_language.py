@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from fieldapp import demo, policy, store
+from fieldapp import demo, policy_figures, store
 from fieldapp.visits import queries as visits
 from syncing import Central, Laptop, Web
 from test_pages import data_words
@@ -127,7 +127,7 @@ def _administrators_day(central, lost_device):
     conflict = central.db.execute("select id from sync_conflicts where field = 'address_note'"
                                   ).fetchone()[0]
     assert web.post(f"/conflicts/{conflict}", {"choice": "lost"})[0] in ok
-    salary = policy.in_force(central.db)["base_salary"]
+    salary = policy_figures.in_force(central.db)["base_salary"]
     assert web.fill(f"/policy-figures/{salary['id']}/edit", {
         "value": "2.600.000", "source": "Nghị định 161/2026/NĐ-CP", "confirmed": "y"})[0] in ok
     assert web.post("/policy-figures/new", {
@@ -153,7 +153,7 @@ def _pages(db):
     """{name: (who, address)} of the central server's pages with what they hold."""
     office = db.execute("select id from offices where name = ?", [demo.OFFICE_NAME]).fetchone()[0]
     user = db.execute("select id from users where username = 'canbo2'").fetchone()[0]
-    salary = policy.in_force(db)["base_salary"]["id"]
+    salary = policy_figures.in_force(db)["base_salary"]["id"]
     pages = {
         "audit trail": ("trungtam", "/central/audit/"),
         "audit merged": ("trungtam", "/central/audit/?action=merged"),

@@ -2,7 +2,8 @@
 
 Every figure is a row of `policy_figures`: a key, a value, the day it applies from, its legal
 source, a note and whether it was confirmed from the official text (migration 0017). Only the
-central server writes them (sync/policy.py); `fieldapp/estimates.py` works out the amounts."""
+central server writes them (the sync's write policy, `sync/policy.py`, keeps them off what
+laptops may change); `fieldapp/estimates.py` works out the amounts."""
 
 import re
 
