@@ -1,4 +1,8 @@
-"""The SQLite database: one sqlite_utils.Database per request, closed on teardown."""
+"""The SQLite database: one sqlite_utils.Database per request, closed on teardown.
+
+Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore`, the interface of
+`sync/store.py`), through which `fieldapp.store` and the engine make every synced write.
+"""
 
 import sqlite3
 from contextlib import contextmanager
@@ -45,7 +49,7 @@ class Database(sqlite_utils.Database):
 
     @cached_property
     def sync(self):
-        """This database as the sync engine's store, one per connection."""
+        """This database as the sync engine's store (sync.store.Store), one per connection."""
         return SQLiteStore(self)
 
 

@@ -1,4 +1,9 @@
-"""The one writer of synced tables, so that change capture can live in one place."""
+"""The one writer of synced tables, so that change capture can live in one place.
+
+Of three stores, this is the app's: its functions check, stamp, log and record each write a user
+makes, and make it through `db.sync`, the sync engine's store (`sync/store.py`'s interface) over
+the app's database.
+"""
 
 import json
 import uuid
