@@ -2,7 +2,6 @@
 
 import gc
 import json
-import time
 from contextlib import contextmanager
 
 from . import hlc
@@ -27,13 +26,6 @@ def collector_paused():
     finally:
         if enabled:
             gc.enable()
-
-
-def now_text(milliseconds=False):
-    """UTC now as ISO 8601 text, to the second, for the sync's own bookkeeping."""
-    now = time.time()
-    text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now))
-    return text + (f".{int(now % 1 * 1000):03d}Z" if milliseconds else "Z")
 
 
 def device_id(store):

@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import capture, enrolment, handover, hlc, inbox, lineage, merge, refused
+from . import capture, clock, enrolment, handover, hlc, inbox, lineage, merge, refused
 from .protocol import BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, SUPPORTED
 
 API = "/api/v1"
@@ -249,7 +249,7 @@ def sync(store, device, app_version="", on_progress=None, timeout=60, instance_p
                         kind="error")
     with store.atomic():
         handover.drop_left(store)
-        store.set_state("last_sync_at", capture.now_text())
+        store.set_state("last_sync_at", clock.stamp())
     _report(progress, on_progress, "done")
     return progress
 

@@ -12,7 +12,7 @@ the enrolled device, and are sent whole at the first sync.
 
 import json
 
-from . import capture, hlc, lineage, merge, refused
+from . import capture, clock, hlc, lineage, merge, refused
 from .policy import DEVICE_TABLES
 from .protocol import CLOCK_TOLERANCE_MS
 from .synced_tables import (CENTRAL_ONLY, OFFICE_SCOPED, SYNCED_TABLES, USER_COLUMNS,
@@ -60,7 +60,7 @@ def take_office(store, device_id, office_id, directory, offset_ms):
     own_links = [r["id"] for r in store.find("office_communes")
                  if ("office_communes", r["id"]) not in central]
     if own_links:
-        store.update("office_communes", {"deleted_at": capture.now_text()}, id=own_links,
+        store.update("office_communes", {"deleted_at": clock.stamp()}, id=own_links,
                      deleted_at=None)
     for table, ids in (("office_communes", own_links), ("offices", local_offices),
                        ("users", list(merged) + [u for u, _ in ended])):

@@ -10,7 +10,7 @@ page, in words.
 
 import json
 
-from . import capture
+from . import clock
 from .store import Broken
 from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE
 
@@ -128,7 +128,7 @@ def _forget(store, table, ids, pushed):
 def note(store, kind, **facts):
     """Keep an event of the sync for the Sync page: its kind and facts, the newest first."""
     notices = json.loads(store.state(NOTICES, "[]"))
-    notices.insert(0, {"kind": kind, "at": capture.now_text(), **facts})
+    notices.insert(0, {"kind": kind, "at": clock.stamp(), **facts})
     store.set_state(NOTICES, json.dumps(notices[:_KEPT_NOTICES], ensure_ascii=False))
 
 

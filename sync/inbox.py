@@ -7,7 +7,7 @@ any later change of the same record, and is tried again after every batch and at
 
 import json
 
-from . import capture, merge, trail
+from . import capture, clock, merge, trail
 from .store import Broken
 
 
@@ -61,7 +61,7 @@ def _park(store, change, reason):
         if name not in fields or triple[1] > fields[name][1]:
             fields[name] = triple
     store.park(change["table"], change["id"], json.dumps(fields),
-               reason or (found[0]["reason"] if found else ""), capture.now_text())
+               reason or (found[0]["reason"] if found else ""), clock.stamp())
 
 
 def retry(store, pushed_seq):
@@ -74,9 +74,9 @@ def retry(store, pushed_seq):
             table, row_id, fields = entry["table_name"], entry["row_id"], entry["fields"]
             fields = json.loads(fields)
             current = merge.row(store, table, row_id)
-            clock = capture.row_clock(current)
+            held = capture.row_clock(current)
             # What arrived since may already be newer than what waited.
-            newer = {name: t for name, t in fields.items() if t[1] > clock.get(name, "")}
+            newer = {name: t for name, t in fields.items() if t[1] > held.get(name, "")}
             pending = merge.pending_fields(store, pushed_seq, [{"table": table, "id": row_id}]) \
                 if current else set()
             try:

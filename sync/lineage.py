@@ -33,7 +33,7 @@ import json
 import secrets
 import uuid
 
-from . import capture, handover, hlc, merge
+from . import capture, clock, handover, hlc, merge
 from .protocol import BATCH, Refused
 from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
 
@@ -135,7 +135,7 @@ def split(store, device):
         raise Refused(403, "this laptop's identity was copied or restored too many times:"
                            " ask the central administrator to enrol it again")
     device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
-    now = capture.now_text()
+    now = clock.stamp()
     store.insert("devices", [{
         "id": device_id, "name": device["name"], "office_id": device["office_id"],
         "secret_hash": hashlib.sha256(secret.encode()).hexdigest(), "enrolled_at": now,

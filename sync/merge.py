@@ -14,7 +14,7 @@ this module writes what arrives from elsewhere. Both keep each field's clock sta
 import json
 import uuid
 
-from . import capture, hlc, trail
+from . import capture, clock, hlc, trail
 from .store import Broken
 from .synced_tables import CLOCK_COLUMN
 
@@ -119,7 +119,7 @@ def _conflict(store, table, row_id, current, field, kept, lost):
         "lost_value": json.dumps(lost[0], ensure_ascii=False), "lost_hlc": lost[1],
         "scope_commune": commune, "scope_office": office,
     }
-    now = capture.now_text(milliseconds=True)
+    now = clock.stamp()
     values.update(created_at=now, updated_at=now)
     fields = {k: [v, stamp, ""] for k, v in values.items() if k != "id"}
     _write(store, "sync_conflicts", values["id"], None,

@@ -5,7 +5,7 @@ server's reason) and counts as not synced until a later sync gets it accepted or
 discards it knowingly. Every sync sends each one again, whole, as the laptop holds it then.
 """
 
-from . import capture, merge
+from . import capture, clock, merge
 
 
 def note(store, sent_after, ack_seq, rejected):
@@ -14,7 +14,7 @@ def note(store, sent_after, ack_seq, rejected):
     for r in store.find("sync_refused"):
         if sent_after < r["seq"] <= ack_seq:
             store.delete("sync_refused", table_name=r["table_name"], row_id=r["row_id"])
-    at = capture.now_text()
+    at = clock.stamp()
     for r in rejected:
         store.note_refused(r["table"], r["id"], r["seq"], r.get("code") or "refused",
                            r["reason"], at)

@@ -6,9 +6,9 @@ import json
 import secrets
 import threading
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
-from . import capture, hlc, lineage, merge, policy, trail
+from . import capture, clock, hlc, lineage, merge, policy, trail
 from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
                        check_version)
 from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE, OFFICE_SCOPED
@@ -26,7 +26,8 @@ def _hash(secret):
 
 
 def _utc(delta=timedelta()):
-    return (datetime.now(timezone.utc) + delta).isoformat(timespec="seconds")
+    """Now, moved by `delta`, as the stored text of a recorded time."""
+    return clock.stamp(clock.utcnow() + delta)
 
 
 def make_central(store):
@@ -71,7 +72,8 @@ def enrol(store, message):
         if used_at:
             raise Refused(403, "this enrolment code was already used: ask for a new one",
                           code="code_used")
-        if expires_at < _utc():
+        # Read, not compared as text: codes made before hold the time to the second.
+        if clock.parse(expires_at) < clock.utcnow():
             raise Refused(403, "this enrolment code has expired: ask for a new one",
                           code="code_expired")
         # Accounts are made here only: the laptop's own accounts that made records must have

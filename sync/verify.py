@@ -14,7 +14,7 @@ is "missing", as one it does not hold, so the answer tells nothing of another of
 import hashlib
 import json
 
-from . import capture, policy, server
+from . import capture, clock, policy, server
 from .client import API, SyncError, _post
 from .protocol import _ID, PROTOCOL, SUPPORTED, Refused, check_app_version, check_version
 from .synced_tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED
@@ -169,7 +169,7 @@ def check(store, device, timeout=60, app_version=""):
         raise SyncError("the central server's answer was cut off or garbled")
     # In the laptop's order: table by table, as fingerprints() lists them.
     not_held = [[t, i, how[(t, i)]] for t, i, _ in records if (t, i) in how]
-    result = {"at": capture.now_text(), "records": len(records), "same": same,
+    result = {"at": clock.stamp(), "records": len(records), "same": same,
               "different": len(different), "missing": len(missing),
               "not_held": not_held[:KEPT], "log_seq": log_seq}
     with store.atomic():
