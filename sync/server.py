@@ -4,7 +4,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import threading
 import uuid
 from datetime import timedelta
 
@@ -15,10 +14,6 @@ from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE, OFFICE_SCOPED
 
 CODE_HOURS = 24
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
-# One merge at a time in this process: requests queue here, however many laptops sync at once,
-# rather than at SQLite's busy timeout (which would answer "database is locked" past 10 s).
-# BEGIN IMMEDIATE still orders writers of other processes (the command line).
-_MERGING = threading.Lock()
 
 
 def _hash(secret):
@@ -454,8 +449,8 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
     cursor = (message.get("pull") or {}).get("cursor", 0)
     communes = office_communes(store, device["office_id"])
     seen_at = {"last_seen_at": _utc(), "app_version": str(message.get("app_version") or "")[:40]}
-    with _MERGING, store.atomic():
-        # Read under the write lock: a retry that waited for its first attempt sees it merged.
+    with store.merging():
+        # Read under the merge lock: a retry that waited for its first attempt sees it merged.
         device = store.find("devices", id=device["id"])[0]
         if device["last_seq"] == lineage.UNPLACED:
             # Split from another: its own changes start where its first request says.
@@ -468,7 +463,8 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
                                                server_now, check_values)
             on_merged([(c["table"], c["id"], list(c["fields"])) for c in taken])
             # A pull sees what was committed when this merge ended, and no further: the
-            # device's pull position never passes what this server remembers handing it.
+            # device's pull position never passes what this server remembers handing it, and
+            # nothing commits at or below it later (sync/store.py, the contract's point 2).
             upto = store.last_seq()
             store.update("devices", {**seen_at, "last_seq": max(ack, device["last_seq"]),
                                      "pull_bound": upto}, id=device["id"])

@@ -7,6 +7,25 @@ made by its own schema.
 
 Rows are dicts of column name to value. `equal` filters are column=value pairs, all of which
 must hold: None matches a missing value (SQL's "is null") and a list matches any of its values.
+
+The contract every store keeps, whatever its database and however many processes share it
+(tests/test_sync_store_contract.py holds a store to it with several writer processes):
+
+1. One merge at a time: `merging()` is a write transaction holding the store's merge lock from
+   its first statement to its commit, across every process and connection of the database
+   (SQLite: BEGIN IMMEDIATE, its one write lock; PostgreSQL: pg_advisory_xact_lock). A merge
+   reads what it decides on under that lock, so a request sent twice merges once.
+2. The log's order is the order in which pulls may see changes: an entry never becomes visible
+   at a seq at or below one a reader has already seen, so a pull cursor, once handed to a
+   laptop, never passes over a change that commits later. Every transaction that appends to
+   the log must therefore commit its entries in seq order (SQLite: every write transaction
+   holds the one write lock; a database that hands out sequence numbers before commit must take
+   the merge lock in every transaction that appends).
+3. A write that breaks the store's rules raises `Broken` out of `attempt()`, never the
+   driver's own error class: the engine knows no driver.
+4. `defer_references()` puts off the check of every reference (a foreign key) written in the
+   current transaction to its commit, where a reference still missing breaks the whole
+   transaction; until then rows may be written children first (a laptop re-homing records).
 """
 
 from abc import ABC, abstractmethod
@@ -45,6 +64,10 @@ class Store(ABC):
         """A write transaction (inside another: a part of it), undone whole on any error."""
 
     @abstractmethod
+    def merging(self):
+        """An outermost write transaction holding the merge lock (the contract's point 1)."""
+
+    @abstractmethod
     def snapshot(self):
         """A read transaction: every read inside sees the store as of its first."""
 
@@ -56,7 +79,7 @@ class Store(ABC):
 
     @abstractmethod
     def defer_references(self):
-        """Check references at the end of the transaction, not at each write (re-homing)."""
+        """Check the transaction's references at its commit, not at each write (point 4)."""
 
     # The device's state
 
@@ -106,7 +129,8 @@ class Store(ABC):
     @abstractmethod
     def append_log(self, entries):
         """Append entries, (table_name, row_id, fields, origin, scope_commune, scope_office,
-        origin_has_it, trail) each, in order; each gets the next seq."""
+        origin_has_it, trail) each, in order; each gets the next seq, and becomes visible no
+        earlier than every entry before it (point 2)."""
 
     @abstractmethod
     def log_after(self, seq, limit):

@@ -1,6 +1,6 @@
 """The sync store over one SQLite database, opened by sqlite_utils."""
 
-import sqlite3
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -9,6 +9,10 @@ from ..synced_tables import COMMUNE_PATH
 
 # SQLite binds at most 999 values per statement in old builds: lists go in slices of this.
 SLICE = 500
+# The merge lock's turn within one process, one per database file: a process's merges queue
+# here, however many laptops sync at once, rather than at SQLite's busy timeout (which answers
+# "database is locked" past it). BEGIN IMMEDIATE then orders them with other processes.
+_TURNS = {}
 
 
 class SQLiteStore(Store):
@@ -37,6 +41,28 @@ class SQLiteStore(Store):
         return self.db.atomic()
 
     @contextmanager
+    def merging(self):
+        if self.conn.in_transaction:
+            # A transaction begun before may have read without the lock: its reads are stale.
+            raise RuntimeError("a merge begins its own transaction, and the lock with it")
+        with self._turn():
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+                self.conn.execute("COMMIT")
+            except BaseException:
+                # A commit that failed (a deferred reference still missing) is undone too.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    def _turn(self):
+        """This process's lock on the database file's merges."""
+        path = self.conn.execute("pragma database_list").fetchone()[2]
+        # A database in memory is its connection's alone.
+        return _TURNS.setdefault(path or id(self.conn), threading.Lock())
+
+    @contextmanager
     def snapshot(self):
         if self.conn.in_transaction:
             yield self
@@ -57,7 +83,7 @@ class SQLiteStore(Store):
         self.conn.execute("SAVEPOINT attempt")
         try:
             yield self
-        except sqlite3.IntegrityError as e:
+        except self.conn.IntegrityError as e:  # the driver's own, sqlite3's or sqlcipher3's
             self.conn.execute("ROLLBACK TO attempt")
             self.conn.execute("RELEASE attempt")
             raise Broken(str(e)) from e
