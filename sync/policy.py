@@ -4,7 +4,8 @@ A laptop is a device in a bag in a mountain village: it can be stolen and its cr
 copied. So every pushed change is judged as if a stranger holding that device's key sent it:
 
 1. Its table must be one a device may write (DEVICE_TABLES); offices, their communes, policy
-   figures and configurable lists are the central server's alone.
+   figures and configurable lists are the central server's alone, and so are the official
+   scripts and their texts (OFFICIAL).
 2. A new row must be one a device may create (never an account: accounts are made on the
    central server); a change to an existing row may touch only the fields the policy lists
    for that table (for users: their own name and language, never a role, office, password or
@@ -32,6 +33,7 @@ ALL = "all"
 class Rule:
     create: bool            # may a device create rows of the table?
     change: object = ALL    # fields it may change on an existing row: ALL, or a set
+    refusal: str = "not_allowed"  # the code of a change the rule refuses
 
 
 _DATA = Rule(create=True)
@@ -44,7 +46,7 @@ DEVICE_TABLES = {
     # Accounts are made on the central server only, as ODK Central's app users are: a user
     # may change their own name and language from a laptop (OWN_ROW), nothing more. A
     # collaborator met in the field is a visit's companion or a person, not a login.
-    "users": Rule(create=False, change={"full_name", "locale", *_WHO}),
+    "users": Rule(create=False, change={"full_name", "locale", *_WHO}, refusal="central_only"),
     # Conflicts are found by the central server; a laptop only sends a supervisor's choice.
     "sync_conflicts": Rule(create=False, change={"resolved_at", "resolution", *_WHO}),
     # Drafts of scripts in the field, owned by the office that wrote them (OWNED); the
@@ -79,13 +81,19 @@ REFERENCES = {
 # Rows every office reads but one office owns, that of the user who created them: only the
 # owner's devices change them (a draft script and, through it, its texts).
 OWNED = {"scripts"}
+# Rows of a device's table that are the central server's all the same (central_only): an
+# official (sample) script, and a text of one. {table: (the table holding the mark, the column
+# naming its row, None for the row itself; the mark, a column set to 1)}.
+OFFICIAL = {"scripts": ("scripts", None, "sample"),
+            "script_texts": ("scripts", "script_id", "sample")}
 # Values the forms' checks judge against another of the row: a translation's placeholders
 # against its source's.
 CHECKED_TOGETHER = {"translation_reviews": {"msgstr": "msgid"}}
-# Who may be named as a row's author ("updated_by"): a translator of the office for a review,
-# never an administrator (administrators do not work on laptops).
+# Who may be named as a row's author ("updated_by"): an active member of the office, a
+# translator of it for a review (one must be named), never an administrator (administrators do
+# not work on laptops). A user's own row is written by that user (OWN_ROW).
 AUTHORS = {"translation_reviews": "translator", "script_texts": "member",
-           "scripts": "member"}
+           "scripts": "member", "users": "member"}
 # Never taken from a device, on any table: the row's identity and clock are the server's.
 NEVER = {"id", "sync_clock"}
 # Columns naming a user (visits.officer_id, every row's created_by/updated_by) or a list of
@@ -117,11 +125,10 @@ def judged(table, current, fields):
         return "central_only"
     if NEVER & fields.keys():
         return "not_allowed"
-    refusal = "central_only" if table == "users" else "not_allowed"
     if current is None:
-        return None if rule.create else refusal
+        return None if rule.create else rule.refusal
     if rule.change is not ALL and not fields.keys() <= rule.change:
-        return refusal
+        return rule.refusal
     return None
 
 

@@ -286,9 +286,7 @@ class _Judge:
                 return "invalid"
         if not policy.named_users(named) <= self.members.keys():
             return "other_office"
-        if table == "script_texts" and self._official_script(after.get("script_id")):
-            return "central_only"
-        if table == "scripts" and after.get("sample"):
+        if self._official(table, after):
             return "central_only"
         return None
 
@@ -377,7 +375,7 @@ class _Judge:
         if table in policy.OWN_ROW and current is not None and author != row_id:
             # A user changes their own name and language from a laptop, nobody else's.
             return "not_allowed"
-        kind = policy.AUTHORS.get(table, "member" if table in policy.OWN_ROW else None)
+        kind = policy.AUTHORS.get(table)
         if kind == "translator" and author is None:
             return "central_only"
         if kind is not None and author is not None:
@@ -387,8 +385,15 @@ class _Judge:
                 return "central_only" if kind == "translator" else "not_allowed"
         return None
 
-    def _official_script(self, script_id):
-        return any(s["sample"] == 1 for s in self.store.find("scripts", id=script_id))
+    def _official(self, table, after):
+        """Whether the row as it would become is the central server's (policy.OFFICIAL)."""
+        if table not in policy.OFFICIAL:
+            return False
+        holder, column, mark = policy.OFFICIAL[table]
+        if column is None:
+            return bool(after.get(mark))
+        return any(r[mark] == 1 for r in self.store.find(holder, id=after.get(column),
+                                                          only=[mark]))
 
     def _extra(self, table, row_id, unknown):
         """Fields a newer app sent: kept, within a cap per record and per request. What the
