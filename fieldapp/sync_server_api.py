@@ -8,7 +8,7 @@ import zlib
 from flask import Blueprint, Response, abort, current_app, request
 
 from sync import capture, server, verify
-from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, Refused, check_enrol, decode
+from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, RequestDenied, check_enrol, decode
 
 from . import __version__, audit, rules
 from .db import get_db
@@ -32,25 +32,25 @@ def _answer(payload, status=200):
 
 
 def _message():
-    """The request's JSON body, gunzipped; Refused for anything too big or not JSON."""
+    """The request's JSON body, gunzipped; RequestDenied for anything too big or not JSON."""
     if request.mimetype != "application/json":
-        raise Refused(415, "the body must be JSON (Content-Type: application/json)")
+        raise RequestDenied(415, "the body must be JSON (Content-Type: application/json)")
     encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
     if encoding not in ("gzip", "identity"):
-        raise Refused(415, "the body must be sent as it is or gzip-compressed")
+        raise RequestDenied(415, "the body must be sent as it is or gzip-compressed")
     if (request.content_length or 0) > MAX_BODY:
-        raise Refused(413, "the request is too large")
+        raise RequestDenied(413, "the request is too large")
     raw = _body()
     if len(raw) > MAX_BODY:
-        raise Refused(413, "the request is too large")
+        raise RequestDenied(413, "the request is too large")
     if encoding == "gzip":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(raw)) as f:
                 raw = f.read(MAX_BODY + 1)
         except (OSError, EOFError, zlib.error):
-            raise Refused(400, "the body is not valid gzip") from None
+            raise RequestDenied(400, "the body is not valid gzip") from None
         if len(raw) > MAX_BODY:
-            raise Refused(413, "the request is too large once unpacked")
+            raise RequestDenied(413, "the request is too large once unpacked")
     return decode(raw)
 
 
@@ -67,8 +67,8 @@ def _body():
     return b"".join(parts)
 
 
-@bp.errorhandler(Refused)
-def refused(e):
+@bp.errorhandler(RequestDenied)
+def denied(e):
     return _answer({"reason": e.reason, **e.extra}, e.status)
 
 

@@ -180,7 +180,7 @@ def _apply(store, answer, progress, clock_offset, sent):
             store.set_state("clock_offset_ms", clock_offset + error)
             store.clock = None
         pull = answer["pull"]
-        communes = handover.office_communes(store)
+        communes = handover.office_commune_codes(store)
         inbox.receive(store, pull["changes"], answer["ack_seq"])
         capture.observe(store, [max((triple[1] for c in pull["changes"]
                                   for triple in c["fields"].values()), default="")])

@@ -21,7 +21,7 @@ NOTICES = "notices"
 _KEPT_NOTICES = 20
 
 
-def office_communes(store):
+def office_commune_codes(store):
     """The communes of this laptop's office, as it holds them now."""
     office = store.state("enrolled_office")
     return {r["commune_code"] for r in store.find("office_communes", office_id=office,
@@ -30,7 +30,7 @@ def office_communes(store):
 
 def changed(store, before):
     """Note the communes the office gained and lost since `before`; return those it gained."""
-    now = office_communes(store)
+    now = office_commune_codes(store)
     gained, lost = now - before, before - now
     for commune in sorted(gained):
         note(store, "commune_gained", commune=commune)
@@ -44,7 +44,8 @@ def drop_left(store):
     """Drop the records of communes the office no longer holds, but those with work not yet
     accepted by the central server (they go at a later sync); in the caller's transaction.
     Returns how many records were dropped."""
-    leaving = set(json.loads(store.state("communes_leaving", "[]"))) - office_communes(store)
+    leaving = set(json.loads(store.state("communes_leaving", "[]")))
+    leaving -= office_commune_codes(store)
     if not leaving:
         store.set_state("communes_leaving", "[]")
         return 0

@@ -34,7 +34,7 @@ import secrets
 import uuid
 
 from . import capture, clock, handover, hlc, merge
-from .protocol import BATCH, Refused
+from .protocol import BATCH, RequestDenied
 from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
 
 # A device's recent changes kept by digest: a laptop that lost answers sends again at most the
@@ -132,8 +132,8 @@ def split(store, device):
     if store.count("devices", split_from=root) >= MAX_SPLITS:
         # Stolen credentials must not mint identities without end: a machine copied this
         # often is enrolled again by the office.
-        raise Refused(403, "this laptop's identity was copied or restored too many times:"
-                           " ask the central administrator to enrol it again")
+        raise RequestDenied(403, "this laptop's identity was copied or restored too many times:"
+                                 " ask the central administrator to enrol it again")
     device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
     now = clock.stamp()
     store.insert("devices", [{
@@ -210,7 +210,7 @@ def send_everything_again(store, resend):
     pull again from the position both logs share; in the caller's transaction. Returns how
     many records are sent again."""
     pushed = min(int(store.state("pushed_seq", 0)), resend["after"])
-    before = handover.office_communes(store)
+    before = handover.office_commune_codes(store)
     held = {link["id"] for link in resend.get("links", [])}
     gone = [r["id"] for r in store.find("office_communes", only=["id"]) if r["id"] not in held]
     if gone:

@@ -32,8 +32,11 @@ _ID = re.compile(r"[A-Za-z0-9-]{1,64}")
 _FIELD = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
-class Refused(Exception):
-    """A request the server answers with a 4xx status and a plain reason."""
+# One word each: a request is denied (RequestDenied, an HTTP 4xx answer); a change of one is
+# refused (sync.refused on a laptop, device_refusals here) with a code of policy.REASONS; the
+# answer's "rejected" is the wire's name for a request's refusals, kept as protocol 1 named it.
+class RequestDenied(Exception):
+    """A whole request the server turns away, with a 4xx status and a plain reason."""
 
     def __init__(self, status, reason, **extra):
         super().__init__(reason)
@@ -41,13 +44,13 @@ class Refused(Exception):
 
 
 def decode(raw):
-    """A request body's JSON; Refused for anything that is not JSON or nests too deeply."""
+    """A request body's JSON; RequestDenied for anything that is not JSON or nests too deeply."""
     try:
         message = json.loads(raw, parse_constant=_not_json, parse_float=_finite)
     except (ValueError, UnicodeDecodeError):
-        raise Refused(400, "the body is not JSON") from None
+        raise RequestDenied(400, "the body is not JSON") from None
     except RecursionError:
-        raise Refused(400, "the body nests too deeply") from None
+        raise RequestDenied(400, "the body nests too deeply") from None
     # Anything deeper than a request needs is refused before code that recurses sees it.
     level = [message]
     for _ in range(MAX_DEPTH):
@@ -55,7 +58,7 @@ def decode(raw):
                  for inner in (outer.values() if isinstance(outer, dict) else outer)]
         if not level:
             return message
-    raise Refused(400, "the body nests too deeply")
+    raise RequestDenied(400, "the body nests too deeply")
 
 
 def _not_json(constant):
@@ -101,13 +104,14 @@ def _stamp(value):
 def check_version(message):
     version = message.get("protocol")
     if type(version) is not int:
-        raise Refused(400, "the request does not say which protocol version it speaks")
+        raise RequestDenied(400, "the request does not say which protocol version it speaks")
     if version < min(SUPPORTED):
-        raise Refused(426, f"this app is too old for the central server (protocol {version});"
-                           " update fieldapp, then sync again", supported=list(SUPPORTED))
+        raise RequestDenied(426, f"this app is too old for the central server (protocol"
+                                 f" {version}); update fieldapp, then sync again",
+                            supported=list(SUPPORTED))
     if version > max(SUPPORTED):
-        raise Refused(400, f"protocol {version} is newer than this server knows;"
-                           " update the central server", supported=list(SUPPORTED))
+        raise RequestDenied(400, f"protocol {version} is newer than this server knows;"
+                                 " update the central server", supported=list(SUPPORTED))
     return version
 
 
@@ -118,83 +122,84 @@ def check_change(change, where, checked=None):
     share them, so the loop below rarely goes past a set lookup.
     """
     if not isinstance(change, dict):
-        raise Refused(400, f"{where} is not an object")
+        raise RequestDenied(400, f"{where} is not an object")
     if not isinstance(change.get("table"), str) or change["table"] not in SYNCED_TABLES:
-        raise Refused(400, f"{where} names an unknown table {_shown(change.get('table'))}")
+        raise RequestDenied(400, f"{where} names an unknown table {_shown(change.get('table'))}")
     if not isinstance(change.get("id"), str) or not _ID.fullmatch(change["id"]):
-        raise Refused(400, f"{where} has no valid record id")
+        raise RequestDenied(400, f"{where} has no valid record id")
     fields = change.get("fields")
     if not isinstance(fields, dict) or not fields:
-        raise Refused(400, f"{where} has no fields")
+        raise RequestDenied(400, f"{where} has no fields")
     if len(fields) > MAX_FIELDS:
-        raise Refused(413, f"{where} has more than {MAX_FIELDS} fields")
+        raise RequestDenied(413, f"{where} has more than {MAX_FIELDS} fields")
     if type(change.get("again", False)) is not bool:
-        raise Refused(400, f"{where}: 'again' must be true or false")
+        raise RequestDenied(400, f"{where}: 'again' must be true or false")
     valid_names, valid_stamps = checked if checked is not None else (set(), set())
     for name, triple in fields.items():
         if name not in valid_names:
             if not _FIELD.fullmatch(name) or name in NEVER:
-                raise Refused(400, f"{where} has an invalid field name {_shown(name)}")
+                raise RequestDenied(400, f"{where} has an invalid field name {_shown(name)}")
             valid_names.add(name)
         if type(triple) is not list or len(triple) != 3:
-            raise Refused(400, f"{where}, field {name}: expected [value, stamp, base stamp]")
+            raise RequestDenied(400, f"{where}, field {name}: expected [value, stamp, base stamp]")
         value, stamp, base = triple
         if not (value is None or type(value) is bool or _whole(value, -MAX_INTEGER - 1)
                 or type(value) is float or _text(value)):
-            raise Refused(400, f"{where}, field {name}: a value must be text (at most"
-                               f" {MAX_VALUE} characters of valid Unicode, no NUL), a number"
-                               " that fits in 64 bits, true, false or null")
+            raise RequestDenied(400, f"{where}, field {name}: a value must be text (at most"
+                                     f" {MAX_VALUE} characters of valid Unicode, no NUL), a number"
+                                     " that fits in 64 bits, true, false or null")
         for one in (stamp,) if base == "" else (stamp, base):
             if one not in valid_stamps:
                 if not _stamp(one):
-                    raise Refused(400, f"{where}, field {name}: expected [value, stamp,"
-                                       " base stamp]")
+                    raise RequestDenied(400, f"{where}, field {name}: expected [value, stamp,"
+                                             " base stamp]")
                 valid_stamps.add(one)
         if base != "" and base >= stamp:
-            raise Refused(400, f"{where}, field {name}: its base stamp is not before its stamp")
+            raise RequestDenied(400, f"{where}, field {name}: its base stamp is not before its"
+                                     " stamp")
 
 
 def check_sync(message):
-    """A sync request: push (optional) and pull; raises Refused for anything malformed."""
+    """A sync request: push (optional) and pull; raises RequestDenied for anything malformed."""
     if not isinstance(message, dict):
-        raise Refused(400, "the body is not a JSON object")
+        raise RequestDenied(400, "the body is not a JSON object")
     version = check_version(message)
     if not _whole(message.get("now"), 0, MAX_CLOCK_MS):
-        raise Refused(400, "the request does not carry the device's clock ('now': milliseconds"
-                           f" since 1970, from 0 to {MAX_CLOCK_MS})")
+        raise RequestDenied(400, "the request does not carry the device's clock ('now':"
+                                 f" milliseconds since 1970, from 0 to {MAX_CLOCK_MS})")
     check_app_version(message)
     push = {"changes": []} if message.get("push") is None else message["push"]
     if not isinstance(push, dict) or not isinstance(push.get("changes"), list):
-        raise Refused(400, "'push' must hold a list of changes")
+        raise RequestDenied(400, "'push' must hold a list of changes")
     if len(push["changes"]) > BATCH:
-        raise Refused(413, f"at most {BATCH} changes per request")
+        raise RequestDenied(413, f"at most {BATCH} changes per request")
     # Required from version 3; checked whenever given.
     placed = version >= 3 or "after" in push or "last" in push
     if placed:
         after, last = push.get("after"), push.get("last")
         if not (_whole(after) and _whole(last) and after <= last):
-            raise Refused(400, "'push' must say after which of the laptop's changes it starts"
-                               " ('after') and where its log ends ('last'): whole numbers,"
-                               " 'after' not past 'last'")
+            raise RequestDenied(400, "'push' must say after which of the laptop's changes it"
+                                     " starts ('after') and where its log ends ('last'): whole"
+                                     " numbers, 'after' not past 'last'")
     previous, checked = None, (set(), set())
     for n, change in enumerate(push["changes"]):
         where = f"change {n + 1}"
         check_change(change, where, checked)
         seq = change.get("seq")
         if not _whole(seq, 1) or (previous is not None and seq <= previous):
-            raise Refused(400, f"{where} has no increasing sequence number (a whole number"
-                               f" from 1 to {MAX_INTEGER})")
+            raise RequestDenied(400, f"{where} has no increasing sequence number (a whole number"
+                                     f" from 1 to {MAX_INTEGER})")
         previous = seq
     if placed and push["changes"] and not (
             push["after"] < push["changes"][0]["seq"] and previous <= push["last"]):
-        raise Refused(400, "the pushed changes lie outside 'after' and 'last'")
+        raise RequestDenied(400, "the pushed changes lie outside 'after' and 'last'")
     # Absent or null, else an object: false, 0 or [] are no request to pull from 0.
     pull = {} if message.get("pull") is None else message["pull"]
     if not isinstance(pull, dict) or not _whole(pull.get("cursor", 0)):
-        raise Refused(400, "'pull' must carry a cursor: a whole number from 0 to"
-                           f" {MAX_INTEGER}")
+        raise RequestDenied(400, "'pull' must carry a cursor: a whole number from 0 to"
+                                 f" {MAX_INTEGER}")
     if type(pull.get("mine", False)) is not bool:
-        raise Refused(400, "'pull.mine' must be true or false")
+        raise RequestDenied(400, "'pull.mine' must be true or false")
     return version
 
 
@@ -202,19 +207,19 @@ def check_enrol(message):
     """An enrolment request: a one-time code, a name for the laptop and the usernames of its
     accounts that made records (`accounts`, optional)."""
     if not isinstance(message, dict):
-        raise Refused(400, "the body is not a JSON object")
+        raise RequestDenied(400, "the body is not a JSON object")
     version = check_version(message)
     if not (_text(message.get("code"), MAX_NAME) and _text(message.get("device_name"), MAX_NAME)):
-        raise Refused(400, "an enrolment needs the code and a name for the laptop (text, at"
-                           f" most {MAX_NAME} characters)")
+        raise RequestDenied(400, "an enrolment needs the code and a name for the laptop (text, at"
+                                 f" most {MAX_NAME} characters)")
     accounts = message.get("accounts", [])
     if not (isinstance(accounts, list) and len(accounts) <= MAX_ACCOUNTS
             and all(_text(a, MAX_NAME) for a in accounts)):
-        raise Refused(400, f"'accounts' must be a list of at most {MAX_ACCOUNTS} usernames")
+        raise RequestDenied(400, f"'accounts' must be a list of at most {MAX_ACCOUNTS} usernames")
     check_app_version(message)
     return version
 
 
 def check_app_version(message):
     if "app_version" in message and not _text(message["app_version"], MAX_NAME):
-        raise Refused(400, f"'app_version' must be text of at most {MAX_NAME} characters")
+        raise RequestDenied(400, f"'app_version' must be text of at most {MAX_NAME} characters")

@@ -8,7 +8,7 @@ import uuid
 from datetime import timedelta
 
 from . import capture, clock, hlc, lineage, merge, policy, trail
-from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, Refused, check_sync,
+from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, RequestDenied, check_sync,
                        check_version)
 from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE, OFFICE_SCOPED
 
@@ -51,34 +51,34 @@ def code_expires_at(store, code):
 def enrol(store, message):
     """Turn a valid code into a device id and secret for the laptop."""
     if not isinstance(message, dict):
-        raise Refused(400, "the body is not a JSON object")
+        raise RequestDenied(400, "the body is not a JSON object")
     check_version(message)
     code = str(message.get("code") or "").strip().upper()
     name = str(message.get("device_name") or "").strip()[:100]
     if not code or not name:
-        raise Refused(400, "an enrolment needs the code and a name for the laptop")
+        raise RequestDenied(400, "an enrolment needs the code and a name for the laptop")
     with store.atomic():
         found = store.find("enrolment_codes", code_hash=_hash(code))
         if not found:
-            raise Refused(403, "this enrolment code is not known: check it with the central"
-                               " administrator", code="code_unknown")
+            raise RequestDenied(403, "this enrolment code is not known: check it with the central"
+                                     " administrator", code="code_unknown")
         office_id, expires_at, used_at = (found[0][k] for k in ("office_id", "expires_at",
                                                                 "used_at"))
         if used_at:
-            raise Refused(403, "this enrolment code was already used: ask for a new one",
-                          code="code_used")
+            raise RequestDenied(403, "this enrolment code was already used: ask for a new one",
+                                code="code_used")
         # Read, not compared as text: codes made before hold the time to the second.
         if clock.parse(expires_at) < clock.utcnow():
-            raise Refused(403, "this enrolment code has expired: ask for a new one",
-                          code="code_expired")
+            raise RequestDenied(403, "this enrolment code has expired: ask for a new one",
+                                code="code_expired")
         # Accounts are made here only: the laptop's own accounts that made records must have
         # one in the office already, or their records could name nobody. The code stays
         # unused, so the same code works once the administrator has added them.
         missing = accounts_missing(store, office_id, message.get("accounts") or [])
         if missing:
-            raise Refused(409, "the central server has no account in this office for these"
-                               " users of the laptop, who made records on it: "
-                               + ", ".join(missing), missing=missing)
+            raise RequestDenied(409, "the central server has no account in this office for these"
+                                     " users of the laptop, who made records on it: "
+                                     + ", ".join(missing), missing=missing)
         device_id, secret = str(uuid.uuid4()), secrets.token_urlsafe(32)
         store.insert("devices", [{
             "id": device_id, "name": name, "office_id": office_id,
@@ -131,15 +131,15 @@ def authenticate(store, authorization):
     scheme, _, credentials = (authorization or "").partition(" ")
     device_id, _, secret = credentials.partition(":")
     if scheme != "Device" or not device_id or not secret:
-        raise Refused(401, "this request carries no device credentials", code="not_enrolled")
+        raise RequestDenied(401, "this request carries no device credentials", code="not_enrolled")
     found = store.find("devices", id=device_id)
     device = found[0] if found else None
     if device is None or not hmac.compare_digest(device["secret_hash"], _hash(secret)):
-        raise Refused(401, "this laptop is not enrolled with the central server",
-                      code="not_enrolled")
+        raise RequestDenied(401, "this laptop is not enrolled with the central server",
+                            code="not_enrolled")
     if device["revoked_at"]:
-        raise Refused(403, "this laptop's access was revoked by the central administrator;"
-                           " its unsynced changes stay on the laptop", code="revoked")
+        raise RequestDenied(403, "this laptop's access was revoked by the central administrator;"
+                                 " its unsynced changes stay on the laptop", code="revoked")
     return device
 
 
@@ -171,7 +171,8 @@ def devices(store):
                   key=lambda d: (d["revoked_at"] is not None, d["office_name"], d["name"]))
 
 
-def office_communes(store, office_id):
+def office_commune_codes(store, office_id):
+    """The codes of the communes the office holds now."""
     return {r["commune_code"] for r in store.find("office_communes", office_id=office_id,
                                                   deleted_at=None)}
 
@@ -452,7 +453,7 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
     shift = skew if abs(skew) > CLOCK_TOLERANCE_MS else 0
     push = message.get("push") or {"changes": []}
     cursor = (message.get("pull") or {}).get("cursor", 0)
-    communes = office_communes(store, device["office_id"])
+    communes = office_commune_codes(store, device["office_id"])
     seen_at = {"last_seen_at": _utc(), "app_version": str(message.get("app_version") or "")[:40]}
     with store.merging():
         # Read under the merge lock: a retry that waited for its first attempt sees it merged.
@@ -464,8 +465,8 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
         if recover:
             store.update("devices", seen_at, id=device["id"])
         else:
-            ack, rejected, taken = _merge_push(store, device, communes, push, shift,
-                                               server_now, check_values)
+            ack, refusals, taken = _Merge(store, device, communes, push, shift, server_now,
+                                          check_values).run()
             on_merged([(c["table"], c["id"], list(c["fields"])) for c in taken])
             # A pull sees what was committed when this merge ended, and no further: the
             # device's pull position never passes what this server remembers handing it, and
@@ -479,44 +480,74 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
         return {**answer, "ack_seq": push.get("after", 0), "rejected": [], "recover": recover,
                 "pull": {"cursor": cursor, "more": True, "changes": []}}
     mine = (message.get("pull") or {}).get("mine", False)
-    return {**answer, "ack_seq": ack, "rejected": rejected,
+    return {**answer, "ack_seq": ack, "rejected": refusals,
             "pull": _pull(store, device, communes, cursor, upto, mine)}
 
 
-def _merge_push(store, device, communes, push, shift, server_now, check_values):
-    """Merge the changes the device has not sent before, in the caller's transaction; return
-    (how far the device's changes are acknowledged, the refusals of every change of the
-    request, the changes taken)."""
-    changes = push["changes"]
-    fresh, retried = lineage.sorted_out(store, device["id"], changes, device["last_seq"])
-    rejected, seen = [], []
-    judge = _Judge(store, device, communes, check_values)
-    judge.prefetch(fresh)
-    own_stamp = "." + device["id"]
-    # Most rows of a first push are new: they need no lookup, and the communes of the rows they
-    # hang from are looked up at once for the batch.
-    absent = merge.absent_rows(store, fresh)
-    held_communes = capture.parent_communes(store, fresh)
-    communes_of = dict(held_communes)
+class _Merge:
+    """The changes of one push the device has not sent before, merged in the caller's
+    transaction; `run()` returns (how far the device's changes are acknowledged, the refusals
+    of every change of the request, the changes taken)."""
 
-    def refuse(change, code, detail=""):
-        rejected.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
-                         "code": code, "reason": policy.REASONS[code] + detail})
+    def __init__(self, store, device, communes, push, shift, server_now, check_values):
+        self.store, self.device, self.push = store, device, push
+        self.shift, self.server_now = shift, server_now
+        self.fresh, self.retried = lineage.sorted_out(store, device["id"], push["changes"],
+                                                      device["last_seq"])
+        self.judge = _Judge(store, device, communes, check_values)
+        self.judge.prefetch(self.fresh)
+        self.own_stamp = "." + device["id"]
+        # Most rows of a first push are new: they need no lookup, and the communes of the rows
+        # they hang from are looked up at once for the batch.
+        self.absent = merge.absent_rows(store, self.fresh)
+        self.held_communes = capture.parent_communes(store, self.fresh)
+        self.communes_of = dict(self.held_communes)
+        # What this attempt refused, and the latest stamp of each change it judged.
+        self.refusals, self.latest_stamps = [], []
 
-    def accepted(change, current, known_communes):
+    def run(self):
+        store, device, fresh = self.store, self.device, self.fresh
+        if not (merge.new_rows_only(store, fresh, self.absent) and self._inserted_at_once()):
+            # A batch that was not written at once is merged again change by change.
+            self.refusals.clear(), self.latest_stamps.clear()
+            merge.each_alone_if_needed(store, fresh, self._merge_one, self._broken,
+                                       before_retry=self._retry)
+        # The server's clock moves past what it merged (corrected stamps: never in the future).
+        capture.observe(store, [max(self.latest_stamps, default="")])
+        at = _utc()
+        store.insert("device_refusals", [
+            {"device_id": device["id"], "seq": r["seq"], "table_name": r["table"],
+             "row_id": r["id"], "code": r["code"], "reason": r["reason"], "at": at}
+            for r in self.refusals], replace=True)
+        refused_now = {r["seq"] for r in self.refusals}
+        taken = [c for c in fresh if c["seq"] not in refused_now]
+        refusals = self.refusals + _refused_before(store, device["id"], self.retried)
+        refusals.sort(key=lambda r: r["seq"])
+        # Every change of the request is merged, refused or known: acknowledged up to its last.
+        changes = self.push["changes"]
+        ack = changes[-1]["seq"] if changes else self.push.get("after", device["last_seq"])
+        lineage.remember(store, device["id"], fresh, max(ack, device["last_seq"]))
+        return ack, refusals, taken
+
+    def _refuse(self, change, code, detail=""):
+        self.refusals.append({"seq": change["seq"], "table": change["table"], "id": change["id"],
+                              "code": code, "reason": policy.REASONS[code] + detail})
+
+    def _accepted(self, change, current, known_communes):
         """(corrected fields, exact, scope) of a change the device may make; None if it changes
         nothing or, the refusal noted, if it may not."""
-        known = store.columns(change["table"])
+        known = self.store.columns(change["table"])
         if not change.get("again") and not all(
-                triple[1].endswith(own_stamp) for name, triple in change["fields"].items()
+                triple[1].endswith(self.own_stamp) for name, triple in change["fields"].items()
                 if name in known):
             # An edit is stamped by the device that sends it: one signed with another device's
             # id would be taken for that device's, and a concurrent edit lost unseen. (Fields
             # of a newer app travel with a row's edits as they were stamped.)
-            refuse(change, "not_allowed")
+            self._refuse(change, "not_allowed")
             return None
-        fields, exact, latest = _corrected(change, shift, server_now, device["id"])
-        seen.append(latest)
+        fields, exact, latest = _corrected(change, self.shift, self.server_now,
+                                           self.device["id"])
+        self.latest_stamps.append(latest)
         if current is not None:
             # A field as the server holds it already (its very stamp) changes nothing, and is
             # not judged: a record sent again whole may carry fields the device may not change.
@@ -524,32 +555,32 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
             fields = {name: t for name, t in fields.items() if held.get(name) != t[1]}
             if not fields:
                 return None
-        code, scope = judge.refusal(change["table"], change["id"], current, fields,
-                                    known_communes)
+        code, scope = self.judge.refusal(change["table"], change["id"], current, fields,
+                                         known_communes)
         if code is None:
             return fields, exact, scope
-        refuse(change, code)
+        self._refuse(change, code)
         return None
 
-    def merge_one(change):
+    def _merge_one(self, change):
         table, row_id = change["table"], change["id"]
-        current = None if (table, row_id) in absent else merge.row(store, table, row_id)
-        absent.discard((table, row_id))
-        taken = accepted(change, current, communes_of)
+        current = None if (table, row_id) in self.absent else merge.row(self.store, table, row_id)
+        self.absent.discard((table, row_id))
+        taken = self._accepted(change, current, self.communes_of)
         if taken:
             fields, exact, scope = taken
-            merge.merge_pushed(store, table, row_id, fields, device["id"], exact, scope, current,
-                               again=change.get("again", False))
+            merge.merge_pushed(self.store, table, row_id, fields, self.device["id"], exact,
+                               scope, current, again=change.get("again", False))
             if current is not None and capture.moves(table, fields):
                 # Its rows below now lie elsewhere: the communes remembered may be wrong.
-                communes_of.clear()
+                self.communes_of.clear()
 
-    def inserted_at_once():
+    def _inserted_at_once(self):
         """Merge a batch of new rows with one statement per run of rows; False, having written
         nothing, if one breaks a constraint."""
-        rows, log, entries, parents = [], [], [], dict(held_communes)
-        for change in fresh:
-            taken = accepted(change, None, parents)
+        rows, log, entries, parents = [], [], [], dict(self.held_communes)
+        for change in self.fresh:
+            taken = self._accepted(change, None, parents)
             if taken:
                 fields, exact, scope = taken
                 # A later row of the batch may hang from this one, which is not written yet.
@@ -558,35 +589,16 @@ def _merge_push(store, device, communes, push, shift, server_now, check_values):
                 entries.append(trail.entry(change["table"], change["id"], None,
                                            {name: t[0] for name, t in fields.items()}))
                 log.append(capture.log_entry(change["table"], change["id"], fields,
-                                             device["id"], scope, exact, entries[-1]))
-        return merge.insert_new_rows(store, rows, log, entries)
+                                             self.device["id"], scope, exact, entries[-1]))
+        return merge.insert_new_rows(self.store, rows, log, entries)
 
-    def broken(change, error):
-        refuse(change, "incomplete", f" ({error})")
+    def _broken(self, change, error):
+        self._refuse(change, "incomplete", f" ({error})")
 
-    def retry():
-        rejected.clear(), seen.clear()
-        communes_of.clear(), communes_of.update(held_communes)
-        absent.update(merge.absent_rows(store, fresh))
-
-    if not (merge.new_rows_only(store, fresh, absent) and inserted_at_once()):
-        rejected.clear(), seen.clear()  # of a batch that was not written at once
-        merge.each_alone_if_needed(store, fresh, merge_one, broken, before_retry=retry)
-    # The server's clock moves past what it merged (corrected stamps: never in the future).
-    capture.observe(store, [max(seen, default="")])
-    at = _utc()
-    store.insert("device_refusals", [
-        {"device_id": device["id"], "seq": r["seq"], "table_name": r["table"],
-         "row_id": r["id"], "code": r["code"], "reason": r["reason"], "at": at}
-        for r in rejected], replace=True)
-    refused_now = {r["seq"] for r in rejected}
-    taken = [c for c in fresh if c["seq"] not in refused_now]
-    rejected += _refused_before(store, device["id"], retried)
-    rejected.sort(key=lambda r: r["seq"])
-    # Every change of the request is merged, refused or known: acknowledged up to its last.
-    ack = changes[-1]["seq"] if changes else push.get("after", device["last_seq"])
-    lineage.remember(store, device["id"], fresh, max(ack, device["last_seq"]))
-    return ack, rejected, taken
+    def _retry(self):
+        self.refusals.clear(), self.latest_stamps.clear()
+        self.communes_of.clear(), self.communes_of.update(self.held_communes)
+        self.absent.update(merge.absent_rows(self.store, self.fresh))
 
 
 def _refused_before(store, device_id, seqs):

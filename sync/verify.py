@@ -16,7 +16,7 @@ import json
 
 from . import capture, clock, policy, server
 from .client import API, SyncError, _post
-from .protocol import _ID, PROTOCOL, SUPPORTED, Refused, check_app_version, check_version
+from .protocol import _ID, PROTOCOL, SUPPORTED, RequestDenied, check_app_version, check_version
 from .synced_tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED
 
 # The tables a device may write, but for its office's users and the conflicts the central server
@@ -51,30 +51,30 @@ def fingerprints(store):
 
 def check_verify(message):
     """A check request: {"protocol", "app_version"?, "records": [[table, id, fingerprint]]};
-    the records, or Refused for anything malformed."""
+    the records, or RequestDenied for anything malformed."""
     if not isinstance(message, dict):
-        raise Refused(400, "the body is not a JSON object")
+        raise RequestDenied(400, "the body is not a JSON object")
     check_version(message)
     check_app_version(message)
     records = message.get("records")
     if not isinstance(records, list):
-        raise Refused(400, "'records' must be a list of [table, id, fingerprint]")
+        raise RequestDenied(400, "'records' must be a list of [table, id, fingerprint]")
     if len(records) > MAX_RECORDS:
-        raise Refused(413, f"at most {MAX_RECORDS} records per check")
+        raise RequestDenied(413, f"at most {MAX_RECORDS} records per check")
     seen = set()
     for n, record in enumerate(records):
         where = f"record {n + 1}"
         if type(record) is not list or len(record) != 3:
-            raise Refused(400, f"{where} is not [table, id, fingerprint]")
+            raise RequestDenied(400, f"{where} is not [table, id, fingerprint]")
         table, row_id, held = record
         if type(table) is not str or table not in TABLES:
-            raise Refused(400, f"{where} names a table the check does not cover")
+            raise RequestDenied(400, f"{where} names a table the check does not cover")
         if type(row_id) is not str or not _ID.fullmatch(row_id):
-            raise Refused(400, f"{where} has no valid record id")
+            raise RequestDenied(400, f"{where} has no valid record id")
         if type(held) is not str or len(held) != 16 or not _HEX.issuperset(held):
-            raise Refused(400, f"{where} has no valid fingerprint (16 hex digits)")
+            raise RequestDenied(400, f"{where} has no valid fingerprint (16 hex digits)")
         if (table, row_id) in seen:
-            raise Refused(400, f"{where} names a record named before")
+            raise RequestDenied(400, f"{where} names a record named before")
         seen.add((table, row_id))
     return records
 
@@ -82,13 +82,13 @@ def check_verify(message):
 def held(store, device, message):
     """Which of the records a device names the central server holds as the device does: {
     "records": how many, "same": how many, "different": [[table, id]], "missing": [[table,
-    id]]}. Reads only; refuses a malformed message with Refused."""
+    id]]}. Reads only; refuses a malformed message with RequestDenied."""
     records = check_verify(message)
     wanted = {}
     for table, row_id, _ in records:
         wanted.setdefault(table, []).append(row_id)
     with store.snapshot():
-        communes = server.office_communes(store, device["office_id"])
+        communes = server.office_commune_codes(store, device["office_id"])
         here = {}
         for table, ids in wanted.items():
             for row_id, row in _in_office(store, table, ids, device["office_id"],
