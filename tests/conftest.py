@@ -1,16 +1,13 @@
 """Fixtures: an app on a temporary database, clients, CSRF-aware form posts and logins."""
 
-import re
-
 import pytest
 
 from fieldapp import create_app, demo
 from fieldapp.db import connect, upgrade
 
-PASSWORD = "demo-password-1"
-LOCALES = ("vi", "en")
+from helpers import PASSWORD, FormClient  # noqa: F401 (tests import them from here too)
 
-_TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
+LOCALES = ("vi", "en")
 
 
 def make_app(instance_path, **config):
@@ -35,33 +32,6 @@ def db(app):
     database = connect(app.config["DATABASE"])
     yield database
     database.close()
-
-
-class FormClient:
-    """A test client that sends the CSRF token with every form, like a browser would."""
-
-    def __init__(self, client):
-        self.client = client
-
-    def __getattr__(self, name):
-        return getattr(self.client, name)
-
-    def csrf_token(self):
-        page = self.client.get("/login").get_data(as_text=True)
-        return _TOKEN.search(page).group(1)
-
-    def post_form(self, url, data=None, **kwargs):
-        data = {"csrf_token": self.csrf_token(), **(data or {})}
-        return self.client.post(url, data=data, **kwargs)
-
-    def login(self, username="canbo", password=PASSWORD):
-        return self.post_form("/login", {"username": username, "password": password})
-
-    def logout(self):
-        return self.post_form("/logout")
-
-    def set_language(self, code):
-        return self.post_form("/language", {"locale": code})
 
 
 @pytest.fixture

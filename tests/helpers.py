@@ -1,4 +1,4 @@
-"""Test helpers: pages read as a browser sees them, catalog texts, database snapshots."""
+"""Test helpers: a browser's forms and pages, catalog texts, database snapshots."""
 
 import re
 from html.parser import HTMLParser
@@ -9,9 +9,8 @@ from werkzeug.datastructures import ImmutableMultiDict
 from fieldapp import demo
 from sync.synced_tables import SYNCED_TABLES
 
-from conftest import PASSWORD, FormClient
-
 ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "demo-password-1"
 
 # Redirect targets that would leave the site ("/\t/x" reads as "//x" once tabs are dropped).
 OFF_SITE = ["//evil.example", "http://evil.example", "https://evil.example/login",
@@ -95,6 +94,51 @@ def parse(html):
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+def csrf_token(page):
+    """The CSRF token a page gives its forms (its csrf-token meta); a response or text."""
+    meta = parse(page).find("meta", name="csrf-token")
+    assert meta is not None, "the page carries no CSRF token"
+    return meta.get("content")
+
+
+class FormClient:
+    """A test client that sends the CSRF token with every form, like a browser would."""
+
+    def __init__(self, client):
+        self.client = client
+        self._token = None  # (the session's CSRF secret, a token signed from it)
+
+    def __getattr__(self, name):
+        return getattr(self.client, name)
+
+    def csrf_token(self):
+        """A token the server takes in this session; a page is read only for a new secret."""
+        secret = self._csrf_secret()
+        if secret is None or self._token is None or self._token[0] != secret:
+            token = csrf_token(self.client.get("/login"))
+            self._token = (self._csrf_secret(), token)
+        return self._token[1]
+
+    def _csrf_secret(self):
+        # Flask-WTF signs tokens from a secret kept in the session cookie, with no time limit:
+        # a token is good until a login, a logout or an ended session clears that secret.
+        with self.client.session_transaction() as session:
+            return session.get("csrf_token")
+
+    def post_form(self, url, data=None, **kwargs):
+        data = {"csrf_token": self.csrf_token(), **(data or {})}
+        return self.client.post(url, data=data, **kwargs)
+
+    def login(self, username="canbo", password=PASSWORD):
+        return self.post_form("/login", {"username": username, "password": password})
+
+    def logout(self):
+        return self.post_form("/logout")
+
+    def set_language(self, code):
+        return self.post_form("/language", {"locale": code})
 
 
 def squash(text):

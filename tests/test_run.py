@@ -17,11 +17,10 @@ import urllib.request
 
 import pytest
 
-from helpers import ROOT, parse
+from helpers import ROOT, csrf_token, parse
 
 READY = "press Ctrl+C to stop"
 _LOGIN = re.compile(r"^\s+(\w+)\s+username (\S+)\s+password (\S+)$")
-_TOKEN = re.compile(r'name="csrf-token" content="([^"]+)"')
 
 
 def free_port():
@@ -96,7 +95,7 @@ def log_in(base, username, password):
     """Log in through the real form; return the status, page and address landed on."""
     opener = browser()
     page = opener.open(f"{base}/login", timeout=10).read().decode()
-    form = urllib.parse.urlencode({"csrf_token": _TOKEN.search(page).group(1),
+    form = urllib.parse.urlencode({"csrf_token": csrf_token(page),
                                    "username": username, "password": password}).encode()
     try:
         response = opener.open(f"{base}/login", data=form, timeout=10)
