@@ -7,7 +7,6 @@ from pathlib import Path
 from werkzeug.datastructures import ImmutableMultiDict
 
 from fieldapp import demo
-from sync.synced_tables import SYNCED_TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "demo-password-1"
@@ -215,10 +214,15 @@ def catalog_regex(app, locale, msgid):
 
 
 def snapshot(db):
-    """Every row of the synced tables and of the login throttles."""
-    tables = [t for t in (*SYNCED_TABLES, "login_failures", "login_failures_by_address")
-              if db[t].exists()]
-    return {t: list(db.query(f"select * from [{t}] order by rowid")) for t in tables}
+    """Every row of every table but the full-text index and browser sessions' generations."""
+    # The index only mirrors people, whose rows are here; a generation is a session's, not data.
+    tables = db.execute(
+        "select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'"
+        " and name not like '%_fts%' and name != 'session_generations' order by name")
+    # With its rowid: a row deleted and written again with the same values is a change too.
+    return {name: db.execute(f'select * from "{name}"' if "WITHOUT ROWID" in sql.upper()
+                             else f'select rowid, * from "{name}" order by rowid').fetchall()
+            for name, sql in tables.fetchall()}
 
 
 def new_client(app, locale=None, username=None, password=PASSWORD):

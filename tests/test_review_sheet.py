@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from fieldapp.i18n import LANGUAGES, SOURCE, TRANSLATIONS_DIR
 from fieldapp.translating import glossary, queries, sheet
-from helpers import flash_elements, new_client, parse, squash
+from helpers import flash_elements, new_client, parse, snapshot, squash
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -66,15 +66,6 @@ def upload(client, data, code="hnj", **extra):
     return client.post_form("/translations/import", {
         "language": code, "sheet": (io.BytesIO(data), f"{code}.xlsx"), **extra},
         content_type="multipart/form-data")
-
-
-def snapshot(db):
-    """Every row of every table, but the browser sessions' bookkeeping."""
-    tables = [r[0] for r in db.execute("select name from sqlite_master where type = 'table'"
-                                       " and name not like 'sqlite_%' and name not like"
-                                       " '%_fts%'")]
-    return {t: db.execute(f'select * from "{t}"').fetchall() for t in tables
-            if t not in ("session_generations",)}
 
 
 def errors(response):
