@@ -84,12 +84,13 @@ def test_an_office_needs_a_name_and_a_province(app, db, locale):
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_a_commune_of_another_office_is_refused_and_nothing_changes(app, db, ids, locale):
+def test_a_commune_of_another_office_is_refused_and_nothing_changes(app, db, ids, locale,
+                                                                     create_office):
     """All or nothing: the free commune and the new name are not saved either."""
     client = new_client(app, locale, "quantri")
     free = commune_code(db, 15, "Xã Văn Chấn")
     taken = commune_code(db, 15, "Xã Mù Cang Chải")
-    office = offices.create_office(db, name="BHXH Văn Chấn", province_code=15, user_id=None)
+    office = create_office("BHXH Văn Chấn", 15)
     before = snapshot(db)
 
     response = client.post_form(f"/admin/offices/{office['id']}", {
@@ -130,12 +131,13 @@ def test_unticking_a_commune_soft_deletes_its_link(app, db, ids, admin_client):
                       [dropped]).fetchone()[0] == 2
 
 
-def test_a_commune_freed_by_one_office_can_go_to_another(app, db, ids, admin_client):
+def test_a_commune_freed_by_one_office_can_go_to_another(app, db, ids, admin_client,
+                                                          create_office):
     moved = commune_code(db, 15, "Xã Trạm Tấu")
     offices.update_office(db, ids["office"], name=demo.OFFICE_NAME, province_code=15,
                           phone="", address="",
                           communes=live_communes(db, ids["office"]) - {moved}, user_id=None)
-    office = offices.create_office(db, name="BHXH Trạm Tấu", province_code=15, user_id=None)
+    office = create_office("BHXH Trạm Tấu", 15)
     response = admin_client.post_form(f"/admin/offices/{office['id']}", {
         "name": "BHXH Trạm Tấu", "communes": [str(moved)]})
     assert response.status_code == 302
@@ -277,10 +279,9 @@ def test_a_username_with_spaces_or_diacritics_is_refused(app, db, ids, admin_cli
     assert snapshot(db) == before
 
 
-def test_admin_edits_a_users_role_and_office(app, db, ids, admin_client):
+def test_admin_edits_a_users_role_and_office(app, db, ids, admin_client, create_office):
     hanoi = commune_code(db, 1, "Phường Ba Đình")
-    other = offices.create_office(db, name="BHXH Ba Đình", province_code=1, communes=[hanoi],
-                                  user_id=None)
+    other = create_office("BHXH Ba Đình", 1, communes=[hanoi])
     page = parse(admin_client.get(f"/admin/users/{ids['officer']}"))
     assert input_value(page, "full_name") == "Giàng A Dế"
     assert page.find("input", name="username") is None
@@ -376,11 +377,10 @@ def test_admin_can_rename_themselves(app, db, ids, admin_client):
     assert store.get(db, "users", ids["admin"])["full_name"] == "Nguyễn Văn Hùng Mới"
 
 
-def test_the_user_list_filters_by_office(app, db, ids, admin_client):
-    other = offices.create_office(db, name="BHXH Ba Đình", province_code=1, user_id=None)
-    from fieldapp import accounts
-    accounts.create_user(db, username="hanoi", full_name="Trần Văn Hà", password=PASSWORD,
-                         role="officer", office_id=other["id"], user_id=None)
+def test_the_user_list_filters_by_office(app, db, ids, admin_client, create_office,
+                                        create_user):
+    other = create_office("BHXH Ba Đình", 1)
+    create_user("hanoi", full_name="Trần Văn Hà", office_id=other["id"])
 
     def names(query):
         page = parse(admin_client.get("/admin/users", query_string=query))

@@ -10,21 +10,18 @@ from fieldapp import clock, removals
 from fieldapp.group_sessions import queries as sessions
 from fieldapp.households import queries as households
 from fieldapp.reports import counting, scope
-from fieldapp.visits import queries as visits
 from helpers import (assert_report_counts_as_built_again, catalog_text, field_errors,
                      form_values, parse, snapshot)
-from registry import household, person, user_id, village_id
+from registry import person, user_id, village_id
 
 DAY = "2026-11-20T09:30"
 
 
 @pytest.fixture
-def homes(db):
-    officer = user_id(db, "canbo")
-    return (household(db, village_id(db, "Mí Háng"), officer,
-                      person("Giàng A Páo", 1980, "male"), person("Sùng Thị Mỷ", 1984)),
-            household(db, village_id(db, "Mí Háng"), officer,
-                      person("Vàng A Chá", 1975, "male")))
+def homes(create_household):
+    return (create_household(person("Giàng A Páo", 1980, "male"),
+                             person("Sùng Thị Mỷ", 1984)),
+            create_household(person("Vàng A Chá", 1975, "male")))
 
 
 def figures(db):
@@ -59,12 +56,10 @@ def test_an_untouched_visit_form_saves_nothing_and_says_why(app, officer, db, ho
 
 
 def test_removing_a_visit_puts_back_statuses_and_figures_and_undo_brings_them_back(
-        officer, db, homes):
+        officer, db, homes, create_visit):
     pao = homes[0]["Giàng A Páo"]
     before = figures(db)
-    visit_id = visits.record_visit(db, homes[0]["id"], officer_id=user_id(db, "canbo"),
-                                   visited_at=datetime.fromisoformat(DAY),
-                                   outcomes={pao: (["vssid_installed"], None)})
+    visit_id = create_visit(homes[0]["id"], DAY, outcomes={pao: (["vssid_installed"], None)})
     during = figures(db)
     assert during["visits"] == before["visits"] + 1
     assert during["vssid_installed"] == before["vssid_installed"] + 1
@@ -84,12 +79,10 @@ def test_removing_a_visit_puts_back_statuses_and_figures_and_undo_brings_them_ba
 
 
 def test_a_visit_moved_to_the_right_household_counts_there_and_not_on_the_wrong_one(
-        officer, db, homes):
+        officer, db, homes, create_visit):
     wrong, right = homes
     pao, cha = wrong["Giàng A Páo"], right["Vàng A Chá"]
-    visit_id = visits.record_visit(db, wrong["id"], officer_id=user_id(db, "canbo"),
-                                   visited_at=datetime.fromisoformat(DAY),
-                                   outcomes={pao: (["vssid_installed"], None)})
+    visit_id = create_visit(wrong["id"], DAY, outcomes={pao: (["vssid_installed"], None)})
     response = officer.post_form(f"/visits/{visit_id}/move", {"household_id": right["id"]})
     assert response.headers["Location"].endswith(f"/visits/{visit_id}/people")
     assert db["people"].get(pao)["vssid"] == "unknown"
@@ -109,13 +102,9 @@ def test_a_visit_moved_to_the_right_household_counts_there_and_not_on_the_wrong_
 
 
 def test_a_person_entered_twice_and_removed_is_reached_by_nobody_until_restored(
-        supervisor, db, homes):
-    twice = households.add_person(db, homes[0]["id"], person("Sùng Thị Mỷ", 1984,
-                                                             relation="spouse"),
-                                  user_id=user_id(db, "canbo"))["id"]
-    visits.record_visit(db, homes[0]["id"], officer_id=user_id(db, "canbo"),
-                        visited_at=datetime.fromisoformat(DAY),
-                        present=[homes[0]["Sùng Thị Mỷ"], twice])
+        supervisor, db, homes, create_person, create_visit):
+    twice = create_person(homes[0]["id"], "Sùng Thị Mỷ", 1984, relation="spouse")["id"]
+    create_visit(homes[0]["id"], DAY, present=[homes[0]["Sùng Thị Mỷ"], twice])
     counted = figures(db)["people"]
     response = supervisor.post_form(f"/people/{twice}/remove", {"reason": "Nhập hai lần"})
     assert response.status_code == 302
@@ -127,14 +116,11 @@ def test_a_person_entered_twice_and_removed_is_reached_by_nobody_until_restored(
 
 
 def test_a_household_removed_takes_its_people_and_visits_and_undo_only_those(
-        supervisor, db, homes):
+        supervisor, db, homes, create_person, create_visit):
     before = figures(db)
-    already = households.add_person(db, homes[1]["id"], person("Vàng Thị Dung", 1990,
-                                                              relation="child"),
-                                    user_id=user_id(db, "canbo"))["id"]
+    already = create_person(homes[1]["id"], "Vàng Thị Dung", 1990)["id"]
     households.remove_person(db, already, "Chuyển đi", user_id=user_id(db, "canbo"))
-    visits.record_visit(db, homes[1]["id"], officer_id=user_id(db, "canbo"),
-                        visited_at=datetime.fromisoformat(DAY), nobody_home=True)
+    create_visit(homes[1]["id"], DAY, nobody_home=True)
     response = supervisor.post_form(f"/households/{homes[1]['id']}/remove",
                                     {"reason": "Đăng ký hai lần"})
     assert response.status_code == 302
@@ -169,11 +155,10 @@ def test_a_session_removed_with_its_roster_stops_counting_until_undone(superviso
 
 
 def test_an_officer_removes_their_own_records_for_a_week_and_nobody_elses(app, client, db,
-                                                                          homes):
-    mine = visits.record_visit(db, homes[0]["id"], officer_id=user_id(db, "canbo"),
-                               visited_at=datetime.fromisoformat(DAY), nobody_home=True)
-    theirs = visits.record_visit(db, homes[1]["id"], officer_id=user_id(db, "giamsat"),
-                                 visited_at=datetime.fromisoformat(DAY), nobody_home=True)
+                                                                          homes, create_visit):
+    mine = create_visit(homes[0]["id"], DAY, nobody_home=True)
+    theirs = create_visit(homes[1]["id"], DAY, officer_id=user_id(db, "giamsat"),
+                          nobody_home=True)
     client.login("canbo")
     before = snapshot(db)
     assert client.post_form(f"/visits/{theirs}/remove", {"reason": "x"}).status_code == 403
@@ -228,10 +213,8 @@ def test_a_session_whose_attendee_was_removed_still_saves_its_outcomes(superviso
 
 
 def test_a_supervisor_brings_back_a_removal_later_from_the_household_and_village_pages(
-        supervisor, db, homes):
-    twice = households.add_person(db, homes[0]["id"], person("Giàng A Páo", 1980,
-                                                             relation="other"),
-                                  user_id=user_id(db, "canbo"))["id"]
+        supervisor, db, homes, create_person):
+    twice = create_person(homes[0]["id"], "Giàng A Páo", 1980, relation="other")["id"]
     households.remove_person(db, twice, "Nhập <b>hai</b> lần", user_id=user_id(db, "canbo"))
     households.remove_household(db, homes[1]["id"], "Trùng", user_id=user_id(db, "canbo"))
     page = supervisor.get(f"/households/{homes[0]['id']}").get_data(as_text=True)

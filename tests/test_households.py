@@ -90,11 +90,11 @@ def _add(client, household_id, **values):
     return client.post_form(f"/households/{household_id}/people/new", data)
 
 
-def test_likely_duplicate_is_flagged_with_a_link_and_can_be_saved_deliberately(officer, db,
-                                                                                mi_hang):
-    officer_id = user_id(db, "canbo")
-    first = household(db, mi_hang, officer_id, person("Sùng Thị Mỷ", 1990))
-    other = household(db, village_id(db, "Tu San"), officer_id, person("Lý A Sử", 1970, "male"))
+def test_likely_duplicate_is_flagged_with_a_link_and_can_be_saved_deliberately(
+        officer, db, create_household):
+    first = create_household(person("Sùng Thị Mỷ", 1990))
+    other = create_household(person("Lý A Sử", 1970, "male"),
+                             village_id=village_id(db, "Tu San"))
     # Same folded name and birth year, same commune, typed differently.
     response = _add(officer, other["id"], full_name="sung thi  MY", birth_year="1990")
     assert response.status_code == 200
@@ -107,11 +107,12 @@ def test_likely_duplicate_is_flagged_with_a_link_and_can_be_saved_deliberately(o
     assert db["people"].count == 3
 
 
-def test_same_cccd_or_bhxh_number_anywhere_in_the_office_is_a_likely_duplicate(db, mi_hang):
-    officer_id = user_id(db, "canbo")
-    office = db.execute("select office_id from users where id = ?", [officer_id]).fetchone()[0]
-    household(db, mi_hang, officer_id,
-              person("Lò Văn Tâm", 1980, "male", cccd="015080001234", bhxh_number="0123456789"))
+def test_same_cccd_or_bhxh_number_anywhere_in_the_office_is_a_likely_duplicate(
+        db, mi_hang, create_household):
+    office = db.execute("select office_id from users where id = ?",
+                        [user_id(db, "canbo")]).fetchone()[0]
+    create_household(person("Lò Văn Tâm", 1980, "male", cccd="015080001234",
+                            bhxh_number="0123456789"), village_id=mi_hang)
     commune = db.execute("select commune_code from villages where id = ?", [mi_hang]).fetchone()[0]
     by_cccd = households.likely_duplicates(db, office, 0, "Someone Else", 1999,
                                            cccd="015080001234")
@@ -153,11 +154,10 @@ def test_the_central_duplicate_warning_never_shows_another_offices_person(centra
     assert f"/households/{b_household}" in response.get_data(as_text=True)
 
 
-def test_person_moves_with_history_kept(officer, db, mi_hang):
-    officer_id = user_id(db, "canbo")
-    home = household(db, mi_hang, officer_id, person("Giàng A Dình", 1960, "male"),
-                     person("Giàng Thị Sua", 2000))
-    new_home = household(db, mi_hang, officer_id, person("Hờ A Chứ", 1998, "male"))
+def test_person_moves_with_history_kept(officer, db, create_household):
+    home = create_household(person("Giàng A Dình", 1960, "male"),
+                            person("Giàng Thị Sua", 2000))
+    new_home = create_household(person("Hờ A Chứ", 1998, "male"))
     sua = home["Giàng Thị Sua"]
     response = officer.get(f"/people/{sua}/move?q=ho a chu")
     assert f'value="{new_home["id"]}"' in response.get_data(as_text=True)
@@ -172,9 +172,8 @@ def test_person_moves_with_history_kept(officer, db, mi_hang):
     assert "Vợ, chồng" in history and "Con" in history
 
 
-def test_editing_a_person_records_who_changed_which_field(officer, db, mi_hang):
-    officer_id = user_id(db, "canbo")
-    home = household(db, mi_hang, officer_id, person("Vàng A Lử", 1975, "male"))
+def test_editing_a_person_records_who_changed_which_field(officer, db, create_household):
+    home = create_household(person("Vàng A Lử", 1975, "male"))
     lu = home["Vàng A Lử"]
     response = officer.post_form(f"/people/{lu}", {
         "full_name": "Vàng A Lử", "gender": "male", "birth_year": "1975", "relation": "head",
@@ -191,16 +190,13 @@ def test_editing_a_person_records_who_changed_which_field(officer, db, mi_hang):
     assert flashes(page) == ["Đã lưu Vàng A Lử."]
 
 
-def test_household_of_another_office_is_not_found(client, app, db, mi_hang):
-    from fieldapp import accounts, offices
-    from helpers import new_client
-    home = household(db, mi_hang, user_id(db, "canbo"), person("Thào A Tủa", 1970, "male"))
+def test_household_of_another_office_is_not_found(app, db, mi_hang, create_household,
+                                                  create_office, create_user):
+    home = create_household(person("Thào A Tủa", 1970, "male"), village_id=mi_hang)
     hanoi = db.execute("select code from communes where province_code = 1 limit 1").fetchone()[0]
-    other = offices.create_office(db, name="BHXH Hà Nội", province_code=1, communes=[hanoi],
-                                  user_id=None)
-    accounts.create_user(db, username="hanoi", full_name="Trần Văn B", password="password-1",
-                         role="officer", office_id=other["id"], user_id=None)
-    outsider = new_client(app, username="hanoi", password="password-1")
+    other = create_office("BHXH Hà Nội", 1, communes=[hanoi])
+    create_user("hanoi", office_id=other["id"])
+    outsider = new_client(app, username="hanoi")
     person_id = db["households"].get(home["id"])["head_person_id"]
     for url in (f"/households/{home['id']}", f"/households/{home['id']}/edit",
                 f"/households/{home['id']}/visits/new", f"/people/{person_id}",
@@ -211,8 +207,8 @@ def test_household_of_another_office_is_not_found(client, app, db, mi_hang):
     assert "Thào A Tủa" not in outsider.get("/search?q=thao").get_data(as_text=True)
 
 
-def test_village_with_households_cannot_be_removed(officer, db, mi_hang):
-    household(db, mi_hang, user_id(db, "canbo"), person("Mùa A Chông", 1985, "male"))
+def test_village_with_households_cannot_be_removed(officer, db, mi_hang, create_household):
+    create_household(person("Mùa A Chông", 1985, "male"), village_id=mi_hang)
     response = officer.post_form(f"/villages/{mi_hang}/delete")
     assert response.status_code == 302
     assert db["villages"].get(mi_hang)["deleted_at"] is None

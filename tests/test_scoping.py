@@ -4,10 +4,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from fieldapp import accounts, offices, store
-from fieldapp.places import queries
+from fieldapp import store
 
-from conftest import PASSWORD
 from helpers import demo_ids, new_client, one, parse, snapshot
 
 DEMO_COMMUNES = ("Xã Mù Cang Chải", "Xã Khao Mang", "Xã Lao Chải", "Xã Chế Tạo", "Xã Nậm Có",
@@ -15,16 +13,13 @@ DEMO_COMMUNES = ("Xã Mù Cang Chải", "Xã Khao Mang", "Xã Lao Chải", "Xã 
 
 
 @pytest.fixture
-def hanoi(db):
+def hanoi(db, create_office, create_village, create_user):
     """A second office, in Hà Nội, with one commune, a village and an officer."""
     commune = one(db, "select code, name from communes where province_code = 1"
                       " and name = 'Phường Ba Đình'")
-    office = offices.create_office(db, name="BHXH Ba Đình", province_code=1,
-                                   communes=[commune["code"]], user_id=None)
-    village = queries.create_village(db, commune["code"], "Tổ dân phố 7", "to_dan_pho",
-                                     user_id=None)
-    accounts.create_user(db, username="hanoi", full_name="Trần Văn Hà", password=PASSWORD,
-                         role="officer", office_id=office["id"], user_id=None)
+    office = create_office("BHXH Ba Đình", 1, communes=[commune["code"]])
+    village = create_village("Tổ dân phố 7", commune["code"], "to_dan_pho")
+    create_user("hanoi", full_name="Trần Văn Hà", office_id=office["id"])
     return {"office": office["id"], "commune": commune["code"], "commune_name": commune["name"],
             "village": village["id"]}
 

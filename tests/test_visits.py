@@ -7,15 +7,14 @@ import pytest
 from fieldapp import clock
 from fieldapp.visits import queries as visits
 from helpers import field_errors, input_value, parse, snapshot
-from registry import household, person, user_id, village_id
+from registry import person, user_id, village_id
 
 
 @pytest.fixture
-def home(db):
-    return household(db, village_id(db, "Mí Háng"), user_id(db, "canbo"),
-                     person("Giàng A Páo", 1980, "male"), person("Sùng Thị Mỷ", 1984),
-                     person("Giàng A Tráng", 2012, "male", bhyt_card_type="household",
-                            bhyt_expiry="2027-03-31"))
+def home(create_household):
+    return create_household(person("Giàng A Páo", 1980, "male"), person("Sùng Thị Mỷ", 1984),
+                            person("Giàng A Tráng", 2012, "male", bhyt_card_type="household",
+                                   bhyt_expiry="2027-03-31"))
 
 
 def key(person_id):
@@ -56,9 +55,9 @@ def test_outcomes_update_statuses_with_the_visit(officer, db, home):
     assert history == ["insert", "update"]
 
 
-def test_status_change_and_visit_are_one_transaction(db, home):
-    stranger = household(db, village_id(db, "Tu San"), user_id(db, "canbo"),
-                         person("Lý Thị Dua", 1990))["Lý Thị Dua"]
+def test_status_change_and_visit_are_one_transaction(db, home, create_household):
+    stranger = create_household(person("Lý Thị Dua", 1990),
+                                village_id=village_id(db, "Tu San"))["Lý Thị Dua"]
     before = snapshot(db)
     with pytest.raises(ValueError):
         visits.record_visit(db, home["id"], officer_id=user_id(db, "canbo"),
@@ -130,9 +129,8 @@ def test_visit_form_defaults_to_now_and_the_household_language(officer, db, home
     assert selected.get("value") == "hnj"
 
 
-def test_visit_details_can_be_corrected_with_history(officer, db, home):
-    visit_id = visits.record_visit(db, home["id"], officer_id=user_id(db, "canbo"),
-                                   visited_at=datetime(2026, 11, 20, 9), topics=["vssid"])
+def test_visit_details_can_be_corrected_with_history(officer, db, home, create_visit):
+    visit_id = create_visit(home["id"], "2026-11-20T09:00", topics=["vssid"])
     response = officer.post_form(f"/visits/{visit_id}", {
         "topics": ["vssid", "household_bhyt"], "notes": "Đã gọi lại", "follow_up_on": ""})
     assert response.status_code == 302
