@@ -6,7 +6,7 @@ is a soft delete that syncs as a tombstone, with its reason, and every row remov
 carries the same time, so undoing it brings back exactly those.
 """
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from flask import abort, flash, g, redirect, session, url_for
 
@@ -14,7 +14,7 @@ from forms.removals import RemoveForm
 
 from sync import capture
 
-from . import store
+from . import clock, store
 from .i18n import gettext as _
 from .vocabulary import MANAGERS
 
@@ -27,8 +27,8 @@ def may_remove(user, row, now=None):
         return True
     if row.get("created_by") != user["id"]:
         return False
-    made = datetime.fromisoformat(row["created_at"])
-    return (now or datetime.now(timezone.utc)) - made <= timedelta(days=OWN_RECORD_DAYS)
+    made = clock.local(row["created_at"])
+    return (now or clock.utcnow()) - made <= timedelta(days=OWN_RECORD_DAYS)
 
 
 def remove_by_form(row, remove, *, done, undo, removed, back):
