@@ -499,6 +499,32 @@ def test_a_record_refused_in_a_handed_commune_stays_until_discarded_then_goes(ow
         a.close()
 
 
+def test_a_record_made_in_the_very_millisecond_of_a_handover_is_not_the_old_offices(
+        own_central, tmp_path, monkeypatch):
+    """Which came first cannot be told when the household and the handover share their
+    millisecond: the commune is no longer the office's, so the record is refused (kept on the
+    laptop, listed), never taken for the old office."""
+    from sync import clock
+    central = own_central[0]
+    office_b, _ = other_office(central, "BHXH cơ sở nhận xã cùng lúc", "giamsat-cl")
+    a = Laptop(tmp_path / "a", central)
+    try:
+        a.sync()
+        register(a, "Hộ đã đồng bộ", village_name="Lao Chải")
+        a.sync()
+        same = clock.now_ms() + 5
+        monkeypatch.setattr(clock, "now_ms", lambda: same)
+        offices.move_commune(central.db, commune_of(central, "Lao Chải"), office_b,
+                             user_id=None)
+        tied, _ = register(a, "Hộ ghi cùng lúc chuyển xã", village_name="Lao Chải")
+        monkeypatch.undo()
+        result = a.sync()
+        assert tied in {r["id"] for r in result.rejected}
+        assert tied not in live(central.db) and tied in live(a.db)
+    finally:
+        a.close()
+
+
 # The central server restored from a backup
 
 
