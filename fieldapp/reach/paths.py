@@ -19,10 +19,16 @@ PROVINCE_OFFICES = """select oc.office_id from office_communes oc
 
 def counting_path(db, area, periods, by, kinds):
     """(group, year, {period name: months as bits}) to read the `kinds` of reach_counts for
-    the area's periods grouped `by`, or None when they must be counted over reach."""
-    months = whole_months(db, periods)
+    the area's periods grouped `by`, or None when they must be counted over reach; each probe
+    of the database made once for an area that keeps its decisions (reports.scope.Area)."""
+    months = area.once(("whole months", tuple(periods.items())),
+                       lambda: whole_months(db, periods))
     dim = counted_dim(area, by)
-    if months and dim and counts_add_up(db, area, by, dim, months[0], kinds):
+    # counts_add_up reads only the office, the province and whether the groups are offices.
+    if months and dim and area.once(
+            ("counts add up", area.office_id, area.province_code, by == "office", dim,
+             months[0], tuple(kinds)),
+            lambda: counts_add_up(db, area, by, dim, months[0], kinds)):
         return dim, *months
     return None
 

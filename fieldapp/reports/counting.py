@@ -74,7 +74,7 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
                 counts[name][figure] += value or 0
 
     kinds = [k for family in families for k in _COUNTED_FAMILY.get(family, ())]
-    path = _counting_path(db, area, periods, by, kinds)
+    path = reach_paths.counting_path(db, area, periods, by, kinds)
     if path:
         add(_counted_figures(db, area, by, kinds, *path))
     else:
@@ -82,20 +82,6 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
     if "sessions" in families:
         add(_session_figures(db, area, _periods_params(area, periods), periods, by))
     return found
-
-
-def _counting_path(db, area, periods, by, kinds):
-    """reach.paths.counting_path, each of its probes of the database made once per request."""
-    months = area.once(("whole months", tuple(periods.items())),
-                       lambda: reach_paths.whole_months(db, periods))
-    dim = reach_paths.counted_dim(area, by)
-    # counts_add_up reads only the office, the province and whether the groups are offices.
-    if months and dim and area.once(
-            ("counts add up", area.office_id, area.province_code, by == "office", dim,
-             months[0], tuple(kinds)),
-            lambda: reach_paths.counts_add_up(db, area, by, dim, months[0], kinds)):
-        return dim, *months
-    return None
 
 
 def _periods_params(area, periods):
