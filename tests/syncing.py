@@ -12,7 +12,6 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from html.parser import HTMLParser
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from fieldapp import create_app, demo
 from fieldapp.db import connect, upgrade
 from sync import client, server
 from sync.synced_tables import NAMED_PEOPLE, SYNCED_TABLES
+
+from helpers import csrf_token, form_values, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 # A real office, installed by the README's commands on a laptop and on the central server.
@@ -255,13 +256,19 @@ class Web:
         self.url = url.rstrip("/")
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(CookieJar()))
+        self.token = None
 
     def _open(self, request, timeout=60):
         try:
             with self.opener.open(request, timeout=timeout) as response:
-                return response.status, response.url, response.read().decode()
+                answer = response.status, response.url, response.read().decode()
         except urllib.error.HTTPError as e:
-            return e.code, e.url, e.read().decode(errors="replace")
+            answer = e.code, e.url, e.read().decode(errors="replace")
+        # Every page carries the token of the session as it now stands (a login or a logout
+        # starts a new one): the next form sends it, as a browser's would.
+        if "csrf-token" in answer[2]:
+            self.token = csrf_token(answer[2])
+        return answer
 
     def get(self, path):
         return self._open(self.url + path)
@@ -271,9 +278,10 @@ class Web:
         return json.loads(self.get(path)[2])
 
     def post(self, path, data):
-        """A form post with the CSRF token of the session, as the page's form carries it."""
-        token = re.search(r'name="csrf-token" content="([^"]+)"', self.get("/login")[2])
-        fields = {"csrf_token": token.group(1), **data}
+        """A form post with the CSRF token of the session, as the last page's forms carry it."""
+        if self.token is None:
+            self.get("/login")
+        fields = {"csrf_token": self.token, **data}
         body = urllib.parse.urlencode(fields, doseq=True).encode()
         return self._open(urllib.request.Request(self.url + path, data=body, method="POST"))
 
@@ -292,52 +300,14 @@ class Web:
         return self.post(form.pop("__action__"), form)
 
 
-class _FormReader(HTMLParser):
-    """The controls of the form with a given action: what a browser would send as it stands."""
-
-    def __init__(self, action):
-        super().__init__()
-        self.action, self.fields, self.inside, self.select, self.chosen = action, {}, False, None, None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        # A form without an action posts to its own page, which is the action asked for.
-        if tag == "form" and (a.get("action") or self.action).split("?")[0] == \
-                self.action.split("?")[0] and "__action__" not in self.fields:
-            self.inside = True
-            self.fields["__action__"] = a.get("action") or self.action
-        if not self.inside or "name" not in a and tag != "option":
-            return
-        if tag == "input" and a.get("type") not in ("submit", "button"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a:
-                return
-            self.fields.setdefault(a["name"], a.get("value", "on" if a.get("type") == "checkbox"
-                                                     else ""))
-        elif tag == "textarea":
-            self.fields.setdefault(a["name"], "")
-        elif tag == "select":
-            self.select, self.chosen = a["name"], None
-        elif tag == "option" and self.select:
-            if self.chosen is None or "selected" in a:
-                self.chosen = a.get("value", "")
-                if "selected" in a:
-                    self.fields[self.select] = self.chosen
-                else:
-                    self.fields.setdefault(self.select, self.chosen)
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self.select = None
-        elif tag == "form":
-            self.inside = False
-
-
 def _form(page, action):
-    reader = _FormReader(action)
-    reader.feed(page)
-    if "__action__" not in reader.fields:
-        raise AssertionError(f"no form posting to {action}")
-    return reader.fields
+    """What a browser sends of the page's form posting to `action` (a form without an action
+    posts to its own page), with "__action__" where it goes."""
+    wanted = action.split("?")[0]
+    for form in parse(page).find_all("form"):
+        if (form.get("action") or action).split("?")[0] == wanted:
+            return {**form_values(form), "__action__": form.get("action") or action}
+    raise AssertionError(f"no form posting to {action}")
 
 
 def header_unsynced(page):
