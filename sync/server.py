@@ -267,9 +267,9 @@ class _Judge:
         if self.handed_over is None:
             self.handed_over = handed_over(self.store, self.office, self.communes,
                                            hlc.now_ms() - HANDOVER_GRACE_MS)
-        # Strictly before: a change stamped in the very millisecond of the handover cannot be
-        # told to have come first, and the commune is no longer the office's.
-        return self.handed_over.get(commune, -1) > self.made_ms
+        # A change stamped in the very millisecond of the handover cannot be told to have come
+        # after it: it counts as the office's, so that nothing made then is lost.
+        return self.handed_over.get(commune, -1) >= self.made_ms
 
     def _values(self, table, values, after):
         """The forms' checks, and the users a row names: each of the device's office."""
