@@ -107,3 +107,21 @@ def test_no_page_shows_hostile_text_as_markup(hostile_site, locale, who):
     assert problems == {}
     # The hostile text really was on the pages (as text), and not only on the login page.
     assert shown >= (1 if who is None else 10)
+
+
+def test_the_error_summary_shows_a_hostile_name_as_text(hostile_site):
+    """A member's name is the label of their outcomes: in the summary of a refused visit it is
+    text, never markup (issue 24)."""
+    app, _ = hostile_site
+    with app.app_context():
+        from fieldapp.db import get_db
+        person = get_db().execute(
+            "select id, household_id from people where deleted_at is null"
+            " and full_name like '%<script>%' limit 1").fetchone()
+    client = new_client(app, "vi", "canbo")
+    response = client.post_form(f"/households/{person[1]}/visits/new", {
+        "present": person[0], f"outcome_{person[0].replace('-', '')}": "bogus"})
+    page = parse(response)
+    summary = page.find(class_="error-summary", role="alert")
+    assert summary is not None and "<script>x</script>" in summary.text
+    assert markup_from_hostile_text(summary) == []
