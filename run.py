@@ -8,6 +8,7 @@ from pathlib import Path
 import waitress
 
 from fieldapp import create_app, demo
+from fieldapp.config import ConfigError
 from fieldapp.db import get_db, upgrade
 from fieldapp.migrations import migrations
 
@@ -61,7 +62,11 @@ def prepare(instance, seed_demo=True, central=False):
 
 def main(argv=None):
     args = parse_args(argv)
-    app = prepare(args.instance, seed_demo=not args.no_demo, central=args.central)
+    try:
+        app = prepare(args.instance, seed_demo=not args.no_demo, central=args.central)
+    except ConfigError as e:
+        print(f"fieldapp cannot start: {e}", file=sys.stderr)
+        return 2
     role = "central server" if app.config["CENTRAL"] else "fieldapp"
     print(f"{role} is running at http://{args.host}:{args.port}/")
     print(f"data: {app.config['DATABASE']}")

@@ -9,7 +9,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import clock
+from . import config
 
 __version__ = "0.1.0"
 
@@ -32,36 +32,9 @@ def create_app(test_config=None, instance_path=None, central=None):
         instance_path = os.path.abspath(instance_path)
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    app.config.from_mapping(
-        DATABASE=os.path.join(app.instance_path, "fieldapp.sqlite3"),
-        # The central server: merges every laptop's records and serves the sync API.
-        CENTRAL=False,
-        SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax",
-        WTF_CSRF_TIME_LIMIT=None,
-        # Failed logins: after this many in a row, each further attempt waits longer. Per
-        # username briefly (a stranger must not hold a real user up for long), per client
-        # address for longer (one address guessing many names).
-        LOGIN_FREE_ATTEMPTS=5,
-        LOGIN_BASE_DELAY_SECONDS=2,
-        LOGIN_MAX_DELAY_SECONDS=60,
-        LOGIN_ADDRESS_FREE_ATTEMPTS=20,
-        LOGIN_ADDRESS_MAX_DELAY_SECONDS=60 * 60,
-        # The laptop's zone: recorded UTC times are shown in it, and "today" is its day.
-        TIMEZONE=clock.DEFAULT_ZONE,
-        # A session unused for a working day ends; so does every session at logout.
-        SESSION_IDLE_HOURS=10,
-        # Served through a TLS reverse proxy: trust its X-Forwarded-For and -Proto (one hop).
-        BEHIND_PROXY=False,
-    )
-    if test_config is None:
-        app.config.from_pyfile("config.py", silent=True)
-    else:
-        app.config.from_mapping(test_config)
+    config.load(app, test_config)
     if central is not None:
         app.config["CENTRAL"] = central
-    # A misspelt zone stops the start here, not on the first page that shows a time.
-    clock.named(app.config["TIMEZONE"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app.instance_path)
     app.session_interface = SessionInterface()

@@ -1,0 +1,128 @@
+"""fieldapp's settings: their defaults, where they come from, and the checks made at start.
+
+An install's settings live in its instance folder's `config.py` (`CENTRAL = True`, say), and
+`FIELDAPP_<NAME>` in the environment overrides them (the central server's database key comes
+from there, never from a file). `check` refuses a setting the app cannot run with, at start and
+with a message that names it, rather than on the first page that needs it.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from . import clock
+
+DATABASE_FILE = "fieldapp.sqlite3"
+
+# Read from the environment as FIELDAPP_<NAME>; a number or a yes/no is converted as its
+# default is.
+FROM_ENVIRONMENT = ("DATABASE_URL", "DATABASE_KEY", "TIMEZONE", "WORKERS", "BEHIND_PROXY")
+
+
+class ConfigError(ValueError):
+    """A setting the app cannot start with; its message names the setting and says why."""
+
+
+def defaults(instance_path):
+    """Every setting with its default for an install in that instance folder."""
+    return dict(
+        DATABASE=os.path.join(instance_path, DATABASE_FILE),
+        # sqlite:///path (the default is the instance's file); PostgreSQL is not supported yet.
+        DATABASE_URL=None,
+        # The SQLCipher key of an encrypted central database (laptops unwrap theirs at login).
+        DATABASE_KEY=None,
+        # The central server: merges every laptop's records and serves the sync API.
+        CENTRAL=False,
+        # Server processes the central server runs (`run.py --central`); a laptop runs one.
+        WORKERS=None,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+        # Failed logins: after this many in a row, each further attempt waits longer. Per
+        # username briefly (a stranger must not hold a real user up for long), per client
+        # address for longer (one address guessing many names).
+        LOGIN_FREE_ATTEMPTS=5,
+        LOGIN_BASE_DELAY_SECONDS=2,
+        LOGIN_MAX_DELAY_SECONDS=60,
+        LOGIN_ADDRESS_FREE_ATTEMPTS=20,
+        LOGIN_ADDRESS_MAX_DELAY_SECONDS=60 * 60,
+        # The laptop's zone: recorded UTC times are shown in it, and "today" is its day.
+        TIMEZONE=clock.DEFAULT_ZONE,
+        # A session unused for a working day ends; so does every session at logout.
+        SESSION_IDLE_HOURS=10,
+        # Served through a TLS reverse proxy: trust its X-Forwarded-For and -Proto (one hop).
+        BEHIND_PROXY=False,
+    )
+
+
+def load(app, test_config=None):
+    """Fill app.config: defaults, then the instance's config.py and the environment (or the
+    test's mapping), then check it."""
+    app.config.from_mapping(defaults(app.instance_path))
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.update(from_environment(os.environ, app.config))
+    else:
+        app.config.from_mapping(test_config)
+    check(app.config)
+
+
+def from_environment(environ, config):
+    """The FIELDAPP_<NAME> settings set in the environment, converted like their defaults."""
+    found = {}
+    for name in FROM_ENVIRONMENT:
+        text = environ.get(f"FIELDAPP_{name}")
+        if text is None:
+            continue
+        if isinstance(config.get(name), bool):
+            found[name] = text.strip().lower() in ("1", "yes", "true", "on")
+        else:
+            found[name] = text
+    return found
+
+
+def check(config):
+    """Raise ConfigError naming the first setting the app cannot run with; normalise the rest."""
+    url = config.get("DATABASE_URL")
+    if url:
+        config["DATABASE"] = database_path(url)
+    try:
+        clock.named(config["TIMEZONE"])
+    except Exception:
+        raise ConfigError(f"TIMEZONE {config['TIMEZONE']!r} is not a time zone name such as "
+                          f"'Asia/Ho_Chi_Minh'") from None
+    workers = config.get("WORKERS")
+    if workers is not None:
+        config["WORKERS"] = _whole_number("WORKERS", workers, at_least=1)
+    for name in ("LOGIN_FREE_ATTEMPTS", "LOGIN_BASE_DELAY_SECONDS", "LOGIN_MAX_DELAY_SECONDS",
+                 "LOGIN_ADDRESS_FREE_ATTEMPTS", "LOGIN_ADDRESS_MAX_DELAY_SECONDS",
+                 "SESSION_IDLE_HOURS"):
+        config[name] = _whole_number(name, config[name], at_least=0)
+    key = config.get("DATABASE_KEY")
+    if key is not None and not str(key).strip():
+        raise ConfigError("DATABASE_KEY is set but empty: set the key, or unset it")
+    folder = Path(config["DATABASE"]).parent
+    if not folder.is_dir():
+        raise ConfigError(f"DATABASE {config['DATABASE']}: the folder {folder} does not exist")
+
+
+def database_path(url):
+    """The file a sqlite:/// URL names (four slashes for an absolute path, as SQLAlchemy reads
+    it); ConfigError for any other kind of database."""
+    parsed = urlparse(str(url))
+    if parsed.scheme in ("postgresql", "postgres"):
+        raise ConfigError("DATABASE_URL: PostgreSQL is not supported yet; the central server "
+                          "runs on SQLite (sqlite:////path/to/fieldapp.sqlite3)")
+    if parsed.scheme != "sqlite" or len(parsed.path) < 2 or parsed.netloc:
+        raise ConfigError(f"DATABASE_URL {url!r} is not sqlite:///path/to/file")
+    return unquote(parsed.path[1:])
+
+
+def _whole_number(name, value, at_least):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} {value!r} is not a whole number") from None
+    if number < at_least or isinstance(value, float) and value != number:
+        raise ConfigError(f"{name} {value!r} must be a whole number of at least {at_least}")
+    return number
