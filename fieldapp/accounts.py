@@ -65,16 +65,12 @@ def password_weakness(password, *, username="", full_name=""):
 
 
 def user_by_id(db, user_id):
-    rows = list(db.query(
-        "select * from users where id = ? and deleted_at is null", [user_id]))
-    return rows[0] if rows else None
+    return db.one("select * from users where id = ? and deleted_at is null", [user_id])
 
 
 def user_by_username(db, username):
-    rows = list(db.query(
-        "select * from users where username = ? and deleted_at is null",
-        [normalise_username(username)]))
-    return rows[0] if rows else None
+    return db.one("select * from users where username = ? and deleted_at is null",
+                  [normalise_username(username)])
 
 
 def users(db, office_id=None):
@@ -135,9 +131,8 @@ def set_password(db, target_id, password, *, user_id):
 
 def session_generation(db, user_id):
     """The generation a session of this user must carry to be valid (0 until one ended)."""
-    row = db.execute("select generation from session_generations where user_id = ?",
-                     [user_id]).fetchone()
-    return row[0] if row else 0
+    return db.value("select generation from session_generations where user_id = ?",
+                    [user_id]) or 0
 
 
 def end_sessions(db, user_id):
@@ -177,9 +172,9 @@ _COUNTERS = {
 def _failures(db, counter, key):
     """(failures in a row, when the last was) for this username or address; (0, None)."""
     table, column, _free, _most = _COUNTERS[counter]
-    row = db.execute(f"select failures, last_failure_at from {table} where {column} = ?",
-                     [key]).fetchone()
-    return (row[0], datetime.fromisoformat(row[1])) if row else (0, None)
+    row = db.one(f"select failures, last_failure_at from {table} where {column} = ?", [key])
+    return (row["failures"], datetime.fromisoformat(row["last_failure_at"])) if row \
+        else (0, None)
 
 
 def _wait(counter, failed, now):

@@ -168,9 +168,7 @@ def translations_import_command(file, username, code):
 
     from .translating import sheet
     database = db.get_db()
-    user = next(iter(database.query(
-        "select * from users where username = ? and deleted_at is null",
-        [accounts.normalise_username(username)])), None)
+    user = accounts.user_by_username(database, username)
     if user is None or not user["active"]:
         raise click.ClickException(f"no active user {username!r}")
     if not (user["translator"] or user["role"] == "admin"):

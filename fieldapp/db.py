@@ -1,10 +1,14 @@
-"""The SQLite database: one sqlite_utils.Database per request, closed on teardown.
+"""The one way into the database: one `Database` per request, closed on teardown.
 
+`connect` opens it (a plain SQLite file today) with the few operations the app uses: `one`,
+`all` and `value` to read, `execute` to write, `atomic()` for a transaction, `lock(name)` for a
+named lock, and the driver's errors raised as this module's own (`IntegrityError`, `Busy`).
 Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore`, the interface of
 `sync/store.py`), through which `fieldapp.store` and the engine make every synced write.
 """
 
 import sqlite3
+from collections.abc import Mapping
 from contextlib import contextmanager
 from functools import cached_property
 
@@ -16,6 +20,18 @@ from sync.sqlite import migrations as sync_migrations
 
 BUSY_TIMEOUT_SECONDS = 10
 WAL_CHECKPOINT_PAGES = 10_000
+
+
+class DatabaseError(Exception):
+    """The database refused a statement; the driver's own error is its __cause__."""
+
+
+class IntegrityError(DatabaseError):
+    """A write broke a key, a reference or a check."""
+
+
+class Busy(DatabaseError):
+    """Another writer held the database longer than the busy timeout."""
 
 
 class Database(sqlite_utils.Database):
@@ -33,13 +49,47 @@ class Database(sqlite_utils.Database):
             with super().atomic():
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        with self.own_errors():
+            self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
-            self.conn.execute("COMMIT")
+            with self.own_errors():
+                yield self
+                self.conn.execute("COMMIT")
         except BaseException:
             self.rollback()
             raise
+
+    @contextmanager
+    def lock(self, name):
+        """Hold the lock of that name until the block ends, across every process: a write
+        transaction. SQLite has one write lock, which serves every name."""
+        with self.atomic():
+            yield self
+
+    @contextmanager
+    def own_errors(self):
+        """Raise the driver's integrity and busy errors as this module's, whichever driver."""
+        try:
+            yield
+        except self.conn.IntegrityError as e:
+            raise IntegrityError(str(e)) from e
+        except self.conn.OperationalError as e:
+            if "locked" in str(e) or "busy" in str(e):
+                raise Busy(str(e)) from e
+            raise
+
+    def one(self, sql, params=None):
+        """The first row the query gives, as a dict, or None."""
+        return next(self.query(sql, params or []), None)
+
+    def all(self, sql, params=None):
+        """Every row the query gives, as dicts."""
+        return list(self.query(sql, params or []))
+
+    def value(self, sql, params=None):
+        """The first column of the first row the query gives, or None."""
+        row = self.execute(sql, params or []).fetchone()
+        return row[0] if row else None
 
     def changes(self):
         """How many rows this connection has inserted, updated or deleted since it opened."""
@@ -53,11 +103,18 @@ class Database(sqlite_utils.Database):
         return SQLiteStore(self)
 
 
-def connect(path):
-    """Open the database file with the pragmas fieldapp relies on."""
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+def connect(where, key=None):
+    """Open the database (a file's path, or an app's config) with the pragmas fieldapp relies
+    on."""
+    if isinstance(where, Mapping):
+        where, key = where["DATABASE"], where.get("DATABASE_KEY")
+    if key is not None:
+        raise NotImplementedError("encrypted databases are not supported yet")
+    conn = sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
+    # Erased personal numbers must not stay behind in freed pages of the file.
+    db.execute("PRAGMA secure_delete = ON")
     db.execute("PRAGMA synchronous = NORMAL")
     # Checkpoint the write-ahead log every 40 MB, not 4 MB: a sync writes batches of a
     # thousand records, and each checkpoint syncs the disk twice and rewrites the index pages
@@ -69,7 +126,7 @@ def connect(path):
 def get_db():
     """The database for the current request (or app context)."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        g.db = connect(current_app.config)
     return g.db
 
 

@@ -96,8 +96,8 @@ def seed_demo_registry(db, officer_id):
                                             _person(member, ethnicity, today),
                                             user_id=officer_id)
                 ids[member[0]] = (household_id, row["id"])
-        person_of = {name: pid or db.execute(
-            "select head_person_id from households where id = ?", [hid]).fetchone()[0]
+        person_of = {name: pid or db.value(
+            "select head_person_id from households where id = ?", [hid])
             for name, (hid, pid) in ids.items()}
         now = clock.now().replace(second=0, microsecond=0)
         visits.record_visit(

@@ -38,22 +38,21 @@ class CodeTaken(ValueError):
 def add_item(db, list_name, code, label, *, user_id):
     """A new item at the end of the list; codes are for ever, so one in use is refused."""
     with db.atomic():
-        if db.execute("select 1 from list_items where list = ? and code = ?",
-                      [list_name, code]).fetchone():
+        if db.value("select 1 from list_items where list = ? and code = ?",
+                    [list_name, code]):
             raise CodeTaken(code)
-        last = db.execute("select coalesce(max(position), 0) from list_items where list = ?",
-                          [list_name]).fetchone()[0]
+        last = db.value("select coalesce(max(position), 0) from list_items where list = ?",
+                        [list_name])
         return store.insert(db, "list_items", {"list": list_name, "code": code,
                                                "label": label.strip(), "position": last + 10,
                                                "active": 1}, user_id=user_id)
 
 
 def item_id(db, list_name, code):
-    row = db.execute("select id from list_items where list = ? and code = ?",
-                     [list_name, code]).fetchone()
-    if row is None:
+    found = db.value("select id from list_items where list = ? and code = ?", [list_name, code])
+    if found is None:
         raise store.NotFound(f"{list_name}:{code}")
-    return row[0]
+    return found
 
 
 def set_active(db, list_name, code, active, *, user_id):

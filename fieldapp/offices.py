@@ -24,11 +24,10 @@ def offices(db):
 
 
 def office(db, office_id):
-    rows = list(db.query("""
+    return db.one("""
         select o.*, p.name as province_name
           from offices o join provinces p on p.code = o.province_code
-         where o.id = ? and o.deleted_at is null""", [office_id]))
-    return rows[0] if rows else None
+         where o.id = ? and o.deleted_at is null""", [office_id])
 
 
 def commune_codes(db, office_id):

@@ -87,8 +87,8 @@ def removed_in_office(db, table, row_id, office_id):
     except store.NotFound:
         return None
     commune, _office = capture.scope(db.sync, table, row)
-    held = db.execute("select 1 from office_communes where office_id = ? and commune_code = ?"
-                      " and deleted_at is null", [office_id, commune]).fetchone()
+    held = db.value("select 1 from office_communes where office_id = ? and commune_code = ?"
+                    " and deleted_at is null", [office_id, commune])
     return row if row["deleted_at"] and held else None
 
 

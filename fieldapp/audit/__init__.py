@@ -45,7 +45,7 @@ def record_request(action, *, user_id=None, **fields):
 
 
 def last_history_id(db):
-    return db.execute("select coalesce(max(id), 0) from history").fetchone()[0]
+    return db.value("select coalesce(max(id), 0) from history")
 
 
 def record_merged(db, device_id, address, changes, history_after=None):

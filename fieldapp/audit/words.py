@@ -52,7 +52,7 @@ def _json(value):
 
 
 def _office(db, office_id):
-    return db.execute("select name from offices where id = ?", [office_id]).fetchone()
+    return db.value("select name from offices where id = ?", [office_id])
 
 
 def _office_fact(db, rest, facts):
@@ -60,7 +60,7 @@ def _office_fact(db, rest, facts):
         found = _office(db, rest["office_id"])
         if found:
             rest.pop("office_id")
-            facts.append((_("Office"), Said(found[0])))
+            facts.append((_("Office"), Said(found)))
 
 
 def _refused_login(db, table, rest, facts, changes):
@@ -164,16 +164,15 @@ def _exported(db, table, rest, facts, changes):
         if str(rest.get(field) or "").isdigit():
             sql = {"province": "select name from provinces where code = ?",
                    "commune": "select name from communes where code = ?"}[field]
-            found = db.execute(sql, [int(rest[field])]).fetchone()
+            found = db.value(sql, [int(rest[field])])
             if found:
                 rest.pop(field)
-                facts.append((label, Said(found[0])))
+                facts.append((label, Said(found)))
     if rest.get("officer"):
-        found = db.execute("select full_name from users where id = ?",
-                           [rest["officer"]]).fetchone()
+        found = db.value("select full_name from users where id = ?", [rest["officer"]])
         if found:
             rest.pop("officer")
-            facts.append((_("Officer"), Said(found[0])))
+            facts.append((_("Officer"), Said(found)))
     for empty in [k for k, v in rest.items() if v in ("", None)]:
         rest.pop(empty)
 

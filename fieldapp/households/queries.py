@@ -123,8 +123,8 @@ def village_households(db, village_id, limit=500, offset=0):
 
 
 def count_village_households(db, village_id):
-    return db.execute("select count(*) from households where village_id = ?"
-                      " and deleted_at is null", [village_id]).fetchone()[0]
+    return db.value("select count(*) from households where village_id = ?"
+                    " and deleted_at is null", [village_id])
 
 
 def likely_duplicates(db, office_id, commune_code, full_name=None, birth_year=None, cccd=None,
@@ -198,9 +198,9 @@ def _make_head(db, household_id, person_id, user_id):
     old_head = store.get(db, "households", household_id)["head_person_id"]
     # Only a head who is a member of this household steps down: a head_person_id naming someone
     # elsewhere (another office's person, in an older or corrupted database) is left alone.
-    if old_head and old_head != person_id and db.execute(
+    if old_head and old_head != person_id and db.value(
             "select 1 from people where id = ? and household_id = ? and deleted_at is null",
-            [old_head, household_id]).fetchone():
+            [old_head, household_id]):
         store.update(db, "people", old_head, {"relation": "other"}, user_id=user_id)
     store.update(db, "households", household_id, {"head_person_id": person_id},
                  user_id=user_id)

@@ -42,14 +42,13 @@ def office_communes(db, office_id):
 
 def office_commune(db, office_id, commune_code):
     """One commune if the office covers it, else None."""
-    rows = list(db.query("""
+    return db.one("""
         select c.code, c.name, c.province_code, p.name as province_name
           from office_communes oc
           join communes c on c.code = oc.commune_code
           join provinces p on p.code = c.province_code
          where oc.office_id = ? and oc.commune_code = ? and oc.deleted_at is null""",
-        [office_id, commune_code]))
-    return rows[0] if rows else None
+        [office_id, commune_code])
 
 
 def villages_of_office(db, office_id):
@@ -74,22 +73,20 @@ def villages_of_commune(db, commune_code):
 
 def office_village(db, village_id, office_id):
     """A live village if it lies in one of the office's communes, else None."""
-    rows = list(db.query(f"""
+    return db.one(f"""
         select v.id, v.name, v.kind, v.commune_code, c.name as commune_name
           from villages v
           join communes c on c.code = v.commune_code
           {in_office("v.commune_code", ":office")}
          where v.id = :village and v.deleted_at is null""",
-        {"village": village_id, "office": office_id}))
-    return rows[0] if rows else None
+        {"village": village_id, "office": office_id})
 
 
 def _duplicate_village(db, commune_code, name, exclude_id=None):
-    rows = list(db.query(
+    return db.one(
         "select id, name from villages where commune_code = ? and name_key = ?"
         " and deleted_at is null and id is not ?",
-        [commune_code, fold(name), exclude_id]))
-    return rows[0] if rows else None
+        [commune_code, fold(name), exclude_id])
 
 
 def create_village(db, commune_code, name, kind, *, user_id, row_id=None):
@@ -123,8 +120,8 @@ class VillageNotEmpty(ValueError):
 def delete_village(db, village_id, *, user_id):
     """Remove a village that has no household left."""
     with db.atomic():
-        households = db.execute("select count(*) from households where village_id = ?"
-                                " and deleted_at is null", [village_id]).fetchone()[0]
+        households = db.value("select count(*) from households where village_id = ?"
+                              " and deleted_at is null", [village_id])
         if households:
             raise VillageNotEmpty(households)
         store.soft_delete(db, "villages", village_id, user_id=user_id)

@@ -76,9 +76,9 @@ def index():
 
 def _taken(db, key, effective_from, but=None):
     """Whether another live row of the figure applies from that day."""
-    return db.execute("select 1 from policy_figures where key = ? and effective_from = ?"
-                      " and deleted_at is null and id is not ?",
-                      [key, effective_from, but]).fetchone() is not None
+    return db.value("select 1 from policy_figures where key = ? and effective_from = ?"
+                    " and deleted_at is null and id is not ?",
+                    [key, effective_from, but]) is not None
 
 
 def _save(db, form, figure=None):

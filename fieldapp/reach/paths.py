@@ -45,10 +45,10 @@ def whole_months(db, periods):
         if start.day != 1 or end < start:
             return None
         last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
-        if end != last and db.execute(
+        if end != last and db.value(
                 f"select 1 from reach where kind in ({quoted(ROW_KINDS_COUNTED)})"
                 " and day > ? and day <= ? limit 1",
-                [end.isoformat(), last.isoformat()]).fetchone():
+                [end.isoformat(), last.isoformat()]):
             return None
         masks[name] = sum(1 << (m - 1) for m in range(start.month, end.month + 1))
     return years.pop(), masks
@@ -79,12 +79,12 @@ def counts_add_up(db, area, by, dim, year, kinds):
     """
     if (area.office_id and not area.province_code) or dim in WITHIN_COMMUNES:
         return True
-    if by != "office" and db.execute(
+    if by != "office" and db.value(
             f"select 1 from reach_shared where year = ? and kind in ({quoted(kinds)})",
-            [year]).fetchone():
+            [year]):
         return False
-    return not area.province_code or not db.execute(f"""
+    return not area.province_code or not db.value(f"""
         select 1 from office_communes oc join communes c on c.code = oc.commune_code
          where oc.deleted_at is null and c.province_code != :province
            and oc.office_id in ({PROVINCE_OFFICES}) limit 1""",
-        {"province": area.province_code}).fetchone()
+        {"province": area.province_code})

@@ -40,8 +40,8 @@ def _area(args):
         if office_id and offices.office(db, office_id) is None:
             abort(404)
         province = args.get("province", type=int)
-        if province and not db.execute("select 1 from provinces where code = ?",
-                                       [province]).fetchone():
+        if province and not db.value("select 1 from provinces where code = ?",
+                                     [province]):
             abort(404)
     else:
         office_id, province = g.user["office_id"], None

@@ -104,9 +104,9 @@ def revisions(db, script_id, language):
 def save_text(db, script_id, language, *, title, key_messages, questions, reviewed, user_id):
     """A new revision of the script's text in a language; earlier ones stay."""
     with db.atomic():
-        last = db.execute("select coalesce(max(revision), 0) from script_texts"
-                          " where script_id = ? and language = ?",
-                          [script_id, language]).fetchone()[0]
+        last = db.value("select coalesce(max(revision), 0) from script_texts"
+                        " where script_id = ? and language = ?",
+                        [script_id, language])
         return store.insert(db, "script_texts", {
             "script_id": script_id, "language": language, "revision": last + 1,
             "title": title.strip(), "key_messages": key_messages.strip(),

@@ -72,8 +72,8 @@ def described(db, table, row_id, fields=None):
 def _row(db, table, row_id):
     # Table names come from the central server's answers: only synced ones are looked up.
     if table == "devices":
-        found = db.execute("select name from devices where id = ?", [row_id]).fetchone()
-        return {"name": found[0]} if found else None
+        found = db.value("select name from devices where id = ?", [row_id])
+        return {"name": found} if found else None
     return merge.row(db.sync, table, row_id) if table in SYNCED_TABLES else None
 
 
@@ -103,24 +103,19 @@ def value(db, table, field, stored):
 
 def _named(db, table, row_id):
     if table == "communes":
-        return _one(db, "select name from communes where code = ?", [row_id]) or str(row_id)
+        return db.value("select name from communes where code = ?", [row_id]) or str(row_id)
     if table == "users":
-        return _one(db, "select full_name from users where id = ?", [row_id]) or "…"
+        return db.value("select full_name from users where id = ?", [row_id]) or "…"
     return described(db, table, row_id)[0]
 
 
-def _one(db, sql, params):
-    found = db.execute(sql, params).fetchone()
-    return found[0] if found else None
-
-
 def _head_name(db, household_id):
-    return _one(db, "select p.full_name from households h join people p"
+    return db.value("select p.full_name from households h join people p"
                     " on p.id = h.head_person_id where h.id = ?", [household_id])
 
 
 def _person_name(db, person_id):
-    return _one(db, "select full_name from people where id = ?", [person_id])
+    return db.value("select full_name from people where id = ?", [person_id])
 
 
 def _facts(db, table, row_id, row, held):

@@ -107,9 +107,8 @@ def _repairs(db):
                       " from a backup): this laptop sent its %(count)s records again.",
                       count=count)
         elif kind in ("commune_gained", "commune_lost"):
-            found = db.execute("select name from communes where code = ?",
-                               [notice["commune"]]).fetchone()
-            commune = found[0] if found else str(notice["commune"])
+            commune = db.value("select name from communes where code = ?",
+                               [notice["commune"]]) or str(notice["commune"])
             words = (_("%(commune)s now belongs to this office: its records were received.",
                        commune=commune) if kind == "commune_gained" else
                      _("%(commune)s was handed to another office: its %(count)s records were"
@@ -321,8 +320,8 @@ def _resolvable(db, conflict):
             or (rule.change is not policy.ALL and field not in rule.change) \
             or field not in db.sync.columns(conflict["table_name"]):
         return False
-    return bool(db.execute(f"select 1 from [{conflict['table_name']}] where id = ? and"
-                           " deleted_at is null", [conflict["row_id"]]).fetchone())
+    return bool(db.value(f"select 1 from [{conflict['table_name']}] where id = ? and"
+                         " deleted_at is null", [conflict["row_id"]]))
 
 
 @bp.route("/conflicts/<conflict_id>", methods=("GET", "POST"))

@@ -109,13 +109,13 @@ def _latest_script_texts(db, language):
 def save_review(db, language, msgid, msgstr, reviewed, *, user_id):
     """Record a correction or approval; it overrides the catalog from the next page on."""
     with db.atomic():
-        existing = db.execute("select id from translation_reviews where language = ?"
-                              " and msgid = ? and deleted_at is null order by updated_at desc",
-                              [language, msgid]).fetchone()
+        existing = db.value("select id from translation_reviews where language = ?"
+                            " and msgid = ? and deleted_at is null order by updated_at desc",
+                            [language, msgid])
         values = {"msgstr": msgstr.strip(), "reviewed": 1 if reviewed else 0}
         if existing:
-            store.update(db, "translation_reviews", existing[0], values, user_id=user_id)
-            return existing[0]
+            store.update(db, "translation_reviews", existing, values, user_id=user_id)
+            return existing
         return store.insert(db, "translation_reviews",
                             {"language": language, "msgid": msgid, **values},
                             user_id=user_id)["id"]
