@@ -77,6 +77,11 @@ class Store(ABC):
         breaks the store's rules; any other error passes through (outside a transaction: a
         transaction of its own)."""
 
+    def checkpoint(self):
+        """Move what the store has committed into its database files, leaving no copy of
+        overwritten data in a journal (after an erasure: sync.erasure); nothing to do for a
+        store that keeps none."""
+
     @abstractmethod
     def defer_references(self):
         """Check the transaction's references at its commit, not at each write (point 4)."""

@@ -98,6 +98,11 @@ class SQLiteStore(Store):
     def defer_references(self):
         self.conn.execute("PRAGMA defer_foreign_keys = ON")
 
+    def checkpoint(self):
+        # TRUNCATE waits (up to the busy timeout) for readers, copies every page into the file
+        # and empties the write-ahead log, where the pages as they were would otherwise stay.
+        return self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+
     # The device's state
 
     def state(self, key, default=None):
