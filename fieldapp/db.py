@@ -107,7 +107,7 @@ def connect(where, key=None):
     """Open the database (a file's path, or an app's config) with the pragmas fieldapp relies
     on."""
     if isinstance(where, Mapping):
-        where, key = where["DATABASE"], where.get("DATABASE_KEY")
+        where, key = where["DATABASE"], key or where.get("DATABASE_KEY")
     if key is not None:
         raise NotImplementedError("encrypted databases are not supported yet")
     conn = sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
@@ -123,10 +123,16 @@ def connect(where, key=None):
     return db
 
 
+def key_of(app):
+    """The key the app's database is opened with: unwrapped at login on a laptop
+    (app.extensions["database_key"]), from the settings on a central server; None if plain."""
+    return app.extensions.get("database_key") or app.config.get("DATABASE_KEY")
+
+
 def get_db():
     """The database for the current request (or app context)."""
     if "db" not in g:
-        g.db = connect(current_app.config)
+        g.db = connect(current_app.config["DATABASE"], key=key_of(current_app))
     return g.db
 
 
