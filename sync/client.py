@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import capture, clock, enrolment, handover, hlc, inbox, lineage, merge, refused
+from . import capture, clock, enrolment, erasure, handover, hlc, inbox, lineage, merge, refused
 from .protocol import BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, SUPPORTED
 
 API = "/api/v1"
@@ -250,6 +250,8 @@ def sync(store, device, app_version="", on_progress=None, timeout=60, instance_p
     with store.atomic():
         handover.drop_left(store)
         store.set_state("last_sync_at", clock.stamp())
+    # Numbers erased by what was pulled leave no old page in the write-ahead log.
+    erasure.settle(store)
     _report(progress, on_progress, "done")
     return progress
 

@@ -14,7 +14,7 @@ this module writes what arrives from elsewhere. Both keep each field's clock sta
 import json
 import uuid
 
-from . import capture, clock, hlc, trail
+from . import capture, clock, erasure, hlc, trail
 from .store import Broken
 from .synced_tables import CLOCK_COLUMN
 
@@ -67,9 +67,12 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
         trail.note(store, [entry])
         capture.log(store, table, row_id, fields, origin, values, origin_has_it=exact,
                     known_scope=scope, trail=entry)
+        if erasure.marks_erasure(table, values):
+            erasure.erase(store, table, row_id)
         return fields
     clock = capture.row_clock(current)
     applied, values, kept = {}, {}, {}
+    erased_at = clock.get(erasure.MARKER, "") if table in erasure.ERASED else ""
     for name, (value, stamp, base) in fields.items():
         if name not in known:
             _keep_extra(store, table, row_id, name, value, stamp)
@@ -77,6 +80,11 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
             continue
         stored = clock.get(name, "")
         if stamp == stored:
+            continue
+        if stamp < erased_at and name in erasure.ERASED[table]:
+            # A number typed before the record's numbers were erased stays erased: neither
+            # taken nor kept as a conflict; the device is sent the empty value.
+            kept[name] = [current.get(name), stored, ""]
             continue
         concurrent = (not again and current is not None and base < stored
                       and current.get(name) != value
@@ -106,6 +114,8 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
         # The device still shows its own, older value: send it the one that won.
         capture.log(store, table, row_id, kept, capture.device_id(store), merged,
                     known_scope=scope)
+    if erasure.marks_erasure(table, values):
+        erasure.erase(store, table, row_id)
     return applied
 
 
@@ -147,6 +157,9 @@ def adopt_pulled(store, table, row_id, fields, pending, current=..., entry=None)
     if values:
         _write(store, table, row_id, current, values, clock)
     trail.received(store, table, row_id, entry)
+    if erasure.marks_erasure(table, values):
+        # This laptop's own edits not yet accepted are left to their merge on the server.
+        erasure.erase(store, table, row_id, keep_after=int(store.state("pushed_seq", 0)))
     return values
 
 
@@ -183,6 +196,9 @@ def insert_new_rows(store, rows, log=None, entries=()):
             trail.note(store, entries)
             if log:
                 store.append_log(log)
+            for table, row_id, fields in rows:
+                if erasure.marks_erasure(table, fields):
+                    erasure.erase(store, table, row_id)
     except Broken:
         return False
     return True

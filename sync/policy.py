@@ -24,6 +24,7 @@ A refusal is per record, with a code and a reason, and changes nothing.
 
 from dataclasses import dataclass
 
+from . import erasure
 from .synced_tables import USER_COLUMNS, USER_LISTS
 
 ALL = "all"
@@ -125,6 +126,10 @@ def judged(table, current, fields):
         return "central_only"
     if NEVER & fields.keys():
         return "not_allowed"
+    if erasure.marks_erasure(table, fields) and erasure.leaves_numbers(
+            table, {**(current or {}), **{name: t[0] for name, t in fields.items()}}):
+        # An erasure that leaves a number behind is none: refused, as any contradiction.
+        return "invalid"
     if current is None:
         return None if rule.create else rule.refusal
     if rule.change is not ALL and not fields.keys() <= rule.change:

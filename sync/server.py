@@ -7,7 +7,7 @@ import secrets
 import uuid
 from datetime import timedelta
 
-from . import capture, clock, hlc, lineage, merge, policy, trail
+from . import capture, clock, erasure, hlc, lineage, merge, policy, trail
 from .protocol import (BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, RequestDenied, check_sync,
                        check_version)
 from .synced_tables import COMMUNE_PATH, NAMED_PEOPLE, OFFICE_SCOPED
@@ -476,6 +476,8 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
             upto = store.last_seq()
             store.update("devices", {**seen_at, "last_seq": max(ack, device["last_seq"]),
                                      "pull_bound": upto}, id=device["id"])
+    # Numbers a device erased leave no old page in the write-ahead log here either.
+    erasure.settle(store)
     answer = {"protocol": version, "server_now": server_now, "clock_offset_ms": skew}
     if recover:
         # Nothing merged, nothing pulled: the laptop repairs its log, then syncs again.
