@@ -1,4 +1,5 @@
-"""Run the benchmarks: `python -m bench [--only NAME] [--households N] [--seed S]`."""
+"""Run the benchmarks: `python -m bench [--only NAME] [--households N] [--seed S] [--laptops N]
+[--office-size 20|200] [--window S]`."""
 
 import argparse
 from pathlib import Path
@@ -33,8 +34,9 @@ def bench_engine(args):
 
 
 def bench_load(args):
-    """At least 50 laptops syncing at once against one central server process."""
-    return sync_load.run()
+    """A province's evening: enrolled laptops in offices push a day's work and pull their mates'."""
+    return sync_load.run(laptops=args.laptops, office_size=args.office_size, window=args.window,
+                         workers=args.workers)
 
 
 def bench_pdf(args):
@@ -64,6 +66,15 @@ def main(argv=None):
     parser.add_argument("--households", type=int, default=HOUSEHOLDS,
                         help=f"households in the generated database (default {HOUSEHOLDS:,})")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the generator")
+    load = parser.add_argument_group("load", "the province's evening (--only load)")
+    load.add_argument("--laptops", type=int, default=sync_load.LAPTOPS,
+                      help=f"enrolled laptops syncing (default {sync_load.LAPTOPS:,})")
+    load.add_argument("--office-size", type=int, default=sync_load.OFFICE_SIZE,
+                      help=f"laptops per office: 20 or 200 (default {sync_load.OFFICE_SIZE})")
+    load.add_argument("--window", type=float, default=sync_load.WINDOW,
+                      help=f"seconds over which the laptops start (default {sync_load.WINDOW})")
+    load.add_argument("--workers", type=int, default=None,
+                      help="the central server's worker processes (default: run.py's own)")
     args = parser.parse_args(argv)
     for name in args.only or BENCHMARKS:
         BENCHMARKS[name](args)

@@ -2,7 +2,7 @@
 
 import json
 
-from bench import generate, sync_engine
+from bench import generate, sync_engine, sync_load
 from fieldapp.db import connect, upgrade
 
 
@@ -26,3 +26,12 @@ def test_the_engine_benchmark_merges_serves_and_applies_a_small_push(tmp_path, m
     timed, baseline = sync_engine._round(tmp_path)  # asserts every record reached the fresh laptop
     assert set(timed) == {"merge", "serve_pull", "apply"}
     assert baseline > 0 and all(seconds > 0 for seconds in timed.values())
+
+
+def test_the_load_benchmark_merges_every_laptops_day_without_errors(capsys):
+    line = sync_load.run(laptops=4, office_size=2, window=1)
+    assert line["errors"] == {} and line["completed"] == 4
+    # Every laptop's day reached the central server as rows of its own.
+    assert line["households_merged"] == line["households_expected"] > 0
+    assert line["alone"]["pulled"] >= 2 * line["changes_per_day"]  # its two office-mates' days
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["bench"] == "load"
