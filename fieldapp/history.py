@@ -41,6 +41,7 @@ FIELD_LABELS = {
     "msgid": _l("English source"), "msgstr": _l("Translation"), "deleted_at": _l("Removed"),
     "resolved_at": _l("Conflict resolved"), "resolution": _l("Keep"),
     "status_changes": _l("Status"),
+    "numbers_erased_at": _l("Personal numbers erased"),
 }
 # Where a table's field means something else than the field of that name elsewhere.
 TABLE_FIELD_LABELS = {
@@ -64,7 +65,7 @@ CONFLICT_CHOICE_LABELS = {"kept": _l("The value kept now"), "lost": _l("The othe
 
 # Fields whose values are ids or internal keys: the change is shown, not the value.
 _HIDDEN_VALUES = {"household_id", "head_person_id", "village_id", "present", "name_key",
-                  "status_changes"}
+                  "status_changes", "numbers_erased_at"}
 _MASKED = {"cccd", "bhxh_number"}
 # Codes of a configurable list, one or a JSON list of them, by the list they come from.
 _LISTED = {"ethnicity": "ethnicity", "relation": "relation", "bhyt_card_type": "bhyt_card_type",
