@@ -2,11 +2,13 @@
 
 import functools
 import string
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
+
+from sync import capture, clock as engine_clock, policy, server
 
 from . import clock, store
 from .i18n import lazy_gettext as _l
@@ -87,12 +89,14 @@ def users(db, office_id=None):
 
 
 def field_logins(db, office_id):
-    """The office's active officers and supervisors whose password opens this database: who
-    can log in on an enrolled laptop (administrators' passwords stay on the central server)."""
+    """The office's active field users whose password opens this database: who can log in on
+    an enrolled laptop (sync.policy.logs_in_offline; no other account's hash reaches one)."""
+    roles = sorted(policy.OFFLINE_LOGIN_ROLES)
     return list(db.query(
-        """select id, username, full_name, role from users
-            where office_id = ? and deleted_at is null and active = 1 and role != 'admin'
-              and password_hash like '%$%' order by full_name""", [office_id]))
+        f"""select id, username, full_name, role from users
+             where office_id = ? and deleted_at is null and active = 1
+               and role in ({",".join("?" * len(roles))})
+               and password_hash like '%$%' order by full_name""", [office_id, *roles]))
 
 
 def create_user(db, *, username, full_name, password, role, office_id, user_id, locale=None,
@@ -115,10 +119,16 @@ def create_user(db, *, username, full_name, password, role, office_id, user_id, 
 def update_user(db, target_id, *, full_name, role, office_id, user_id, translator=False):
     if role not in ROLES:
         raise ValueError(f"unknown role {role}")
-    return store.update(db, "users", target_id,
-                        {"full_name": full_name.strip(), "role": role, "office_id": office_id,
-                         "translator": 1 if translator else 0},
-                        user_id=user_id)
+    with db.atomic():
+        left = store.get(db, "users", target_id)["office_id"]
+        changed = store.update(db, "users", target_id,
+                               {"full_name": full_name.strip(), "role": role,
+                                "office_id": office_id, "translator": 1 if translator else 0},
+                               user_id=user_id)
+        if "office_id" in changed and capture.is_central(db.sync):
+            # The office it left must hear of it too: its laptops withdraw the hash.
+            server.account_moved(db.sync, target_id, (left, office_id))
+    return changed
 
 
 def set_password(db, target_id, password, *, user_id):
@@ -173,8 +183,7 @@ def _failures(db, counter, key):
     """(failures in a row, when the last was) for this username or address; (0, None)."""
     table, column, _free, _most = _COUNTERS[counter]
     row = db.one(f"select failures, last_failure_at from {table} where {column} = ?", [key])
-    return (row["failures"], datetime.fromisoformat(row["last_failure_at"])) if row \
-        else (0, None)
+    return (row["failures"], engine_clock.parse(row["last_failure_at"])) if row else (0, None)
 
 
 def _wait(counter, failed, now):
@@ -259,4 +268,4 @@ _COUNT_FAILURE = {
 
 
 def _count_failure(db, counter, key, now):
-    db.execute(_COUNT_FAILURE[counter], [key, now.isoformat()])
+    db.execute(_COUNT_FAILURE[counter], [key, engine_clock.stamp(now)])
