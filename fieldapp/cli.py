@@ -245,8 +245,8 @@ def sync_command():
         except SyncError as e:
             raise click.ClickException(e.reason)
     click.echo(f"sent {result.sent}, received {result.received} in {result.requests} requests;"
-               f" {len(result.rejected)} refused")
-    for r in result.rejected:
+               f" {len(result.refused)} refused")
+    for r in result.refused:
         click.echo(f"  refused {r['table']} {r['id']}: {r['reason']}")
     for repair in result.repairs:
         click.echo(REPAIRS[repair])

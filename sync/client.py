@@ -40,7 +40,8 @@ class Progress:
     requests: int = 0
     bytes_up: int = 0
     bytes_down: int = 0
-    rejected: list = field(default_factory=list)
+    # Records the central server refused this sync ("rejected" on the wire).
+    refused: list = field(default_factory=list)
     # The device the laptop syncs as (a new one after a split) and the repairs made.
     device: dict = None
     repairs: list = field(default_factory=list)
@@ -189,7 +190,7 @@ def _apply(store, answer, progress, clock_offset, sent):
             store.set_state("pull_mine_until", pull["cursor"])
         store.set_state("pull_cursor", 0 if gained else pull["cursor"])
     progress.received += len(pull["changes"])
-    progress.rejected += answer.get("rejected", [])
+    progress.refused += answer.get("rejected", [])
     return bool(gained)
 
 

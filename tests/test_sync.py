@@ -316,8 +316,8 @@ def test_a_device_of_one_office_can_neither_read_nor_write_another(central, lapt
                                           "name_key": "len", "kind": "ban"},
                        user_id=a.user())
     result = a.sync()
-    assert [r["id"] for r in result.rejected] == [row["id"]]
-    assert "outside your office" in result.rejected[0]["reason"]
+    assert [r["id"] for r in result.refused] == [row["id"]]
+    assert "outside your office" in result.refused[0]["reason"]
     assert central.db.execute("select count(*) from villages where id = ?",
                               [row["id"]]).fetchone()[0] == 0
     shown = a.db.execute("select code from sync_refused where row_id = ?",
@@ -325,7 +325,7 @@ def test_a_device_of_one_office_can_neither_read_nor_write_another(central, lapt
     assert shown == ("outside_office",)
     # Never silent: it stays listed and counted, and every sync sends it again.
     assert capture.unsynced_count(a.db.sync) == 1
-    assert [r["id"] for r in a.sync().rejected] == [row["id"]]
+    assert [r["id"] for r in a.sync().refused] == [row["id"]]
     assert capture.unsynced_count(a.db.sync) == 1
     b = laptops("b", office_id=other["id"])
     b.sync()
@@ -571,7 +571,7 @@ def test_targets_reach_their_offices_laptops_only(central, laptops):
     forged = targets.save_target(c.db, office, None, 2026, None, {"households": 1},
                                  user_id=None)
     result = c.sync()
-    assert forged and [r["table"] for r in result.rejected] == ["targets"]
+    assert forged and [r["table"] for r in result.refused] == ["targets"]
     assert central.db.execute("select count(*) from targets where office_id = ? and year = 2026"
                               " and commune_code is null", [office]).fetchone()[0] == 0
 
@@ -667,7 +667,7 @@ def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or
     assert laptop.db.execute("select count(*) from users where username = 'chua.lam'"
                              ).fetchone()[0] == 0
     result = laptop.sync()
-    assert result.rejected == []
+    assert result.refused == []
     assert capture.unsynced_count(laptop.db.sync) == 0
     officers = {r[0] for r in central.db.execute(
         "select officer_id from visits where household_id = ?", [made["household"]])}
@@ -847,7 +847,7 @@ def test_the_sync_page_names_a_refused_record_in_words_and_it_is_discarded_knowi
     officer.post_form("/sync/refused/discard", {**fields, "understood": "y"})
     assert parse(officer.get("/sync")).find("section", id="refused") is None
     assert capture.unsynced_count(a.db.sync) == counted - 1
-    assert a.sync().rejected == []
+    assert a.sync().refused == []
     assert capture.unsynced_count(a.db.sync) == 0
     assert a.db.execute("select count(*) from villages where id = ?", [row["id"]]
                         ).fetchone()[0] == 1

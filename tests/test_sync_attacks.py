@@ -428,7 +428,7 @@ def test_a_thiefs_unknown_fields_do_not_block_the_offices_edits_of_the_row(world
     store.update(w.field.db, "people", w.person_extra, {"full_name": "Giàng Thị Dợ (vợ)"},
                  user_id=w.field.user())
     result = w.field.sync()
-    assert [(r["id"], r["code"]) for r in result.rejected] == []
+    assert [(r["id"], r["code"]) for r in result.refused] == []
     assert w.db["people"].get(w.person_extra)["full_name"] == "Giàng Thị Dợ (vợ)"
 
 

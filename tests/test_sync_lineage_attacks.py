@@ -485,7 +485,7 @@ def test_a_record_refused_in_a_handed_commune_stays_until_discarded_then_goes(ow
         late, person = register(a, "Hộ ghi sau khi chuyển", village_name="Lao Chải")
         with_cccd(a, person, "001190099999")
         result = a.sync()
-        assert late in {r["id"] for r in result.rejected}
+        assert late in {r["id"] for r in result.refused}
         assert late not in live(central.db)
         assert handed not in live(a.db) and late in live(a.db)
         assert capture.unsynced_count(a.db.sync) > 0
@@ -521,7 +521,7 @@ def test_a_record_made_in_the_very_millisecond_of_a_handover_is_taken(own_centra
         tied, _ = register(a, "Hộ ghi cùng lúc chuyển xã", village_name="Lao Chải")
         monkeypatch.undo()
         result = a.sync()
-        assert tied not in {r["id"] for r in result.rejected}
+        assert tied not in {r["id"] for r in result.refused}
         assert tied in live(central.db) and tied not in live(a.db)
     finally:
         a.close()

@@ -64,7 +64,7 @@ def test_no_account_is_born_on_a_laptop(tmp_path):
         store.update(laptop.db, "users", laptop.user(), {"full_name": "Vàng A Sử (đổi tên)"},
                      user_id=laptop.user())
         result = laptop.sync()
-        assert [(r["table"], r["id"], r["code"]) for r in result.rejected] == [
+        assert [(r["table"], r["id"], r["code"]) for r in result.refused] == [
             ("users", made["id"], "central_only")]
         assert central.db.execute("select count(*) from users").fetchone()[0] == users_before
         assert central.db.execute("select full_name from users where username = 'canbo'"

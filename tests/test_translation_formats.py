@@ -246,7 +246,7 @@ def test_the_review_form_keeps_a_doubled_percent_and_markup_and_shows_them_as_te
         assert page.find("h1").text == shown, name
         assert page.find("main").find("b") is None
     # Both reach the central server.
-    assert laptop.sync().rejected == []
+    assert laptop.sync().refused == []
 
 
 # ---- A pushed review ---------------------------------------------------------------------------
@@ -260,7 +260,7 @@ def test_a_pushed_review_that_breaks_its_placeholders_is_refused_by_the_central_
     kept = store.insert(laptop.db, "translation_reviews", {
         "language": "ium", "msgid": "Log in", "msgstr": "Nkag", "reviewed": 1},
         user_id=canbo)["id"]
-    assert laptop.sync().rejected == []
+    assert laptop.sync().refused == []
     before = rows_of(central.db, "translation_reviews")
     made = {}
     with monkeypatch.context() as unchecked:
@@ -273,7 +273,7 @@ def test_a_pushed_review_that_breaks_its_placeholders_is_refused_by_the_central_
                      user_id=canbo)
         made[kept] = "an edit"
     result = laptop.sync()
-    refused = {r["id"]: r for r in result.rejected}
+    refused = {r["id"]: r for r in result.refused}
     assert set(refused) == set(made)
     assert {r["code"] for r in refused.values()} == {"invalid"}
     assert all(r["reason"] for r in refused.values())
