@@ -181,7 +181,7 @@ class Laptop:
         self.db.close()
 
 
-def snapshot(db, office_id):
+def office_rows(db, office_id):
     """Every synced row an office's laptop may hold: values and field clocks."""
     from sync import capture
     communes = {r[0] for r in db.execute(

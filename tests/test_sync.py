@@ -17,7 +17,7 @@ from sync import capture, client, hlc
 from helpers import assert_report_counts_as_built_again
 from fieldapp import create_app
 from fieldapp.db import connect, upgrade
-from syncing import Central, CuttingProxy, Laptop, snapshot
+from syncing import Central, CuttingProxy, Laptop, office_rows
 
 
 def village(laptop, name="Mí Háng"):
@@ -40,9 +40,9 @@ def converge(central, *machines):
         for laptop in machines:
             laptop.sync()
     office = central.office_id()
-    expected = snapshot(central.db, office)
+    expected = office_rows(central.db, office)
     for laptop in machines:
-        held = snapshot(laptop.db, office)
+        held = office_rows(laptop.db, office)
         differing = {table: [{k: (mine.get(k), theirs.get(k)) for k in theirs
                               if mine.get(k) != theirs.get(k)}
                              for mine, theirs in zip(held[table], rows) if mine != theirs]

@@ -26,7 +26,7 @@ from fieldapp.visits import queries as visits
 from helpers import rows_of
 from sync import client, hlc, policy
 from sync.synced_tables import SYNCED_TABLES
-from syncing import Central, Laptop, Web, snapshot
+from syncing import Central, Laptop, Web, office_rows
 
 B_PASSWORD = "mat-khau-van-phong-b-1"
 # What office B holds that a laptop of office A must never see.
@@ -144,8 +144,8 @@ def unchanged(db):
 
 def office_b_only(w):
     """Ids of the rows only office B's laptops may see."""
-    seen_by_a = {r["id"] for rows in snapshot(w.db, w.office_a).values() for r in rows}
-    return {r["id"] for rows in snapshot(w.db, w.office_b).values() for r in rows} - seen_by_a
+    seen_by_a = {r["id"] for rows in office_rows(w.db, w.office_a).values() for r in rows}
+    return {r["id"] for rows in office_rows(w.db, w.office_b).values() for r in rows} - seen_by_a
 
 
 def assert_refused(w, changes, code):

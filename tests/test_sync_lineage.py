@@ -17,7 +17,7 @@ from fieldapp.households import queries as households
 from sync import capture, handover
 from helpers import new_client, parse
 from syncing import (Central, Laptop, Web, backup, copy_instance, put_back, reopened,
-                     restart_from, snapshot)
+                     restart_from, office_rows)
 from test_sync import LAPTOP, OPERATION, PICK, _operate, converge, register
 
 
@@ -283,13 +283,13 @@ def test_a_commune_handed_to_another_office_changes_hands_whole(central, laptops
     assert b.db.execute("select count(*) from households where id = ?",
                         [kept_home]).fetchone()[0] == 0
     for office, machines in ((office_a, [a]), (office_b, [b])):
-        expected = snapshot(central.db, office)
+        expected = office_rows(central.db, office)
         fresh = Laptop(tmp_path / f"fresh-{office}", central, office_id=office)
         try:
             fresh.sync()
             for machine in (*machines, fresh):
                 machine.sync()
-                assert snapshot(machine.db, office) == expected, (office, machine.instance)
+                assert office_rows(machine.db, office) == expected, (office, machine.instance)
         finally:
             fresh.close()
 

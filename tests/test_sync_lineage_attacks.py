@@ -13,7 +13,7 @@ from fieldapp.group_sessions import queries as sessions
 from fieldapp.households import queries as households
 from sync import capture, client, hlc, inbox, lineage, server
 from syncing import (Central, CuttingProxy, Laptop, backup, copy_instance, put_back, reopened,
-                     restart_from, snapshot)
+                     restart_from, office_rows)
 from test_sync import register, village
 from test_sync_field import _bulk
 
@@ -288,7 +288,7 @@ def test_a_person_who_moved_into_the_handed_commune_goes_whole_to_the_new_office
         assert b.db.execute("select household_id, cccd from people where id = ?",
                             [person]).fetchone() == (destination, CCCD_OF_B)
         assert inbox.waiting(b.db.sync) == [] and capture.unsynced_count(b.db.sync) == 0
-        assert snapshot(b.db, office_b)["people"] == snapshot(central.db, office_b)["people"]
+        assert office_rows(b.db, office_b)["people"] == office_rows(central.db, office_b)["people"]
         # The old office's laptops hold nothing of them, and no laptop waits for ever.
         for laptop in (a, fresh_a):
             assert holds_text(laptop.db, CCCD_OF_B) == [], laptop.instance.name
@@ -333,8 +333,8 @@ def test_the_new_office_receives_the_visits_the_old_office_made_in_the_commune(
         assert b.db.execute("select count(*) from visits where id = ?",
                             [visit]).fetchone()[0] == 1
         assert capture.unsynced_count(b.db.sync) == 0
-        expected = snapshot(central.db, office_b)
-        assert {t: snapshot(b.db, office_b)[t] for t in ("visits", "visit_outcomes")} == \
+        expected = office_rows(central.db, office_b)
+        assert {t: office_rows(b.db, office_b)[t] for t in ("visits", "visit_outcomes")} == \
             {t: expected[t] for t in ("visits", "visit_outcomes")}
     finally:
         for laptop in machines:
@@ -419,9 +419,9 @@ def test_a_central_server_restored_to_before_a_commune_move_is_followed_by_both_
         fresh = Laptop(tmp_path / "fresh-a", central, office_id=office_a)
         machines.append(fresh)
         fresh.sync()
-        expected = snapshot(central.db, office_a)
-        assert snapshot(fresh.db, office_a)["people"] == expected["people"]
-        assert snapshot(a.db, office_a)["households"] == expected["households"], \
+        expected = office_rows(central.db, office_a)
+        assert office_rows(fresh.db, office_a)["people"] == expected["people"]
+        assert office_rows(a.db, office_a)["households"] == expected["households"], \
             "office A's laptop never gets its commune back"
         assert holds_text(b.db, "001190066666") == [], "office B's laptop keeps the commune"
         assert capture.unsynced_count(b.db.sync) == 0
@@ -456,8 +456,8 @@ def test_a_commune_moved_away_and_back_before_the_laptops_sync_stays_whole(own_c
         assert {handed, late} <= live(a.db) and {handed, late} <= live(central.db)
         assert holds_text(b.db, "001190088888") == []
         assert kinds_of(a) == [] and kinds_of(b) == []
-        assert snapshot(a.db, office_a) == snapshot(central.db, office_a)
-        assert snapshot(b.db, office_b) == snapshot(central.db, office_b)
+        assert office_rows(a.db, office_a) == office_rows(central.db, office_a)
+        assert office_rows(b.db, office_b) == office_rows(central.db, office_b)
     finally:
         for laptop in machines:
             laptop.close()
@@ -566,7 +566,7 @@ def test_a_laptop_enrolled_before_the_backup_and_first_synced_after_it_misses_no
         assert lost_day | entered <= {r[0] for r in central.db.execute(
             "select id from households")}
         assert entered <= held, f"{len(entered - held)} of {len(entered)} households missed"
-        assert snapshot(b.db, central.office_id()) == snapshot(central.db, central.office_id())
+        assert office_rows(b.db, central.office_id()) == office_rows(central.db, central.office_id())
     finally:
         for laptop in machines:
             laptop.close()
@@ -750,8 +750,8 @@ def test_answers_lost_around_the_split_of_a_restored_copy_lose_nothing(central, 
         for machine in (central, a, b):
             assert made <= live(machine.db), machine
             assert capture.unsynced_count(machine.db.sync) == 0
-        assert snapshot(a.db, central.office_id()) == snapshot(central.db, central.office_id())
-        assert snapshot(b.db, central.office_id()) == snapshot(central.db, central.office_id())
+        assert office_rows(a.db, central.office_id()) == office_rows(central.db, central.office_id())
+        assert office_rows(b.db, central.office_id()) == office_rows(central.db, central.office_id())
         for household in today:
             assert central.db.execute(
                 "select count(*) from sync_log where row_id = ? and origin != 'central'",
@@ -798,7 +798,7 @@ def test_answers_lost_around_the_resend_after_a_central_restore_lose_nothing(tmp
             assert lost_day <= live(machine.db) and gone not in live(machine.db), machine
             assert capture.unsynced_count(machine.db.sync) == 0
         for laptop in machines:
-            assert snapshot(laptop.db, central.office_id()) == snapshot(
+            assert office_rows(laptop.db, central.office_id()) == office_rows(
                 central.db, central.office_id())
     finally:
         for laptop in machines:
@@ -848,7 +848,7 @@ def test_a_conflict_found_on_the_lost_day_is_held_once_everywhere_after_a_centra
         for laptop in machines:
             assert sorted(conflicts_on(laptop.db, household)) == sorted(held), \
                 laptop.instance.name
-            assert snapshot(laptop.db, central.office_id()) == snapshot(
+            assert office_rows(laptop.db, central.office_id()) == office_rows(
                 central.db, central.office_id()), laptop.instance.name
     finally:
         for laptop in machines:
