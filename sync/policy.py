@@ -95,6 +95,15 @@ CHECKED_TOGETHER = {"translation_reviews": {"msgstr": "msgid"}}
 # not work on laptops). A user's own row is written by that user (OWN_ROW).
 AUTHORS = {"translation_reviews": "translator", "script_texts": "member",
            "scripts": "member", "users": "member"}
+# Who logs in on a laptop without the central server: the office's active field users
+# (officers, collaborators among them, and supervisors). Only their password hashes go to the
+# office's laptops; every other account a laptop holds (for names in its records) comes with
+# WITHHELD_HASH, which no password opens. Administrators work on the central server.
+OFFLINE_LOGIN_ROLES = frozenset({"officer", "supervisor"})
+WITHHELD_HASH = "!"
+# The fields of an account that decide whether its hash goes to a laptop: a change of any of
+# them sends the hash (or WITHHELD_HASH) again.
+OFFLINE_LOGIN_FIELDS = frozenset({"role", "active", "deleted_at", "office_id", "password_hash"})
 # Never taken from a device, on any table: the row's identity and clock are the server's.
 NEVER = {"id", "sync_clock"}
 # Columns naming a user (visits.officer_id, every row's created_by/updated_by) or a list of
@@ -143,3 +152,9 @@ def named_users(values):
     for field in USER_LIST_FIELDS & values.keys():
         names.update(values[field] or [])
     return names
+
+
+def logs_in_offline(user, office_id):
+    """Whether the account may log in on a laptop of this office, so its hash goes there."""
+    return (user.get("office_id") == office_id and user.get("role") in OFFLINE_LOGIN_ROLES
+            and bool(user.get("active")) and not user.get("deleted_at"))

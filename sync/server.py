@@ -107,23 +107,47 @@ def office_directory(store, office_id):
     rows = [("offices", r) for r in store.find("offices", id=office_id)]
     rows += [(table, r) for table in ("office_communes", "users")
              for r in store.find(table, order_by=["created_at"], office_id=office_id)]
-    return [{"table": table, "id": row["id"], "fields": _as_held(table, row)}
+    return [{"table": table, "id": row["id"], "fields": _as_held(table, row, office=office_id)}
             for table, row in rows]
 
 
-def _as_held(table, row, names=None):
-    """A row's fields as the server holds them, {name: [value, stamp, ""]}, but for the password
-    hashes of administrators: they never leave the central server (an unusable "!" instead)."""
+def _as_held(table, row, names=None, office=None):
+    """A row's fields as the server holds them, {name: [value, stamp, ""]}, for a laptop of
+    `office`: an account's password hash only if it logs in there (policy.logs_in_offline)."""
     clock = capture.row_clock(row)
+    if table == "users" and names is not None and policy.OFFLINE_LOGIN_FIELDS & set(names):
+        # Whatever decides the hash sends it again: a disabled account's hash is withdrawn.
+        names = {*names, "password_hash"}
     held = {name: [row.get(name), stamp, ""] for name, stamp in clock.items()
             if (names is None or name in names) and name in row}
-    if table == "users" and row.get("role") == "admin" and "password_hash" in held:
-        held["password_hash"][0] = UNUSABLE_HASH
+    if table == "users" and "password_hash" in held:
+        held["password_hash"] = _hash_for_laptop(row, clock, office)
     return held
 
 
-# What a laptop holds for an administrator's password: no password opens it.
-UNUSABLE_HASH = "!"
+def _hash_for_laptop(row, clock, office):
+    """[hash, stamp, ""] of an account for a laptop of the office: its own hash, or
+    WITHHELD_HASH. Stamped with the latest of the fields that decide it, so that the laptop,
+    which takes a field only under a stamp it has not seen, takes every switch between the two."""
+    stamp = max((clock.get(name) or "" for name in policy.OFFLINE_LOGIN_FIELDS), default="")
+    value = row["password_hash"] if policy.logs_in_offline(row, office) else UNUSABLE_HASH
+    return [value, stamp, ""]
+
+
+def account_moved(store, user_id, offices):
+    """After an account moved office on the central server: the whole row logged for each
+    office's laptops, so that the office it left withdraws its hash and the one it joined gets
+    it (a change is otherwise seen only by the office the row names now)."""
+    row = store.find("users", id=user_id)[0]
+    fields = {name: [row.get(name), stamp, ""]
+              for name, stamp in capture.row_clock(row).items()}
+    for office in dict.fromkeys(offices):
+        capture.log(store, "users", user_id, fields, capture.device_id(store), row,
+                    known_scope=(None, office))
+
+
+# What a laptop holds for the password of an account that may not log in there.
+UNUSABLE_HASH = policy.WITHHELD_HASH
 
 
 def authenticate(store, authorization):
@@ -636,16 +660,15 @@ def _pull(store, device, communes, cursor, upto, mine=False):
             if table == "visits" and row.get("officer_id") in officers:
                 # Who made a visit of a commune another office handed over: their name, so
                 # that the laptop can hold the visit, never a password.
-                named = _as_held("users", officers.pop(row["officer_id"]), _NAMED_OFFICER)
-                if "password_hash" in named:
-                    named["password_hash"][0] = UNUSABLE_HASH
+                named = _as_held("users", officers.pop(row["officer_id"]), _NAMED_OFFICER,
+                                 device["office_id"])
                 changes.append({"seq": seq, "table": "users", "id": row["officer_id"],
                                 "fields": named})
             extra = merge.extra_fields(store, table, row_id) if has_extra else {}
             # The fields as the server holds them now: a laptop can take them as they are,
             # since a later change can only have moved them forward.
             names = json.loads(fields)
-            now = _as_held(table, row, names)
+            now = _as_held(table, row, names, device["office_id"])
             now.update({name: extra[name] for name in names if name in extra})
             change = {"seq": seq, "table": table, "id": row_id, "fields": now}
             if entry:
