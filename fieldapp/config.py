@@ -52,6 +52,9 @@ def defaults(instance_path):
         SESSION_IDLE_HOURS=10,
         # Served through a TLS reverse proxy: trust its X-Forwarded-For and -Proto (one hop).
         BEHIND_PROXY=False,
+        # Automatic backups kept in the instance's backups folder (daily, before an upgrade or
+        # a restore), newest first; those made by hand are never removed.
+        BACKUPS_KEPT=14,
     )
 
 
@@ -98,6 +101,8 @@ def check(config):
                  "LOGIN_ADDRESS_FREE_ATTEMPTS", "LOGIN_ADDRESS_MAX_DELAY_SECONDS",
                  "SESSION_IDLE_HOURS"):
         config[name] = _whole_number(name, config[name], at_least=0)
+    # At least one: the backup made before a restore is what the restore replaced.
+    config["BACKUPS_KEPT"] = _whole_number("BACKUPS_KEPT", config["BACKUPS_KEPT"], at_least=1)
     key = config.get("DATABASE_KEY")
     if key is not None and not str(key).strip():
         raise ConfigError("DATABASE_KEY is set but empty: set the key, or unset it")

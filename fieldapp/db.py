@@ -153,12 +153,14 @@ def upgrade(db, central=False):
     """Apply pending migrations and refresh the official place list; return the names applied."""
     from sync.server import make_central
 
+    from . import backups
     from .places.official import load_official_places
 
     # WAL lets the sync job read while an officer saves a form; it stays set in the file.
     if db.journal_mode != "wal":
         db.enable_wal()
     pending = [m.name for steps in migration_sets() for m in steps.pending(db)]
+    backups.before_upgrade(db, pending)
     for steps in migration_sets():
         steps.apply(db)
     load_official_places(db)
