@@ -98,6 +98,12 @@ class Database(sqlite_utils.Database):
         return self.conn.total_changes
 
     @cached_property
+    def dialect(self):
+        """The SQL only this database's engine accepts, one module per engine (fieldapp.dialects)."""
+        from . import dialects
+        return dialects.of(self.conn)
+
+    @cached_property
     def sync(self):
         """This database as the sync engine's store (sync.store.Store), one per connection."""
         return SQLiteStore(self)
