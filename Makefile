@@ -42,10 +42,13 @@ runtime-deps:
 # GNU gettext's msgfmt checks the catalogs as translators' tools do; Debian's Chromium is the
 # browser the end-to-end tests (tests/e2e) drive through Playwright, whose own browser download is
 # never used. libfaketime's `faketime` runs the sync tests' laptop processes years ahead or behind.
+# PostgreSQL's initdb and pg_ctl: the tests start their own server (tests/postgres.py).
 CHROMIUM ?= /usr/bin/chromium
 system-deps: runtime-deps
 	@command -v msgfmt >/dev/null || { $(call APT_INSTALL,gettext); }
 	@command -v faketime >/dev/null || { $(call APT_INSTALL,faketime); }
+	@command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { $(call APT_INSTALL,postgresql); }
 	@test -x $(CHROMIUM) || { $(call APT_INSTALL,chromium); }
 	@test -x $(CHROMIUM) || { echo "The end-to-end tests need Chromium at $(CHROMIUM): install" \
 	  "Debian's 'chromium' package or set CHROMIUM=/path/to/chromium." >&2; exit 1; }

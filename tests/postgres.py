@@ -1,0 +1,171 @@
+"""PostgreSQL for the tests: one server per session in a temporary folder, a fresh database each.
+
+Debian's `postgresql` package (`make system-deps` installs it) gives initdb and pg_ctl; the
+server listens on a Unix socket in its folder and on a free port of 127.0.0.1, with nothing
+synced to disk (fsync, synchronous_commit and full_page_writes off: a crash loses only a test's
+data). initdb and the server refuse to run as root, so under root they run as `postgres` (the
+package's user) or `nobody`. When no server can be started the tests that need one fail, saying
+why; FIELDAPP_POSTGRES=optional makes them skip instead (CI never sets it).
+"""
+
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+SUPERUSER = "fieldapp"
+SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
+            "listen_addresses": "127.0.0.1", "max_connections": "60",
+            # Tests open a connection per writer process; a database dropped is freed at once.
+            "shared_buffers": "32MB", "log_min_messages": "warning"}
+HOW_TO_INSTALL = ("install Debian's PostgreSQL (`make system-deps` as root, or"
+                  " `apt-get install postgresql`), or set FIELDAPP_POSTGRES=optional to skip"
+                  " the tests that need it")
+
+
+class Unavailable(Exception):
+    """PostgreSQL could not be started here; the message says why."""
+
+
+def binaries():
+    """The folder of initdb and pg_ctl: on PATH, else Debian's newest /usr/lib/postgresql/N/bin."""
+    found = shutil.which("initdb")
+    if found and shutil.which("pg_ctl"):
+        return Path(os.path.realpath(found)).parent
+    # Debian keeps them off PATH (its wrappers are pg_ctlcluster and friends).
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                        key=lambda p: int(Path(p).parent.parent.name))
+    if not candidates:
+        raise Unavailable("no initdb on PATH nor in /usr/lib/postgresql/*/bin")
+    return Path(candidates[-1]).parent
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _runner():
+    """(uid, gid) the server runs as: this process's own, or under root a user it may be."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        try:
+            entry = pwd.getpwnam(name)
+        except KeyError:
+            continue
+        return entry.pw_uid, entry.pw_gid
+    raise Unavailable("running as root, with neither a 'postgres' nor a 'nobody' user to run"
+                      " PostgreSQL as (it refuses root)")
+
+
+class Server:
+    """A PostgreSQL server of the test session, in its own folder."""
+
+    def __init__(self):
+        self.bin = binaries()
+        self.runner = _runner()
+        # Not under pytest's temporary folder: that is root's alone, and the socket's path must
+        # stay short (at most 107 bytes).
+        self.folder = Path(tempfile.mkdtemp(prefix="fieldapp-pg-"))
+        self.data = self.folder / "data"
+        self.port = _free_port()
+        self.names = itertools.count(1)
+        if self.runner:
+            os.chown(self.folder, *self.runner)
+
+    def _run(self, *command, check=True):
+        result = subprocess.run(
+            [str(self.bin / command[0]), *command[1:]], capture_output=True, text=True,
+            cwd=self.folder, env={**os.environ, "HOME": str(self.folder), "LC_ALL": "C.UTF-8"},
+            **({"user": self.runner[0], "group": self.runner[1], "extra_groups": []}
+               if self.runner else {}), timeout=120)
+        if check and result.returncode:
+            raise Unavailable(f"{' '.join(command[:2])} failed:"
+                              f" {(result.stderr or result.stdout).strip()[-1500:]}")
+        return result
+
+    def start(self):
+        self._run("initdb", "--no-sync", "-D", str(self.data), "-U", SUPERUSER,
+                  "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8")
+        options = " ".join(f"-c {name}={value}" for name, value in {
+            **SETTINGS, "port": self.port, "unix_socket_directories": self.folder}.items())
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"),
+                  "-o", options, "-w", "-t", "60", "start")
+        return self
+
+    def stop(self):
+        if self.data.exists():
+            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop",
+                      check=False)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def log(self):
+        path = self.folder / "server.log"
+        return path.read_text(errors="replace")[-3000:] if path.exists() else ""
+
+    def url(self, database="postgres", tcp=False):
+        """A libpq URL of one of its databases, over the Unix socket or TCP."""
+        host = "127.0.0.1" if tcp else self.folder
+        return f"postgresql://{SUPERUSER}@/{database}?host={host}&port={self.port}"
+
+    def connect(self, database="postgres", **kwargs):
+        import psycopg
+        return psycopg.connect(self.url(database), autocommit=True, **kwargs)
+
+    def create_database(self, template=None, name=None):
+        """A new database (a copy of `template`, which nothing may be connected to); its URL."""
+        name = name or f"test_{os.getpid()}_{next(self.names)}"
+        with self.connect() as conn:
+            conn.execute(f'CREATE DATABASE "{name}"'
+                         + (f' TEMPLATE "{template}"' if template else ""))
+        return name
+
+    def drop_database(self, name):
+        with self.connect() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def start():
+    """A started server, or Unavailable saying why not."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as e:
+        raise Unavailable(f"psycopg is not installed ({e})") from e
+    server = Server()
+    try:
+        return server.start()
+    except (Unavailable, OSError, subprocess.SubprocessError) as e:
+        log = server.log()
+        server.stop()
+        raise Unavailable(f"{e}{' — its log: ' + log if log else ''}") from e
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The session's PostgreSQL server, started once (a few seconds)."""
+    try:
+        server = start()
+    except Unavailable as e:
+        message = f"PostgreSQL could not be started for the tests: {e}. To run them, {HOW_TO_INSTALL}."
+        if os.environ.get("FIELDAPP_POSTGRES") == "optional":
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_database(postgres_server):
+    """A fresh, empty database of the session's server, dropped after the test: its URL."""
+    name = postgres_server.create_database()
+    yield postgres_server.url(name)
+    postgres_server.drop_database(name)
