@@ -20,6 +20,18 @@ def hashes(laptop):
         file.close()
 
 
+def held_anywhere(laptop, text):
+    """The tables of the laptop's database file with a value containing the text."""
+    file = sqlite3.connect(laptop.app.config["DATABASE"])
+    try:
+        tables = [t for (t,) in file.execute("select name from sqlite_master where type = 'table'"
+                                             " and name not like '%fts%'")]
+        return [t for t in tables if any(text in str(value) for row in
+                                         file.execute(f"select * from [{t}]") for value in row)]
+    finally:
+        file.close()
+
+
 def openable(held):
     """The usernames whose hash a password could open (a real scrypt hash)."""
     return {username for username, hash_ in held.items() if (hash_ or "").startswith("scrypt:")}
@@ -123,11 +135,13 @@ def test_an_account_disabled_centrally_stops_on_the_laptop_and_its_session_ends(
     laptop = laptops("laptop")
     open_session = logs_in(laptop, "bi.khoa", PASSWORD)
     assert open_session and logged_in(open_session)
+    old_hash = hashes(laptop)["bi.khoa"]
     accounts.set_active(central.db, user, False, user_id=None)
     laptop.sync()
     assert not logged_in(open_session)
     assert logs_in(laptop, "bi.khoa", PASSWORD) is None
     assert hashes(laptop)["bi.khoa"] == "!"
+    assert held_anywhere(laptop, old_hash.rsplit("$", 1)[-1]) == []  # nor in history or logs
     assert laptop.db.execute("select active, full_name from users where id = ?",
                              [user]).fetchone() == (0, "Người bi.khoa")
 
