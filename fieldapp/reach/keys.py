@@ -38,14 +38,18 @@ def key_of(r, dim="d.dim"):
 ROW_KINDS_COUNTED = (*COUNTED_KINDS, "closed")
 
 
-def key_officer(column):
+# Between the officer and the commune in an officer_commune key, as SQL.
+SEPARATOR = "'/'"
+
+
+def key_officer(dialect, column):
     """The officer id (or '') of the officer_commune key in `column`, '<officer>/<commune>'."""
-    return f"substr({column}, 1, instr({column}, '/') - 1)"
+    return dialect.text_before(column, SEPARATOR)
 
 
-def key_commune(column):
+def key_commune(dialect, column):
     """The commune code of the officer_commune key in `column`, '<officer>/<commune>'."""
-    return f"cast(substr({column}, instr({column}, '/') + 1) as integer)"
+    return f"cast({dialect.text_after(column, SEPARATOR)} as integer)"
 
 
 def of_officer(column, officer):

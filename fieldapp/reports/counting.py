@@ -109,7 +109,8 @@ def _counted_figures(db, area, by, kinds, dim, year, masks):
     conditions = ["c.dim = :dim", "c.year = :year", f"c.kind in ({_quoted(kinds)})"]
     if area.office_id:
         conditions.append("c.office_id = :office")
-    commune = {"commune": "c.key", "officer_commune": reach_keys.key_commune("c.key")}.get(dim)
+    commune = {"commune": "c.key",
+               "officer_commune": reach_keys.key_commune(db.dialect, "c.key")}.get(dim)
     if area.province_code:
         conditions.append(
             f"{commune} in (select code from communes where province_code = :province)"
@@ -125,12 +126,12 @@ def _counted_figures(db, area, by, kinds, dim, year, masks):
               "officer": area.officer_id, **{f"mask_{n}": m for n, m in masks.items()}}
     if by == "month":
         return _counted_by_month(db, conditions, params, year, masks)
-    officer = reach_keys.key_officer("c.key") if dim == "officer_commune" else "c.key"
+    officer = reach_keys.key_officer(db.dialect, "c.key") if dim == "officer_commune" else "c.key"
     key = {None: "null", "office": "c.office_id", "commune": commune,
            "officer": f"nullif({officer}, '')"}[by]
     rows = db.query(f"""
         select {key} as key, c.kind, {", ".join(
-            f"sum(case when c.months & :mask_{n} then c.n end) as [{n}]" for n in masks)}
+            f'sum(case when c.months & :mask_{n} then c.n end) as "{n}"' for n in masks)}
           from reach_counts c
          where {" and ".join(conditions)}
          group by 1, 2""", params)
@@ -198,17 +199,17 @@ def _scanned_figures(db, area, periods, by, families):
 
 def _session_figures(db, area, params, periods, by):
     # Grouped by officer, a session counts once per facilitator: the join itself filters.
-    conditions = scope.session_conditions(area, officer=by != "officer")
+    conditions = scope.session_conditions(db, area, officer=by != "officer")
     facilitators = ""
     if by == "officer":
-        facilitators = "left join json_each(s.facilitators) f"
+        facilitators = f"left join {db.dialect.json_values('s.facilitators', 'f')} on 1 = 1"
         if area.officer_id:
             conditions.append("f.value = :officer")
     joined = _BY_OFFICE.format(column="s.commune_code") if by == "office" else ""
     # Attendees not on the roster: each one a person reached, whom nobody can recognise.
-    unnamed = """max(s.attendees_total - (select count(*) from session_attendees a
+    unnamed = db.dialect.larger("""s.attendees_total - (select count(*) from session_attendees a
                                            where a.session_id = s.id
-                                             and a.deleted_at is null), 0)"""
+                                             and a.deleted_at is null)""", "0")
     sums = {"sessions": "1", "attendees": "s.attendees_total",
             "attendees_female": "s.attendees_female", "attendees_male": "s.attendees_male",
             "attendees_gender_unknown": "s.attendees_gender_unknown", "people": unnamed}
@@ -225,10 +226,10 @@ def _session_figures(db, area, params, periods, by):
 def attendees_by_ethnicity(db, area, start, end):
     """{ethnicity code: attendees} at the area's sessions in the period ('unknown' included)."""
     params = scope.params(area, start, end)
-    conditions = scope.session_conditions(area)
+    conditions = scope.session_conditions(db, area)
     return {r["code"]: r["n"] for r in db.query(f"""
         select e.key as code, sum(e.value) as n
-          from group_sessions s, json_each(s.attendees_by_ethnicity) e
+          from group_sessions s, {db.dialect.json_entries("s.attendees_by_ethnicity", "e")}
          where {" and ".join(conditions)}
          group by e.key order by n desc, e.key""", params)}
 

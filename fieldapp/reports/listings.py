@@ -17,11 +17,11 @@ def visit_rows(db, area, start, end):
     return db.query(f"""
         select vi.visited_at, c.name as commune_name, vl.name as village_name,
                head.full_name as head_name, u.full_name as officer_name, vi.nobody_home,
-               (select count(*) from json_each(vi.present) m
+               (select count(*) from {db.dialect.json_values("vi.present", "m")}
                  where {person_in_office("m.value", "o.id")}) as present_count,
                vi.language, vi.topics,
                vi.materials, vi.companions, vi.follow_up_on, vi.notes, o.name as office_name,
-               (select json_group_array(json_array(p.full_name, vo.outcome))
+               (select {db.dialect.group_list(db.dialect.json_list("p.full_name", "vo.outcome"))}
                   from visit_outcomes vo join people p on p.id = vo.person_id
                  where vo.visit_id = vi.id and vo.deleted_at is null
                    and {person_in_office("p.id", "o.id")}) as outcomes
@@ -41,10 +41,11 @@ def visit_rows(db, area, start, end):
 def session_rows(db, area, start, end):
     """The area's sessions in the period, oldest first, with places and roster size."""
     params = scope.params(area, start, end)
-    conditions = scope.session_conditions(area)
+    conditions = scope.session_conditions(db, area)
     return db.query(f"""
         select s.*, c.name as commune_name, vl.name as village_name, o.name as office_name,
-               (select json_group_array(u.full_name) from json_each(s.facilitators) f
+               (select {db.dialect.group_list("u.full_name")}
+                  from {db.dialect.json_values("s.facilitators", "f")}
                   join users u on u.id = f.value) as facilitator_names,
                (select count(*) from session_attendees a
                  where a.session_id = s.id and a.deleted_at is null

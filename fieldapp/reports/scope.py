@@ -71,7 +71,7 @@ def in_area(area, column):
     return conditions
 
 
-def session_conditions(area, officer=True):
+def session_conditions(db, area, officer=True):
     """SQL conditions keeping the area's live sessions (s) of the period; with `officer`, only
     those the area's officer facilitated."""
     conditions = ["s.deleted_at is null", "s.held_at >= :start", "s.held_at < :before",
@@ -79,8 +79,8 @@ def session_conditions(area, officer=True):
     if area.village_id:
         conditions.append("s.village_id = :village")
     if officer and area.officer_id:
-        conditions.append("exists (select 1 from json_each(s.facilitators)"
-                          " where value = :officer)")
+        conditions.append(f"exists (select 1 from {db.dialect.json_values('s.facilitators', 'f')}"
+                          " where f.value = :officer)")
     return conditions
 
 
@@ -100,7 +100,7 @@ def names(db, table, keys, column="id", label="name"):
         return {}
     marks = ",".join("?" * len(keys))
     return {r[0]: r[1] for r in db.execute(
-        f"select [{column}], [{label}] from [{table}] where [{column}] in ({marks})", keys)}
+        f"select {column}, {label} from {table} where {column} in ({marks})", keys)}
 
 
 def months(start, end):

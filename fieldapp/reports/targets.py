@@ -60,7 +60,7 @@ def _rows(db, area, year, month):
 def _read(db, area, year, month):
     params = {"office": area.office_id, "province": area.province_code, "year": year,
               "month": month}
-    conditions = ["t.deleted_at is null", "t.year = :year", "t.month is :month"]
+    conditions = ["t.deleted_at is null", "t.year = :year", db.dialect.same("t.month", ":month")]
     if area.office_id:
         conditions.append("t.office_id = :office")
     if area.province_code:
