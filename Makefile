@@ -71,9 +71,10 @@ translations: install
 run: install runtime-deps compile-translations
 	$(BIN)/python run.py --port $(PORT) --instance $(INSTANCE)
 
-# The central server the laptops sync with.
+# The central server the laptops sync with: gunicorn's worker processes (WORKERS=N to choose
+# how many; default twice the cores plus one), as docs/deployment.md explains.
 central: install runtime-deps compile-translations
-	$(BIN)/python run.py --central
+	$(BIN)/python run.py --central $(if $(WORKERS),--workers $(WORKERS))
 
 test: install-test system-deps compile-translations
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -165,3 +165,60 @@ def test_run_py_help_lists_its_options():
     assert result.returncode == 0
     for option in ("--port", "--instance", "--host", "--no-demo"):
         assert option in result.stdout
+
+
+def test_run_py_central_serves_with_several_worker_processes(tmp_path):
+    """The central server is gunicorn's workers; laptops syncing at once through different
+    workers each get every household, merged once."""
+    import run
+    from fieldapp.households import queries as households
+    from fieldapp.places import queries as places
+    from registry import person
+    from syncing import Central, Laptop
+
+    central = Central(tmp_path / "central")
+    laptops = []
+    try:
+        assert "workers: %d processes of 4 threads\n" % run.default_workers() in central.output
+        deadline = time.monotonic() + 30
+        while len(_children(central.process.pid)) < run.default_workers() and \
+                time.monotonic() < deadline:
+            time.sleep(0.1)  # gunicorn starts its workers one after another
+        assert len(_children(central.process.pid)) == run.default_workers() > 1
+        laptops = [Laptop(tmp_path / f"laptop{n}", central) for n in range(4)]
+        first = laptops[0]
+        commune = first.db.execute("select commune_code from office_communes").fetchone()[0]
+        village = places.create_village(first.db, commune, "Bản Song Song", "ban",
+                                        user_id=first.user())["id"]
+        first.sync()
+        made = set()
+        for n, laptop in enumerate(laptops):
+            laptop.sync()
+            made.add(households.register_household(
+                laptop.db, village, {}, person(f"Chủ Hộ Song Song {n}", 1970, "male"),
+                user_id=laptop.user()))
+        threads = [threading.Thread(target=laptop.sync) for laptop in laptops]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        for laptop in laptops:
+            laptop.sync()
+            assert made <= {r[0] for r in laptop.db.execute("select id from households")}
+        assert central.db.execute(
+            f"select count(*) from households where id in ({','.join('?' * len(made))})",
+            sorted(made)).fetchone()[0] == len(made)
+        assert central.errors() == []
+    finally:
+        for laptop in laptops:
+            laptop.close()
+        central.stop()
+
+
+def _children(pid):
+    found = []
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        with contextlib.suppress(OSError), open(f"/proc/{entry}/stat") as f:
+            if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(entry)
+    return found
