@@ -18,6 +18,7 @@ import re
 import shutil
 import time
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from sync import clock
@@ -122,7 +123,8 @@ def backups(folder):
             sidecar = json.loads(path.with_suffix(".json").read_text())
         except (OSError, ValueError):
             sidecar = {}
-        found.append(Backup(path, match.group(2), sidecar.get("created_at") or match.group(1),
+        made = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
+        found.append(Backup(path, match.group(2), sidecar.get("created_at") or clock.stamp(made),
                             path.stat().st_size, sidecar))
     return sorted(found, key=lambda b: b.path.name, reverse=True)
 
@@ -213,6 +215,8 @@ def _checked(app, candidate, key):
             facts = database_facts(db)
             result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
         except db.conn.DatabaseError as e:
+            if "malformed" in str(e):
+                raise Refused(f"the backup is damaged ({e})") from None
             raise Refused(f"not a fieldapp database, or not readable with this install's key"
                           f" ({e})") from None
         if not any(m.startswith("fieldapp/") for m in facts["migrations"]):
@@ -279,6 +283,7 @@ def _keep_current(app, database, key):
         return back_up(app, reason="before-restore").path
     except Exception:
         folder = folder_of(app)
+        _private_folder(folder)
         path = _new_file(folder, "damaged")
         for suffix in ("", "-wal"):
             if Path(f"{database}{suffix}").exists():

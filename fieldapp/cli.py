@@ -10,12 +10,49 @@ from .places import queries as places
 @click.command("db-upgrade")
 @with_appcontext
 def db_upgrade_command():
-    """Apply pending schema migrations and refresh the official place list."""
+    """Encrypt a plain database (unless ENCRYPTED = False), apply pending schema migrations
+    and refresh the official place list."""
+    _encrypt_if_due()
     applied = db.upgrade(db.get_db(), central=current_app.config["CENTRAL"])
     for name in applied:
         click.echo(f"applied {name}")
     if not applied:
         click.echo("database is up to date")
+
+
+@click.command("encrypt")
+@with_appcontext
+def encrypt_command():
+    """Encrypt the database (SQLCipher), after a plain copy into instance/backups; on a laptop,
+    print the recovery code once (the office keeps it on paper)."""
+    from . import keys
+    try:
+        code, backup = keys.encrypt(current_app)
+    except keys.AlreadyEncrypted:
+        raise click.ClickException("the database is already encrypted")
+    except (ValueError, keys.ConversionFailed) as e:
+        raise click.ClickException(str(e))
+    _said_encrypted(code, backup)
+
+
+def _encrypt_if_due():
+    from . import keys
+    if keys.should_encrypt(current_app):
+        _said_encrypted(*keys.encrypt(current_app))
+
+
+def _said_encrypted(code, backup):
+    from . import keys
+    click.echo(f"database encrypted: {current_app.config['DATABASE']}")
+    if backup:
+        click.echo(f"the plain copy it was made from (mode 600): {backup}; delete it once a "
+                   f"backup of the encrypted database exists")
+    for line in keys.recovery_code_lines(code) if code else ():
+        click.echo(line)
+    if code:
+        click.echo("no user has a key slot yet: the first login after the app starts is with "
+                   "the recovery code (the login page's link); each user's own password opens "
+                   "the laptop after their first login")
 
 
 @click.command("db-migrations")
@@ -229,6 +266,7 @@ def sync_command():
     from sync.client import SyncError
 
     from .sync_pages.views import run_sync
+    db.get_db()  # on an encrypted laptop, asks for a login to open it
     with click.progressbar(length=2, label="sync", show_pos=False) as bar:
         steps = {"sending": 0, "receiving": 1, "done": 2}
         shown = [0]
@@ -241,7 +279,7 @@ def sync_command():
             bar.label = f"sync: {p.step}, sent {p.sent}, received {p.received}"
         try:
             result = run_sync(current_app.config["DATABASE"], current_app.instance_path,
-                              progress)
+                              progress, key=db.key_of(current_app))
         except SyncError as e:
             raise click.ClickException(e.reason)
     click.echo(f"sent {result.sent}, received {result.received} in {result.requests} requests;"
@@ -265,32 +303,65 @@ REPAIRS = {
 
 
 @click.command("backup")
-@click.option("--to", "folder", required=True, type=click.Path(file_okay=False),
-              help="Folder to write the copy in (a USB drive); made if missing.")
+@click.option("--to", "folder", default=None, type=click.Path(file_okay=False),
+              help="Folder to write the backup in (a USB drive); made if missing. Without it,"
+                   " the instance's backups folder.")
 @with_appcontext
 def backup_command(folder):
-    """Copy the instance folder whole, while the app runs: the database through SQLite's
-    online backup, and the files beside it."""
-    import shutil
-    import sqlite3
-    from datetime import datetime, timezone
-    from pathlib import Path
-
-    instance = Path(current_app.instance_path)
-    target = Path(folder) / datetime.now(timezone.utc).strftime("fieldapp-%Y%m%d-%H%M%S")
-    target.mkdir(parents=True, exist_ok=False)
-    source = sqlite3.connect(current_app.config["DATABASE"])
-    copy = sqlite3.connect(target / "fieldapp.sqlite3")
+    """Back up the database now, while the app runs: a checked copy through SQLite's online
+    backup, encrypted when the database is."""
+    from . import backups
+    db.get_db()  # on an encrypted laptop, asks for a login to open it
     try:
-        with copy:
-            source.backup(copy)
-    finally:
-        source.close()
-        copy.close()
-    for path in instance.iterdir():
-        if path.is_file() and not path.name.startswith("fieldapp.sqlite3"):
-            shutil.copy2(path, target / path.name)
-    click.echo(f"backed up to {target}")
+        made = backups.back_up(current_app, folder, reason="usb" if folder else "manual")
+    except backups.Refused as e:
+        raise click.ClickException(str(e))
+    click.echo(f"backed up to {made.path} ({_size(made.size)}, integrity checked)")
+
+
+@click.command("backups")
+@click.option("--in", "folder", default=None, type=click.Path(file_okay=False, exists=True),
+              help="Folder to list (a USB drive); the instance's backups folder by default.")
+@with_appcontext
+def backups_command(folder):
+    """List the backups, newest first: time, reason, size, file."""
+    from . import backups
+    found = backups.backups(folder or backups.folder_of(current_app))
+    for b in found:
+        click.echo(f"{b.created_at}  {b.reason:<15} {_size(b.size):>9}  {b.path}")
+    if not found:
+        click.echo("no backups")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, exists=True))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(path, yes):
+    """Put a backup in place of the database, with fieldapp stopped. It is checked first (a
+    whole fieldapp database of this office); the database it replaces is kept as a backup."""
+    from . import backups
+    try:
+        db.get_db()  # on an encrypted laptop, asks for a login to open it
+    except Exception:
+        pass  # a damaged database, which is what a restore is for
+    db.close_db()
+    if not yes:
+        click.confirm(f"Stop fieldapp first. Replace the database by {path}?", abort=True)
+    try:
+        restored = backups.restore(current_app, path)
+    except backups.Refused as e:
+        raise click.ClickException(f"nothing was restored: {e}")
+    for note in restored.notes:
+        click.echo(f"note: {note}")
+    if restored.kept:
+        click.echo(f"the database it replaced is kept in {restored.kept}")
+    click.echo(f"restored from {path}; start fieldapp and sync: the laptop gets back what the"
+               " central server has and sends what it lacks")
+
+
+def _size(count):
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count / 1e3:.0f} kB"
 
 
 def init_app(app):
@@ -298,5 +369,5 @@ def init_app(app):
                     create_office_command, create_user_command,
                     translations_coverage_command, translations_export_command,
                     translations_import_command, enrol_command, sync_command,
-                    backup_command):
+                    backup_command, backups_command, restore_command, encrypt_command):
         app.cli.add_command(command)

@@ -12,9 +12,9 @@ from forms.syncing import DiscardRefusedForm, EnrolForm, EnrolmentCodeForm, Reso
 from sync import capture, client, handover, merge, policy, refused, server, verify
 from sync.client import SyncError
 
-from .. import __version__, accounts, audit, history, offices, rules, store, submissions
+from .. import __version__, accounts, audit, history, keys, offices, rules, store, submissions
 from ..auth.sessions import end_session, login_required, role_required, start_session
-from ..db import connect, get_db
+from ..db import connect, get_db, key_of
 from ..i18n import gettext as _, lazy_gettext as _l
 from ..vocabulary import MANAGERS, ROLES
 from . import records
@@ -210,15 +210,20 @@ def _after_enrolment(db, device):
     return redirect(where)
 
 
-def run_sync(database, instance_path, on_progress=None):
-    """Sync once with the enrolled central server, on a connection of its own."""
+def run_sync(database, instance_path, on_progress=None, key=None):
+    """Sync once with the enrolled central server, on a connection of its own (`key`: the
+    encrypted laptop's, see fieldapp.keys)."""
     device = client.load_device(instance_path)
     if device is None:
         raise SyncError("this laptop is not enrolled", kind="not_enrolled")
-    db = connect(database)
+    db = connect(database, key=key)
     try:
-        return client.sync(db.sync, device, app_version=__version__, on_progress=on_progress,
-                           instance_path=instance_path)
+        result = client.sync(db.sync, device, app_version=__version__, on_progress=on_progress,
+                             instance_path=instance_path)
+        # A user removed, disabled or given a new password centrally: their old password
+        # no longer opens this laptop.
+        keys.forget_missing(db, keys.slots_in(instance_path))
+        return result
     finally:
         db.close()
 
@@ -239,9 +244,9 @@ def now():
                 run.update(step=p.step, sent=p.sent, received=p.received)
 
             def work(database=current_app.config["DATABASE"],
-                     instance=current_app.instance_path):
+                     instance=current_app.instance_path, key=key_of(current_app)):
                 try:
-                    run_sync(database, instance, progress)
+                    run_sync(database, instance, progress, key=key)
                 except SyncError as e:
                     run["error"] = (e.kind, e.reason, e.detail.get("code"))
                 except Exception as e:  # shown to the officer; the data is safe either way
@@ -320,7 +325,8 @@ def _resolvable(db, conflict):
             or (rule.change is not policy.ALL and field not in rule.change) \
             or field not in db.sync.columns(conflict["table_name"]):
         return False
-    return bool(db.value(f"select 1 from [{conflict['table_name']}] where id = ? and"
+    # The table is one of policy.DEVICE_TABLES, a plain name.
+    return bool(db.value(f"select 1 from {conflict['table_name']} where id = ? and"
                          " deleted_at is null", [conflict["row_id"]]))
 
 
@@ -403,3 +409,7 @@ def revoke(device_id):
                              detail={"accounts_disabled": made} if made else None)
     flash(_("Access revoked: this laptop can no longer sync."), "success")
     return redirect(url_for("syncing.devices"))
+
+
+# The Backups page's routes live on this blueprint too.
+from . import backups as _backups  # noqa: E402,F401
