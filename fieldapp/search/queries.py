@@ -17,12 +17,6 @@ _COLUMNS = """p.id, p.full_name, p.birth_year, p.gender, p.household_id,
               c.name as commune_name"""
 
 
-def _fts_query(text):
-    """Every word as a prefix: 'nguyen van' matches 'Nguyễn Văn An'."""
-    words = [w for w in fold(text).replace('"', " ").split() if w]
-    return " ".join(f'"{w}"*' for w in words)
-
-
 # A short or common name matches tens of thousands of people: only this many FTS matches are
 # sorted and shown (the page asks for more letters when the list is full).
 CANDIDATES = 1000
@@ -47,14 +41,17 @@ def search(db, office_id, q, limit=LIMIT):
              order by p.name_key limit :limit""",
             {"office": office_id, "n": number, "phone": personal.normalise_phone(q) or "",
              "limit": limit}))
-    match = _fts_query(q)
+    # Every word as a prefix: 'nguyen van' finds 'Nguyễn Văn An'.
+    match = db.dialect.search_terms(fold(q))
     if not match:
         return []
+    found = db.dialect.row_key("people_fts")
     return list(db.query(f"""
         select {_COLUMNS}
-          from (select rowid from people_fts where people_fts match :match
-                limit :candidates) f
-          join people p on p.rowid = f.rowid {_PLACE}
+          from (select {found} as found from people_fts
+                 where {db.dialect.matches("people_fts", ":match")}
+                 limit :candidates) f
+          join people p on {db.dialect.row_key("p")} = f.found {_PLACE}
          where p.deleted_at is null
          order by p.name_key limit :limit""",
         {"office": office_id, "match": match, "candidates": CANDIDATES, "limit": limit}))
