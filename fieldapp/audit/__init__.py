@@ -86,7 +86,7 @@ def _utc_bound(day, days_after=0):
         return None
 
 
-def _where(filters):
+def _where(db, filters):
     """SQL conditions and their named parameters for the filters given (dates as dates)."""
     f = {k: v for k, v in filters.items() if v}
     sql = []
@@ -97,7 +97,7 @@ def _where(filters):
         # A refused login has no user, only the username that was tried.
         sql.append("(a.user_id in (select id from users where username = :user or id = :user)"
                    " or (a.action = 'login_failed'"
-                   " and json_extract(a.detail, '$.username') = :user))")
+                   f" and {db.dialect.json_field('a.detail', 'username')} = :user))")
     if "device" in f:
         sql.append("a.device_id in (select id from devices where name = :device or id = :device)")
     if "table" in f:
@@ -115,8 +115,8 @@ def _where(filters):
     return sql, f
 
 
-def _query(filters, tail):
-    where, params = _where(filters)
+def _query(db, filters, tail):
+    where, params = _where(db, filters)
     sql = f"""
         select a.*, u.username, u.full_name as user_name, d.name as device_name
           from audit_log a
@@ -130,7 +130,7 @@ def _query(filters, tail):
 def entries(db, filters, page=1):
     """One page of the trail, newest first, with the filters; returns (rows, has_next_page)."""
     page = min(max(page, 1), MAX_PAGE)
-    sql, params = _query(filters, "limit :limit offset :offset")
+    sql, params = _query(db, filters, "limit :limit offset :offset")
     rows = list(db.query(sql, {**params, "limit": PAGE_SIZE + 1,
                                "offset": (page - 1) * PAGE_SIZE}))
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
@@ -138,7 +138,7 @@ def entries(db, filters, page=1):
 
 def all_entries(db, filters):
     """Every row the filters select, newest first (for the export)."""
-    sql, params = _query(filters, "")
+    sql, params = _query(db, filters, "")
     return db.query(sql, params)
 
 
