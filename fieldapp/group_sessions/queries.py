@@ -163,7 +163,8 @@ def sessions(db, office_id, month, village_id=None, format=None, target_group=No
     if target_group:
         conditions.append("s.target_group = :target_group")
     if language:
-        conditions.append("exists (select 1 from json_each(s.languages) where value = :language)")
+        conditions.append(f"exists (select 1 from {db.dialect.json_values('s.languages', 'l')}"
+                          " where l.value = :language)")
     return [_decoded(r) for r in db.query(f"""
         select s.*, c.name as commune_name, v.name as village_name,
                (select count(*) from session_attendees a

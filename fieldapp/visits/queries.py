@@ -193,7 +193,8 @@ def visit(db, visit_id, office_id):
     rows = list(db.query(f"""
         select v.*, u.full_name as officer_name, h.village_id, h.language as household_language,
                head.full_name as head_name,
-               (select json_group_array(m.value) from json_each(v.present) m
+               (select {db.dialect.group_list("m.value")}
+                  from {db.dialect.json_values("v.present", "m")}
                  where {person_in_office("m.value", ":office")}) as present_in_office
           from visits v
           join users u on u.id = v.officer_id
