@@ -45,7 +45,7 @@ def _taken_elsewhere(db, office_id, codes):
           from office_communes oc
           join communes c on c.code = oc.commune_code
           join offices o on o.id = oc.office_id
-         where oc.deleted_at is null and oc.office_id is not ?
+         where oc.deleted_at is null and {db.dialect.differs("oc.office_id", "?")}
            and oc.commune_code in ({marks})
          order by c.name_key""", [office_id, *codes])]
 
@@ -92,7 +92,7 @@ def move_commune(db, commune_code, to_office_id, *, user_id):
     office's laptops, and leave the old office's (docs/sync-protocol.md)."""
     with db.atomic():
         for link in db.query("select id from office_communes where commune_code = ?"
-                             " and deleted_at is null and office_id is not ?",
+                             f" and deleted_at is null and {db.dialect.differs('office_id', '?')}",
                              [commune_code, to_office_id]):
             store.soft_delete(db, "office_communes", link["id"], user_id=user_id)
         if commune_code not in commune_codes(db, to_office_id):

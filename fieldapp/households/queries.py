@@ -151,7 +151,8 @@ def likely_duplicates(db, office_id, commune_code, full_name=None, birth_year=No
           join villages v on v.id = h.village_id
           -- The central server holds every office: another office's people are not shown.
           {places.in_office("v.commune_code", "?")}
-         where p.deleted_at is null and p.id is not ? and ({" or ".join(clauses)})
+         where p.deleted_at is null and {db.dialect.differs("p.id", "?")}
+           and ({" or ".join(clauses)})
          limit 10""", [cccd, bhxh_number, office_id, exclude_id, *params]))
 
 

@@ -85,7 +85,7 @@ def office_village(db, village_id, office_id):
 def _duplicate_village(db, commune_code, name, exclude_id=None):
     return db.one(
         "select id, name from villages where commune_code = ? and name_key = ?"
-        " and deleted_at is null and id is not ?",
+        f" and deleted_at is null and {db.dialect.differs('id', '?')}",
         [commune_code, fold(name), exclude_id])
 
 
@@ -166,7 +166,7 @@ def merge_villages(db, keep_id, others, *, user_id):
         for village_id in others:
             for table in ("households", "group_sessions"):
                 for (row_id,) in db.execute(
-                        f"select id from [{table}] where village_id = ? and deleted_at is null",
+                        f"select id from {table} where village_id = ? and deleted_at is null",
                         [village_id]).fetchall():
                     store.update(db, table, row_id, {"village_id": keep_id}, user_id=user_id)
                     moved += table == "households"

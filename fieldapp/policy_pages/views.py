@@ -77,7 +77,7 @@ def index():
 def _taken(db, key, effective_from, but=None):
     """Whether another live row of the figure applies from that day."""
     return db.value("select 1 from policy_figures where key = ? and effective_from = ?"
-                    " and deleted_at is null and id is not ?",
+                    f" and deleted_at is null and {db.dialect.differs('id', '?')}",
                     [key, effective_from, but]) is not None
 
 
