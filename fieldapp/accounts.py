@@ -150,7 +150,8 @@ def end_sessions(db, user_id):
     # Local bookkeeping, not a synced table: a session lives on one server.
     db.execute("""
         insert into session_generations (user_id, generation) values (?, 1)
-        on conflict(user_id) do update set generation = generation + 1""", [user_id])
+        on conflict(user_id) do update set generation = session_generations.generation + 1""",
+               [user_id])
 
 
 def set_active(db, target_id, active, *, user_id):
@@ -253,16 +254,17 @@ def authenticate(db, username, password, address=None, now=None):
 
 
 # Written out, not built from _COUNTERS: a statement naming its table at run time could write
-# any table, and tests/test_store.py keeps the synced ones to the store.
+# any table, and tests/test_store.py keeps the synced ones to the store. An upsert names the
+# table's own column by the table (PostgreSQL finds a bare name ambiguous beside `excluded`).
 _COUNT_FAILURE = {
     "username": """
         insert into login_failures (username, failures, last_failure_at) values (?, 1, ?)
-        on conflict(username) do update set failures = failures + 1,
+        on conflict(username) do update set failures = login_failures.failures + 1,
                                             last_failure_at = excluded.last_failure_at""",
     "address": """
         insert into login_failures_by_address (address, failures, last_failure_at)
         values (?, 1, ?)
-        on conflict(address) do update set failures = failures + 1,
+        on conflict(address) do update set failures = login_failures_by_address.failures + 1,
                                            last_failure_at = excluded.last_failure_at""",
 }
 
