@@ -9,6 +9,7 @@ from sqlalchemy.dialects import postgresql
 
 from fieldapp import schema
 from fieldapp.db import connect, upgrade
+from fieldapp.pg_migrations import current_revision, engine_url, upgrade_postgresql
 from sync.store import SCHEMA_TABLES
 
 SQLITE_ONLY_TABLES = re.compile(r"^(people_fts(_\w+)?|_sqlite_migrations|sqlite_sequence)$")
@@ -187,12 +188,26 @@ def test_a_difference_is_found(migrated_sqlite):
 
 
 def postgres_engine(url):
-    return sa.create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1),
-                            poolclass=sa.pool.NullPool)
+    return sa.create_engine(engine_url(url), poolclass=sa.pool.NullPool)
 
 
-def test_postgresql_made_from_the_description_is_the_description(postgres_database):
+def test_postgresql_upgraded_by_alembic_is_the_description(postgres_database):
+    assert current_revision(postgres_database) is None
+    upgrade_postgresql(postgres_database)
     engine = postgres_engine(postgres_database)
-    schema.metadata.create_all(engine)
-    assert differences(sa.inspect(engine), "postgresql") == {}
+    assert differences(sa.inspect(engine), "postgresql",
+                       leave_out={"alembic_version"}.__contains__) == {}
+    with engine.connect() as conn:
+        before = conn.execute(sa.text(
+            "select count(*), max(xmin::text::bigint) from pg_class")).one()
     engine.dispose()
+    assert current_revision(postgres_database) == "0001"
+
+    # Again: nothing to do, nothing changed.
+    upgrade_postgresql(postgres_database)
+    engine = postgres_engine(postgres_database)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text(
+            "select count(*), max(xmin::text::bigint) from pg_class")).one() == before
+    engine.dispose()
+    assert current_revision(postgres_database) == "0001"
