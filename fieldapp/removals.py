@@ -8,13 +8,14 @@ carries the same time, so undoing it brings back exactly those.
 
 from datetime import timedelta
 
-from flask import abort, flash, g, redirect, session, url_for
+from flask import abort, after_this_request, flash, g, redirect, session, url_for
 
 from forms.removals import RemoveForm
 
-from sync import capture
+from sync import capture, erasure
 
-from . import clock, store
+from . import audit, clock, store
+from .db import get_db
 from .i18n import gettext as _
 from .vocabulary import MANAGERS
 
@@ -31,10 +32,11 @@ def may_remove(user, row, now=None):
     return (now or clock.utcnow()) - made <= timedelta(days=OWN_RECORD_DAYS)
 
 
-def remove_by_form(row, remove, *, done, undo, removed, back):
+def remove_by_form(row, remove, *, done, undo, removed, back, erasable=None):
     """What every Remove button does: the user must be allowed and give a reason; then
     `remove(reason)` runs, `removed` is said with an Undo button (posting to `undo`), and the
-    user goes to `done`. Without a reason, back to `back` with a message; nothing removed."""
+    user goes to `done`. Without a reason, back to `back` with a message; nothing removed.
+    `erasable`: the record's table when its form offers to erase its personal numbers too."""
     if not may_remove(g.user, row):
         abort(403)
     form = RemoveForm()
@@ -43,10 +45,31 @@ def remove_by_form(row, remove, *, done, undo, removed, back):
         flash(form.reason.errors[0] if form.reason.errors and reason else
               _("Say why it is removed: nothing was removed."), "error")
         return redirect(back)
-    remove(reason)
+    if erasable and form.erase_numbers.data:
+        erase_by_form(erasable, row["id"], lambda: remove(reason))
+    else:
+        remove(reason)
     flash(removed, "success")
     offer_undo(undo, _("Undo"))
     return redirect(done)
+
+
+def erase_by_form(table, row_id, remove):
+    """Remove the record and erase its personal numbers (a household's: its members' too) in
+    one transaction, audited without the numbers; once committed, the write-ahead log is
+    emptied into the database file so that no old page keeps them (sync.erasure)."""
+    db = get_db()
+    with db.atomic():
+        remove()
+        store.erase_numbers_with(db, table, row_id, user_id=g.user["id"])
+        audit.record_request("numbers_erased", table=table, row_id=row_id)
+
+    @after_this_request
+    def settle(response):
+        # After the view's transaction (submissions.once) has committed, not inside it.
+        erasure.settle(db.sync)
+        return response
+    flash(_("Personal numbers erased: Undo brings the record back without them."), "info")
 
 
 def undo_saving(row, remove, *, done):
@@ -66,6 +89,9 @@ def restore_by_form(db, table, row_id, restore, *, done, restored):
         abort(404)
     restore()
     flash(restored, "success")
+    if row.get(erasure.MARKER):
+        flash(_("Its personal numbers were erased when it was removed: they do not come back."),
+              "info")
     return redirect(done)
 
 

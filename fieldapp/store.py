@@ -8,7 +8,7 @@ the app's database.
 import json
 import uuid
 
-from sync import capture, clock as engine_clock, trail
+from sync import capture, clock as engine_clock, erasure, trail
 from sync.synced_tables import CLOCK_COLUMN, SYNC_COLUMNS, SYNCED_TABLES
 
 from . import rules
@@ -193,6 +193,56 @@ def _below(db, table, id, deleted_at, act):
         for found in db.sync.find(child, only=["id"], deleted_at=deleted_at, **{column: id}):
             _below(db, child, found["id"], deleted_at, act)
             act(child, found["id"])
+
+
+def erase_numbers(db, table, id, *, user_id, at=None):
+    """Empty a record's personal numbers (a person's CCCD and mã số BHXH, a household's phone),
+    removed or not, and scrub every earlier value of them this device kept: the erasure syncs
+    as a change, and every device that takes it scrubs its own (sync.erasure). Cannot be undone."""
+    current = get(db, table, id, include_deleted=True)
+    stamp = at or now()
+    emptied = erasure.erasing_fields(table)
+    # The entry names what was emptied, never from what: the same words the central server's
+    # trail of this change reads once scrubbed (sync.trail, sync.erasure).
+    entry = _entry(table, id, stamp, user_id, "update", {
+        **{k: [None, v] for k, v in emptied.items() if current.get(k) != v},
+        erasure.MARKER: [current.get(erasure.MARKER), stamp]})
+    with db.sync.atomic():
+        erasure.erase(db.sync, table, id)
+        _write(db, table, current, {**emptied, erasure.MARKER: stamp, "updated_at": stamp,
+                                    "updated_by": user_id}, entry)
+
+
+def erase_numbers_with(db, table, id, *, user_id):
+    """Erase the numbers of a record and, for a household, of every member it ever had; one
+    transaction, one time. Call sync.erasure.settle(db.sync) once it has committed."""
+    with db.sync.atomic():
+        at = now()
+        erase_numbers(db, table, id, user_id=user_id, at=at)
+        if table == "households":
+            for person in db.sync.find("people", only=["id"], household_id=id):
+                erase_numbers(db, "people", person["id"], user_id=user_id, at=at)
+
+
+def _scrub_audit(store, table, row_id, fields):
+    """The central audit trail's entries of the record (merged changes, their values masked
+    or, for a phone, not) keep no erased value either."""
+    for row in store.find("audit_log", table_name=table, row_id=row_id, only=["id", "detail"]):
+        try:
+            detail = json.loads(row["detail"] or "null")
+        except ValueError:
+            continue
+        changes = detail.get("changes") if isinstance(detail, dict) else None
+        if not isinstance(changes, dict) or not fields.keys() & changes.keys():
+            continue
+        for name in fields.keys() & changes.keys():
+            value = changes[name]
+            changes[name] = [None] * len(value) if isinstance(value, list) else None
+        store.update("audit_log", {"detail": json.dumps(detail, ensure_ascii=False)},
+                     id=row["id"])
+
+
+erasure.ALSO.append(_scrub_audit)
 
 
 def history(db, table, row_id):

@@ -100,4 +100,5 @@ ACTION_LABELS = {
     "policy_figure_edited": _l("Policy figure edited"),
     "policy_figure_removed": _l("Policy figure removed"),
     "merged": _l("Change merged from a laptop"),
+    "numbers_erased": _l("Personal numbers erased"),
 }

@@ -18,6 +18,9 @@ from .capture import compact_json
 MARKER = "numbers_erased_at"
 ERASED = {"people": {"cccd": None, "bhxh_number": None},
           "households": {"phone": ""}}
+# The app's own places that keep values beside the engine's (its audit trail): each is called
+# as erase is, with (store, table, row id, {field: empty value}).
+ALSO = []
 
 
 def marks_erasure(table, fields):
@@ -68,6 +71,8 @@ def erase(store, table, row_id, keep_after=None):
         if values is not None:
             store.update("sync_inbox", {"fields": values}, table_name=table, row_id=row_id)
     _scrub_conflicts(store, table, row_id, fields)
+    for scrub in ALSO:
+        scrub(store, table, row_id, fields)
     store.erased = True
 
 

@@ -216,7 +216,8 @@ def remove_person(person_id):
         done=url_for("households.view", household_id=person["household_id"]),
         undo=url_for("households.restore_person", person_id=person_id),
         removed=_("%(name)s removed from the household.", name=person["full_name"]),
-        back=url_for("households.edit_person", person_id=person_id, _anchor="remove"))
+        back=url_for("households.edit_person", person_id=person_id, _anchor="remove"),
+        erasable="people")
 
 
 @bp.post("/people/<person_id>/restore")
@@ -243,7 +244,8 @@ def remove(household_id):
         done=url_for("households.village", village_id=household["village_id"]),
         undo=url_for("households.restore", household_id=household_id),
         removed=_("Household removed, with its members and visits."),
-        back=url_for("households.view", household_id=household_id, _anchor="remove"))
+        back=url_for("households.view", household_id=household_id, _anchor="remove"),
+        erasable="households")
 
 
 @bp.post("/households/<household_id>/restore")

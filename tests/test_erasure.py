@@ -1,0 +1,207 @@
+"""Erasing personal numbers (issue 26, part 4; decree 13/2023/NĐ-CP): a person or household
+removed with "erase personal numbers" leaves no CCCD, mã số BHXH or phone in any file of any
+instance folder (database, its -wal and -shm, anything else there): not on the laptop that
+erased, not on the central server (a real `run.py --central` process), not on another laptop
+once it has synced. The files are read as bytes, as a thief holding the disk would read them."""
+
+import subprocess
+from pathlib import Path
+
+from fieldapp import accounts, history, offices, store
+from fieldapp.households import queries as households
+from fieldapp.places import queries as places
+from helpers import FormClient, form_values, parse, rows_of
+from sync import erasure
+from test_sync import converge, register
+from test_sync_attacks import Thief
+
+# A head of household born 1980, male: his CCCD as first typed (a typo), as corrected, as typed
+# on the second laptop at the same time; his mã số BHXH.
+CCCD_TYPO, CCCD, CCCD_B, BHXH = "001080011111", "001080012345", "001080054321", "0112345678"
+# A second member (born 1984, female), and the household's phone.
+CCCD_WIFE, BHXH_WIFE, PHONE = "001184067890", "0198765432", "0987654321"
+
+
+def files_holding(instance, numbers):
+    """{file, relative to the instance folder: the numbers its bytes hold}, over every file.
+
+    Read by grep in a process of its own: a file of a database this process has open, closed
+    here, would drop this process's SQLite locks on it (POSIX advisory locks are per process)."""
+    found = subprocess.run(["grep", "-r", "-a", "-o", "-F", *(a for n in numbers
+                                                                 for a in ("-e", n)),
+                            str(instance)], capture_output=True, check=False)
+    assert found.returncode in (0, 1), found.stderr
+    held = {}
+    for line in found.stdout.decode("utf-8", "replace").splitlines():
+        path, _, number = line.rpartition(":")
+        name = str(Path(path).relative_to(instance))
+        if number not in held.setdefault(name, []):
+            held[name].append(number)
+    return held
+
+
+def officer_of(laptop, central):
+    officer = FormClient(laptop.app.test_client())
+    officer.login("canbo", central.logins["canbo"])
+    officer.set_language("en")
+    return officer
+
+
+def remove_form(officer, page, action, reason, erase):
+    """The page's removal form as a browser sends it, the reason typed and the box ticked."""
+    form = parse(officer.get(page).get_data(as_text=True)).find("form", id="remove")
+    assert form.get("action") == action
+    values = form_values(form)
+    assert "erase_numbers" not in values  # unticked unless the user ticks it
+    values.update(reason=[reason], **({"erase_numbers": ["y"]} if erase else {}))
+    return officer.client.post(action, data=values, follow_redirects=True)
+
+
+def flashed(response):
+    return " ".join(response.get_data(as_text=True).split())
+
+
+def test_a_person_erased_on_one_laptop_leaves_no_number_on_any_machine(central, laptops):
+    a, b = laptops("a"), laptops("b")
+    household_id, head = register(a, "Vàng A Chứ")
+    households.update_person(a.db, head, {"cccd": CCCD_TYPO, "bhxh_number": BHXH},
+                             user_id=a.user())
+    converge(central, a, b)
+    # The typo corrected on one laptop while the other typed another number: a conflict, whose
+    # values every machine keeps (sync_conflicts, and its log on the central server).
+    households.update_person(a.db, head, {"cccd": CCCD}, user_id=a.user())
+    households.update_person(b.db, head, {"cccd": CCCD_B}, user_id=b.user())
+    a.sync(), b.sync()
+    converge(central, a, b)
+    assert central.db.execute("select count(*) from sync_conflicts where row_id = ?"
+                              " and field = 'cccd'", [head]).fetchone()[0] == 1
+    numbers = (CCCD_TYPO, CCCD, CCCD_B, BHXH)
+    # The search is sound: before the erasure every machine's files hold the numbers.
+    for machine in (a, central, b):
+        assert files_holding(machine.instance, numbers), machine.instance
+
+    officer = officer_of(a, central)
+    action = f"/people/{head}/remove"
+    answer = remove_form(officer, f"/people/{head}", action, "Chuyển đi nơi khác", True)
+    assert answer.status_code == 200
+    assert "Personal numbers erased: Undo brings the record back without them." \
+        in flashed(answer)
+    # On the laptop that erased, at once, before any sync.
+    assert files_holding(a.instance, numbers) == {}
+    a.sync()
+    assert files_holding(central.instance, numbers) == {}
+    b.sync()
+    assert files_holding(b.instance, numbers) == {}
+    # The record itself: removed, no numbers, the erasure's time; the same everywhere.
+    for machine in (a, central, b):
+        row = machine.db["people"].get(head)
+        assert (row["cccd"], row["bhxh_number"]) == (None, None), machine.instance
+        assert row["deleted_at"] and row[erasure.MARKER], machine.instance
+        conflict = machine.db.execute("select kept_value, lost_value from sync_conflicts"
+                                      " where row_id = ?", [head]).fetchone()
+        assert tuple(conflict) == ("null", "null"), machine.instance
+    # Its history still says who changed the numbers, and that they were erased, never what.
+    with b.app.app_context():
+        said = [(str(label), old, new) for entry in history.entries(b.db, "people", head)
+                for label, old, new in entry["changes"]]
+    assert ("Personal numbers erased", "", "") in said
+    assert ("CCCD", "—", "—") in said
+    # Undo brings the person back, without the numbers, and says so.
+    answer = officer.post_form(f"/people/{head}/restore", follow_redirects=True)
+    assert "they do not come back" in flashed(answer)
+    row = a.db["people"].get(head)
+    assert row["deleted_at"] is None and row["cccd"] is None
+    a.sync(), b.sync()
+    assert central.db["people"].get(head)["deleted_at"] is None
+    for machine in (a, central, b):
+        assert files_holding(machine.instance, numbers) == {}, machine.instance
+
+
+def test_a_household_erased_takes_every_members_numbers_and_its_phone(central, laptops):
+    a = laptops("a")
+    household_id, head = register(a, "Sùng A Lềnh")
+    store.update(a.db, "households", household_id, {"phone": PHONE}, user_id=a.user())
+    households.update_person(a.db, head, {"cccd": CCCD, "bhxh_number": BHXH},
+                             user_id=a.user())
+    wife = households.add_person(a.db, household_id, {
+        "full_name": "Giàng Thị Mỷ", "gender": "female", "birth_year": 1984,
+        "relation": "spouse", "cccd": CCCD_WIFE, "bhxh_number": BHXH_WIFE,
+        "bhxh_status": "none", "vssid": "unknown"}, user_id=a.user())["id"]
+    # A member removed before (without erasure) loses hers too.
+    households.remove_person(a.db, wife, "Nhập hai lần", user_id=a.user())
+    a.sync()
+    numbers = (CCCD, BHXH, CCCD_WIFE, BHXH_WIFE, PHONE)
+    assert files_holding(central.instance, numbers)
+
+    officer = officer_of(a, central)
+    action = f"/households/{household_id}/remove"
+    answer = remove_form(officer, f"/households/{household_id}", action, "Đăng ký hai lần",
+                         True)
+    assert "Household removed, with its members and visits." in flashed(answer)
+    assert files_holding(a.instance, numbers) == {}
+    a.sync()
+    assert files_holding(central.instance, numbers) == {}
+    for machine in (a, central):
+        assert machine.db["households"].get(household_id)["phone"] == ""
+        for person in (head, wife):
+            row = machine.db["people"].get(person)
+            assert (row["cccd"], row["bhxh_number"]) == (None, None)
+            assert row[erasure.MARKER]
+
+
+def test_a_removal_without_the_box_ticked_keeps_the_numbers(central, laptops):
+    a = laptops("a")
+    household_id, head = register(a, "Lý A Tả")
+    households.update_person(a.db, head, {"cccd": CCCD, "bhxh_number": BHXH},
+                             user_id=a.user())
+    officer = officer_of(a, central)
+    action = f"/people/{head}/remove"
+    remove_form(officer, f"/people/{head}", action, "Chuyển đi", False)
+    row = a.db["people"].get(head)
+    assert row["deleted_at"] and row["cccd"] == CCCD and row[erasure.MARKER] is None
+
+
+def test_a_device_may_not_erase_another_offices_numbers(central, laptops, tmp_path):
+    """A stolen laptop's credentials cannot erase (nor even scrub the history of) a person of
+    another office, nor send an erasure that leaves a number."""
+    db = central.db
+    commune = db.execute("select code from communes where province_code = 1"
+                         " order by code limit 1").fetchone()[0]
+    with db.atomic():
+        office = offices.create_office(db, name="BHXH cơ sở Ba Đình thử", province_code=1,
+                                       communes=[commune], user_id=None)
+        village = places.create_village(db, commune, "Tổ 7", "to_dan_pho", user_id=None)["id"]
+        officer = accounts.create_user(db, username="canbo_hg", full_name="Lò Văn Hà",
+                                       password="mat-khau-ha-giang-1", role="officer",
+                                       office_id=office["id"], user_id=None)["id"]
+    other = households.register_household(
+        db, village, {"language": "vi", "phone": PHONE},
+        {"full_name": "Lò Thị Mai", "gender": "female", "birth_year": 1984,
+         "cccd": CCCD_WIFE, "bhxh_number": BHXH_WIFE, "bhxh_status": "none",
+         "vssid": "unknown"}, user_id=officer)
+    person = db["households"].get(other)["head_person_id"]
+    stolen = laptops("stolen")
+    thief = Thief(central, stolen)
+    written = ("people", "households", "history", "sync_log", "sync_conflicts", "audit_log")
+    before = {table: rows_of(db, table) for table in written}
+    now = "2026-12-01T08:00:00.000Z"
+    answer = thief.push(
+        thief.change("people", person, cccd=None, bhxh_number=None,
+                     **{erasure.MARKER: now, "updated_at": now, "updated_by": stolen.user()}),
+        thief.change("households", other, phone="", **{erasure.MARKER: now}))
+    assert [(r["id"], r["code"]) for r in answer["rejected"]] == [
+        (person, "outside_office"), (other, "outside_office")]
+    assert {table: rows_of(db, table) for table in written} == before
+    assert files_holding(central.instance, (CCCD_WIFE, BHXH_WIFE))
+    # Within its own office, an "erasure" that leaves the numbers is none.
+    household_id, head = register(stolen, "Hầu A Dình")
+    households.update_person(stolen.db, head, {"cccd": CCCD, "bhxh_number": BHXH},
+                             user_id=stolen.user())
+    stolen.sync()
+    before = {table: rows_of(db, table) for table in written}
+    answer = thief.push(thief.change("people", head, **{erasure.MARKER: now}))
+    assert [(r["id"], r["code"]) for r in answer["rejected"]] == [(head, "invalid")]
+    assert {table: rows_of(db, table) for table in written} == before
+    assert db["people"].get(head)["cccd"] == CCCD
+    assert files_holding(central.instance, (CCCD, BHXH))
+
