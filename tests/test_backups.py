@@ -7,6 +7,7 @@ import json
 import os
 import stat
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,7 @@ def test_a_backup_taken_while_writes_go_on_is_whole_and_holds_a_consistent_prefi
         while len(made) < 4:
             if written[0] > 20 * (len(made) + 1):
                 made.append(backups.back_up(app, reason="manual"))
+            time.sleep(0.005)
     finally:
         stop.set()
         thread.join()
@@ -250,7 +252,7 @@ def test_a_laptop_restored_from_yesterdays_backup_ends_with_todays_work(central,
     thread = threading.Thread(target=work)
     thread.start()
     while len(during) < 5:
-        pass
+        time.sleep(0.01)
     yesterday = backups.back_up(a.app, reason="daily")
     stop.set()
     thread.join()
@@ -313,26 +315,40 @@ def test_restore_refuses_another_offices_backup_and_says_when_it_is_another_lapt
         backups.restore(a.app, foreign.path)
     assert digest(database) == before
     # A backup of a laptop of the same office restores, and says whose it is.
+    mine = {register(a, f"Hộ máy a {n}")[0] for n in range(2)}
+    a.sync()
+    theirs = {register(b, f"Hộ máy b {n}")[0] for n in range(2)}
     colleague = backups.back_up(b.app, reason="usb")
     a.close()
     restored = backups.restore(a.app, colleague.path)
     assert any("another laptop of this office" in note for note in restored.notes)
+    # At its next sync it is told apart from b, and both end with everything.
+    a = reopened(a.instance)
+    try:
+        assert theirs <= households_in(a.app.config["DATABASE"])
+        assert a.sync().repairs == ["split"]
+        assert a.device["device_id"] != b.device["device_id"]
+        converge(central, a, b)
+        assert mine | theirs <= households_in(a.app.config["DATABASE"])
+        assert mine | theirs <= households_in(central.instance / "fieldapp.sqlite3")
+    finally:
+        a.close()
 
 
 # ---- The command line and the page
 
 
-def test_backup_to_a_drive_and_the_list_from_the_command_line(app, tmp_path):
+def test_backup_to_a_drive_and_the_list_from_the_command_line(app, runner, tmp_path):
     drive = tmp_path / "media" / "USB"
     made = flask(app.instance_path, "backup", "--to", str(drive))
     assert made.returncode == 0, made.stdout
     files = list(drive.glob("fieldapp-*-usb.sqlite3"))
     assert len(files) == 1 and mode(files[0]) == 0o600 and mode(drive) == 0o700
     assert integrity(files[0]) == "ok"
-    flask(app.instance_path, "backup")
-    listed = flask(app.instance_path, "backups").stdout
+    assert runner.invoke(args=["backup"]).exit_code == 0
+    listed = runner.invoke(args=["backups"]).output
     assert "manual" in listed and "usb" not in listed
-    assert "usb" in flask(app.instance_path, "backups", "--in", str(drive)).stdout
+    assert "usb" in runner.invoke(args=["backups", "--in", str(drive)]).output
     # The restore command refuses without changing anything, and says why.
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(os.urandom(8192))
