@@ -9,7 +9,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import config
+from . import config, instance_files
 
 __version__ = "0.1.0"
 
@@ -31,8 +31,16 @@ def create_app(test_config=None, instance_path=None, central=None):
     if instance_path:
         instance_path = os.path.abspath(instance_path)
     app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    # Whatever the app writes (database, its -wal and -shm, keys, backups) is its user's alone.
+    os.umask(instance_files.UMASK)
+    Path(app.instance_path).mkdir(mode=instance_files.FOLDER_MODE, parents=True, exist_ok=True)
     config.load(app, test_config)
+    database = app.config["DATABASE"]
+    try:
+        instance_files.make_private(app.instance_path,
+                                    also=(database, f"{database}-wal", f"{database}-shm"))
+    except instance_files.NotPrivate as e:
+        raise config.ConfigError(str(e)) from None
     if central is not None:
         app.config["CENTRAL"] = central
     if not app.config.get("SECRET_KEY"):

@@ -7,6 +7,7 @@ with a message that names it, rather than on the first page that needs it.
 """
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -16,7 +17,8 @@ DATABASE_FILE = "fieldapp.sqlite3"
 
 # Read from the environment as FIELDAPP_<NAME>; a number or a yes/no is converted as its
 # default is.
-FROM_ENVIRONMENT = ("DATABASE_URL", "DATABASE_KEY", "TIMEZONE", "WORKERS", "BEHIND_PROXY")
+FROM_ENVIRONMENT = ("DATABASE_URL", "DATABASE_KEY", "TIMEZONE", "WORKERS", "BEHIND_PROXY",
+                    "ENCRYPTED")
 
 
 class ConfigError(ValueError):
@@ -29,8 +31,16 @@ def defaults(instance_path):
         DATABASE=os.path.join(instance_path, DATABASE_FILE),
         # sqlite:///path (the default is the instance's file); PostgreSQL is not supported yet.
         DATABASE_URL=None,
-        # The SQLCipher key of an encrypted central database (laptops unwrap theirs at login).
+        # The SQLCipher key of an encrypted central database (laptops unwrap theirs at login):
+        # a raw 256-bit key, 64 hex digits (`python -c "import secrets;
+        # print(secrets.token_hex(32))"`), never a passphrase.
         DATABASE_KEY=None,
+        # A laptop's database is encrypted (SQLCipher), its key wrapped by each local user's
+        # password in instance/keys.json: on for every install (FIELDAPP_ENCRYPTED=no turns it
+        # off, as the test suite does for the installs it starts); tests' apps when they ask.
+        ENCRYPTED=True,
+        # scrypt's cost (N) for the key slots of keys.json: about 0.1 s and 32 MB a login.
+        KEY_SLOT_SCRYPT_N=2 ** 15,
         # The central server: merges every laptop's records and serves the sync API.
         CENTRAL=False,
         # Server processes the central server runs (`run.py --central`); a laptop runs one.
@@ -66,6 +76,8 @@ def load(app, test_config=None):
         app.config.from_pyfile("config.py", silent=True)
         app.config.update(from_environment(os.environ, app.config))
     else:
+        # A test's database stays plain (and fast) unless the test asks for encryption.
+        app.config["ENCRYPTED"] = False
         app.config.from_mapping(test_config)
     check(app.config)
 
@@ -106,6 +118,13 @@ def check(config):
     key = config.get("DATABASE_KEY")
     if key is not None and not str(key).strip():
         raise ConfigError("DATABASE_KEY is set but empty: set the key, or unset it")
+    if key is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", str(key).strip()):
+        raise ConfigError("DATABASE_KEY must be a raw 256-bit key of 64 hex digits (make one "
+                          "with: python -c \"import secrets; print(secrets.token_hex(32))\"); "
+                          "a passphrase is not accepted")
+    n = config.get("KEY_SLOT_SCRYPT_N")
+    if not isinstance(n, int) or n < 2 or n & (n - 1):
+        raise ConfigError(f"KEY_SLOT_SCRYPT_N {n!r} must be a power of 2, such as 32768")
     folder = Path(config["DATABASE"]).parent
     if not folder.is_dir():
         raise ConfigError(f"DATABASE {config['DATABASE']}: the folder {folder} does not exist")

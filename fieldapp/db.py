@@ -1,19 +1,21 @@
 """The one way into the database: one `Database` per request, closed on teardown.
 
-`connect` opens it (a plain SQLite file today) with the few operations the app uses: `one`,
-`all` and `value` to read, `execute` to write, `atomic()` for a transaction, `lock(name)` for a
-named lock, and the driver's errors raised as this module's own (`IntegrityError`, `Busy`).
+`connect` opens it (a plain SQLite file, or a SQLCipher one given its key) with the few
+operations the app uses: `one`, `all` and `value` to read, `execute` to write, `atomic()` for a
+transaction, `lock(name)` for a named lock, and the driver's errors raised as this module's own
+(`IntegrityError`, `Busy`).
 Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore`, the interface of
 `sync/store.py`), through which `fieldapp.store` and the engine make every synced write.
 """
 
+import re
 import sqlite3
 from collections.abc import Mapping
 from contextlib import contextmanager
 from functools import cached_property
 
 import sqlite_utils
-from flask import current_app, g
+from flask import current_app, g, has_request_context
 
 from sync.sqlite import SQLiteStore
 from sync.sqlite import migrations as sync_migrations
@@ -32,6 +34,14 @@ class IntegrityError(DatabaseError):
 
 class Busy(DatabaseError):
     """Another writer held the database longer than the busy timeout."""
+
+
+class WrongKey(DatabaseError):
+    """The key given does not open the file (or it is not an encrypted database)."""
+
+
+class Locked(DatabaseError):
+    """The laptop's database is encrypted and no login has opened it since the app started."""
 
 
 class Database(sqlite_utils.Database):
@@ -111,12 +121,14 @@ class Database(sqlite_utils.Database):
 
 def connect(where, key=None):
     """Open the database (a file's path, or an app's config) with the pragmas fieldapp relies
-    on."""
+    on: plain SQLite without a key, SQLCipher with one (32 bytes, or their 64 hex digits)."""
     if isinstance(where, Mapping):
         where, key = where["DATABASE"], key or where.get("DATABASE_KEY")
-    if key is not None:
-        raise NotImplementedError("encrypted databases are not supported yet")
-    conn = sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    if key is None:
+        conn = sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_SECONDS,
+                               check_same_thread=False)
+    else:
+        conn = _cipher_connect(str(where), key)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     # Erased personal numbers must not stay behind in freed pages of the file.
@@ -129,6 +141,38 @@ def connect(where, key=None):
     return db
 
 
+def key_pragma(key):
+    """The PRAGMA key value of a raw 256-bit key: SQLCipher then runs no PBKDF2 (256,000
+    rounds, about 0.2 s) on each connection, as it would for a passphrase."""
+    hex_key = key.hex() if isinstance(key, bytes) else str(key).strip().lower()
+    if not re.fullmatch(r"[0-9a-f]{64}", hex_key):
+        raise ValueError("a database key is 32 bytes, or 64 hex digits")
+    return f"\"x'{hex_key}'\""
+
+
+def _cipher_connect(path, key):
+    from sqlcipher3 import dbapi2 as sqlcipher
+    conn = sqlcipher.connect(path, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+    conn.execute(f"PRAGMA key = {key_pragma(key)}")
+    try:
+        # The key is only tried on the first read: a wrong one fails here, not mid-request.
+        conn.execute("select count(*) from sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as e:
+        conn.close()
+        raise WrongKey(f"{path}: the key does not open this database ({e})") from e
+    return conn
+
+
+def is_encrypted(path):
+    """A database file exists and is not plain SQLite (whose first 16 bytes say so)."""
+    try:
+        with open(path, "rb") as f:
+            header = f.read(16)
+    except FileNotFoundError:
+        return False
+    return len(header) == 16 and header != b"SQLite format 3\x00"
+
+
 def key_of(app):
     """The key the app's database is opened with: unwrapped at login on a laptop
     (app.extensions["database_key"]), from the settings on a central server; None if plain."""
@@ -136,10 +180,24 @@ def key_of(app):
 
 
 def get_db():
-    """The database for the current request (or app context)."""
+    """The database for the current request (or app context).
+
+    A locked laptop raises Locked in a request (its pages send the user to log in first); a
+    command on the command line asks for a login instead (keys.unlock_from_terminal)."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"], key=key_of(current_app))
+        key = key_of(current_app)
+        if key is None and _locked(current_app):
+            if has_request_context():
+                raise Locked("log in to open this laptop's database")
+            from . import keys
+            key = keys.unlock_from_terminal(current_app)
+        g.db = connect(current_app.config["DATABASE"], key=key)
     return g.db
+
+
+def _locked(app):
+    from . import keys
+    return keys.locked(app)
 
 
 def close_db(e=None):

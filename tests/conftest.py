@@ -86,6 +86,17 @@ def cheap_password_hashing():
     patch.undo()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def plain_installs():
+    """The installs tests start as processes (run.py, flask) stay plain SQLite, which their
+    helpers read directly; tests/test_encryption.py and the README's path (test_run.py) start
+    encrypted ones by unsetting it."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("FIELDAPP_ENCRYPTED", "no")
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def seeded_database(tmp_path_factory):
     """make_app's migrated, demo-seeded database, built once per session for copy_app."""

@@ -36,7 +36,9 @@ def running(instance, *options, timeout=30):
     process = subprocess.Popen(
         [sys.executable, "run.py", "--port", str(port), "--instance", str(instance), *options],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        # Encrypted, as the README's `make run` makes it (the suite's other installs are not).
+        env={**{k: v for k, v in os.environ.items() if k != "FIELDAPP_ENCRYPTED"},
+             "PYTHONUNBUFFERED": "1"})
     try:
         lines = queue.Queue()
 
@@ -105,8 +107,20 @@ def log_in(base, username, password):
         return response.status, response.read().decode(), response.geturl()
 
 
-def offices_in(instance):
-    conn = sqlite3.connect(instance / "fieldapp.sqlite3")
+def recovery_code(printed):
+    """The recovery code run.py printed when it encrypted the new database."""
+    return next(printed[n + 1].strip() for n, line in enumerate(printed)
+                if line.startswith("recovery code"))
+
+
+def offices_in(instance, code):
+    """The offices in the encrypted database, opened with the printed recovery code."""
+    from fieldapp.db import connect
+    from fieldapp.keys import slots_in
+    with pytest.raises(sqlite3.DatabaseError):  # not readable without the key
+        sqlite3.connect(instance / "fieldapp.sqlite3").execute("select 1 from offices")
+    conn = connect(instance / "fieldapp.sqlite3",
+                   key=slots_in(instance).open_with_recovery_code(code))
     try:
         return [r[0] for r in conn.execute("select name from offices")]
     finally:
@@ -139,7 +153,7 @@ def test_run_py_migrates_seeds_and_serves(tmp_path):
         status, _, address = log_in(base, "canbo", "not-the-password")
         assert (status, address) == (401, f"{base}/login")
 
-    assert offices_in(instance) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
+    assert offices_in(instance, recovery_code(printed)) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
 
     with running(instance) as (base, again):
         assert not [line for line in again if line.startswith("migration applied")]
@@ -147,7 +161,7 @@ def test_run_py_migrates_seeds_and_serves(tmp_path):
         status, home, _ = log_in(base, "quantri", demo_logins["quantri"][1])
         assert status == 200
         assert "Xã Trạm Tấu" in home
-    assert offices_in(instance) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
+    assert offices_in(instance, recovery_code(printed)) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
 
 
 def test_run_py_without_the_demo(tmp_path):
@@ -156,7 +170,7 @@ def test_run_py_without_the_demo(tmp_path):
         assert logins(printed) == {}
         assert not (instance / "demo-logins.txt").exists()
         assert browser().open(f"{base}/login", timeout=10).status == 200
-    assert offices_in(instance) == []
+    assert offices_in(instance, recovery_code(printed)) == []
 
 
 def test_run_py_help_lists_its_options():
