@@ -2,13 +2,13 @@
 
 import functools
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
 
 from forms import options
 from forms.admin import ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
 from sync import capture
 
-from .. import accounts, audit, errors, lists, offices, store, submissions
+from .. import accounts, audit, errors, keys, lists, offices, store, submissions
 from ..auth.sessions import role_required, start_session
 from ..db import get_db
 from ..i18n import gettext as _, lazy_gettext as _l
@@ -197,6 +197,9 @@ def user_password(user_id):
     password_form = PasswordForm(account=target)
     if password_form.validate():
         accounts.set_password(db, user_id, password_form.password.data, user_id=g.user["id"])
+        # On an encrypted laptop the new password opens it, the old one no longer does.
+        keys.remember_password(current_app, accounts.user_by_id(db, user_id),
+                               password_form.password.data)
         if user_id == g.user["id"]:
             # Every session of theirs ended, but the one that changed it goes on.
             start_session(g.user)
