@@ -2,7 +2,8 @@
 
 import functools
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request,
+                   url_for)
 
 from forms import options
 from forms.admin import ListItemForm, NewUserForm, OfficeForm, PasswordForm, UserForm
