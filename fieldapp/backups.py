@@ -29,6 +29,8 @@ from .db import connect, key_of, migration_sets
 FOLDER = "backups"
 AUTOMATIC = ("daily", "before-upgrade", "before-restore")
 BY_HAND = ("manual", "usb")
+# How long a restore waits for the app's last request to let go of the database.
+SETTLE_WAIT_MS = 1000
 NAME = re.compile(r"^fieldapp-(\d{8}T\d{9}Z)-([a-z-]+)\.sqlite3$")
 # Where removable drives are mounted on the laptops (Debian, Ubuntu): /media/USER/LABEL and
 # /run/media/USER/LABEL.
@@ -194,6 +196,7 @@ def restore(app, path):
     try:
         _copy_private(source, temp)
         notes = _checked(app, temp, key)
+        _settle(database, key)  # in use: refused before anything is written
         kept = _keep_current(app, database, key)
         _swap(database, temp, key)
     finally:
@@ -294,20 +297,41 @@ def _keep_current(app, database, key):
 def _swap(database, restored, key):
     """Replace the database file by `restored` (in the same folder, fsynced): the old one's
     write-ahead log emptied into it first, so none is left to be replayed into the new one."""
-    if database.exists():
-        current = connect(database, key=key)
-        try:
-            busy = current.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        finally:
-            current.close()
-        wal = Path(f"{database}-wal")
-        if busy or (wal.exists() and wal.stat().st_size):
-            raise Refused("the database is in use: stop fieldapp (and its sync), then restore")
+    _settle(database, key)
     _fsync(restored)
     for suffix in ("-wal", "-shm"):
         Path(f"{database}{suffix}").unlink(missing_ok=True)
     os.replace(restored, database)
     _fsync_folder(database.parent)
+
+
+def _settle(database, key):
+    """Move the write-ahead log into the database file and empty it; Refused if another
+    connection holds the database (the app is running)."""
+    if not database.exists():
+        return
+    try:
+        current = connect(database, key=key)
+    except Exception:
+        return  # a damaged database: no connection of the app's can use it either
+    busy = 0
+    try:
+        current.execute(f"PRAGMA busy_timeout = {SETTLE_WAIT_MS}")
+        busy = current.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        # In WAL mode every open connection, idle or not, keeps this lock from being taken.
+        current.execute("PRAGMA locking_mode = EXCLUSIVE")
+        current.execute("BEGIN EXCLUSIVE")
+        current.execute("select count(*) from sqlite_master").fetchone()
+        current.execute("COMMIT")
+    except current.conn.OperationalError as e:
+        busy = busy if "locked" not in str(e) and "busy" not in str(e) else 1
+    except Exception:
+        busy = 0  # damaged beyond a checkpoint: kept as its bytes, then replaced
+    finally:
+        current.close()
+    wal = Path(f"{database}-wal")
+    if busy or (wal.exists() and wal.stat().st_size):
+        raise Refused("the database is in use: stop fieldapp (and its sync), then restore")
 
 
 def usb_folders():

@@ -202,16 +202,29 @@ def test_restore_refuses_a_backup_of_a_newer_app(app, live):
     assert "newer fieldapp" in refused(app, backup.path, live)
 
 
+def test_restore_refuses_while_the_app_holds_the_database(app, live):
+    backup = backups.back_up(app, reason="manual")
+    database, before = live
+    reader = connect(database)
+    reader.value("select count(*) from households")  # the app running a request, or a sync
+    try:
+        assert "in use" in refused(app, backup.path, live)
+    finally:
+        reader.close()
+    assert backups.restore(app, backup.path).kept.exists()
+
+
 def test_a_central_servers_backup_does_not_restore_on_a_laptop_nor_the_reverse(
         app, live, central_app):
-    central, _db = central_app
+    central, held = central_app
     backup = backups.back_up(central, reason="manual")
     assert backup.facts["central"]
     assert "central server" in refused(app, backup.path, live)
     laptop_backup = backups.back_up(app, reason="manual")
     with pytest.raises(backups.Refused):
         backups.restore(central, laptop_backup.path)
-    # Its own backup restores on the central server, keeping what it replaced.
+    # Its own backup restores on the central server, stopped, keeping what it replaced.
+    held.close()
     restored = backups.restore(central, backup.path)
     assert restored.notes == [] and restored.kept.exists()
 
