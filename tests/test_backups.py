@@ -391,3 +391,44 @@ def test_the_backups_page_backs_up_now_and_to_a_typed_folder(app, tmp_path):
     assert answer.status_code == 200
     assert len(list(drive.glob("fieldapp-*-usb.sqlite3"))) == 1
     assert any(str(drive) in f for f in flashes(parse(answer.get_data(as_text=True))))
+
+
+def test_backups_of_an_encrypted_database_are_encrypted_and_restore_with_its_key(
+        tmp_path, app):
+    pytest.importorskip("sqlcipher3")
+    import secrets
+
+    from fieldapp import create_app
+    key = secrets.token_hex(32)
+    instance = tmp_path / "encrypted"
+    instance.mkdir()
+    try:
+        db = connect(instance / "fieldapp.sqlite3", key=key)
+    except NotImplementedError:
+        pytest.skip("this fieldapp opens no encrypted database yet")
+    upgrade(db)
+    db.execute("create table marker (text)")
+    db.execute("insert into marker values ('CCCD 001234567890')")
+    db.close()
+    encrypted = create_app({"TESTING": True, "DATABASE_KEY": key}, instance_path=str(instance))
+    made = backups.back_up(encrypted, reason="manual")
+    data = made.path.read_bytes()
+    assert not data.startswith(b"SQLite format 3") and b"001234567890" not in data
+    restored = backups.restore(encrypted, made.path)
+    assert restored.kept.exists()
+    assert connect(instance / "fieldapp.sqlite3", key=key).value("select text from marker")
+    # A plain backup (another install's, or from before encryption) is not this install's.
+    plain = backups.back_up(app, reason="manual")
+    with pytest.raises(backups.Refused, match="key|not a fieldapp"):
+        backups.restore(encrypted, plain.path)
+
+
+def test_on_the_central_server_only_administrators_back_up_from_the_page(central_app):
+    central, _db = central_app
+    for username, status in (("giamsat", 403), ("canbo", 403), ("quantri", 200)):
+        browser = FormClient(central.test_client())
+        browser.login(username)
+        assert browser.get("/backups").status_code == status, username
+        assert browser.post_form("/backups/now").status_code in (
+            (403,) if status == 403 else (302,)), username
+    assert [b.reason for b in backups.backups(backups.folder_of(central))] == ["manual"]

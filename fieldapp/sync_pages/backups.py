@@ -24,6 +24,17 @@ def backups_page():
     return _page(BackUpNowForm(), _drive_form())
 
 
+@bp.before_request
+def _central_administrators_only():
+    """On the central server the database is every office's: only its administrators back it
+    up from a page."""
+    from flask import abort, g, request
+    if request.endpoint and request.endpoint.startswith("syncing.backup") \
+            and current_app.config["CENTRAL"] and g.get("user") \
+            and g.user["role"] != "admin":
+        abort(403)
+
+
 def _drive_form():
     form = BackUpToDriveForm()
     form.folder.choices = [(p, p) for p in backups.usb_folders()] + [
