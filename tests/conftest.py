@@ -11,7 +11,7 @@ from fieldapp.places import queries as places
 
 import registry
 from helpers import PASSWORD, FormClient  # noqa: F401 (tests import them from here too)
-from postgres import postgres_database, postgres_server  # noqa: F401 (fixtures for every test)
+from postgres import postgres_database, postgres_server, postgres_templates  # noqa: F401
 
 LOCALES = ("vi", "en")
 

@@ -1,0 +1,368 @@
+"""The sync store over one PostgreSQL database, through psycopg 3 (the central server's, for a
+national deployment: issue 28).
+
+The schema is fieldapp/schema.py's, made by Alembic (fieldapp/pg_migrations). How the store keeps
+the contract of sync/store.py where SQLite's single writer kept it by itself:
+
+1. `merging()` holds pg_advisory_xact_lock(MERGE_LOCK) from its first statement to its commit,
+   for every connection of every process and machine on the database.
+2. A sync_log seq comes from a sequence before commit, so two transactions could commit their
+   entries out of order and a reader's cursor pass over the one that commits late. Every
+   transaction that appends to sync_log therefore takes the merge lock before its first seq and
+   keeps it to its commit: seqs are drawn and committed one transaction after another.
+3. `attempt()` is a savepoint; psycopg's IntegrityError (a reference, key, check or not-null
+   broken) becomes Broken, and nothing of psycopg's reaches the engine through it.
+4. References are DEFERRABLE INITIALLY IMMEDIATE: `defer_references()` is SET CONSTRAINTS ALL
+   DEFERRED, checked at commit.
+
+The connection is in autocommit: a write outside a transaction commits at once, as SQLite's
+store does; `atomic()` begins one (inside another: a savepoint).
+"""
+
+from contextlib import contextmanager
+from functools import lru_cache
+
+import psycopg
+from psycopg import pq, sql
+from psycopg.rows import dict_row
+
+from ..store import Broken, Store
+from ..synced_tables import COMMUNE_PATH
+
+# The merge lock's key: any bigint no other advisory lock of fieldapp's uses (the schema's
+# upgrade lock is 280001).
+MERGE_LOCK = 28_0002
+_IDLE = pq.TransactionStatus.IDLE
+
+
+class PostgreSQLStore(Store):
+    """The store of one psycopg connection (autocommit on), for one request or process."""
+
+    def __init__(self, conn):
+        super().__init__()
+        if not conn.autocommit:
+            raise ValueError("the store's connection must be in autocommit: a write outside a"
+                             " transaction commits at once")
+        self.conn = conn
+        self._columns = {}
+
+    @classmethod
+    def connect(cls, url):
+        """A store on a new connection to the database at `url` (a libpq URL)."""
+        return cls(psycopg.connect(url, autocommit=True))
+
+    def close(self):
+        self.conn.close()
+
+    @property
+    def in_transaction(self):
+        return self.conn.info.transaction_status != _IDLE
+
+    def _execute(self, query, params=()):
+        return self.conn.execute(query, [_value(v) for v in params])
+
+    # Transactions
+
+    def atomic(self):
+        return self.conn.transaction()
+
+    @contextmanager
+    def merging(self):
+        if self.in_transaction:
+            # A transaction begun before may have read without the lock: its reads are stale.
+            raise RuntimeError("a merge begins its own transaction, and the lock with it")
+        with self.conn.transaction():
+            self._take_merge_lock()
+            yield self
+
+    def _take_merge_lock(self):
+        # Taken again in the same transaction it is held already: PostgreSQL counts it twice
+        # and releases both at the transaction's end.
+        self.conn.execute("select pg_advisory_xact_lock(%s)", [MERGE_LOCK])
+
+    @contextmanager
+    def snapshot(self):
+        if self.in_transaction:
+            yield self
+            return
+        with self.conn.transaction():
+            # Every read sees the database as of the first, as SQLite's read transaction does.
+            self.conn.execute("set transaction isolation level repeatable read")
+            yield self
+
+    @contextmanager
+    def attempt(self):
+        if not self.in_transaction:
+            with self.atomic(), self.attempt():
+                yield self
+            return
+        try:
+            with self.conn.transaction():  # a savepoint, undone alone on any error
+                yield self
+        except psycopg.IntegrityError as e:
+            raise Broken(str(e)) from e
+
+    def defer_references(self):
+        # Outside a transaction there is nothing to defer (PostgreSQL would only warn).
+        if self.in_transaction:
+            self.conn.execute("set constraints all deferred")
+
+    # The device's state
+
+    def state(self, key, default=None):
+        row = self._execute("select value from sync_state where key = %s", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_state(self, key, value):
+        self._execute("insert into sync_state (key, value) values (%s, %s)"
+                      " on conflict (key) do update set value = excluded.value",
+                      [key, str(value)])
+
+    # Rows of any table
+
+    def columns(self, table):
+        if table not in self._columns:
+            self._columns[table] = {row[0] for row in self.conn.execute(
+                "select attname from pg_attribute where attrelid = %s::regclass"
+                " and attnum > 0 and not attisdropped", [_name(table)])}
+        return self._columns[table]
+
+    def _key(self, table):
+        """The table's primary key columns."""
+        key = ("key", table)
+        if key not in self._columns:
+            self._columns[key] = tuple(row[0] for row in self.conn.execute(
+                "select a.attname from pg_index i join pg_attribute a"
+                " on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
+                " where i.indrelid = %s::regclass and i.indisprimary"
+                " order by array_position(i.indkey, a.attnum)", [_name(table)]))
+        return self._columns[key]
+
+    def find(self, table, order_by=(), limit=None, only=None, **equal):
+        where, params = _where(equal)
+        cursor = self.conn.cursor(row_factory=dict_row)
+        return cursor.execute(
+            _select(table, tuple(only or ()), where, tuple(order_by), limit), params).fetchall()
+
+    def count(self, table, **equal):
+        where, params = _where(equal)
+        return self.conn.execute(
+            sql.SQL("select count(*) from {}").format(sql.Identifier(table)) + _where_sql(where),
+            params).fetchone()[0]
+
+    def insert(self, table, rows, replace=False, names=None):
+        if not rows:
+            return
+        if names is None:
+            names, rows = tuple(rows[0]), [list(row.values()) for row in rows]
+        names = tuple(names)
+        if table == "sync_log":
+            # Seqs drawn only under the merge lock (the contract's point 2).
+            with self.atomic():
+                self._take_merge_lock()
+                self._insert(table, names, rows, replace)
+            return
+        self._insert(table, names, rows, replace)
+
+    def _insert(self, table, names, rows, replace):
+        query = _insert(table, names, self._key(table) if replace else None)
+        rows = [[_value(v) for v in row] for row in rows]
+        if len(rows) == 1:
+            self.conn.execute(query, rows[0])
+        elif self.in_transaction:
+            self.conn.cursor().executemany(query, rows)
+        else:
+            with self.atomic():
+                self.conn.cursor().executemany(query, rows)
+
+    def update(self, table, values, **equal):
+        if not values:
+            return
+        where, params = _where(equal)
+        self._execute(_update(table, tuple(values)) + _where_sql(where),
+                      [*values.values(), *params])
+
+    def delete(self, table, **equal):
+        where, params = _where(equal)
+        self.conn.execute(sql.SQL("delete from {}").format(sql.Identifier(table))
+                          + _where_sql(where), params)
+
+    def communes_of(self, table, ids):
+        ids = sorted(set(ids))
+        if not ids:
+            return {}
+        return dict(self.conn.execute(_commune_of_rows(table), [ids]).fetchall())
+
+    # The change log
+
+    def append_log(self, entries):
+        entries = [[_value(v) for v in entry] for entry in entries]
+        if not entries:
+            return
+        with self.atomic():
+            self._take_merge_lock()
+            self.conn.cursor().executemany(
+                "insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
+                " scope_office, origin_has_it, trail) values (%s, %s, %s, %s, %s, %s, %s, %s)",
+                entries)
+
+    def log_after(self, seq, limit):
+        return self.conn.execute(
+            "select seq, table_name, row_id, fields, origin from sync_log"
+            " where seq > %s order by seq limit %s", [seq, limit]).fetchall()
+
+    def log_visible(self, after, upto, communes, office, device, limit):
+        return self.conn.execute("""
+            select seq, table_name, row_id, fields, trail from sync_log
+             where seq > %s and seq <= %s
+               and ((scope_commune is null and scope_office is null)
+                    or scope_commune = any(%s) or scope_office = %s)
+               and not (origin = %s and origin_has_it = 1)
+             order by seq limit %s""",
+                                 [after, upto, sorted(communes), office, device, limit]
+                                 ).fetchall()
+
+    def log_count(self, after):
+        return self.conn.execute("select count(*) from sync_log where seq > %s",
+                                 [after]).fetchone()[0]
+
+    def last_seq(self):
+        return self.conn.execute("select coalesce(max(seq), 0) from sync_log").fetchone()[0]
+
+    def logged_fields(self, table, row_id, after):
+        return [fields for (fields,) in self.conn.execute(
+            "select fields from sync_log where table_name = %s and row_id = %s and seq > %s"
+            " order by seq", [table, row_id, after])]
+
+    def logged_rows(self):
+        return self.conn.execute("select table_name, row_id from sync_log"
+                                 " group by table_name, row_id order by min(seq)").fetchall()
+
+    def forget_logged(self, table, row_ids, upto):
+        self.conn.execute("delete from sync_log where table_name = %s and seq <= %s"
+                          " and row_id = any(%s)", [table, upto, sorted(set(row_ids))])
+
+    # What the central server remembers of each device
+
+    def remember_pushes(self, device_id, digests, forget_upto):
+        with self.atomic():
+            self.insert("device_pushes", [[device_id, seq, d] for seq, d in digests],
+                        replace=True, names=("device_id", "seq", "digest"))
+            self.conn.execute("delete from device_pushes where device_id = %s and seq <= %s",
+                              [device_id, forget_upto])
+
+    # Merging bookkeeping
+
+    def keep_extra(self, table, row_id, field, value, stamp):
+        self.conn.execute("""
+            insert into sync_extra (table_name, row_id, field, value, hlc)
+            values (%s, %s, %s, %s, %s)
+            on conflict (table_name, row_id, field) do update
+               set value = excluded.value, hlc = excluded.hlc
+             where excluded.hlc > sync_extra.hlc""", [table, row_id, field, value, stamp])
+
+    def note_refused(self, table, row_id, seq, code, reason, at):
+        self.conn.execute("""
+            insert into sync_refused (table_name, row_id, seq, code, reason, at)
+            values (%s, %s, %s, %s, %s, %s)
+            on conflict (table_name, row_id) do update
+               set seq = greatest(sync_refused.seq, excluded.seq), code = excluded.code,
+                   reason = excluded.reason, at = excluded.at""",
+                          [table, row_id, seq, code, reason, at])
+
+    def park(self, table, row_id, fields, reason, received_at):
+        self.conn.execute("""
+            insert into sync_inbox (table_name, row_id, fields, reason, received_at, position)
+            values (%s, %s, %s, %s, %s,
+                    (select coalesce(max(position), 0) + 1 from sync_inbox))
+            on conflict (table_name, row_id) do update
+               set fields = excluded.fields, reason = excluded.reason""",
+                          [table, row_id, fields, reason, received_at])
+
+
+_LISTS = (list, tuple, set, frozenset)
+
+
+def _value(value):
+    """A value as the schema holds it: SQLite's integers for truth values."""
+    return int(value) if isinstance(value, bool) else value
+
+
+def _name(table):
+    """A table's name as regclass reads it, quoted."""
+    return '"' + table.replace('"', '""') + '"'
+
+
+def _where(equal):
+    """(the filters' shape for _where_sql, parameters) for column=value filters; a list is one
+    array, so no statement binds more than a few values."""
+    shape, params = [], []
+    for name, value in equal.items():
+        if value is None:
+            shape.append((name, "null"))
+        elif isinstance(value, _LISTS):
+            shape.append((name, "any"))
+            params.append([_value(v) for v in dict.fromkeys(value)])
+        else:
+            shape.append((name, "="))
+            params.append(_value(value))
+    return tuple(shape), params
+
+
+@lru_cache(maxsize=512)
+def _where_sql(shape):
+    terms = [sql.SQL({"null": "{} is null", "any": "{} = any(%s)", "=": "{} = %s"}[kind]
+                     ).format(sql.Identifier(name)) for name, kind in shape]
+    if not terms:
+        return sql.SQL("")
+    return sql.SQL(" where ") + sql.SQL(" and ").join(terms)
+
+
+@lru_cache(maxsize=256)
+def _insert(table, names, key):
+    """INSERT of `names`; with the table's `key`, a row with the same key is overwritten."""
+    query = sql.SQL("insert into {} ({}) values ({})").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, names)),
+        sql.SQL(", ").join(sql.Placeholder() * len(names)))
+    if key is None:
+        return query
+    rest = [n for n in names if n not in key]
+    return query + sql.SQL(" on conflict ({}) do ").format(
+        sql.SQL(", ").join(map(sql.Identifier, key))) + (
+        sql.SQL("update set ") + sql.SQL(", ").join(
+            sql.SQL("{0} = excluded.{0}").format(sql.Identifier(n)) for n in rest)
+        if rest else sql.SQL("nothing"))
+
+
+@lru_cache(maxsize=256)
+def _update(table, names):
+    return sql.SQL("update {} set {}").format(sql.Identifier(table), sql.SQL(", ").join(
+        sql.SQL("{} = %s").format(sql.Identifier(n)) for n in names))
+
+
+@lru_cache(maxsize=1024)
+def _select(table, only, where, order_by, limit):
+    columns = sql.SQL(", ").join(map(sql.Identifier, only)) if only else sql.SQL("*")
+    query = sql.SQL("select {} from {}").format(columns, sql.Identifier(table)) + _where_sql(where)
+    if order_by:
+        query += sql.SQL(" order by ") + sql.SQL(", ").join(
+            sql.SQL("{} desc").format(sql.Identifier(name[1:])) if name.startswith("-")
+            else sql.Identifier(name) for name in order_by)
+    if limit is not None:
+        query += sql.SQL(" limit {}").format(sql.Literal(int(limit)))
+    return query
+
+
+@lru_cache(maxsize=64)
+def _commune_of_rows(table):
+    """SQL giving (id, commune) of rows of the table, joined up to the table holding it."""
+    joins, alias, holder = [], "t0", table
+    while COMMUNE_PATH[holder] is not None:
+        holder, column = COMMUNE_PATH[holder]
+        joined = f"t{len(joins) + 1}"
+        joins.append(sql.SQL("join {} {} on {}.id = {}.{}").format(
+            sql.Identifier(holder), sql.Identifier(joined), sql.Identifier(joined),
+            sql.Identifier(alias), sql.Identifier(column)))
+        alias = joined
+    return sql.SQL("select t0.id, {}.commune_code from {} t0 {} where t0.id = any(%s)").format(
+        sql.Identifier(alias), sql.Identifier(table), sql.SQL(" ").join(joins))
