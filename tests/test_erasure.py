@@ -205,3 +205,24 @@ def test_a_device_may_not_erase_another_offices_numbers(central, laptops, tmp_pa
     assert db["people"].get(head)["cccd"] == CCCD
     assert files_holding(central.instance, (CCCD, BHXH))
 
+
+
+def test_a_number_typed_elsewhere_before_the_erasure_stays_erased(central, laptops):
+    """A laptop that typed a number before the erasure, and sends it after, neither brings it
+    back nor leaves it in a conflict: every machine ends without it."""
+    a, b = laptops("a"), laptops("b")
+    household_id, head = register(a, "Thào A Tủa")
+    households.update_person(a.db, head, {"bhxh_number": BHXH}, user_id=a.user())
+    converge(central, a, b)
+    households.update_person(b.db, head, {"cccd": CCCD_B}, user_id=b.user())
+    officer = officer_of(a, central)
+    remove_form(officer, f"/people/{head}", f"/people/{head}/remove", "Chuyển đi", True)
+    a.sync()
+    assert b.sync().refused == []
+    a.sync()
+    numbers = (CCCD_B, BHXH)
+    for machine in (a, central, b):
+        assert machine.db["people"].get(head)["cccd"] is None, machine.instance
+        assert files_holding(machine.instance, numbers) == {}, machine.instance
+    assert central.db.execute("select count(*) from sync_conflicts where row_id = ?",
+                              [head]).fetchone()[0] == 0
