@@ -25,7 +25,7 @@ def load_user_unless_locked():
     if not keys.locked(current_app):
         return load_user()
     if request.endpoint not in OPEN_WHILE_LOCKED:
-        wanted = request.full_path if request.method == "GET" else None
+        wanted = request.full_path.rstrip("?") if request.method == "GET" else None
         return redirect(url_for("auth.login", next=local_path(wanted, None)))
     g.user = None
     g.locale = choose_locale(None)
