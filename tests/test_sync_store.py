@@ -344,3 +344,23 @@ def test_rows_go_in_as_dicts_or_as_values_with_their_names(store):
     store.insert("sync_state", [{"value": "4", "key": "d"}])
     assert {r["key"]: r["value"] for r in store.find("sync_state")} == {
         "a": "1", "b": "2", "3": "c", "d": "4"}
+
+
+def test_an_unknown_table_has_no_columns(store):
+    assert store.columns("no_such_table") == set()
+    with store.atomic():  # and asking leaves the transaction usable
+        assert store.columns("another_unknown") == set()
+        store.set_state("after", "yes")
+    assert store.state("after") == "yes"
+
+
+def test_a_value_the_column_cannot_hold_is_broken(store):
+    if isinstance(store, SQLiteStore):
+        pytest.skip("SQLite keeps any value in any column (type affinity)")
+    _a_device(store, "d1")
+    with store.atomic():
+        with pytest.raises(Broken):
+            with store.attempt():
+                store.update("devices", {"last_seq": "not a number"}, id="d1")
+        store.update("devices", {"last_seq": 7}, id="d1")
+    assert store.find("devices", id="d1")[0]["last_seq"] == 7

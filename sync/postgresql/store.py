@@ -11,7 +11,8 @@ the contract of sync/store.py where SQLite's single writer kept it by itself:
    transaction that appends to sync_log therefore takes the merge lock before its first seq and
    keeps it to its commit: seqs are drawn and committed one transaction after another.
 3. `attempt()` is a savepoint; psycopg's IntegrityError (a reference, key, check or not-null
-   broken) becomes Broken, and nothing of psycopg's reaches the engine through it.
+   broken) and DataError (a value its column's type cannot hold) become Broken, and nothing of
+   psycopg's reaches the engine through it.
 4. References are DEFERRABLE INITIALLY IMMEDIATE: `defer_references()` is SET CONSTRAINTS ALL
    DEFERRED, checked at commit.
 
@@ -99,7 +100,9 @@ class PostgreSQLStore(Store):
         try:
             with self.conn.transaction():  # a savepoint, undone alone on any error
                 yield self
-        except psycopg.IntegrityError as e:
+        except (psycopg.IntegrityError, psycopg.DataError) as e:
+            # DataError: a value the column's type cannot hold ('abc' as a number), which
+            # SQLite would have kept as it came.
             raise Broken(str(e)) from e
 
     def defer_references(self):
@@ -122,8 +125,10 @@ class PostgreSQLStore(Store):
 
     def columns(self, table):
         if table not in self._columns:
+            # An unknown table has no columns, as SQLite says, rather than an error that would
+            # end the transaction.
             self._columns[table] = {row[0] for row in self.conn.execute(
-                "select attname from pg_attribute where attrelid = %s::regclass"
+                "select attname from pg_attribute where attrelid = to_regclass(%s)"
                 " and attnum > 0 and not attisdropped", [_name(table)])}
         return self._columns[table]
 
@@ -134,7 +139,7 @@ class PostgreSQLStore(Store):
             self._columns[key] = tuple(row[0] for row in self.conn.execute(
                 "select a.attname from pg_index i join pg_attribute a"
                 " on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
-                " where i.indrelid = %s::regclass and i.indisprimary"
+                " where i.indrelid = to_regclass(%s) and i.indisprimary"
                 " order by array_position(i.indkey, a.attnum)", [_name(table)]))
         return self._columns[key]
 
