@@ -150,16 +150,23 @@ def start():
         raise Unavailable(f"{e}{' — its log: ' + log if log else ''}") from e
 
 
+def started(environ=os.environ):
+    """A started server; else the test fails saying why and what to install, or skips saying
+    so when FIELDAPP_POSTGRES=optional."""
+    try:
+        return start()
+    except Unavailable as e:
+        message = (f"PostgreSQL could not be started for the tests: {e}."
+                   f" To run them, {HOW_TO_INSTALL}.")
+        if environ.get("FIELDAPP_POSTGRES") == "optional":
+            pytest.skip(message)
+        pytest.fail(message, pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
     """The session's PostgreSQL server, started once (a few seconds)."""
-    try:
-        server = start()
-    except Unavailable as e:
-        message = f"PostgreSQL could not be started for the tests: {e}. To run them, {HOW_TO_INSTALL}."
-        if os.environ.get("FIELDAPP_POSTGRES") == "optional":
-            pytest.skip(message)
-        pytest.fail(message, pytrace=False)
+    server = started()
     yield server
     server.stop()
 
