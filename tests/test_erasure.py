@@ -20,6 +20,9 @@ from test_sync_attacks import Thief
 CCCD_TYPO, CCCD, CCCD_B, BHXH = "001080011111", "001080012345", "001080054321", "0112345678"
 # A second member (born 1984, female), and the household's phone.
 CCCD_WIFE, BHXH_WIFE, PHONE = "001184067890", "0198765432", "0987654321"
+# Numbers never erased, which every machine keeps (each test's own, as they share the central).
+CCCD_KEPT, BHXH_KEPT = "001080077777", "0177777777"
+CCCD_OTHER, BHXH_OTHER, PHONE_OTHER = "001184011111", "0111111111", "0911111111"
 
 
 def files_holding(instance, numbers):
@@ -175,9 +178,9 @@ def test_a_device_may_not_erase_another_offices_numbers(central, laptops, tmp_pa
                                        password="mat-khau-ha-giang-1", role="officer",
                                        office_id=office["id"], user_id=None)["id"]
     other = households.register_household(
-        db, village, {"language": "vi", "phone": PHONE},
+        db, village, {"language": "vi", "phone": PHONE_OTHER},
         {"full_name": "Lò Thị Mai", "gender": "female", "birth_year": 1984,
-         "cccd": CCCD_WIFE, "bhxh_number": BHXH_WIFE, "bhxh_status": "none",
+         "cccd": CCCD_OTHER, "bhxh_number": BHXH_OTHER, "bhxh_status": "none",
          "vssid": "unknown"}, user_id=officer)
     person = db["households"].get(other)["head_person_id"]
     stolen = laptops("stolen")
@@ -192,18 +195,18 @@ def test_a_device_may_not_erase_another_offices_numbers(central, laptops, tmp_pa
     assert [(r["id"], r["code"]) for r in answer["rejected"]] == [
         (person, "outside_office"), (other, "outside_office")]
     assert {table: rows_of(db, table) for table in written} == before
-    assert files_holding(central.instance, (CCCD_WIFE, BHXH_WIFE))
+    assert files_holding(central.instance, (CCCD_OTHER, BHXH_OTHER, PHONE_OTHER))
     # Within its own office, an "erasure" that leaves the numbers is none.
     household_id, head = register(stolen, "Hầu A Dình")
-    households.update_person(stolen.db, head, {"cccd": CCCD, "bhxh_number": BHXH},
+    households.update_person(stolen.db, head, {"cccd": CCCD_KEPT, "bhxh_number": BHXH_KEPT},
                              user_id=stolen.user())
     stolen.sync()
     before = {table: rows_of(db, table) for table in written}
     answer = thief.push(thief.change("people", head, **{erasure.MARKER: now}))
     assert [(r["id"], r["code"]) for r in answer["rejected"]] == [(head, "invalid")]
     assert {table: rows_of(db, table) for table in written} == before
-    assert db["people"].get(head)["cccd"] == CCCD
-    assert files_holding(central.instance, (CCCD, BHXH))
+    assert db["people"].get(head)["cccd"] == CCCD_KEPT
+    assert files_holding(central.instance, (CCCD_KEPT, BHXH_KEPT))
 
 
 
