@@ -22,9 +22,9 @@ import pytest
 
 SUPERUSER = "fieldapp"
 SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
-            "listen_addresses": "127.0.0.1", "max_connections": "60",
-            # Tests open a connection per writer process; a database dropped is freed at once.
-            "shared_buffers": "32MB", "log_min_messages": "warning"}
+            "listen_addresses": "127.0.0.1",
+            # The contract tests' writer processes each hold a connection; the databases are small.
+            "max_connections": "60", "shared_buffers": "32MB", "log_min_messages": "warning"}
 HOW_TO_INSTALL = ("install Debian's PostgreSQL (`make system-deps` as root, or"
                   " `apt-get install postgresql`), or set FIELDAPP_POSTGRES=optional to skip"
                   " the tests that need it")
@@ -40,11 +40,16 @@ def binaries():
     if found and shutil.which("pg_ctl"):
         return Path(os.path.realpath(found)).parent
     # Debian keeps them off PATH (its wrappers are pg_ctlcluster and friends).
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                        key=lambda p: int(Path(p).parent.parent.name))
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=_version)
     if not candidates:
         raise Unavailable("no initdb on PATH nor in /usr/lib/postgresql/*/bin")
     return Path(candidates[-1]).parent
+
+
+def _version(initdb):
+    """(15,) of /usr/lib/postgresql/15/bin/initdb, (9, 6) of …/9.6/…: newest last."""
+    return tuple(int(part) for part in Path(initdb).parent.parent.name.split(".")
+                 if part.isdigit())
 
 
 def _free_port():

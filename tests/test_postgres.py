@@ -45,5 +45,5 @@ def test_debians_binaries_are_found_off_path(monkeypatch):
     """Debian's package puts initdb in /usr/lib/postgresql/N/bin, not on PATH: the newest."""
     monkeypatch.setattr(postgres.shutil, "which", lambda name: None)
     monkeypatch.setattr(postgres.glob, "glob", lambda pattern: [
-        "/usr/lib/postgresql/9/bin/initdb", "/usr/lib/postgresql/15/bin/initdb"])
+        "/usr/lib/postgresql/15/bin/initdb", "/usr/lib/postgresql/9.6/bin/initdb"])
     assert str(postgres.binaries()) == "/usr/lib/postgresql/15/bin"

@@ -72,6 +72,8 @@ class PostgreSQLStore(Store):
         if self.in_transaction:
             # A transaction begun before may have read without the lock: its reads are stale.
             raise RuntimeError("a merge begins its own transaction, and the lock with it")
+        # READ COMMITTED (PostgreSQL's default): each read after the lock sees every merge
+        # committed before it; a snapshot taken at the lock's own statement would not.
         with self.conn.transaction():
             self._take_merge_lock()
             yield self
