@@ -4,6 +4,7 @@ instance folder (database, its -wal and -shm, anything else there): not on the l
 erased, not on the central server (a real `run.py --central` process), not on another laptop
 once it has synced. The files are read as bytes, as a thief holding the disk would read them."""
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -103,6 +104,10 @@ def test_a_person_erased_on_one_laptop_leaves_no_number_on_any_machine(central, 
         conflict = machine.db.execute("select kept_value, lost_value from sync_conflicts"
                                       " where row_id = ?", [head]).fetchone()
         assert tuple(conflict) == ("null", "null"), machine.instance
+    # The central audit trail says the numbers were erased, by whom, never what they were.
+    merged = [json.loads(detail) for (detail,) in central.db.execute(
+        "select detail from audit_log where action = 'merged' and row_id = ?", [head])]
+    assert any(erasure.MARKER in entry["fields"] for entry in merged)
     # Its history still says who changed the numbers, and that they were erased, never what.
     with b.app.app_context():
         said = [(str(label), old, new) for entry in history.entries(b.db, "people", head)
@@ -229,3 +234,25 @@ def test_a_number_typed_elsewhere_before_the_erasure_stays_erased(central, lapto
         assert files_holding(machine.instance, numbers) == {}, machine.instance
     assert central.db.execute("select count(*) from sync_conflicts where row_id = ?",
                               [head]).fetchone()[0] == 0
+
+
+def test_a_supervisor_erases_on_the_central_server_and_the_laptops_follow(central, laptops):
+    from syncing import Web
+    a = laptops("a")
+    household_id, head = register(a, "Giàng A Sử")
+    cccd, bhxh = "001080033333", "0133333333"
+    households.update_person(a.db, head, {"cccd": cccd, "bhxh_number": bhxh},
+                             user_id=a.user())
+    a.sync()
+    supervisor = Web(central.url)
+    supervisor.log_in("giamsat", central.logins["giamsat"])
+    status, _, page = supervisor.fill(f"/people/{head}", {
+        "reason": "Trùng với hộ khác", "erase_numbers": "y"}, action=f"/people/{head}/remove")
+    assert status == 200 and "Personal numbers erased" in page
+    assert files_holding(central.instance, (cccd, bhxh)) == {}
+    assert central.db.execute("select count(*) from audit_log where action = 'numbers_erased'"
+                              " and table_name = 'people' and row_id = ?",
+                              [head]).fetchone()[0] == 1
+    a.sync()
+    assert a.db["people"].get(head)["cccd"] is None
+    assert files_holding(a.instance, (cccd, bhxh)) == {}
