@@ -1,8 +1,14 @@
 """The sync store over one SQLite database, opened by sqlite_utils."""
 
+import os
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
+
+try:
+    import fcntl
+except ImportError:  # Windows: a laptop's one process needs only the threads' lock
+    fcntl = None
 
 from ..store import Broken, Store
 from ..synced_tables import COMMUNE_PATH
@@ -12,7 +18,32 @@ SLICE = 500
 # The merge lock's turn within one process, one per database file: a process's merges queue
 # here, however many laptops sync at once, rather than at SQLite's busy timeout (which answers
 # "database is locked" past it). BEGIN IMMEDIATE then orders them with other processes.
-_TURNS = {}
+_TURNS, _MAKING_TURNS = {}, threading.Lock()
+
+
+class _Turn:
+    """The threads of one process queue on a lock, then the processes (gunicorn's workers) on
+    the file's flock(): a merge waits for the one before however long it takes, where SQLite's
+    busy handler would poll and answer "database is locked" past its timeout. BEGIN IMMEDIATE
+    still decides who writes."""
+
+    def __init__(self, lock_path):
+        self.lock = threading.Lock()
+        self.file = open(lock_path, "a") if lock_path else None
+
+    def __enter__(self):
+        self.lock.acquire()
+        if self.file:
+            try:
+                fcntl.flock(self.file, fcntl.LOCK_EX)
+            except BaseException:
+                self.lock.release()
+                raise
+
+    def __exit__(self, *exc):
+        if self.file:
+            fcntl.flock(self.file, fcntl.LOCK_UN)
+        self.lock.release()
 
 
 class SQLiteStore(Store):
@@ -57,10 +88,15 @@ class SQLiteStore(Store):
                 raise
 
     def _turn(self):
-        """This process's lock on the database file's merges."""
+        """This process's lock on the database file's merges, then the file's own turn."""
         path = self.conn.execute("pragma database_list").fetchone()[2]
-        # A database in memory is its connection's alone.
-        return _TURNS.setdefault(path or id(self.conn), threading.Lock())
+        # A database in memory is its connection's alone. Per process: a forked worker opens
+        # its own lock file, since flock() is shared by a file's copies across a fork.
+        key = (os.getpid(), path or id(self.conn))
+        with _MAKING_TURNS:
+            if key not in _TURNS:
+                _TURNS[key] = _Turn(path + "-merge.lock" if path and fcntl else None)
+            return _TURNS[key]
 
     @contextmanager
     def snapshot(self):
