@@ -44,9 +44,9 @@ def parse_args(argv=None):
                              "(default port 5001)")
     parser.add_argument("--no-demo", action="store_true",
                         help="do not seed the demo office and accounts into a new database")
-    parser.add_argument("--threads", type=int, default=4,
+    parser.add_argument("--threads", type=int, default=os.environ.get("THREADS", 4),
                         help="threads serving requests (default 4; with --central, in each "
-                             "worker process)")
+                             "worker process; env THREADS)")
     parser.add_argument("--workers", type=int, default=os.environ.get("WORKERS"),
                         help="with --central: worker processes serving requests (default "
                              f"{default_workers()}: twice the cores plus one, at most "

@@ -269,8 +269,8 @@ def _rss_mb(pid):
     return round(total / 1024, 1)
 
 
-def _size(instance):
-    return sum(p.stat().st_size for p in instance.glob("fieldapp.sqlite3*"))
+def _size(instance, pattern="fieldapp.sqlite3*"):
+    return sum(p.stat().st_size for p in instance.glob(pattern))
 
 
 def _kind(error):
@@ -326,6 +326,7 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
 
             threading.stack_size(512 * 1024)
             size_before, cpu_before = _size(instance), _cpu_seconds(central.process.pid)
+            file_before = _size(instance, "fieldapp.sqlite3")
             began = time.perf_counter()
             threads = [threading.Thread(target=evening, args=(n, at))
                        for n, at in enumerate(starts)]
@@ -336,6 +337,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
             wall = time.perf_counter() - began
             cpu_evening = _cpu_seconds(central.process.pid) - cpu_before
             growth = _size(instance) - size_before
+            # The database file alone: the write-ahead log is emptied and reused.
+            file_growth = _size(instance, "fieldapp.sqlite3") - file_before
             rss = _rss_mb(central.process.pid)
 
             cpu_before, began = _cpu_seconds(central.process.pid), time.perf_counter()
@@ -347,6 +350,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
             merged = central_households(instance) - households_before
             for line in central.errors():
                 errors["server_" + ("locked" if "locked" in line else "traceback")] += 1
+            if os.environ.get("BENCH_SERVER_LOG"):
+                Path(os.environ["BENCH_SERVER_LOG"]).write_text("".join(central.output))
         finally:
             central.stop()
     done = len(latencies)
@@ -363,6 +368,7 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
         "central_cpu_share": round(cpu_evening / wall / (os.cpu_count() or 1), 2),
         "central_rss_mb": rss,
         "db_growth_bytes_per_sync": round(growth / max(done, 1)),
+        "db_file_growth_bytes_per_sync": round(file_growth / max(done, 1)),
         "households_merged": merged,
         "households_expected": (done + 1) * day_households,
         "alone": {"seconds": round(alone_seconds, 2), "cpu": round(alone_cpu, 3),
