@@ -54,9 +54,18 @@ def bench_reports(args):
     return reports.run(path)
 
 
+def bench_encryption(args):
+    """The pages and a sync's push and pull on the plain and the encrypted database, as ratios."""
+    from . import encryption
+    path = generate.generate(database_path("pages", args.households),
+                             households=args.households, seed=args.seed)
+    return encryption.run(path)
+
+
 # Name -> function(args); `--only` picks among these.
 BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "engine": bench_engine, "pdf": bench_pdf,
-              "reports": bench_reports, "load": bench_load}
+              "reports": bench_reports, "load": bench_load,
+              "encryption": bench_encryption}
 
 
 def main(argv=None):

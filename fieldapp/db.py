@@ -10,6 +10,7 @@ Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore`, the in
 
 import re
 import sqlite3
+import threading
 from collections.abc import Mapping
 from contextlib import contextmanager
 from functools import cached_property
@@ -191,8 +192,33 @@ def get_db():
                 raise Locked("log in to open this laptop's database")
             from . import keys
             key = keys.unlock_from_terminal(current_app)
-        g.db = connect(current_app.config["DATABASE"], key=key)
+        if key is not None and has_request_context():
+            g.db, g.db_kept = _kept_connection(current_app.config["DATABASE"], key), True
+        else:
+            g.db = connect(current_app.config["DATABASE"], key=key)
     return g.db
+
+
+# SQLCipher decrypts (and checks) every page it reads into the connection's own cache, which
+# a new connection per request starts empty: pages read half again to twice as slowly then
+# (bench/encryption.py). A request thread keeps its connection and a larger cache instead.
+ENCRYPTED_CACHE_KIB = 32 * 1024
+_kept = threading.local()
+
+
+def _kept_connection(path, key):
+    """This thread's connection to an encrypted database, opened at its first request."""
+    held = getattr(_kept, "connections", None)
+    if held is None:
+        held = _kept.connections = {}
+    conn = held.get((path, key))
+    if conn is None:
+        db = connect(path, key=key)
+        db.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+        held[(path, key)] = db.conn
+        return db
+    # The pragmas are the connection's: set once.
+    return Database(conn)
 
 
 def _locked(app):
@@ -202,8 +228,13 @@ def _locked(app):
 
 def close_db(e=None):
     db = g.pop("db", None)
-    if db is not None:
-        db.close()
+    if db is None:
+        return
+    if g.pop("db_kept", False):
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        return
+    db.close()
 
 
 def migration_sets():
