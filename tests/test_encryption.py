@@ -227,7 +227,7 @@ def test_the_encrypt_command_says_where_the_backup_is_and_the_code(tmp_path, see
 
 
 def test_a_command_on_a_locked_laptop_asks_for_a_login(laptop, monkeypatch):
-    app, _ = laptop
+    app, code = laptop
     refused = app.test_cli_runner().invoke(args=["db-migrations"])
     assert refused.exit_code != 0 and "encrypted" in refused.output
     monkeypatch.setenv("FIELDAPP_UNLOCK_PROMPT", "1")
@@ -237,6 +237,11 @@ def test_a_command_on_a_locked_laptop_asks_for_a_login(laptop, monkeypatch):
         args=["db-migrations"], input=f"canbo\n{PASSWORD}\n")
     assert listed.exit_code == 0, listed.output
     assert "0001_places_and_accounts  applied" in listed.output
+    # No username: the recovery code (every password forgotten).
+    recovered = app_on(app.instance_path).test_cli_runner().invoke(
+        args=["db-migrations"], input=f"\n{code}\n")
+    assert recovered.exit_code == 0, recovered.output
+    assert "0001_places_and_accounts  applied" in recovered.output
 
 
 def test_everything_works_on_a_new_encrypted_database_and_nothing_is_plain_on_disk(tmp_path):
@@ -376,3 +381,28 @@ def test_an_encrypted_laptop_syncs_with_an_encrypted_central_server(tmp_path, mo
         if central_db is not None:
             central_db.close()
         central.stop()
+
+
+def test_run_py_converts_a_plain_laptop_database_at_start(tmp_path, seeded_database,
+                                                          monkeypatch, capsys):
+    import run
+    instance = tmp_path / "instance"
+    instance.mkdir()
+    shutil.copyfile(seeded_database, instance / "fieldapp.sqlite3")
+    (instance / "config.py").write_text(f"KEY_SLOT_SCRYPT_N = {CHEAP}\n")
+    monkeypatch.delenv("FIELDAPP_ENCRYPTED")
+    app = run.prepare(str(instance), seed_demo=False)
+    printed = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("database encrypted; the plain copy it was made from: "
+                               f"{instance / 'backups'}/") for line in printed)
+    code = printed[[n for n, line in enumerate(printed)
+                    if line.startswith("recovery code")][0] + 1].strip()
+    assert is_encrypted(instance / "fieldapp.sqlite3")
+    assert keys.slots_of(app).open_with_recovery_code(code) == keys.key_of(app)
+    # This process holds the key: the officer logs in and gets a slot.
+    assert FormClient(app.test_client()).login("canbo").status_code == 302
+    assert slot_usernames(app) == ["canbo"]
+    assert run.encryption_note(app).startswith("database: encrypted")
+    # The next start: locked, nothing migrated until a login.
+    run.prepare(str(instance), seed_demo=False)
+    assert "database encrypted and locked: the first login opens it" in capsys.readouterr().out
