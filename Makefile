@@ -42,7 +42,7 @@ runtime-deps:
 # GNU gettext's msgfmt checks the catalogs as translators' tools do; Debian's Chromium is the
 # browser the end-to-end tests (tests/e2e) drive through Playwright, whose own browser download is
 # never used. libfaketime's `faketime` runs the sync tests' laptop processes years ahead or behind.
-# PostgreSQL's initdb and pg_ctl: the tests start their own server (tests/postgres.py).
+# PostgreSQL's initdb and postgres: the tests start their own server (tests/postgres.py).
 CHROMIUM ?= /usr/bin/chromium
 system-deps: runtime-deps
 	@command -v msgfmt >/dev/null || { $(call APT_INSTALL,gettext); }

@@ -1,11 +1,12 @@
 """PostgreSQL for the tests: one server per session in a temporary folder, a fresh database each.
 
-Debian's `postgresql` package (`make system-deps` installs it) gives initdb and pg_ctl; the
-server listens on a Unix socket in its folder and on a free port of 127.0.0.1, with nothing
-synced to disk (fsync, synchronous_commit and full_page_writes off: a crash loses only a test's
-data). initdb and the server refuse to run as root, so under root they run as `postgres` (the
-package's user) or `nobody`. When no server can be started the tests that need one fail, saying
-why; FIELDAPP_POSTGRES=optional makes them skip instead (CI never sets it).
+Debian's `postgresql` package (`make system-deps` installs it) gives initdb and postgres; the
+server, a child of the test process that ends with it, listens on a Unix socket in its folder
+and on a free port of 127.0.0.1, with nothing synced to disk (fsync, synchronous_commit and
+full_page_writes off: a crash loses only a test's data). initdb and the server refuse to run as
+root, so under root they run as `postgres` (the package's user) or `nobody`. When no server can
+be started the tests that need one fail, saying why; FIELDAPP_POSTGRES=optional makes them skip
+instead (CI never sets it).
 """
 
 import glob
@@ -13,14 +14,17 @@ import itertools
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
 SUPERUSER = "fieldapp"
+PREFIX = "fieldapp-pg-"
 SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off",
             "listen_addresses": "127.0.0.1",
             # The contract tests' writer processes each hold a connection; the databases are small.
@@ -35,9 +39,10 @@ class Unavailable(Exception):
 
 
 def binaries():
-    """The folder of initdb and pg_ctl: on PATH, else Debian's newest /usr/lib/postgresql/N/bin."""
+    """The folder of initdb and postgres: initdb's on PATH, else Debian's newest
+    /usr/lib/postgresql/N/bin."""
     found = shutil.which("initdb")
-    if found and shutil.which("pg_ctl"):
+    if found and Path(os.path.realpath(found)).with_name("postgres").exists():
         return Path(os.path.realpath(found)).parent
     # Debian keeps them off PATH (its wrappers are pg_ctlcluster and friends).
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=_version)
@@ -50,6 +55,14 @@ def _version(initdb):
     """(15,) of /usr/lib/postgresql/15/bin/initdb, (9, 6) of …/9.6/…: newest last."""
     return tuple(int(part) for part in Path(initdb).parent.parent.name.split(".")
                  if part.isdigit())
+
+
+def _end_with_parent():
+    """In the server's process before it starts: end it (SIGQUIT, PostgreSQL's immediate
+    shutdown) when the test process that started it ends."""
+    import ctypes
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGQUIT)
 
 
 def _free_port():
@@ -72,45 +85,86 @@ def _runner():
                       " PostgreSQL as (it refuses root)")
 
 
+def sweep(older_than=60, folders=None):
+    """Remove the folders of servers that ended with their test session killed (the server
+    ends with it, its folder stays): initdb done, no server running, untouched a while."""
+    for folder in folders or Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        data, log = folder / "data", folder / "server.log"
+        try:
+            stale = ((data / "PG_VERSION").exists() and not (data / "postmaster.pid").exists()
+                     and time.time() - log.stat().st_mtime > older_than)
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 class Server:
     """A PostgreSQL server of the test session, in its own folder."""
 
     def __init__(self):
         self.bin = binaries()
         self.runner = _runner()
+        sweep()
         # Not under pytest's temporary folder: that is root's alone, and the socket's path must
         # stay short (at most 107 bytes).
-        self.folder = Path(tempfile.mkdtemp(prefix="fieldapp-pg-"))
+        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))
         self.data = self.folder / "data"
         self.port = _free_port()
         self.names = itertools.count(1)
+        self.process = None
         if self.runner:
             os.chown(self.folder, *self.runner)
 
-    def _run(self, *command, check=True):
-        result = subprocess.run(
-            [str(self.bin / command[0]), *command[1:]], capture_output=True, text=True,
-            cwd=self.folder, env={**os.environ, "HOME": str(self.folder), "LC_ALL": "C.UTF-8"},
-            **({"user": self.runner[0], "group": self.runner[1], "extra_groups": []}
-               if self.runner else {}), timeout=120)
-        if check and result.returncode:
-            raise Unavailable(f"{' '.join(command[:2])} failed:"
-                              f" {(result.stderr or result.stdout).strip()[-1500:]}")
-        return result
+    def _as_runner(self):
+        """How a process of the server is started: as its user, in its folder."""
+        return {"cwd": self.folder,
+                "env": {**os.environ, "HOME": str(self.folder), "LC_ALL": "C.UTF-8"},
+                **({"user": self.runner[0], "group": self.runner[1], "extra_groups": []}
+                   if self.runner else {})}
 
     def start(self):
-        self._run("initdb", "--no-sync", "-D", str(self.data), "-U", SUPERUSER,
-                  "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8")
-        options = " ".join(f"-c {name}={value}" for name, value in {
-            **SETTINGS, "port": self.port, "unix_socket_directories": self.folder}.items())
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "server.log"),
-                  "-o", options, "-w", "-t", "60", "start")
+        result = subprocess.run(
+            [str(self.bin / "initdb"), "--no-sync", "-D", str(self.data), "-U", SUPERUSER,
+             "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"],
+            capture_output=True, text=True, timeout=120, **self._as_runner())
+        if result.returncode:
+            raise Unavailable(f"initdb failed: {(result.stderr or result.stdout)[-1500:]}")
+        options = [part for name, value in {
+            **SETTINGS, "port": self.port, "unix_socket_directories": self.folder}.items()
+            for part in ("-c", f"{name}={value}")]
+        with open(self.folder / "server.log", "ab") as log:
+            # The server is this process's child, not a daemon (as pg_ctl would make it): it
+            # ends with the test session however that ends, even killed by a timeout.
+            self.process = subprocess.Popen(
+                [str(self.bin / "postgres"), "-D", str(self.data), *options],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                preexec_fn=_end_with_parent, **self._as_runner())
+        self._wait_ready()
         return self
 
+    def _wait_ready(self, seconds=60):
+        import psycopg
+        deadline = time.monotonic() + seconds
+        while True:
+            if self.process.poll() is not None:
+                raise Unavailable(f"postgres stopped at once (exit {self.process.returncode})")
+            try:
+                psycopg.connect(self.url(), connect_timeout=2).close()
+                return
+            except psycopg.OperationalError as e:
+                if time.monotonic() > deadline:
+                    raise Unavailable(f"postgres did not answer within {seconds} s: {e}") from e
+                time.sleep(0.05)
+
     def stop(self):
-        if self.data.exists():
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop",
-                      check=False)
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)  # immediate: the data is thrown away
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def log(self):
@@ -127,7 +181,7 @@ class Server:
         return psycopg.connect(self.url(database), autocommit=True, **kwargs)
 
     def create_database(self, template=None, name=None):
-        """A new database (a copy of `template`, which nothing may be connected to); its URL."""
+        """A new database (a copy of `template`, which nothing may be connected to); its name."""
         name = name or f"test_{os.getpid()}_{next(self.names)}"
         with self.connect() as conn:
             # FILE_COPY: copying a small template's files beats logging each of its pages.

@@ -1,5 +1,11 @@
 """The suite's own PostgreSQL (tests/postgres.py): started once, a fresh database per test."""
 
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 import postgres
@@ -47,3 +53,32 @@ def test_debians_binaries_are_found_off_path(monkeypatch):
     monkeypatch.setattr(postgres.glob, "glob", lambda pattern: [
         "/usr/lib/postgresql/15/bin/initdb", "/usr/lib/postgresql/9.6/bin/initdb"])
     assert str(postgres.binaries()) == "/usr/lib/postgresql/15/bin"
+
+
+def test_a_server_ends_with_the_test_process_that_started_it(tmp_path):
+    """Killed by a timeout, a test session leaves no server running, and the next one removes
+    the folder it left."""
+    script = tmp_path / "start.py"
+    script.write_text("import sys, time\nimport postgres\nserver = postgres.start()\n"
+                      "print(server.folder, flush=True)\ntime.sleep(120)\n")
+    session = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
+    folder = Path(session.stdout.readline().strip())
+    pid = int((folder / "data" / "postmaster.pid").read_text().split()[0])
+    session.kill()
+    session.wait()
+    deadline = time.monotonic() + 30
+    while (folder / "data" / "postmaster.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not (folder / "data" / "postmaster.pid").exists()
+    assert _ended(pid)
+    postgres.sweep(older_than=0, folders=[folder])
+    assert not folder.exists()
+
+
+def _ended(pid):
+    """Gone, or a zombie waiting for an init that does not reap (as in some containers)."""
+    try:
+        return "\nState:\tZ" in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return True
