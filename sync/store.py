@@ -1,9 +1,9 @@
 """What the sync engine needs from the database it syncs: the few operations a store gives.
 
 The engine (capture, merge, inbox, refused, enrolment, client, server) reaches its data only
-through these. `sync.sqlite.SQLiteStore` is the one implementation for now; a PostgreSQL store
-for the central server would implement the same, with the engine's tables (`SCHEMA_TABLES`)
-made by its own schema.
+through these. `sync.sqlite.SQLiteStore` implements them for laptops and a small central
+server; `sync.postgresql.PostgreSQLStore` for a central server on PostgreSQL, whose tables
+(the engine's `SCHEMA_TABLES` with the app's) fieldapp/schema.py describes.
 
 Rows are dicts of column name to value. `equal` filters are column=value pairs, all of which
 must hold: None matches a missing value (SQL's "is null") and a list matches any of its values.
