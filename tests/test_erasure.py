@@ -11,7 +11,7 @@ from pathlib import Path
 from fieldapp import accounts, history, offices, store
 from fieldapp.households import queries as households
 from fieldapp.places import queries as places
-from helpers import FormClient, form_values, parse, rows_of
+from helpers import FormClient, form_values, parse, rows_of, squash
 from sync import erasure
 from test_sync import converge, register
 from test_sync_attacks import Thief
@@ -53,8 +53,13 @@ def officer_of(laptop, central):
 
 def remove_form(officer, page, action, reason, erase):
     """The page's removal form as a browser sends it, the reason typed and the box ticked."""
-    form = parse(officer.get(page).get_data(as_text=True)).find("form", id="remove")
+    shown = parse(officer.get(page).get_data(as_text=True))
+    form = shown.find("form", id="remove")
     assert form.get("action") == action
+    box = form.find("input", name="erase_numbers")
+    assert box.get("type") == "checkbox"
+    assert "Erase personal numbers (CCCD, mã số BHXH, phone)" in squash(box.parent.text)
+    assert "Cannot be undone" in shown.find(id=box.get("aria-describedby")).text
     values = form_values(form)
     assert "erase_numbers" not in values  # unticked unless the user ticks it
     values.update(reason=[reason], **({"erase_numbers": ["y"]} if erase else {}))
