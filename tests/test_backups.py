@@ -432,3 +432,30 @@ def test_on_the_central_server_only_administrators_back_up_from_the_page(central
         assert browser.post_form("/backups/now").status_code in (
             (403,) if status == 403 else (302,)), username
     assert [b.reason for b in backups.backups(backups.folder_of(central))] == ["manual"]
+
+
+def test_a_locked_laptop_makes_the_days_backup_once_a_login_opened_it(tmp_path, caplog):
+    pytest.importorskip("sqlcipher3")
+    import secrets
+
+    from fieldapp import create_app
+    key = secrets.token_hex(32)
+    instance = tmp_path / "locked"
+    instance.mkdir()
+    db = connect(instance / "fieldapp.sqlite3", key=key)
+    upgrade(db)
+    db.close()
+    from fieldapp.sync_pages.backups import daily_backup
+    laptop = create_app({"TESTING": True, "BACKUPS_DAILY_IN_TESTS": True},
+                        instance_path=str(instance))
+    # The hook as each request runs it first (the login page's own work left out).
+    with laptop.test_request_context("/login"):
+        daily_backup()
+    assert backups.backups(backups.folder_of(laptop)) == []
+    assert "daily backup failed" not in caplog.text
+    laptop.extensions["database_key"] = key  # what the first login unwraps
+    with laptop.test_request_context("/"):
+        daily_backup()
+    made = backups.backups(backups.folder_of(laptop))
+    assert [b.reason for b in made] == ["daily"]
+    assert not made[0].path.read_bytes().startswith(b"SQLite format 3")
