@@ -1,6 +1,7 @@
 """One schema, described once (fieldapp/schema.py): SQLite's frozen steps make what it says, and
 PostgreSQL's schema made from it says the same, in tables, columns, keys, references and indexes."""
 
+import multiprocessing
 import re
 
 import pytest
@@ -210,4 +211,25 @@ def test_postgresql_upgraded_by_alembic_is_the_description(postgres_database):
         assert conn.execute(sa.text(
             "select count(*), max(xmin::text::bigint) from pg_class")).one() == before
     engine.dispose()
+    assert current_revision(postgres_database) == "0001"
+
+
+def _upgrade_at(url, start):
+    start.wait(30)
+    upgrade_postgresql(url)
+
+
+def test_processes_upgrading_at_once_take_turns(postgres_database):
+    """Server processes started together each upgrade: one makes the schema, the others find
+    it made (without the lock, the others would fail making tables that exist)."""
+    processes = multiprocessing.get_context("fork")
+    start = processes.Event()
+    upgrading = [processes.Process(target=_upgrade_at, args=(postgres_database, start))
+                 for _ in range(3)]
+    for process in upgrading:
+        process.start()
+    start.set()
+    for process in upgrading:
+        process.join(60)
+    assert [p.exitcode for p in upgrading] == [0, 0, 0]
     assert current_revision(postgres_database) == "0001"

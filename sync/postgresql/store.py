@@ -18,6 +18,9 @@ the contract of sync/store.py where SQLite's single writer kept it by itself:
 
 The connection is in autocommit: a write outside a transaction commits at once, as SQLite's
 store does; `atomic()` begins one (inside another: a savepoint).
+
+Not yet: `checkpoint()` (after an erasure) does nothing here, while PostgreSQL keeps an erased
+value's old row version until VACUUM reclaims it and in its write-ahead log until recycled.
 """
 
 from contextlib import contextmanager
