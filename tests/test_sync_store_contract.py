@@ -12,7 +12,7 @@ import pytest
 from fieldapp import demo
 from fieldapp.db import connect, upgrade
 from sync import clock, hlc, server
-from sync.postgresql import PostgreSQLStore
+from sync.postgresql import MERGE_LOCK, PostgreSQLStore
 from sync.protocol import PROTOCOL
 from sync.store import Broken
 
@@ -286,6 +286,8 @@ def test_a_change_committed_late_never_falls_below_a_cursor_handed_out(central):
         first.append_log([_entry("first")])
         late = threading.Thread(target=append_second)
         late.start()
+        if open_store.kind == "postgresql":
+            assert _waiting_for_the_merge_lock(reader)
         # The second writer would commit now, with the higher seq, if it could.
         assert not committed.wait(0.5)
         seen = reader.log_after(cursor, None)
@@ -297,6 +299,17 @@ def test_a_change_committed_late_never_falls_below_a_cursor_handed_out(central):
     assert seen[0][0] < seen[1][0]
     for store in (first, second, reader):
         close(store)
+
+
+def _waiting_for_the_merge_lock(store, seconds=20):
+    """Whether a connection comes to wait for the merge lock (PostgreSQL's lock table)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if store.conn.execute("select count(*) from pg_locks where locktype = 'advisory'"
+                              " and objid = %s and not granted", [MERGE_LOCK]).fetchone()[0]:
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def test_without_the_merge_lock_a_late_commit_would_be_skipped(central):
