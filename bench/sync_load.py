@@ -340,6 +340,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
             # The database file alone: the write-ahead log is emptied and reused.
             file_growth = _size(instance, "fieldapp.sqlite3") - file_before
             rss = _rss_mb(central.process.pid)
+            # Pushes the server merged, whether or not their laptop waited for the answer.
+            merged_evening = central_households(instance) - households_before
 
             cpu_before, began = _cpu_seconds(central.process.pid), time.perf_counter()
             alone_requests, alone_pulled = alone.sync(days[0])
@@ -359,6 +361,7 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
         "bench": "load", "laptops": laptops, "office_size": office_size, "window": window,
         "server": "run.py --central" + (f" --workers {workers}" if workers else ""),
         "changes_per_day": len(days[0][1]), "errors": dict(errors), "completed": done,
+        "merged_syncs": round(merged_evening / day_households),
         "wall_seconds": round(wall, 1),
         "syncs_per_minute": round(done * 60 / wall, 1),
         "p50": round(statistics.median(latencies), 2) if latencies else None,
@@ -367,8 +370,9 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
         "central_cpu_seconds_per_sync": round(cpu_evening / max(done, 1), 3),
         "central_cpu_share": round(cpu_evening / wall / (os.cpu_count() or 1), 2),
         "central_rss_mb": rss,
-        "db_growth_bytes_per_sync": round(growth / max(done, 1)),
-        "db_file_growth_bytes_per_sync": round(file_growth / max(done, 1)),
+        "db_growth_bytes_per_sync": round(growth / max(merged_evening / day_households, 1)),
+        "db_file_growth_bytes_per_sync": round(
+            file_growth / max(merged_evening / day_households, 1)),
         "households_merged": merged,
         "households_expected": (done + 1) * day_households,
         "alone": {"seconds": round(alone_seconds, 2), "cpu": round(alone_cpu, 3),
