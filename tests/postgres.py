@@ -9,6 +9,7 @@ be started the tests that need one fail, saying why; FIELDAPP_POSTGRES=optional 
 instead (CI never sets it).
 """
 
+import ctypes
 import glob
 import itertools
 import os
@@ -57,12 +58,15 @@ def _version(initdb):
                  if part.isdigit())
 
 
+# Linux's prctl, found before any fork: the child only calls it (no import after a fork).
+_LIBC = ctypes.CDLL(None, use_errno=True)
+PR_SET_PDEATHSIG = 1
+
+
 def _end_with_parent():
     """In the server's process before it starts: end it (SIGQUIT, PostgreSQL's immediate
     shutdown) when the test process that started it ends."""
-    import ctypes
-    PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGQUIT)
+    _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGQUIT)
 
 
 def _free_port():
