@@ -42,6 +42,11 @@ def test_a_database_speaks_its_drivers_dialect(plain):
         dialects.of(Elsewhere())
 
 
+def test_an_encrypted_database_speaks_sqlite(tmp_path):
+    sqlcipher = pytest.importorskip("sqlcipher3.dbapi2")
+    assert dialects.of(sqlcipher.connect(str(tmp_path / "sealed.sqlite3"))) is sqlite
+
+
 def test_json_values_gives_each_element_of_the_arrays(plain):
     d = plain.dialect
     rows = plain.all(f"select t.id, v.value from t, {d.json_values('t.items', 'v')}"

@@ -23,9 +23,6 @@ class UnknownDriver(Exception):
 def of(connection):
     """The dialect module of the engine a DB-API connection talks to, chosen by its driver."""
     driver = type(connection).__module__.split(".")[0]
-    if driver == "builtins":
-        # Some drivers' connections are classes of an extension module named only by itself.
-        driver = type(connection).__name__.split(".")[0]
     try:
         return _BY_DRIVER[driver]
     except KeyError:
