@@ -13,11 +13,11 @@ import ctypes
 import glob
 import itertools
 import os
-import pwd
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -59,7 +59,7 @@ def _version(initdb):
 
 
 # Linux's prctl, found before any fork: the child only calls it (no import after a fork).
-_LIBC = ctypes.CDLL(None, use_errno=True)
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
 PR_SET_PDEATHSIG = 1
 
 
@@ -77,8 +77,9 @@ def _free_port():
 
 def _runner():
     """(uid, gid) the server runs as: this process's own, or under root a user it may be."""
-    if os.geteuid() != 0:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return None
+    import pwd
     for name in ("postgres", "nobody"):
         try:
             entry = pwd.getpwnam(name)
@@ -143,7 +144,7 @@ class Server:
             self.process = subprocess.Popen(
                 [str(self.bin / "postgres"), "-D", str(self.data), *options],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                preexec_fn=_end_with_parent, **self._as_runner())
+                preexec_fn=_end_with_parent if _LIBC else None, **self._as_runner())
         self._wait_ready()
         return self
 
