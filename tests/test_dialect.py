@@ -128,9 +128,8 @@ def _found(db, query):
     if not terms:
         return None
     return sorted(r["full_name"] for r in db.all(
-        f"select p.full_name from people_fts"
-        f" join people p on {d.row_key('p')} = {d.row_key('people_fts')}"
-        f" where {d.matches('people_fts', ':q')}", {"q": terms}))
+        f"select p.full_name from ({d.people_named(':q', ':most')}) f"
+        f" join people p on {d.row_key('p')} = f.found", {"q": terms, "most": 100}))
 
 
 def test_matches_finds_people_by_the_starts_of_their_words(db, create_household,

@@ -13,8 +13,8 @@ reads the tables they keep:
 
 - `people_fts` (migration 0003): the full-text index of `people.name_key` (the name folded by
   `fieldapp.text.fold`), an FTS5 table over `people`'s rowid, kept by `people_fts_ai/_ad/_au` on
-  insert, delete and update of `name_key`. Read only through `matches`, `search_terms` and
-  `row_key` (fieldapp/search/queries.py). A second engine indexes `people.name_key` its own way
+  insert, delete and update of `name_key`. Read only through `people_named` (with `matches`,
+  `search_terms` and `row_key`; fieldapp/search/queries.py). A second engine indexes `people.name_key` its own way
   (PostgreSQL: a generated `tsvector` column or a trigram index on `people`, no separate table)
   and answers `matches` over it; nothing else reads the index.
 - `reach` (migrations 0009, 0010): one row per visit, person met at a visit, outcome, person on a
@@ -108,6 +108,14 @@ def matches(index, parameter):
 def row_key(alias):
     """The key by which a full-text index names the row of its table: SQLite's rowid."""
     return f"{alias}.rowid"
+
+
+def people_named(parameter, limit):
+    """A query of the keys (column `found`, matched by `row_key` of people) of at most `limit`
+    people whose folded name matches the query in `parameter`. PostgreSQL: select id as found
+    from people where <its name index> @@ to_tsquery('simple', parameter) limit ..."""
+    return (f"select {row_key('people_fts')} as found from people_fts"
+            f" where {matches('people_fts', parameter)} limit {limit}")
 
 
 def search_terms(folded):

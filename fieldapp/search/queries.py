@@ -45,12 +45,9 @@ def search(db, office_id, q, limit=LIMIT):
     match = db.dialect.search_terms(fold(q))
     if not match:
         return []
-    found = db.dialect.row_key("people_fts")
     return list(db.query(f"""
         select {_COLUMNS}
-          from (select {found} as found from people_fts
-                 where {db.dialect.matches("people_fts", ":match")}
-                 limit :candidates) f
+          from ({db.dialect.people_named(":match", ":candidates")}) f
           join people p on {db.dialect.row_key("p")} = f.found {_PLACE}
          where p.deleted_at is null
          order by p.name_key limit :limit""",
