@@ -105,6 +105,17 @@ def test_same_and_differs_treat_null_as_a_value(plain):
                                        {"b": 2})} == {4}
 
 
+def test_flag_counts_and_bits_meet_months(plain):
+    d = plain.dialect
+    assert plain.value(f"select sum({d.flag('a = 1')}) from t") == 2
+    assert plain.value(f"select max({d.flag('id > 3')}) from t") == 1
+    march_to_june, may = 0b111100, 0b10000
+    assert plain.value(f"select case when {d.bits_meet('?', '?')} then 'met' end",
+                       [march_to_june, may]) == "met"
+    assert plain.value(f"select case when {d.bits_meet('?', '?')} then 'met' end",
+                       [march_to_june, 0b1]) is None
+
+
 def test_larger_and_a_key_taken_apart(plain):
     d = plain.dialect
     assert plain.value(f"select {d.larger('3 - 5', '0')}") == 0

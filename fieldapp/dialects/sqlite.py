@@ -14,9 +14,9 @@ reads the tables they keep:
 - `people_fts` (migration 0003): the full-text index of `people.name_key` (the name folded by
   `fieldapp.text.fold`), an FTS5 table over `people`'s rowid, kept by `people_fts_ai/_ad/_au` on
   insert, delete and update of `name_key`. Read only through `people_named` (with `matches`,
-  `search_terms` and `row_key`; fieldapp/search/queries.py). A second engine indexes `people.name_key` its own way
-  (PostgreSQL: a generated `tsvector` column or a trigram index on `people`, no separate table)
-  and answers `matches` over it; nothing else reads the index.
+  `search_terms` and `row_key`; fieldapp/search/queries.py). A second engine indexes
+  `people.name_key` its own way (PostgreSQL: a generated `tsvector` column or a trigram index
+  on `people`, no separate table) and answers `people_named` over it; nothing else reads it.
 - `reach` (migrations 0009, 0010): one row per visit, person met at a visit, outcome, person on a
   session's roster and session, with its day, commune, village, officer, household and person;
   rebuilt for a visit or a session whenever it or its outcomes or roster are written, and moved
@@ -85,6 +85,18 @@ def differs(a, b):
 def larger(a, b):
     """The larger of two values (a scalar, not the aggregate max). PostgreSQL: greatest(a, b)."""
     return f"max({a}, {b})"
+
+
+def flag(condition):
+    """A condition as the number 1 or 0, to add up or take the largest of (SQLite's truth values
+    are those numbers already). PostgreSQL: (condition)::integer."""
+    return condition
+
+
+def bits_meet(a, b):
+    """SQL condition: the integers a and b share a set bit (months kept as bits). PostgreSQL:
+    (a & b) <> 0."""
+    return f"{a} & {b}"
 
 
 def text_before(column, separator):

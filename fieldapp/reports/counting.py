@@ -131,7 +131,8 @@ def _counted_figures(db, area, by, kinds, dim, year, masks):
            "officer": f"nullif({officer}, '')"}[by]
     rows = db.query(f"""
         select {key} as key, c.kind, {", ".join(
-            f'sum(case when c.months & :mask_{n} then c.n end) as "{n}"' for n in masks)}
+            f"sum(case when {db.dialect.bits_meet('c.months', f':mask_{n}')} then c.n end)"
+            f' as "{n}"' for n in masks)}
           from reach_counts c
          where {" and ".join(conditions)}
          group by 1, 2""", params)
@@ -144,8 +145,9 @@ def _counted_by_month(db, conditions, params, year, masks):
     """Figures by month ('YYYY-MM'): a set of months counts in each of its months."""
     months = [m for m in range(1, 13) if any(mask >> (m - 1) & 1 for mask in masks.values())]
     rows = db.query(f"""
-        select c.kind, {", ".join(f"sum(case when c.months & {1 << (m - 1)} then c.n end)"
-                                  f" as m{m}" for m in months)}
+        select c.kind, {", ".join(
+            f"sum(case when {db.dialect.bits_meet('c.months', str(1 << (m - 1)))} then c.n end)"
+            f" as m{m}" for m in months)}
           from reach_counts c
          where {" and ".join(conditions)}
          group by 1""", params)
@@ -166,11 +168,12 @@ def _scanned_figures(db, area, periods, by, families):
                           *(["r.officer_id = :officer"] if area.officer_id else [])])
     key = _REACH_KEY[by]
     joined = _BY_OFFICE.format(column="r.commune_code") if by == "office" else ""
+    flag = db.dialect.flag
     rows = []
     if "visits" in families:
         rows += db.query(f"""
             select {key} as key, {", ".join(
-                f"sum({w}) as {n}__visits, count(distinct case when r.kind = 'visit' and {w}"
+                f"sum({flag(w)}) as {n}__visits, count(distinct case when r.kind = 'visit' and {w}"
                 f" then r.household_id end) as {n}__households" for n, w in within.items())}
               from reach r {joined}
              where r.kind in ('visit', 'closed') and {reach}
@@ -179,11 +182,11 @@ def _scanned_figures(db, area, periods, by, families):
         # People met, each once per group: grouped by person and group, then counted.
         rows += db.query(f"""
             select key, {", ".join(f"sum({n}) as {n}__people" for n in periods)} from (
-                select {key} as key, {", ".join(f"max({w}) as {n}"
+                select {key} as key, {", ".join(f"max({flag(w)}) as {n}"
                                                 for n, w in within.items())}
                   from reach r {joined}
                  where r.kind in ({_quoted(_PERSON_KINDS)}) and {reach}
-                 group by r.person_id, 1)
+                 group by r.person_id, 1) met
              group by key""", params)
     if "outcomes" in families:
         rows += [{"key": row["key"], **{f"{n}__{row['kind']}": row[n] for n in periods}}
