@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from fieldapp import create_app, store
-from fieldapp.db import connect, key_pragma, upgrade
+from fieldapp.db import CIPHER_PAGE_SIZE, connect, key_pragma, upgrade
 
 from . import pages
 from .pages import emit
@@ -55,6 +55,7 @@ def encrypted_copy(plain, target, key=KEY):
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {key_pragma(key)}", [str(target)])
+        conn.execute(f"PRAGMA encrypted.cipher_page_size = {CIPHER_PAGE_SIZE}")
         conn.execute("SELECT sqlcipher_export('encrypted')")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")

@@ -334,7 +334,7 @@ def _export_encrypted(path, key):
     """The database exported into `<path>.encrypting`, checked; ConversionFailed if not right."""
     from sqlcipher3 import dbapi2 as sqlcipher
 
-    from .db import connect, key_pragma
+    from .db import CIPHER_PAGE_SIZE, connect, key_pragma
     target = Path(f"{path}.encrypting")
     target.unlink(missing_ok=True)
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -346,6 +346,7 @@ def _export_encrypted(path, key):
         expected = table_counts(plain)
         version = plain.execute("PRAGMA user_version").fetchone()[0]
         plain.execute(f"ATTACH DATABASE ? AS encrypted KEY {key_pragma(key)}", [str(target)])
+        plain.execute(f"PRAGMA encrypted.cipher_page_size = {CIPHER_PAGE_SIZE}")
         plain.execute("SELECT sqlcipher_export('encrypted')")
         plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
         plain.execute("COMMIT")

@@ -147,8 +147,9 @@ def test_a_password_changed_here_rewraps_the_slot(laptop):
     officer = user_id(db, "canbo")
     db.close()
     before = keys.slots_of(app).read()["users"][officer]
+    new = "a-new-long-password-7"
     answer = admin.post_form(f"/admin/users/{officer}/password",
-                             {"password": "a-new-long-password-7", "confirm": "a-new-long-password-7"})
+                             {"password": new, "confirm": new})
     assert answer.status_code == 302, answer.get_data(as_text=True)
     assert keys.slots_of(app).read()["users"][officer]["wrapped_key"] != before["wrapped_key"]
 

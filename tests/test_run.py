@@ -17,6 +17,7 @@ import urllib.request
 
 import pytest
 
+from fieldapp import demo
 from helpers import ROOT, csrf_token, parse
 
 READY = "press Ctrl+C to stop"
@@ -153,7 +154,7 @@ def test_run_py_migrates_seeds_and_serves(tmp_path):
         status, _, address = log_in(base, "canbo", "not-the-password")
         assert (status, address) == (401, f"{base}/login")
 
-    assert offices_in(instance, recovery_code(printed)) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
+    assert offices_in(instance, recovery_code(printed)) == [demo.OFFICE_NAME]
 
     with running(instance) as (base, again):
         assert not [line for line in again if line.startswith("migration applied")]
@@ -161,7 +162,7 @@ def test_run_py_migrates_seeds_and_serves(tmp_path):
         status, home, _ = log_in(base, "quantri", demo_logins["quantri"][1])
         assert status == 200
         assert "Xã Trạm Tấu" in home
-    assert offices_in(instance, recovery_code(printed)) == ["BHXH cơ sở Mù Cang Chải – Trạm Tấu"]
+    assert offices_in(instance, recovery_code(printed)) == [demo.OFFICE_NAME]
 
 
 def test_run_py_without_the_demo(tmp_path):
