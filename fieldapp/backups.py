@@ -261,8 +261,9 @@ def _belongs(app, backup):
     if office is None and backup["device_id"] != mine:
         raise Refused("the backup is of another laptop that was never enrolled")
     if backup["device_id"] != mine:
-        return [f"the backup is of another laptop of this office ({backup['device_id']}):"
-                " at its next sync this laptop is told apart and syncs as a new laptop"]
+        return [f"the backup is of another laptop of this office, or of this one before a sync"
+                f" split it ({backup['device_id']}): at its next sync this laptop is told apart"
+                " and syncs as a new laptop"]
     return []
 
 
