@@ -18,6 +18,7 @@ import os
 import secrets
 import sqlite3
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -34,6 +35,9 @@ SCRYPT_R, SCRYPT_P = 8, 1
 RECOVERY_LETTERS = "ACEFHJKLMNPRUWXY"
 RECOVERY_GROUPS, RECOVERY_GROUP_SIZE = 6, 4
 RECOVERY = "recovery"
+
+
+_changing = threading.Lock()
 
 
 class AlreadyEncrypted(Exception):
@@ -184,15 +188,18 @@ class Slots:
         """Wrap the key by the user's password (a new slot, or one replacing theirs)."""
         slot = wrap(key, password, user["id"], n)
         slot.update(username=user["username"], digest=credential_digest(user["password_hash"]))
-        data = self.read()
-        data["users"][user["id"]] = slot
-        self.write(data)
+        # Two logins at once: each adds its slot to what the other wrote.
+        with _changing:
+            data = self.read()
+            data["users"][user["id"]] = slot
+            self.write(data)
 
     def remove(self, user_ids):
-        data = self.read()
-        for user_id in user_ids:
-            data["users"].pop(user_id, None)
-        self.write(data)
+        with _changing:
+            data = self.read()
+            for user_id in user_ids:
+                data["users"].pop(user_id, None)
+            self.write(data)
 
 
 def forget_missing(db, slots):

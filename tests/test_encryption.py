@@ -407,3 +407,32 @@ def test_run_py_converts_a_plain_laptop_database_at_start(tmp_path, seeded_datab
     # The next start: locked, nothing migrated until a login.
     run.prepare(str(instance), seed_demo=False)
     assert "database encrypted and locked: the first login opens it" in capsys.readouterr().out
+
+
+def test_run_py_converts_a_plain_central_database_given_its_key(tmp_path, seeded_database,
+                                                                monkeypatch, capsys):
+    import run
+    instance = tmp_path / "central"
+    instance.mkdir()
+    shutil.copyfile(seeded_database, instance / "fieldapp.sqlite3")
+    before = sqlite3.connect(instance / "fieldapp.sqlite3")
+    counts = keys.table_counts(before)
+    before.close()
+    key = os.urandom(32).hex()
+    monkeypatch.setenv("FIELDAPP_DATABASE_KEY", key)
+    app = run.prepare(str(instance), seed_demo=False, central=True)
+    printed = capsys.readouterr().out
+    assert "database encrypted; the plain copy it was made from:" in printed
+    assert "recovery code" not in printed and not (instance / "keys.json").exists()
+    assert run.encryption_note(app) == ("database: encrypted (SQLCipher, key from "
+                                        "FIELDAPP_DATABASE_KEY)")
+    db = connect(instance / "fieldapp.sqlite3", key=key)
+    # Every row kept; becoming central adds its own state.
+    found = keys.table_counts(db.conn)
+    assert {t: n for t, n in found.items() if t in counts and t != "sync_state"} == {
+        t: n for t, n in counts.items() if t != "sync_state"}
+    assert counts["users"] > 0 and counts["villages"] > 0
+    db.close()
+    monkeypatch.setenv("FIELDAPP_DATABASE_KEY", os.urandom(32).hex())
+    assert run.main(["--central", "--instance", str(instance)]) == 2
+    assert "the key does not open this database" in capsys.readouterr().err
