@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sync import clock
+from flask import current_app, has_app_context
+
+from sync import clock, erasure
 
 from . import __version__
 from .db import connect, key_of, migration_sets
@@ -129,6 +131,33 @@ def backups(folder):
         found.append(Backup(path, match.group(2), sidecar.get("created_at") or clock.stamp(made),
                             path.stat().st_size, sidecar))
     return sorted(found, key=lambda b: b.path.name, reverse=True)
+
+
+def erase_in_backups(app, erased):
+    """Erase the records [(table, row id)] in every backup in the instance's folder, so that
+    no copy kept here holds numbers erased since it was made (decree 13/2023/NĐ-CP). Copies
+    carried away (a USB drive) are out of reach: docs/backups.md says so."""
+    key = key_of(app)
+    for path in sorted(folder_of(app).glob("*.sqlite3")):
+        with path.open("rb") as f:
+            plain = f.read(16) == b"SQLite format 3\x00"
+        if not plain and key is None:
+            continue  # an encrypted copy on a laptop not yet opened: erased at the next one
+        copy = connect(path, key=None if plain else key)
+        try:
+            with copy.atomic():
+                erasure.erase_copy(copy.sync, erased)
+            copy.sync.checkpoint()
+        finally:
+            copy.close()
+
+
+def _erase_in_this_apps_backups(erased):
+    if has_app_context():
+        erase_in_backups(current_app, erased)
+
+
+erasure.SETTLED.append(_erase_in_this_apps_backups)
 
 
 def rotate(folder, kept):

@@ -21,6 +21,9 @@ ERASED = {"people": {"cccd": None, "bhxh_number": None},
 # The app's own places that keep values beside the engine's (its audit trail): each is called
 # as erase is, with (store, table, row id, {field: empty value}).
 ALSO = []
+# The app's own copies of the whole database (its backups): once an erasure has committed,
+# `settle` calls each with the [(table, row id)] erased, to erase them there too.
+SETTLED = []
 
 
 def marks_erasure(table, fields):
@@ -73,7 +76,7 @@ def erase(store, table, row_id, keep_after=None):
     _scrub_conflicts(store, table, row_id, fields)
     for scrub in ALSO:
         scrub(store, table, row_id, fields)
-    store.erased = True
+    store.erased = [*(getattr(store, "erased", None) or []), (table, row_id)]
 
 
 def _scrub_conflicts(store, table, row_id, fields):
@@ -144,10 +147,22 @@ def _scrubbed_trail(text, fields):
     return compact_json({**trail, "changes": changes})
 
 
+def erase_copy(store, erased):
+    """Erase the records [(table, row id)] in a copy of a database (a backup): their numbers
+    and every earlier value of them, as `erase` does, without logging a change."""
+    for table, row_id in erased:
+        if store.find(table, id=row_id, only=["id"]):
+            store.update(table, erasing_fields(table), id=row_id)
+            erase(store, table, row_id)
+
+
 def settle(store):
     """After the transaction that erased has committed: empty the write-ahead log into the
-    database file, so the erased values' old pages are in neither (a no-op when nothing was
-    erased through this store)."""
-    if getattr(store, "erased", False):
-        store.erased = False
+    database file, so the erased values' old pages are in neither, and erase them in the app's
+    copies (a no-op when nothing was erased through this store)."""
+    erased = getattr(store, "erased", None)
+    if erased:
+        store.erased = None
         store.checkpoint()
+        for copies in SETTLED:
+            copies(erased)

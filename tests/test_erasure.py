@@ -8,11 +8,13 @@ import json
 import subprocess
 from pathlib import Path
 
-from fieldapp import accounts, history, offices, store
+from fieldapp import accounts, backups, history, offices, store
+from fieldapp.db import connect
 from fieldapp.households import queries as households
 from fieldapp.places import queries as places
 from helpers import FormClient, form_values, parse, rows_of, squash
 from sync import erasure
+from syncing import flask
 from test_sync import converge, register
 from test_sync_attacks import Thief
 
@@ -145,6 +147,11 @@ def test_a_household_erased_takes_every_members_numbers_and_its_phone(central, l
     a.sync()
     numbers = (CCCD, BHXH, CCCD_WIFE, BHXH_WIFE, PHONE)
     assert files_holding(central.instance, numbers)
+    # Backups made before the erasure, on the laptop and on the central server, hold them.
+    kept = backups.back_up(a.app, reason="manual")
+    assert flask(central.instance, "backup").returncode == 0
+    assert "backups/" + kept.path.name in files_holding(a.instance, numbers)
+    assert any(name.startswith("backups/") for name in files_holding(central.instance, numbers))
 
     officer = officer_of(a, central)
     action = f"/households/{household_id}/remove"
@@ -154,6 +161,14 @@ def test_a_household_erased_takes_every_members_numbers_and_its_phone(central, l
     assert files_holding(a.instance, numbers) == {}
     a.sync()
     assert files_holding(central.instance, numbers) == {}
+    # The backups still restore what they held, but for the numbers.
+    copy = connect(kept.path)
+    try:
+        assert copy.value("pragma integrity_check") == "ok"
+        assert copy["households"].get(household_id)["phone"] == ""
+        assert copy["people"].get(head)["full_name"] == "Sùng A Lềnh"
+    finally:
+        copy.close()
     for machine in (a, central):
         assert machine.db["households"].get(household_id)["phone"] == ""
         for person in (head, wife):
