@@ -152,9 +152,10 @@ def key_pragma(key):
 
 
 # SQLCipher encrypts and checks (HMAC) each page on its own: pages four times SQLite's default
-# size cost a sync's push about 1.2 times the plain database's instead of 1.4 (bench/encryption.py).
+# size cost a sync's push about 1.2 times the plain database's, not 1.4 (bench/encryption.py).
 # Not stored in the file: every connection and ATTACH of an encrypted database sets it.
 CIPHER_PAGE_SIZE = 16384
+ENCRYPTED_CACHE_KIB = 16 * 1024
 
 
 def _cipher_connect(path, key):
@@ -168,6 +169,9 @@ def _cipher_connect(path, key):
     except sqlcipher.DatabaseError as e:
         conn.close()
         raise WrongKey(f"{path}: the key does not open this database ({e})") from e
+    # Each page read is decrypted and checked once per connection: keep more of them (16 MB at
+    # most; a central server's 9 workers of 4 threads could hold 36 such connections).
+    conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
     return conn
 
 
@@ -208,8 +212,7 @@ def get_db():
 
 # SQLCipher decrypts (and checks) every page it reads into the connection's own cache, which
 # a new connection per request starts empty: pages read half again to twice as slowly then
-# (bench/encryption.py). A request thread keeps its connection and a larger cache instead.
-ENCRYPTED_CACHE_KIB = 32 * 1024
+# (bench/encryption.py). A request thread keeps its connection (and its cache) instead.
 _kept = threading.local()
 
 
@@ -221,7 +224,6 @@ def _kept_connection(path, key):
     conn = held.get((path, key))
     if conn is None:
         db = connect(path, key=key)
-        db.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
         held[(path, key)] = db.conn
         return db
     # The pragmas are the connection's: set once.
