@@ -352,10 +352,10 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
             merged = central_households(instance) - households_before
             for line in central.errors():
                 errors["server_" + ("locked" if "locked" in line else "traceback")] += 1
-            if os.environ.get("BENCH_SERVER_LOG"):
-                Path(os.environ["BENCH_SERVER_LOG"]).write_text("".join(central.output))
         finally:
             central.stop()
+            if os.environ.get("BENCH_SERVER_LOG"):
+                Path(os.environ["BENCH_SERVER_LOG"]).write_text("".join(central.output))
     done = len(latencies)
     line = {
         "bench": "load", "laptops": laptops, "office_size": office_size, "window": window,
