@@ -87,6 +87,17 @@ def cheap_password_hashing():
 
 
 @pytest.fixture(autouse=True, scope="session")
+def two_central_workers():
+    """Central servers started by tests run two worker processes, not one per core and more:
+    merges still cross processes, and the suite's many servers start and stop faster.
+    tests/test_run.py checks the default count."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("WORKERS", "2")
+    yield
+    patch.undo()
+
+
+@pytest.fixture(autouse=True, scope="session")
 def plain_installs():
     """The installs tests start as processes (run.py, flask) stay plain SQLite, which their
     helpers read directly; tests/test_encryption.py and the README's path (test_run.py) start

@@ -182,9 +182,10 @@ def test_run_py_help_lists_its_options():
         assert option in result.stdout
 
 
-def test_run_py_central_serves_with_several_worker_processes(tmp_path):
+def test_run_py_central_serves_with_several_worker_processes(tmp_path, monkeypatch):
     """The central server is gunicorn's workers; laptops syncing at once through different
     workers each get every household, merged once."""
+    monkeypatch.delenv("WORKERS")  # the default count, as production starts it
     import run
     from fieldapp.households import queries as households
     from fieldapp.places import queries as places
