@@ -436,3 +436,19 @@ def test_run_py_converts_a_plain_central_database_given_its_key(tmp_path, seeded
     monkeypatch.setenv("FIELDAPP_DATABASE_KEY", os.urandom(32).hex())
     assert run.main(["--central", "--instance", str(instance)]) == 2
     assert "the key does not open this database" in capsys.readouterr().err
+
+
+def test_the_real_db_upgrade_command_encrypts_a_new_install(tmp_path, monkeypatch):
+    from syncing import flask
+    monkeypatch.delenv("FIELDAPP_ENCRYPTED")
+    instance = tmp_path / "real"
+    upgraded = flask(instance, "db-upgrade")
+    assert upgraded.returncode == 0, upgraded.stdout
+    lines = upgraded.stdout.splitlines()
+    assert "applied 0001_places_and_accounts" in lines
+    code = lines[[n for n, line in enumerate(lines) if line.startswith("recovery code")][0] + 1]
+    assert is_encrypted(instance / "fieldapp.sqlite3")
+    key = keys.slots_in(instance).open_with_recovery_code(code.strip())
+    db = connect(instance / "fieldapp.sqlite3", key=key)
+    assert db.value("select count(*) from provinces") > 0
+    db.close()
