@@ -20,7 +20,7 @@ class BackUpToDriveForm(Form):
     folder = RadioField(_l("Drive"), choices=[], validate_choice=False)
     typed = StringField(_l("Or type a folder"), validators=[
         Length(max=1000, message=_l("At most %(max)d characters."))],
-        description=_l("e.g. /media/officer/USB"), render_kw={"autocomplete": "off"})
+        description=_l("e.g. /media/canbo/USB"), render_kw={"autocomplete": "off"})
 
     def chosen(self):
         """The folder to write to: the drive picked, or the folder typed."""
