@@ -149,6 +149,9 @@ def check_change(change, where, checked=None):
                                      f" {MAX_VALUE} characters of valid Unicode, no NUL), a number"
                                      " that fits in 64 bits, true, false or null")
         for one in (stamp,) if base == "" else (stamp, base):
+            if type(one) is not str:
+                raise RequestDenied(400, f"{where}, field {name}: expected [value, stamp,"
+                                         " base stamp]")
             if one not in valid_stamps:
                 if not _stamp(one):
                     raise RequestDenied(400, f"{where}, field {name}: expected [value, stamp,"

@@ -130,6 +130,9 @@ SYNC = {
                               "stamp"),
     "surrogate in a stamp": (with_stamp(hlc.make(hlc.now_ms(), 0, "laptop-\ud800")), 400,
                              "stamp"),
+    # Found by schemathesis: a list where a stamp goes was looked up in a set (a 500).
+    "a stamp that is a list": (with_stamp([]), 400, "stamp"),
+    "a stamp that is an object": (with_stamp({"t": 1}), 400, "stamp"),
     "NUL in app_version": (with_message(app_version="0.1\x00"), 400, "app_version"),
     "surrogate in app_version": (with_message(app_version="\ud800"), 400, "app_version"),
     "app_version an object": (with_message(app_version={"v": 1}), 400, "app_version"),
