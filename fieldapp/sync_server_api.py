@@ -67,8 +67,25 @@ def _body():
     return b"".join(parts)
 
 
+# A client still sending a body refused as too large would find the connection closed under it
+# and never read why (gunicorn closes it; waitress, which read whole bodies first, hid this):
+# what it still sends is read and dropped, up to this much, before the answer.
+DRAIN_LIMIT = 2 * MAX_BODY
+
+
+def _drain():
+    left = DRAIN_LIMIT
+    while left > 0:
+        part = request.stream.read(min(1 << 20, left))
+        if not part:
+            break
+        left -= len(part)
+
+
 @bp.errorhandler(RequestDenied)
 def denied(e):
+    if e.status == 413:
+        _drain()
     return _answer({"reason": e.reason, **e.extra}, e.status)
 
 
