@@ -119,7 +119,7 @@ def test_a_person_erased_on_one_laptop_leaves_no_number_on_any_machine(central, 
     with b.app.app_context():
         said = [(str(label), old, new) for entry in history.entries(b.db, "people", head)
                 for label, old, new in entry["changes"]]
-    assert ("Personal numbers erased", "", "") in said
+    assert ("Đã xóa các số định danh", "", "") in said  # "Personal numbers erased"
     assert ("CCCD", "—", "—") in said
     # Undo brings the person back, without the numbers, and says so.
     answer = officer.post_form(f"/people/{head}/restore", follow_redirects=True)
@@ -268,7 +268,7 @@ def test_a_supervisor_erases_on_the_central_server_and_the_laptops_follow(centra
     supervisor.log_in("giamsat", central.logins["giamsat"])
     status, _, page = supervisor.fill(f"/people/{head}", {
         "reason": "Trùng với hộ khác", "erase_numbers": "y"}, action=f"/people/{head}/remove")
-    assert status == 200 and "Personal numbers erased" in page
+    assert status == 200 and "Đã xóa các số định danh" in page  # "Personal numbers erased"
     assert files_holding(central.instance, (cccd, bhxh)) == {}
     assert central.db.execute("select count(*) from audit_log where action = 'numbers_erased'"
                               " and table_name = 'people' and row_id = ?",
