@@ -540,6 +540,7 @@ class _Merge:
             self.refusals.clear(), self.latest_stamps.clear()
             merge.each_alone_if_needed(store, fresh, self._merge_one, self._broken,
                                        before_retry=self._retry)
+        self._children_of_later_parents()
         # The server's clock moves past what it merged (corrected stamps: never in the future).
         capture.observe(store, [max(self.latest_stamps, default="")])
         at = _utc()
@@ -556,6 +557,18 @@ class _Merge:
         ack = changes[-1]["seq"] if changes else self.push.get("after", device["last_seq"])
         lineage.remember(store, device["id"], fresh, max(ack, device["last_seq"]))
         return ack, refusals, taken
+
+    def _children_of_later_parents(self):
+        """Judge once more the changes refused for a missing parent: the parent may have come
+        later in the same push (a record refused before and sent again goes at the end of the
+        laptop's log, after a record made on it since)."""
+        waiting = {r["seq"] for r in self.refusals if r["code"] == "missing_parent"}
+        if not waiting:
+            return
+        self.refusals = [r for r in self.refusals if r["seq"] not in waiting]
+        self.communes_of.clear()
+        merge.each_alone_if_needed(self.store, [c for c in self.fresh if c["seq"] in waiting],
+                                   self._merge_one, self._broken)
 
     def _refuse(self, change, code, detail=""):
         self.refusals.append({"seq": change["seq"], "table": change["table"], "id": change["id"],

@@ -774,3 +774,26 @@ def test_a_stolen_laptop_holds_its_offices_records_and_no_administrators_hash(wo
         ids = {r[0] for r in held.execute(f"select id from [{table}]")}
         assert ids & office_b_only(w) == set(), table
 
+
+
+def test_a_record_sent_before_its_parent_in_the_same_push_is_taken(world):
+    """A laptop sends a refused record again at the end of its log, after a record made on it
+    since (a person added to a household refused before): the child comes first in the push,
+    and is taken once its parent is, not refused for a missing parent (found by the random
+    office life of tests/test_sync_lineage.py)."""
+    w = world
+    household, person = (f"thief-{secrets.token_hex(4)}" for _ in range(2))
+    child = w.thief.change("people", person, **{
+        "household_id": household, "full_name": "Con Mới", "name_key": "con moi",
+        "gender": "male", "birth_year": 2001, "relation": "child", "bhxh_status": "none",
+        "vssid": "unknown", "created_at": "2026-03-01T00:00:00Z",
+        "updated_at": "2026-03-01T00:00:00Z"})
+    parent = w.thief.change(
+        "households", household, village_id=w.village_a, language="vi", address_note="",
+        created_at="2026-03-01T00:00:00Z", updated_at="2026-03-01T00:00:00Z")
+    latest = w.db.execute("select max(seq) from sync_log").fetchone()[0]
+    answer = w.thief.push(child, parent, cursor=latest)
+    assert answer["rejected"] == []
+    assert w.db["people"].get(person)["household_id"] == household
+    assert w.db["households"].get(household)["village_id"] == w.village_a
+
