@@ -16,11 +16,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from fieldapp import create_app, store
+from fieldapp import create_app
 from fieldapp.db import CIPHER_PAGE_SIZE, connect, key_pragma, upgrade
 
 from . import pages
 from .pages import emit
+from .sync import households
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from syncing import Central  # noqa: E402
@@ -118,6 +119,9 @@ class _Laptop:
         self.device = client.enrol(self.db.sync, str(self.instance), central.url,
                                    central.code(), self.instance.name)
 
+    def user(self):
+        return self.db.execute("select id from users where username = 'canbo'").fetchone()[0]
+
     def sync(self):
         from sync import client
         return client.sync(self.db.sync, self.device, instance_path=str(self.instance))
@@ -139,17 +143,6 @@ class _EncryptedCentral(Central):
         self.logins = {}
 
 
-def _households(laptop, n):
-    villages = [r[0] for r in laptop.db.execute("select id from villages")]
-    user = laptop.db.execute("select id from users where username = 'canbo'").fetchone()[0]
-    with laptop.db.atomic():
-        for i in range(n):
-            store.insert(laptop.db, "households", {
-                "village_id": villages[i % len(villages)], "head_person_id": None,
-                "address_note": f"Nhà số {i}, gần suối", "ethnicity": "mong",
-                "language": "hnj", "phone": f"09{i:08d}"}, user_id=user)
-
-
 def _sync_round(kind, records):
     """Seconds of a first push of `records` households and of their first pull."""
     with tempfile.TemporaryDirectory(prefix=f"fieldapp-bench-{kind}-") as folder:
@@ -159,7 +152,7 @@ def _sync_round(kind, records):
         try:
             writer = _Laptop(folder / "writer", central, key)
             writer.sync()
-            _households(writer, records)
+            households(writer, records)
             started = time.perf_counter()
             writer.sync()
             push = time.perf_counter() - started

@@ -26,7 +26,7 @@ TARGETS = {"idle_requests": 1, "idle_bytes": 1024, "edits_requests": 2,
            "bulk_seconds": 1.5, "bulk_requests": 12}
 
 
-def _households(laptop, n):
+def households(laptop, n):
     """n household rows, about 150 bytes of JSON each, written through the store."""
     villages = [r[0] for r in laptop.db.execute("select id from villages")]
     user = laptop.user()
@@ -106,7 +106,7 @@ def _round(records, number):
                   "ms_per_request": round(per_request, 2)})
             writer = Laptop(folder / "writer", central)
             writer.sync()
-            _households(writer, records)
+            households(writer, records)
             push = _timed(f"first push of {records} records", writer, per_request)
             reader = Laptop(folder / "reader", central)
             pull = _timed(f"first pull of {records} records to a fresh laptop", reader,
