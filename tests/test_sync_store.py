@@ -309,12 +309,13 @@ def test_long_lists_in_every_filter_are_sliced_and_a_value_counted_once(store):
     assert store.count("sync_state") == 200
 
 
+# SQLite's deferred transactions only: PostgreSQL's writers lock rows.
+@pytest.mark.parametrize("open_store", ["sqlite"], indirect=True)
 def test_attempt_outside_a_transaction_takes_the_write_lock_first(open_store, tmp_path):
     """A savepoint alone would begin a deferred transaction: another connection could write
     after its first read, and its own write would then fail at once ("database is locked")."""
     store = open_store()
-    if not isinstance(store, SQLiteStore):
-        pytest.skip("SQLite's deferred transactions only: PostgreSQL's writers lock rows")
+    assert isinstance(store, SQLiteStore)
     store.set_state("seen", "0")
     other = sqlite_utils.Database(tmp_path / "store.sqlite3")
     other.conn.execute("pragma busy_timeout = 100")
@@ -354,9 +355,10 @@ def test_an_unknown_table_has_no_columns(store):
     assert store.state("after") == "yes"
 
 
+# PostgreSQL only: SQLite keeps any value in any column (type affinity).
+@pytest.mark.parametrize("open_store", ["postgresql"], indirect=True)
 def test_a_value_the_column_cannot_hold_is_broken(store):
-    if isinstance(store, SQLiteStore):
-        pytest.skip("SQLite keeps any value in any column (type affinity)")
+    assert not isinstance(store, SQLiteStore)
     _a_device(store, "d1")
     with store.atomic():
         with pytest.raises(Broken):

@@ -312,13 +312,14 @@ def _waiting_for_the_merge_lock(store, seconds=20):
     return False
 
 
+# PostgreSQL only: SQLite has one writer at a time, so there is no such order to break.
+@pytest.mark.parametrize("central", ["postgresql"], indirect=True)
 def test_without_the_merge_lock_a_late_commit_would_be_skipped(central):
     """The hazard the store's lock removes, shown with two plain PostgreSQL connections: a
     sequence hands out seqs before commit, so the higher one can commit first, a reader's
     cursor passes it, and the lower one, committed after, is never pulled."""
     open_store = central[0]
-    if open_store.kind == "sqlite":
-        pytest.skip("SQLite has one writer at a time: there is no such order to break")
+    assert open_store.kind == "postgresql"
     import psycopg
     insert = ("insert into sync_log (table_name, row_id, fields, origin)"
               " values ('villages', %s, '{}', 'laptop') returning seq")
