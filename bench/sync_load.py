@@ -368,6 +368,9 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
         "p95": round(_percentile(latencies, 0.95), 2) if latencies else None,
         "max": round(max(latencies), 2) if latencies else None,
         "central_cpu_seconds_per_sync": round(cpu_evening / max(done, 1), 3),
+        # A push whose laptop stopped waiting is merged all the same, and cost the server too.
+        "central_cpu_seconds_per_merged_push": round(
+            cpu_evening / max(merged_evening / day_households, 1), 3),
         "central_cpu_share": round(cpu_evening / wall / (os.cpu_count() or 1), 2),
         "central_rss_mb": rss,
         "db_growth_bytes_per_sync": round(growth / max(merged_evening / day_households, 1)),
