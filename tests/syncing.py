@@ -31,6 +31,17 @@ LOCAL_ADMIN = ("hung", "Nguyễn Văn Hùng", "mat-khau-laptop-1")
 CENTRAL_ADMIN = ("lan", "Phạm Thị Lan", "mat-khau-trung-tam-1")
 
 
+def second_office(db, name="BHXH cơ sở Ba Đình"):
+    """(id, commune) of a second office made on a central server's database, in the first
+    commune of province 1 (Hà Nội), in the caller's transaction."""
+    from fieldapp import offices
+    commune = db.execute("select code from communes where province_code = 1 order by code"
+                         " limit 1").fetchone()[0]
+    office = offices.create_office(db, name=name, province_code=1, communes=[commune],
+                                   user_id=None)["id"]
+    return office, commune
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -5,8 +5,9 @@ import sqlite3
 
 import pytest
 
-from fieldapp import accounts, offices, store
+from fieldapp import accounts, store
 from helpers import new_client
+from syncing import second_office
 
 PASSWORD = "mat-khau-can-bo-moi-1"
 
@@ -62,11 +63,8 @@ def make_user(central, username, role="officer", office_id=None):
 def office_b(central):
     """A second office on the central server, with its own officer and administrator."""
     db = central.db
-    commune = db.execute("select code from communes where province_code = 1 order by code"
-                         " limit 1").fetchone()[0]
     with db.atomic():
-        office = offices.create_office(db, name="BHXH cơ sở Ba Đình", province_code=1,
-                                       communes=[commune], user_id=None)["id"]
+        office, _commune = second_office(db)
         make_user(central, "canbo.badinh", office_id=office)
         make_user(central, "quantri.badinh", role="admin", office_id=office)
     return office

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from fieldapp import accounts, demo, offices, store
+from fieldapp import accounts, demo, store
 from fieldapp.households import queries as households
 from fieldapp.places import queries as places
 from fieldapp.reports.counting import METRICS
@@ -21,7 +21,7 @@ from fieldapp.reports.targets import save_target
 from helpers import new_client, parse, rows_of, squash
 from sync import client, verify
 from sync.synced_tables import SYNCED_TABLES
-from syncing import free_port
+from syncing import free_port, second_office
 
 # Everything a check could write to on the central server, were it not read-only.
 WRITTEN = (*SYNCED_TABLES, "sync_log", "sync_extra", "devices", "device_refusals",
@@ -34,11 +34,8 @@ def office_b(central):
     """A second office on the central server, with a village, a household and a target: none
     of it any laptop of the demo office may learn of."""
     db = central.db
-    commune = db.execute("select code from communes where province_code = 1 order by code"
-                         " limit 1").fetchone()[0]
     with db.atomic():
-        office = offices.create_office(db, name="BHXH cơ sở Ba Đình", province_code=1,
-                                       communes=[commune], user_id=None)["id"]
+        office, commune = second_office(db)
         village = places.create_village(db, commune, "Tổ 7", "to_dan_pho", user_id=None)["id"]
         officer = accounts.create_user(db, username="canbo_verify_b", full_name="Lê Văn Bộ",
                                        password="mat-khau-van-phong-b-1", role="officer",
