@@ -93,9 +93,12 @@ def choose_language(page, locale):
     html = page.locator("html")
     if html.get_attribute("lang") != locale:
         choice = page.locator(f".language-switcher button[value='{locale}']")
-        # On a phone the choice is folded behind one button.
-        if not choice.is_visible() and page.locator(".language-button").is_visible():
-            page.locator(".language-button").click()
+        folded = page.locator(".language-button")
+        # On a phone the choice is folded behind one button; a page just resized may not have
+        # shown either yet, so wait for one of them before deciding.
+        expect(choice.or_(folded).filter(visible=True).first).to_be_visible()
+        if not choice.is_visible():
+            folded.click()
             expect(choice).to_be_visible()
         choice.click()
     expect(html).to_have_attribute("lang", locale)
