@@ -11,7 +11,6 @@ Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore`, the in
 import re
 import sqlite3
 import threading
-from collections.abc import Mapping
 from contextlib import contextmanager
 from functools import cached_property
 
@@ -121,10 +120,8 @@ class Database(sqlite_utils.Database):
 
 
 def connect(where, key=None):
-    """Open the database (a file's path, or an app's config) with the pragmas fieldapp relies
-    on: plain SQLite without a key, SQLCipher with one (32 bytes, or their 64 hex digits)."""
-    if isinstance(where, Mapping):
-        where, key = where["DATABASE"], key or where.get("DATABASE_KEY")
+    """Open the database file with the pragmas fieldapp relies on: plain SQLite without a key,
+    SQLCipher with one (32 bytes, or their 64 hex digits)."""
     if key is None:
         conn = sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_SECONDS,
                                check_same_thread=False)
