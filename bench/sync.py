@@ -2,9 +2,14 @@
 
 Measures the first push from a laptop, the first pull to a fresh laptop, a sync with nothing
 to do and a sync of 10 edits: wall seconds, requests, and bytes each way; next to a baseline
-of the same number of requests to the server's trivial /api/v1/version in the same run.
+of the same number of requests to the server's trivial /api/v1/version in the same run, and a
+floor: the same records JSON-encoded, gzipped, decoded and inserted with their log entries into
+SQLite in batches of 1,000, in one process without HTTP.
 """
 
+import gzip
+import json
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -13,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from fieldapp import store
+from sync.synced_tables import CLOCK_COLUMN
 
 from .pages import emit
 
@@ -51,6 +57,50 @@ def _timed(label, laptop, baseline_ms_per_request):
     return line
 
 
+def _floor(writer, folder):
+    """Seconds to carry the writer's households as a sync would at best: each batch of 1,000
+    changes JSON-encoded and gzipped as the client sends it, then decoded and inserted with
+    one log entry each into a new SQLite file in one transaction, with the app's pragmas."""
+    table_sql = writer.db.execute("select sql from sqlite_master where name = 'households'"
+                                  ).fetchone()[0]
+    log_sql = writer.db.execute("select sql from sqlite_master where name = 'sync_log'"
+                                ).fetchone()[0]
+    rows = [dict(r) for r in writer.db.query("select * from households order by rowid")]
+    device = writer.device["device_id"]
+    target = sqlite3.connect(folder / "floor.sqlite3", isolation_level=None)
+    target.execute("PRAGMA journal_mode = WAL")
+    target.execute("PRAGMA synchronous = NORMAL")
+    target.execute(table_sql)
+    target.execute(log_sql)
+    # The changes as the laptop's log holds them: made before the clock starts.
+    batches = [[{"seq": start + n + 1, "table": "households", "id": row["id"],
+                 "fields": {name: [row[name], stamp, ""]
+                            for name, stamp in json.loads(row[CLOCK_COLUMN]).items()}}
+                for n, row in enumerate(rows[start:start + 1000])]
+               for start in range(0, len(rows), 1000)]
+    names = [n for n in rows[0] if n not in ("id", CLOCK_COLUMN)]
+    started = time.perf_counter()
+    for batch in batches:
+        body = gzip.compress(json.dumps({"changes": batch}, separators=(",", ":")).encode(),
+                             compresslevel=5, mtime=0)
+        changes = json.loads(gzip.decompress(body))["changes"]
+        target.execute("BEGIN")
+        target.executemany(
+            f"insert into households (id, {', '.join(names)}, {CLOCK_COLUMN}) values"
+            f" (?{', ?' * len(names)}, ?)",
+            [[c["id"], *(c["fields"][n][0] if n in c["fields"] else None for n in names),
+              json.dumps({n: t[1] for n, t in c["fields"].items()})]
+             for c in changes])
+        target.executemany(
+            "insert into sync_log (table_name, row_id, fields, origin) values (?, ?, ?, ?)",
+            [[c["table"], c["id"], json.dumps(c["fields"], separators=(",", ":")), device]
+             for c in changes])
+        target.execute("COMMIT")
+    seconds = time.perf_counter() - started
+    target.close()
+    return seconds
+
+
 def _baseline(url, requests=20):
     """Milliseconds per request of a trivial route on the same server."""
     started = time.perf_counter()
@@ -82,7 +132,11 @@ def run(records=RECORDS, rounds=ROUNDS):
         "idle_bytes_down": idle["bytes_down"], "edits_requests": edits["requests"],
         "edits_seconds": median("edits"),
         "baseline_ms_per_request": round(per_request, 2),
+        "floor_seconds": round(statistics.median(r["floor"] for r in results), 3),
+        "floor_seconds_each_round": [round(r["floor"], 3) for r in results],
     }
+    summary["push_to_floor"] = round(summary["push_seconds"] / summary["floor_seconds"], 2)
+    summary["pull_to_floor"] = round(summary["pull_seconds"] / summary["floor_seconds"], 2)
     summary["within_targets"] = (
         idle["requests"] <= TARGETS["idle_requests"]
         and idle["bytes_up"] + idle["bytes_down"] <= 2 * TARGETS["idle_bytes"]
@@ -108,6 +162,8 @@ def _round(records, number):
             writer.sync()
             households(writer, records)
             push = _timed(f"first push of {records} records", writer, per_request)
+            floor = _floor(writer, folder)
+            emit({"measure": "floor", "seconds": round(floor, 3)})
             reader = Laptop(folder / "reader", central)
             pull = _timed(f"first pull of {records} records to a fresh laptop", reader,
                           per_request)
@@ -122,4 +178,4 @@ def _round(records, number):
         finally:
             central.stop()
     return {"push": push, "pull": pull, "idle": idle, "edits": edits, "same": same,
-            "per_request": per_request}
+            "per_request": per_request, "floor": floor}
