@@ -4,7 +4,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from . import accounts, db, demo, i18n, offices
+from . import accounts, central_migrate, db, demo, i18n, offices
 from .places import queries as places
 
 @click.command("db-upgrade")
@@ -369,5 +369,6 @@ def init_app(app):
                     create_office_command, create_user_command,
                     translations_coverage_command, translations_export_command,
                     translations_import_command, enrol_command, sync_command,
-                    backup_command, backups_command, restore_command, encrypt_command):
+                    backup_command, backups_command, restore_command, encrypt_command,
+                    central_migrate.central_migrate_command):
         app.cli.add_command(command)
