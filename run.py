@@ -149,7 +149,9 @@ def serve_central(app, host, port, workers, threads):
                         "workers": workers, "threads": threads, "worker_class": "gthread",
                         "timeout": WORKER_TIMEOUT, "graceful_timeout": GRACEFUL_TIMEOUT,
                         "errorlog": "-", "loglevel": "warning", "proc_name": "fieldapp-central",
-                        "preload_app": True}
+                        "preload_app": True,
+                        # flask central-migrate refuses while it names a live process.
+                        "pidfile": os.path.join(app.instance_path, "central.pid")}
             for name, value in settings.items():
                 self.cfg.set(name, value)
 
