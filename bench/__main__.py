@@ -4,7 +4,7 @@
 import argparse
 from pathlib import Path
 
-from . import generate, pages, pdf, reports, sync, sync_engine, sync_load
+from . import generate, pages, pdf, reports, sync, sync_engine, sync_history, sync_load
 
 OUT = Path(__file__).parent / "out"
 HOUSEHOLDS = 100_000
@@ -26,6 +26,11 @@ def bench_pages(args):
 def bench_sync(args):
     """Push, pull, idle and small syncs of 10,000 records with a central server process."""
     return sync.run()
+
+
+def bench_history(args):
+    """Idle, 300-change push and pulls (one far behind) on central logs of 100,000 and 5,000,000."""
+    return sync_history.run(sizes=tuple(args.history) if args.history else sync_history.SIZES)
 
 
 def bench_engine(args):
@@ -65,7 +70,7 @@ def bench_encryption(args):
 # Name -> function(args); `--only` picks among these.
 BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "engine": bench_engine, "pdf": bench_pdf,
               "reports": bench_reports, "load": bench_load,
-              "encryption": bench_encryption}
+              "encryption": bench_encryption, "history": bench_history}
 
 
 def main(argv=None):
@@ -84,6 +89,10 @@ def main(argv=None):
                       help=f"seconds over which the laptops start (default {sync_load.WINDOW})")
     load.add_argument("--workers", type=int, default=None,
                       help="the central server's worker processes (default: run.py's own)")
+    history = parser.add_argument_group("history", "the central log's length (--only history)")
+    history.add_argument("--history", type=int, action="append",
+                         help="logged changes of a central database, small then big"
+                              f" (default {' and '.join(f'{n:,}' for n in sync_history.SIZES)})")
     args = parser.parse_args(argv)
     for name in args.only or BENCHMARKS:
         BENCHMARKS[name](args)

@@ -1,0 +1,164 @@
+"""History: a laptop's sync should cost the same on a central log of 100,000 and of 5,000,000
+changes.
+
+What is real: the central server is `run.py --central` on 127.0.0.1 with the demo office, and
+the laptops are real laptop databases enrolled with it, syncing with the client's own code.
+Measured on each history: a sync with nothing to do, a push of 300 new households, the pull of
+those 300 by an office-mate, and the same pull by a laptop far behind (its cursor from before
+the whole history, with only those 300 entries visible to it after); the medians of a few
+rounds, then the ratio big/small of each.
+
+The shortcut: the history is written straight into the central database's sync_log with SQL, in
+big batches, while the server is stopped (its indexes dropped and made again after, as a bulk
+load does). Its entries are other offices' work, as a province's log mostly is to one laptop:
+visits, outcomes, households and people spread over the country's communes, about 1 % office
+accounts of 200 other offices, with field JSON and trails of realistic size; the rows they
+name are not made, since no pull of the demo office reads them.
+"""
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from fieldapp.db import connect
+
+from .pages import emit
+from .sync import households
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from syncing import Central, Laptop  # noqa: E402
+
+SIZES = (100_000, 5_000_000)
+CHANGES = 300
+ROUNDS = 3
+FILL_BATCH = 100_000
+_TABLES = ("visits", "visit_outcomes", "households", "people", "group_sessions",
+           "session_attendees")
+
+
+def _fields(rng, device, at):
+    """Field JSON as a merged change of a few fields logs it."""
+    stamp = f"{at:013d}.00000.{device}"
+    return ('{"outcome":["bhyt_renewed","%s",""],"note":["Đã gặp chủ hộ, hẹn tuần sau","%s",'
+            '""],"updated_at":["2026-11-0%dT08:00:00","%s",""],"updated_by":["%s","%s",""]}'
+            % (stamp, stamp, rng.randrange(1, 10), stamp, device, stamp))
+
+
+def fill(path, count, office_communes, seed=1):
+    """Append `count` entries of other offices' work to the central log at `path`; returns the
+    seconds it took."""
+    rng = random.Random(seed)
+    db = connect(path)
+    started = time.perf_counter()
+    communes = [r[0] for r in db.execute("select code from communes") if r[0]
+                not in office_communes]
+    offices = [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(200)]
+    devices = [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(2000)]
+    samples = [_fields(rng, d, 1795400000000 + n) for n, d in enumerate(devices[:500])]
+    trail = ('{"at":"2026-11-03T08:00:00","user_id":"%s","action":"update",'
+             '"changes":"{\\"outcome\\": [null, \\"bhyt_renewed\\"]}"}' % offices[0])
+    indexes = [r[0] for r in db.execute(
+        "select sql from sqlite_master where type = 'index' and tbl_name = 'sync_log'"
+        " and sql is not null")]
+    names = [r[0] for r in db.execute(
+        "select name from sqlite_master where type = 'index' and tbl_name = 'sync_log'"
+        " and sql is not null")]
+    for name in names:
+        db.execute(f"drop index [{name}]")
+
+    def rows(n):
+        for _ in range(n):
+            office = rng.random() < 0.01
+            yield (rng.choice(_TABLES) if not office else "users",
+                   str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                   samples[rng.randrange(len(samples))], rng.choice(devices),
+                   None if office else rng.choice(communes),
+                   rng.choice(offices) if office else None, 1, trail)
+
+    for start in range(0, count, FILL_BATCH):
+        with db.conn:
+            db.conn.executemany(
+                "insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
+                " scope_office, origin_has_it, trail) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows(min(FILL_BATCH, count - start)))
+    for sql in indexes:
+        db.execute(sql)
+    db.execute("analyze")
+    db.close()
+    return time.perf_counter() - started
+
+
+def _timed(laptop):
+    started = time.perf_counter()
+    progress = laptop.sync(timeout=600)
+    return time.perf_counter() - started, progress
+
+
+def measure(size, folder, rounds=ROUNDS):
+    """The figures of one history size, in a folder of its own."""
+    central = Central(folder / "central")
+    port, path = central.port, central.instance / "fieldapp.sqlite3"
+    try:
+        pusher = Laptop(folder / "pusher", central)
+        puller = Laptop(folder / "puller", central)
+        behind = [Laptop(folder / f"behind-{n}", central) for n in range(rounds)]
+        for laptop in (pusher, puller, *behind):
+            laptop.sync()
+        communes = {r[0] for r in central.db.execute("select commune_code from office_communes")}
+    finally:
+        central.stop()
+    fill_seconds = fill(path, size, communes)
+    central = Central(folder / "central", port=port)
+    try:
+        logged = central.db.execute("select count(*) from sync_log").fetchone()[0]
+        # Both laptops take the history's end as their position once (nothing of it is theirs).
+        for laptop in (pusher, puller):
+            laptop.sync(timeout=600)
+        idle, push, pull, far = [], [], [], []
+        for number in range(rounds):
+            idle.append(_timed(puller)[0])
+            households(pusher, CHANGES)
+            seconds, progress = _timed(pusher)
+            assert progress.sent == CHANGES, progress.sent
+            push.append(seconds)
+            seconds, progress = _timed(puller)
+            assert progress.received == CHANGES, progress.received
+            pull.append(seconds)
+            if number == 0:
+                # Each far-behind laptop pulls these same 300, from before the whole history.
+                for laptop in behind:
+                    seconds, progress = _timed(laptop)
+                    assert progress.received == CHANGES, progress.received
+                    far.append(seconds)
+        line = {"measure": "history", "logged_changes": logged,
+                "fill_seconds": round(fill_seconds, 1),
+                **{f"{name}_seconds": round(statistics.median(values), 4)
+                   for name, values in (("idle", idle), ("push", push), ("pull", pull),
+                                        ("far_behind_pull", far))},
+                **{f"{name}_each": [round(v, 4) for v in values]
+                   for name, values in (("push", push), ("pull", pull),
+                                        ("far_behind_pull", far))}}
+        emit(line)
+        for laptop in (pusher, puller, *behind):
+            laptop.close()
+        return line
+    finally:
+        central.stop()
+
+
+def run(sizes=SIZES, rounds=ROUNDS):
+    """Each history size on its own central server; the summary gives big/small ratios."""
+    results = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory(prefix="fieldapp-bench-history-") as folder:
+            results.append(measure(size, Path(folder), rounds))
+    small, big = results[0], results[-1]
+    summary = {"bench": "history", "sizes": list(sizes), "changes": CHANGES, "rounds": rounds,
+               **{f"{name}_ratio": round(big[f"{name}_seconds"] / small[f"{name}_seconds"], 2)
+                  for name in ("idle", "push", "pull", "far_behind_pull")}}
+    emit(summary)
+    return summary
