@@ -244,29 +244,11 @@ def postgres_database(postgres_server):
 
 
 def copy_into(sqlite_path, url):
-    """Every described table's rows of an SQLite database into an upgraded PostgreSQL one
-    (fieldapp/schema.py's tables, parents first), with the identity columns' sequences moved
-    past the copied rows: the tests' way to give PostgreSQL the demo or the official places."""
-    import sqlite3
-
-    from fieldapp.schema import metadata
-
-    source = sqlite3.connect(sqlite_path)
-    with postgres_connect(url) as conn, conn.transaction():
-        for table in metadata.sorted_tables:
-            names = [c.name for c in table.columns]
-            rows = source.execute(f"select {', '.join(f'[{n}]' for n in names)}"
-                                  f" from [{table.name}]")
-            quoted = ", ".join(f'"{n}"' for n in names)
-            with conn.cursor().copy(f'copy "{table.name}" ({quoted}) from stdin') as copy:
-                for row in rows:
-                    copy.write_row(row)
-            for column in table.columns:
-                if column.identity is not None:
-                    conn.execute(
-                        f"select setval(pg_get_serial_sequence('{table.name}', '{column.name}'),"
-                        f" coalesce(max({column.name}), 0) + 1, false) from {table.name}")
-    source.close()
+    """Every described table's rows of an SQLite database into an upgraded PostgreSQL one,
+    compared: the product's copy (fieldapp.central_migrate.copy, without its checks of whose
+    database it is), the tests' way to give PostgreSQL the demo or the official places."""
+    from fieldapp.central_migrate import copy
+    copy(sqlite_path, url)
 
 
 def postgres_connect(url):
