@@ -482,7 +482,7 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
                 "pull": {"cursor": cursor, "more": True, "changes": []}}
     mine = (message.get("pull") or {}).get("mine", False)
     return {**answer, "ack_seq": ack, "rejected": refusals,
-            "pull": pull.pull(store, device, communes, cursor, upto, mine)}
+            "pull": pull.pull(store, device, communes, cursor, upto, mine, version)}
 
 
 class _Merge:
