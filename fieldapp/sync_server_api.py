@@ -2,12 +2,11 @@
 
 import gzip
 import io
-import json
 import zlib
 
 from flask import Blueprint, Response, abort, current_app, request
 
-from sync import capture, server, verify
+from sync import capture, pages, server, verify
 from sync.protocol import MAX_BODY, PROTOCOL, SUPPORTED, RequestDenied, check_enrol, decode
 
 from . import __version__, audit, rules
@@ -23,10 +22,10 @@ def central_only():
 
 
 def _answer(payload, status=200):
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    # A pull's pages go out as encoded once for the office (sync.pages).
+    body, packed = pages.render(payload, "gzip" in request.headers.get("Accept-Encoding", ""))
     headers = {"Cache-Control": "no-store"}
-    if "gzip" in request.headers.get("Accept-Encoding", "") and len(body) > 512:
-        body = gzip.compress(body, compresslevel=5, mtime=0)
+    if packed:
         headers["Content-Encoding"] = "gzip"
     return Response(body, status=status, mimetype="application/json", headers=headers)
 
