@@ -1,0 +1,352 @@
+"""PostgreSQL's dialect: the same functions as fieldapp/dialects/sqlite.py, in PostgreSQL's SQL.
+
+Every function returns a fragment of SQL to put into a query; the arguments are SQL too (a
+column, a parameter such as `:officer`), never a user's text, except `search_terms`, which
+makes a user's words into a full-text query to pass as a parameter. JSON columns hold text (as
+on SQLite): each function casts them to jsonb where it reads them, and what it builds as JSON
+comes back as text (fieldapp.db loads json as text).
+
+What SQLite's triggers keep, PostgreSQL keeps this way (fieldapp/pg_migrations, revision 0002):
+
+- People's names: no separate table. A GIN index on `NAME_INDEX` (the tsvector of
+  `people.name_key` in the 'simple' configuration: words as they are, no stemming) is kept by
+  PostgreSQL itself; `people_named` searches it with prefix queries made by `search_terms`.
+- `reach` and its counts: PL/pgSQL triggers (`REACH_TRIGGERS`, below) write the reach rows of a
+  visit or a session from the same rules as SQLite's step 0009/0016 triggers, and a trigger per
+  statement on `reach` (with its transition tables) brings `reach_months`, `reach_counts` and
+  `reach_shared` up to date for the people and households it touched; a change of
+  `office_communes` rebuilds them with `fieldapp.reach.counts`' statements. PostgreSQL's row
+  triggers fire once their statement has finished, not row by row as SQLite's do, so the counts
+  are derived again for what a statement touched rather than counted up row by row.
+"""
+
+import re
+
+from ..reach.keys import (COUNTED_KINDS, DIMS, ENTITY_OF, KIND_OF, MONTH_BIT_OF, YEAR_OF,
+                          key_of, of)
+
+NAME = "postgresql"
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+# The expression the people's name index is built on, and that searches must name the same way
+# for PostgreSQL to use it.
+NAME_INDEX = "to_tsvector('simple', name_key)"
+
+
+def json_values(column, alias):
+    """A row source named `alias` with one row per element of the JSON array in `column`, the
+    element in `alias.value` (as text)."""
+    return f"jsonb_array_elements_text(({column})::jsonb) as {alias}(value)"
+
+
+def json_entries(column, alias):
+    """A row source named `alias` with one row per member of the JSON object in `column`: its
+    name in `alias.key`, its value in `alias.value` (as text: cast it to add it up)."""
+    return f"jsonb_each_text(({column})::jsonb) as {alias}(key, value)"
+
+
+def json_field(column, key):
+    """The value of the member `key` (a plain name) of the JSON object in `column`, as text."""
+    if not _PLAIN_KEY.fullmatch(key):
+        raise ValueError(f"not a plain JSON member name: {key!r}")
+    return f"(({column})::jsonb ->> '{key}')"
+
+
+def json_list(*expressions):
+    """A JSON array of the expressions' values."""
+    return f"json_build_array({', '.join(expressions)})"
+
+
+def group_list(expression):
+    """The aggregate of a group's values as a JSON array ('[]' for none), in the order the rows
+    come, as text."""
+    return f"coalesce(json_agg({expression}), '[]'::json)::text"
+
+
+def same(a, b):
+    """True when a equals b, or both are null."""
+    return f"{a} is not distinct from {b}"
+
+
+def differs(a, b):
+    """True when a and b differ, one of them being null counting as a difference."""
+    return f"{a} is distinct from {b}"
+
+
+def larger(a, b):
+    """The larger of two values (a scalar, not the aggregate max)."""
+    return f"greatest({a}, {b})"
+
+
+def flag(condition):
+    """A condition as the number 1 or 0, to add up or take the largest of."""
+    return f"({condition})::integer"
+
+
+def bits_meet(a, b):
+    """SQL condition: the integers a and b share a set bit (months kept as bits)."""
+    return f"({a} & {b}) <> 0"
+
+
+def text_before(column, separator):
+    """The part of the text in `column` before the first `separator` (an SQL string)."""
+    return f"split_part({column}, {separator}, 1)"
+
+
+def text_after(column, separator):
+    """The part of the text in `column` after the first `separator` (an SQL string)."""
+    return f"substr({column}, strpos({column}, {separator}) + 1)"
+
+
+def matches(index, parameter):
+    """SQL condition: the tsvector `index` matches the query in `parameter` (made by
+    `search_terms`)."""
+    return f"{index} @@ to_tsquery('simple', {parameter})"
+
+
+def row_key(alias):
+    """The key by which the name search names the row of people: its id."""
+    return f"{alias}.id"
+
+
+def people_named(parameter, limit):
+    """A query of the keys (column `found`, matched by `row_key` of people) of at most `limit`
+    people whose folded name matches the query in `parameter`."""
+    return (f"select id as found from people where {matches(NAME_INDEX, parameter)}"
+            f" limit {limit}")
+
+
+def search_terms(folded):
+    """The tsquery finding every word of the folded text as a word's start: 'nguyen van' ->
+    "'nguyen':* & 'van':*"; '' when no word is left. Only letters and digits are kept (what
+    the 'simple' parser makes words of), so no operator of tsquery's survives."""
+    words = re.findall(r"[^\W_]+", folded)
+    return " & ".join(f"'{w}':*" for w in words)
+
+
+# ---- The triggers that keep the search index's peers: reach and its counts ----------------
+
+def _rebuild_visits(ids):
+    """Statements writing again the reach rows of the visits whose ids the SQL `ids` gives."""
+    return f"""
+    DELETE FROM reach WHERE source_id IN ({ids});
+    INSERT INTO reach (source_id, day, commune_code, village_id, officer_id, household_id,
+                       person_id, kind)
+    SELECT vi.id, substr(vi.visited_at, 1, 10), vl.commune_code, vl.id, vi.officer_id,
+           vi.household_id, x.person_id, x.kind
+      FROM visits vi
+      JOIN households h ON h.id = vi.household_id
+      JOIN villages vl ON vl.id = h.village_id
+      JOIN (SELECT NULL AS person_id, CASE WHEN vi2.nobody_home <> 0 THEN 'closed'
+                                           ELSE 'visit' END AS kind, vi2.id AS visit_id
+              FROM visits vi2 WHERE vi2.id IN ({ids})
+            UNION ALL
+            SELECT p.value, 'present', vi2.id
+              FROM visits vi2, {json_values('vi2.present', 'p')}
+             WHERE vi2.id IN ({ids})
+            UNION ALL
+            SELECT o.person_id, o.outcome, o.visit_id FROM visit_outcomes o
+             WHERE o.visit_id IN ({ids}) AND o.deleted_at IS NULL) x ON x.visit_id = vi.id
+     WHERE vi.id IN ({ids}) AND vi.deleted_at IS NULL;"""
+
+
+def _rebuild_sessions(ids):
+    """Statements writing again the reach rows of the sessions whose ids the SQL `ids` gives."""
+    return f"""
+    DELETE FROM reach WHERE source_id IN ({ids});
+    INSERT INTO reach (source_id, day, commune_code, village_id, officer_id, household_id,
+                       person_id, kind)
+    SELECT s.id, substr(s.held_at, 1, 10), s.commune_code, s.village_id, f.value, NULL,
+           x.person_id, x.kind
+      FROM group_sessions s
+      JOIN (SELECT a.session_id, a.person_id, 'attendee' AS kind FROM session_attendees a
+             WHERE a.session_id IN ({ids}) AND a.deleted_at IS NULL
+            UNION ALL
+            SELECT a.session_id, a.person_id, o.value
+              FROM session_attendees a, {json_values('a.outcomes', 'o')}
+             WHERE a.session_id IN ({ids}) AND a.deleted_at IS NULL) x ON x.session_id = s.id
+      LEFT JOIN {json_values('s.facilitators', 'f')} ON true
+     WHERE s.id IN ({ids}) AND s.deleted_at IS NULL;"""
+
+
+_VISITS_OF_PERSON = ("SELECT o.visit_id FROM visit_outcomes o WHERE o.person_id = new.id"
+                     f" UNION SELECT vp.id FROM visits vp, {json_values('vp.present', 'm')}"
+                     " WHERE m.value = new.id")
+_SESSIONS_OF_PERSON = "SELECT a.session_id FROM session_attendees a WHERE a.person_id = new.id"
+
+# The reach rows of what a statement touched: (entity, kind, year) of the rows counted in
+# reach_months, as `{rows}` names the transition table.
+_TOUCHED = (f"SELECT DISTINCT {of(ENTITY_OF, 'r')} AS entity, {of(KIND_OF, 'r')} AS kind,"
+            f" {of(YEAR_OF, 'r')} AS year FROM {{rows}} r"
+            f" WHERE r.kind IN {COUNTED_KINDS} AND {of(ENTITY_OF, 'r')} IS NOT NULL")
+
+# reach_counts of kind 'visits' counts reach rows themselves: +1 or -1 for each visit row
+# a statement added or removed, in each group of its commune's office.
+_VISIT_DELTAS = f"""
+    SELECT d.dim, oc.office_id, {key_of('r')} AS key, {of(YEAR_OF, 'r')} AS year,
+           {of(MONTH_BIT_OF, 'r')} AS months, sum(r.delta) AS delta
+      FROM (SELECT n.*, 1 AS delta FROM {{added}} n WHERE n.kind IN ('visit', 'closed')
+            UNION ALL
+            SELECT o.*, -1 FROM {{removed}} o WHERE o.kind IN ('visit', 'closed')) r
+      JOIN office_communes oc ON oc.commune_code = r.commune_code AND oc.deleted_at IS NULL,
+           {DIMS}
+     GROUP BY 1, 2, 3, 4, 5"""
+
+_KEEP_COUNTS = f"""
+CREATE FUNCTION reach_recount(touched jsonb) RETURNS void LANGUAGE plpgsql AS $body$
+BEGIN
+    -- The counts of the touched people's and households' months as they were, taken off...
+    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
+                                                               year bigint)),
+         was AS (SELECT m.dim, m.office_id, m.key, m.year, m.kind, m.months, count(*) AS n
+                   FROM reach_months m JOIN t USING (entity, kind, year)
+                  GROUP BY 1, 2, 3, 4, 5, 6)
+    UPDATE reach_counts c SET n = c.n - was.n FROM was
+     WHERE (c.dim, c.office_id, c.key, c.year, c.kind, c.months)
+           = (was.dim, was.office_id, was.key, was.year, was.kind, was.months);
+    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
+                                                               year bigint)),
+         was AS (SELECT m.year, m.kind, count(*) AS n FROM (
+                   SELECT m.entity, m.kind, m.year FROM reach_months m JOIN t USING
+                          (entity, kind, year)
+                    WHERE m.dim = 'office' GROUP BY 1, 2, 3 HAVING count(*) >= 2) m
+                  GROUP BY 1, 2)
+    UPDATE reach_shared s SET n = s.n - was.n FROM was
+     WHERE (s.year, s.kind) = (was.year, was.kind);
+    DELETE FROM reach_months m USING jsonb_to_recordset(touched) AS t(entity text, kind text,
+                                                                      year bigint)
+     WHERE (m.entity, m.kind, m.year) = (t.entity, t.kind, t.year);
+    -- ...derived again from reach...
+    INSERT INTO reach_months (entity, kind, year, dim, office_id, key, months)
+    SELECT {of(ENTITY_OF, 'r')}, {of(KIND_OF, 'r')}, {of(YEAR_OF, 'r')}, d.dim,
+           oc.office_id, {key_of('r')}, sum(DISTINCT {of(MONTH_BIT_OF, 'r')})
+      FROM reach r
+      JOIN office_communes oc ON oc.commune_code = r.commune_code AND oc.deleted_at IS NULL
+      JOIN jsonb_to_recordset(touched) AS t(entity text, kind text, year bigint)
+        ON t.entity = {of(ENTITY_OF, 'r')} AND t.kind = {of(KIND_OF, 'r')}
+       AND t.year = {of(YEAR_OF, 'r')},
+           {DIMS}
+     WHERE r.kind IN {COUNTED_KINDS}
+     GROUP BY 1, 2, 3, 4, 5, 6;
+    -- ...and counted again.
+    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
+                                                               year bigint))
+    INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
+    SELECT m.dim, m.office_id, m.key, m.year, m.kind, m.months, count(*)
+      FROM reach_months m JOIN t USING (entity, kind, year)
+     GROUP BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (dim, office_id, key, year, kind, months)
+    DO UPDATE SET n = reach_counts.n + excluded.n;
+    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
+                                                               year bigint))
+    INSERT INTO reach_shared (year, kind, n)
+    SELECT m.year, m.kind, count(*) FROM (
+           SELECT m.entity, m.kind, m.year FROM reach_months m JOIN t USING (entity, kind, year)
+            WHERE m.dim = 'office' GROUP BY 1, 2, 3 HAVING count(*) >= 2) m
+     GROUP BY 1, 2
+    ON CONFLICT (year, kind) DO UPDATE SET n = reach_shared.n + excluded.n;
+    DELETE FROM reach_counts WHERE n = 0 AND kind <> 'visits'
+       AND (year, kind) IN (SELECT DISTINCT t.year,
+                                   t.kind FROM jsonb_to_recordset(touched)
+                                   AS t(entity text, kind text, year bigint));
+    DELETE FROM reach_shared WHERE n = 0;
+END $body$;
+"""
+
+
+def _statement_trigger(name, event, added, removed):
+    """A trigger per statement on reach, with its transition tables: the counts follow."""
+    referencing = " ".join(part for part in (
+        f"NEW TABLE AS {added}" if added else "", f"OLD TABLE AS {removed}" if removed else "")
+        if part)
+    empty = "(SELECT * FROM reach WHERE false)"
+    touched = " UNION ".join(_TOUCHED.format(rows=rows) for rows in (added, removed) if rows)
+    deltas = _VISIT_DELTAS.format(added=added or empty, removed=removed or empty)
+    return f"""
+CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+    PERFORM reach_recount(coalesce((SELECT jsonb_agg(t) FROM ({touched}) t), '[]'));
+    INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
+    SELECT dim, office_id, key, year, 'visits', months, delta FROM ({deltas}) d
+     WHERE delta <> 0
+    ON CONFLICT (dim, office_id, key, year, kind, months)
+    DO UPDATE SET n = reach_counts.n + excluded.n;
+    DELETE FROM reach_counts WHERE kind = 'visits' AND n = 0;
+    RETURN NULL;
+END $body$;
+CREATE TRIGGER {name} AFTER {event} ON reach REFERENCING {referencing}
+    FOR EACH STATEMENT EXECUTE FUNCTION {name}();
+"""
+
+
+def _row_trigger(name, timing, event, table, body, when=None, returns="NULL"):
+    """A PL/pgSQL function and the trigger on each row that runs it."""
+    return f"""
+CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$
+BEGIN
+{body}
+    RETURN {returns};
+END $body$;
+CREATE TRIGGER {name} {timing} {event} ON {table} FOR EACH ROW
+    {f'WHEN ({when})' if when else ''} EXECUTE FUNCTION {name}();
+"""
+
+
+def _rebuild_all():
+    from ..reach.counts import _REBUILT
+    return ";\n".join(_REBUILT) + ";"
+
+
+# The SQL of revision 0002 that makes them, in order; and what drops them again.
+REACH_TRIGGERS = (
+    _KEEP_COUNTS,
+    _row_trigger("reach_visits_aiu", "AFTER", "INSERT OR UPDATE", "visits",
+                 _rebuild_visits("CASE TG_OP WHEN 'UPDATE' THEN old.id ELSE new.id END,"
+                                 " new.id")),
+    _row_trigger("reach_visit_outcomes_aiu", "AFTER", "INSERT OR UPDATE", "visit_outcomes",
+                 _rebuild_visits("CASE TG_OP WHEN 'UPDATE' THEN old.visit_id"
+                                 " ELSE new.visit_id END, new.visit_id")),
+    _row_trigger("reach_households_au", "AFTER", "UPDATE OF village_id", "households",
+                 """    UPDATE reach SET village_id = new.village_id,
+           commune_code = (SELECT commune_code FROM villages WHERE id = new.village_id)
+     WHERE source_id IN (SELECT id FROM visits WHERE household_id = new.id);""",
+                 when="old.village_id IS DISTINCT FROM new.village_id"),
+    _row_trigger("reach_group_sessions_aiu", "AFTER", "INSERT OR UPDATE", "group_sessions",
+                 _rebuild_sessions("CASE TG_OP WHEN 'UPDATE' THEN old.id ELSE new.id END,"
+                                   " new.id")),
+    _row_trigger("reach_session_attendees_aiu", "AFTER", "INSERT OR UPDATE",
+                 "session_attendees",
+                 _rebuild_sessions("CASE TG_OP WHEN 'UPDATE' THEN old.session_id"
+                                   " ELSE new.session_id END, new.session_id")),
+    # A removed person is out of reach; brought back, their visits and sessions count again.
+    _row_trigger("reach_removed_people_bi", "BEFORE", "INSERT", "reach",
+                 "    IF new.person_id IS NOT NULL AND EXISTS (SELECT 1 FROM people WHERE"
+                 " id = new.person_id AND deleted_at IS NOT NULL) THEN RETURN NULL; END IF;",
+                 returns="new"),
+    _row_trigger("reach_people_removed_au", "AFTER", "UPDATE OF deleted_at", "people",
+                 "    DELETE FROM reach WHERE person_id = new.id;",
+                 when="old.deleted_at IS NULL AND new.deleted_at IS NOT NULL"),
+    _row_trigger("reach_people_restored_au", "AFTER", "UPDATE OF deleted_at", "people",
+                 _rebuild_visits(_VISITS_OF_PERSON) + _rebuild_sessions(_SESSIONS_OF_PERSON),
+                 when="old.deleted_at IS NOT NULL AND new.deleted_at IS NULL"),
+    _statement_trigger("reach_counts_ai", "INSERT", "added", None),
+    _statement_trigger("reach_counts_ad", "DELETE", None, "removed"),
+    _statement_trigger("reach_counts_au", "UPDATE", "added", "removed"),
+    # Communes moving between offices: every count derived again, as SQLite's step 0010 does.
+    _row_trigger("reach_counts_office_communes_ai", "AFTER", "INSERT", "office_communes",
+                 "    IF EXISTS (SELECT 1 FROM reach WHERE commune_code = new.commune_code)"
+                 " THEN\n" + _rebuild_all() + "\n    END IF;"),
+    _row_trigger("reach_counts_office_communes_au", "AFTER", "UPDATE", "office_communes",
+                 "    IF EXISTS (SELECT 1 FROM reach WHERE commune_code IN (old.commune_code,"
+                 " new.commune_code)) THEN\n" + _rebuild_all() + "\n    END IF;",
+                 when="old.office_id IS DISTINCT FROM new.office_id OR old.commune_code IS"
+                      " DISTINCT FROM new.commune_code OR old.deleted_at IS DISTINCT FROM"
+                      " new.deleted_at"),
+)
+REACH_FUNCTIONS = ("reach_visits_aiu", "reach_visit_outcomes_aiu", "reach_households_au",
+                   "reach_group_sessions_aiu", "reach_session_attendees_aiu",
+                   "reach_removed_people_bi", "reach_people_removed_au",
+                   "reach_people_restored_au", "reach_counts_ai", "reach_counts_ad",
+                   "reach_counts_au", "reach_counts_office_communes_ai",
+                   "reach_counts_office_communes_au")
