@@ -8,11 +8,12 @@ from . import hlc
 from .policy import NEVER
 from .synced_tables import SYNCED_TABLES
 
-PROTOCOL = 3
-# Version 3 says where a laptop's push starts and where its log ends (push.after, push.last),
+PROTOCOL = 4
+# Version 4 answers a pull with pages of the central log (sync.pages), each office's encoded once
+# and compactly, the laptop skipping its own changes. Version 3 says where a laptop's push starts and where its log ends (push.after, push.last),
 # so that either side going back in time is noticed (sync.lineage). Version 2 did not; version
 # 1 sent uncompressed bodies and no unknown fields. Both are still accepted.
-SUPPORTED = (1, 2, 3)
+SUPPORTED = (1, 2, 3, 4)
 BATCH = 1000             # changes per push or pull
 MAX_BODY = 32 * 1024 * 1024
 MAX_VALUE = 20_000       # characters in one text value

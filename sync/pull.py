@@ -2,8 +2,8 @@
 
 import json
 
-from . import capture, merge, policy
-from .protocol import BATCH
+from . import capture, merge, pages, policy
+from .protocol import BATCH, PROTOCOL
 from .synced_tables import NAMED_PEOPLE
 
 
@@ -30,44 +30,54 @@ def _hash_for_laptop(row, clock, office):
     return [value, stamp, ""]
 
 
-def pull(store, device, communes, cursor, upto, mine=False):
+def pull(store, device, communes, cursor, upto, mine=False, version=PROTOCOL):
     """The next batch of changes the device may see, after its cursor and up to `upto`, read
     from one snapshot: the new cursor never passes a change the batch did not consider. Its
-    own changes it holds already are left out, unless it asks for them (`mine`)."""
+    own changes it holds already are left out, unless it asks for them (`mine`). Protocol 4
+    answers with pages (sync.pages), which leave that to the laptop."""
+    if version >= 4:
+        return pages.pull(store, device, communes, cursor, upto)
     with store.snapshot():
         rows = store.log_visible(cursor, upto, communes, device["office_id"],
                                  "" if mine else device["id"], BATCH + 1)
         more = len(rows) > BATCH
         rows = rows[:BATCH]
         new_cursor = rows[-1][0] if more else max(cursor, upto)
-        current = _current_rows(store, rows)
-        elsewhere = _naming_elsewhere(store, current, communes)
-        officers = _officers_of_other_offices(store, current, device["office_id"])
-        has_extra = bool(store.find("sync_extra", limit=1))
-        changes = []
-        for seq, table, row_id, fields, entry in rows:
-            if (table, row_id) in elsewhere:
-                continue
-            row = current.get((table, row_id), {})
-            if table == "visits" and row.get("officer_id") in officers:
-                # Who made a visit of a commune another office handed over: their name, so
-                # that the laptop can hold the visit, never a password.
-                named = as_held("users", officers.pop(row["officer_id"]), _NAMED_OFFICER,
-                                 device["office_id"])
-                changes.append({"seq": seq, "table": "users", "id": row["officer_id"],
-                                "fields": named})
-            extra = merge.extra_fields(store, table, row_id) if has_extra else {}
-            # The fields as the server holds them now: a laptop can take them as they are,
-            # since a later change can only have moved them forward.
-            names = json.loads(fields)
-            now = as_held(table, row, names, device["office_id"])
-            now.update({name: extra[name] for name in names if name in extra})
-            change = {"seq": seq, "table": table, "id": row_id, "fields": now}
-            if entry:
-                # What happened, as it was recorded here: the laptop's history reads the same.
-                change["trail"] = json.loads(entry)
-            changes.append(change)
+        changes = [{"seq": seq, **change} for (change, _), seq in
+                   changes_of(store, rows, communes, device["office_id"], with_seq=True)]
     return {"cursor": new_cursor, "more": more, "changes": changes}
+
+
+def changes_of(store, rows, communes, office_id, with_seq=False):
+    """[(change, holder)] of log entries (seq, table, id, fields, trail[, holder]) as the
+    office's laptops take them, in the caller's snapshot (with_seq: [((change, holder), seq)])."""
+    current = _current_rows(store, rows)
+    elsewhere = _naming_elsewhere(store, current, communes)
+    officers = _officers_of_other_offices(store, current, office_id)
+    has_extra = bool(store.find("sync_extra", limit=1))
+    changes = []
+    for seq, table, row_id, fields, entry, *holder in rows:
+        if (table, row_id) in elsewhere:
+            continue
+        row = current.get((table, row_id), {})
+        if table == "visits" and row.get("officer_id") in officers:
+            # Who made a visit of a commune another office handed over: their name, so
+            # that the laptop can hold the visit, never a password.
+            named = as_held("users", officers.pop(row["officer_id"]), _NAMED_OFFICER, office_id)
+            changes.append(((({"table": "users", "id": row["officer_id"], "fields": named}),
+                             None), seq))
+        extra = merge.extra_fields(store, table, row_id) if has_extra else {}
+        # The fields as the server holds them now: a laptop can take them as they are,
+        # since a later change can only have moved them forward.
+        names = json.loads(fields)
+        now = as_held(table, row, names, office_id)
+        now.update({name: extra[name] for name in names if name in extra})
+        change = {"table": table, "id": row_id, "fields": now}
+        if entry:
+            # What happened, as it was recorded here: the laptop's history reads the same.
+            change["trail"] = json.loads(entry)
+        changes.append(((change, holder[0] if holder else None), seq))
+    return changes if with_seq else [pair for pair, _ in changes]
 
 
 def _naming_elsewhere(store, current, communes):

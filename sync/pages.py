@@ -1,0 +1,264 @@
+"""Protocol 4's pull answer: the central log cut into pages, each office's closed page encoded
+and gzipped once and served as the same bytes to every laptop of the office.
+
+A page is a fixed window of the log, seq in (k·PAGE, (k+1)·PAGE]; it is closed for a request
+whose bound (`upto`) reaches its end, since everything in it has committed (sync.store, point
+2). What a closed page holds depends only on the office and its communes, never on the device
+that asks: each change says which device it came from when that device holds it exactly
+(`origin_has_it`), and the laptop skips its own (unless it asked for them, `mine`). The first
+page a cursor starts inside and the open tail are encoded for each request.
+
+A page's values are the rows' values when it was encoded; a later change of a row is a later
+log entry, in a later page or the tail, which the laptop applies after it (docs/sync-protocol.md,
+"Pull"). What rewrites what was logged (an erasure, a row's entries given another commune,
+compaction) calls `invalidate`, which moves the store's generation on: every process then
+encodes its pages again.
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import threading
+from collections import OrderedDict
+
+PAGE = 2048              # log entries per page
+MOST_CHANGES = 5000      # an answer takes no further page once it holds this many changes
+COMPRESSION = 6          # a page is packed once for many answers: a little more than a request
+GENERATION = "pull_pages_generation"
+# Memory for encoded pages in each server process (gunicorn's workers each keep their own).
+CACHE_BYTES = int(float(os.environ.get("FIELDAPP_PULL_CACHE_MB", "64")) * 2**20)
+# Debugging and tests: a line per page encoded for the cache ("pid office page generation").
+BUILT_LOG = os.environ.get("FIELDAPP_PULL_PAGES_LOG")
+_NONE = -1               # no device: a stamp without one, a change its origin does not hold
+
+
+class Page:
+    """A closed page as a gzip member of its JSON, shared by the answers that carry it."""
+
+    __slots__ = ("gz", "count")
+
+    def __init__(self, text, count):
+        self.gz = gzip.compress(text, compresslevel=COMPRESSION, mtime=0)
+        self.count = count
+
+
+class _Cache:
+    """Encoded pages, least recently used dropped first past `limit` bytes; only the latest
+    generation seen is kept, so an erased value leaves memory with its pages."""
+
+    def __init__(self, limit):
+        self.limit, self.size, self.generation = limit, 0, -1
+        self.pages = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self.lock:
+            self._move_to(generation)
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key, generation, page):
+        with self.lock:
+            self._move_to(generation)
+            if generation != self.generation or key in self.pages or len(page.gz) > self.limit:
+                return
+            self.pages[key] = page
+            self.size += len(page.gz)
+            while self.size > self.limit:
+                _, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped.gz)
+
+    def _move_to(self, generation):
+        if generation > self.generation:
+            self.pages.clear()
+            self.size, self.generation = 0, generation
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+            self.size, self.generation = 0, -1
+
+
+cache = _Cache(CACHE_BYTES)
+
+
+def invalidate(store):
+    """Make every process encode its pages again, in the caller's transaction: to be called by
+    whatever rewrites log entries or what they stand for (erasure, rescoping, compaction)."""
+    store.set_state(GENERATION, int(store.state(GENERATION, 0) or 0) + 1)
+
+
+def pull(store, device, communes, cursor, upto):
+    """The next pages of changes the device's office may see after its cursor, up to `upto`,
+    read from one snapshot: {"cursor", "more", "pages": [Page or JSON bytes, ...]}."""
+    from . import pull as pulled  # pull.py calls this module for protocol 4
+    office = device["office_id"]
+    with store.snapshot():
+        generation = int(store.state(GENERATION, 0) or 0)
+        place = (office, hashlib.sha1(json.dumps(sorted(communes)).encode()).hexdigest(), PAGE)
+        parts, at, count = [], cursor, 0
+        while at < upto and count < MOST_CHANGES:
+            k = at // PAGE
+            end = min((k + 1) * PAGE, upto)
+            closed = at == k * PAGE and end == (k + 1) * PAGE
+            page = cache.get((*place, k), generation) if closed else None
+            if page is None:
+                # Pages with nothing for this office are stepped over, not encoded one by one.
+                following = store.log_visible(at, upto, communes, office, "", 1)
+                if not following:
+                    at = upto
+                    break
+                if following[0][0] > end:
+                    at = (following[0][0] - 1) // PAGE * PAGE
+                    continue
+                text, changes = _encode(store, pulled.changes_of(
+                    store, _entries(store, at, end, communes, office), communes, office))
+                if closed:
+                    page = Page(text, changes)
+                    cache.put((*place, k), generation, page)
+                    _note_built(office, k, generation)
+                else:
+                    page = text
+            else:
+                changes = page.count
+            if changes:
+                parts.append(page)
+            count += changes
+            at = end
+    return {"cursor": max(at, cursor), "more": at < upto, "pages": parts}
+
+
+def _entries(store, after, upto, communes, office):
+    """The log entries of a page the office may see, each with the device that holds it
+    already (None when no device does): (seq, table, id, fields, trail, holder)."""
+    rows = store.log_visible(after, upto, communes, office, "", PAGE + 1)
+    held = {}
+    for start in range(0, len(rows), 500):
+        held.update((r["seq"], r["origin"]) for r in store.find(
+            "sync_log", only=["seq", "origin"], origin_has_it=1,
+            seq=[row[0] for row in rows[start:start + 500]]))
+    return [(*row, held.get(row[0])) for row in rows]
+
+
+def _note_built(office, k, generation):
+    if BUILT_LOG:
+        with open(BUILT_LOG, "a") as f:
+            f.write(f"{os.getpid()} {office} {k} {generation}\n")
+
+
+def _encode(store, changes):
+    """(JSON bytes of a page, its number of changes) from [(change, holder)], compactly:
+
+    {"devices": [device id, ...],
+     "shapes": [[table, field name, ...], ...],
+     "changes": [[shape, id, holder, [value, stamp, device, ...], trail?], ...]}
+
+    A stamp is sent without its device, given instead as an index into "devices" (-1: the
+    stamp is sent whole); a holder is the index of the device that holds the change already
+    (-1: none).
+    """
+    devices, shapes, rows = {}, {}, []
+    for change, holder in changes:
+        fields = change["fields"]
+        shape = (change["table"], *fields)
+        index = shapes.setdefault(shape, len(shapes))
+        values = []
+        for value, stamp, _base in fields.values():
+            head, dot, maker = stamp.rpartition(".")
+            if dot and head:
+                values += (value, head, devices.setdefault(maker, len(devices)))
+            else:
+                values += (value, stamp, _NONE)
+        row = [index, change["id"],
+               _NONE if holder is None else devices.setdefault(holder, len(devices)), values]
+        if "trail" in change:
+            row.append(change["trail"])
+        rows.append(row)
+    text = json.dumps({"devices": list(devices), "shapes": [list(s) for s in shapes],
+                       "changes": rows}, ensure_ascii=False, separators=(",", ":"))
+    return text.encode(), len(rows)
+
+
+class Garbled(ValueError):
+    """A pull answer of protocol 4 that does not hold what it says."""
+
+
+def decode(pull, device_id=None, mine=False):
+    """The changes of a pull answer as a laptop applies them ({table, id, fields, trail?}, in
+    order), whatever its protocol; in protocol 4 the laptop's own changes it holds already are
+    skipped unless it asked for them (`mine`), as the server left them out before."""
+    if "pages" not in pull:
+        return pull.get("changes", [])
+    try:
+        return [change for page in pull["pages"]
+                for change in _decoded(_page(page), device_id, mine)]
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
+        raise Garbled(f"a page of the pull answer is garbled ({e})") from None
+
+
+def _page(page):
+    """A page as JSON, also one still encoded (an answer built in this process)."""
+    if isinstance(page, Page):
+        return json.loads(gzip.decompress(page.gz))
+    if isinstance(page, bytes):
+        return json.loads(page)
+    return page
+
+
+def _decoded(page, device_id, mine):
+    devices = page["devices"]
+    suffixes = ["." + d for d in devices]
+    own = devices.index(device_id) if device_id in devices and not mine else None
+    shapes = page["shapes"]
+    out = []
+    for row in page["changes"]:
+        if row[2] == own:
+            continue
+        shape = shapes[row[0]]
+        values = row[3]
+        fields = {}
+        for n, name in enumerate(shape[1:]):
+            value, head, maker = values[3 * n:3 * n + 3]
+            fields[name] = [value, head + suffixes[maker] if maker >= 0 else head, ""]
+        change = {"table": shape[0], "id": row[1], "fields": fields}
+        if len(row) > 4:
+            change["trail"] = row[4]
+        out.append(change)
+    return out
+
+
+def render(payload, compress):
+    """(body bytes, whether gzipped) of an answer: its pages spliced in as they are, a cached
+    page's gzip member as it was packed (gzip members one after another are one gzip stream)."""
+    pull = payload.get("pull")
+    if not (isinstance(pull, dict) and isinstance(pull.get("pages"), list)):
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+        if compress and len(body) > 512:
+            return gzip.compress(body, compresslevel=5, mtime=0), True
+        return body, False
+    # No other "pages" key exists in an answer, and inside a string its quotes are escaped.
+    text = json.dumps({**payload, "pull": {**pull, "pages": None}}, ensure_ascii=False,
+                      separators=(",", ":")).encode()
+    before, after = text.split(b'"pages":null', 1)
+    parts = [before + b'"pages":[']
+    for n, page in enumerate(pull["pages"]):
+        if n:
+            parts.append(b",")
+        parts.append(page)
+    parts.append(b"]" + after)
+    if not compress:
+        return b"".join(gzip.decompress(p.gz) if isinstance(p, Page) else p for p in parts), False
+    packed, loose = [], []
+    for part in parts:
+        if isinstance(part, Page):
+            if loose:
+                packed.append(gzip.compress(b"".join(loose), compresslevel=5, mtime=0))
+                loose = []
+            packed.append(part.gz)
+        else:
+            loose.append(part)
+    packed.append(gzip.compress(b"".join(loose), compresslevel=5, mtime=0))
+    return b"".join(packed), True
