@@ -144,6 +144,10 @@ def rescope(store, table, ids, commune):
     hanging from them, the commune they lie in now: a log entry is seen by the devices of the
     office that holds the row now, never by those that held it before (it carries the row's
     values as they are now), and an office that gains the row sees its whole history."""
+    if any(r["scope_commune"] != commune for r in store.find(
+            "sync_log", table_name=table, row_id=ids, only=["scope_commune"])):
+        from . import pages  # pages, encoded for the offices as the log was, are so no more
+        pages.invalidate(store)
     store.update("sync_log", {"scope_commune": commune}, table_name=table, row_id=ids)
     for child, path in COMMUNE_PATH.items():
         if path is not None and path[0] == table:

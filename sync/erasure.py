@@ -12,6 +12,7 @@ connection deletes securely: fieldapp.db).
 
 import json
 
+from . import capture, pages
 from .capture import compact_json
 
 # The field an erasure sets (to its time), and the fields it empties, with their empty value.
@@ -77,6 +78,9 @@ def erase(store, table, row_id, keep_after=None):
     for scrub in ALSO:
         scrub(store, table, row_id, fields)
     store.erased = [*(getattr(store, "erased", None) or []), (table, row_id)]
+    if capture.is_central(store):
+        # Pages encoded before hold the old numbers: every server process encodes them again.
+        pages.invalidate(store)
 
 
 def _scrub_conflicts(store, table, row_id, fields):
