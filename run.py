@@ -10,7 +10,7 @@ import waitress
 from fieldapp import accounts, create_app, demo, keys
 from fieldapp.config import ConfigError
 from fieldapp.db import WrongKey, get_db, upgrade
-from fieldapp.migrations import migrations
+from fieldapp.db import is_new as db_is_new
 
 
 # Merges take turns on the one SQLite file whatever the count: more workers than this only
@@ -85,7 +85,7 @@ def prepare(instance, seed_demo=True, central=False):
         return app
     with app.app_context():
         db = get_db()
-        is_new = not migrations.applied(db)
+        is_new = db_is_new(db)
         for name in upgrade(db, central=central):
             print(f"migration applied: {name}")
         if is_new and seed_demo:
