@@ -1,8 +1,9 @@
 """Moving a central server from its SQLite file to PostgreSQL: `flask central-migrate --to URL`.
 
-The SQLite file is only read. In one PostgreSQL transaction the target is emptied (with
-`--replace`) or found empty, every table of fieldapp/schema.py is copied parents first, the
-identity columns' sequences are moved past what SQLite had handed out, and every table's row count
+The SQLite file is only read. The target is brought to the newest schema and must hold no more
+than a new database's seeded rows (or `--replace` is given). Then, in one PostgreSQL
+transaction, it is emptied, every table of fieldapp/schema.py is copied parents first, the
+identity columns' sequences are moved past what SQLite handed out, and every table's row count
 and checksum are compared on both sides; any difference rolls it all back. The log's seq numbers
 are the laptops' pull cursors, so they are copied as they are and new entries continue after the
 highest SQLite ever gave: laptops sync on without enrolling again.
@@ -162,9 +163,23 @@ def hidden_password(url):
     return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
-def tables_with_rows(conn):
-    return [t.name for t in metadata.sorted_tables
-            if conn.execute(f'select exists (select 1 from "{t.name}")').fetchone()[0]]
+def tables_with_rows(conn, leaving_out=()):
+    return [t.name for t in metadata.sorted_tables if t.name not in leaving_out
+            and conn.execute(f'select exists (select 1 from "{t.name}")').fetchone()[0]]
+
+
+def seeded_tables():
+    """The tables a new database holds rows in before anyone uses it (lists, scripts, policy
+    figures): the schema's steps seed them, on PostgreSQL as on SQLite."""
+    from .db import connect, migration_sets
+    fresh = connect(":memory:")
+    try:
+        for steps in migration_sets():
+            steps.apply(fresh)
+        return {t.name for t in metadata.sorted_tables if t.name in fresh.table_names()
+                and fresh.execute(f"select exists (select 1 from [{t.name}])").fetchone()[0]}
+    finally:
+        fresh.close()
 
 
 # Copying and comparing
@@ -273,12 +288,17 @@ def copy_all(source, conn, replace=False, on_copied=None, echo=lambda line: None
     Compared, or Refused naming the tables that differ (the caller's transaction then rolls
     back). `on_copied(conn, table)` runs after each table: the tests' way to damage a copy."""
     import psycopg
-    if replace:
-        conn.execute("truncate " + ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
-                     + " restart identity")
+    tables = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
+    # An upgraded database holds the rows the schema's steps seed; the SQLite file holds them
+    # too, as its users may have edited them since.
+    conn.execute(f"truncate {tables} restart identity")
     # Parents come first, but households.head_person_id and a few like it name no table:
     # references are checked once, at the commit.
     conn.execute("set constraints all deferred")
+    # The reach triggers would count the copied visits again over the copied counts; the
+    # references' own triggers stay on.
+    for table in metadata.sorted_tables:
+        conn.execute(f'alter table "{table.name}" disable trigger user')
     sums = {}
     for table in metadata.sorted_tables:
         started = time.monotonic()
@@ -291,6 +311,13 @@ def copy_all(source, conn, replace=False, on_copied=None, echo=lambda line: None
              f" in {time.monotonic() - started:.1f} s")
         if on_copied:
             on_copied(conn, table.name)
+    try:
+        # Checked now: a table's triggers cannot be turned back on with its checks pending.
+        conn.execute("set constraints all immediate")
+    except psycopg.IntegrityError as e:
+        raise Refused(f"the copy breaks a reference: {str(e).splitlines()[0]}") from None
+    for table in metadata.sorted_tables:
+        conn.execute(f'alter table "{table.name}" enable trigger user')
     move_sequences(conn, counters or {})
     compared = []
     for table in metadata.sorted_tables:
@@ -354,7 +381,7 @@ def migrate(sqlite_path, url, instance_path, key=None, replace=False, on_copied=
         echo(f"bringing {hidden_password(url)} to the newest schema")
         upgrade_postgresql(url)
         with connect_target(url) as conn:
-            holding = tables_with_rows(conn)
+            holding = tables_with_rows(conn, leaving_out=seeded_tables())
         if holding and not replace:
             raise Refused("the PostgreSQL database already holds data (in "
                           + ", ".join(holding[:5]) + (", …" if len(holding) > 5 else "")
