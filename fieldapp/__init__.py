@@ -34,7 +34,7 @@ def create_app(test_config=None, instance_path=None, central=None):
     # Whatever the app writes (database, its -wal and -shm, keys, backups) is its user's alone.
     os.umask(instance_files.UMASK)
     Path(app.instance_path).mkdir(mode=instance_files.FOLDER_MODE, parents=True, exist_ok=True)
-    config.load(app, test_config)
+    config.load(app, test_config, central=central)
     database = app.config["DATABASE"]
     try:
         instance_files.make_private(app.instance_path,

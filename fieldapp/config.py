@@ -29,7 +29,8 @@ def defaults(instance_path):
     """Every setting with its default for an install in that instance folder."""
     return dict(
         DATABASE=os.path.join(instance_path, DATABASE_FILE),
-        # sqlite:///path (the default is the instance's file); PostgreSQL is not supported yet.
+        # sqlite:////path/to/file (the default is the instance's file), or for the central
+        # server postgresql://user:password@host:port/database (docs/deployment.md).
         DATABASE_URL=None,
         # The SQLCipher key of an encrypted central database (laptops unwrap theirs at login):
         # a raw 256-bit key, 64 hex digits (`python -c "import secrets;
@@ -68,9 +69,9 @@ def defaults(instance_path):
     )
 
 
-def load(app, test_config=None):
+def load(app, test_config=None, central=None):
     """Fill app.config: defaults, then the instance's config.py and the environment (or the
-    test's mapping), then check it."""
+    test's mapping), and `central` when given (run.py --central), then check it."""
     app.config.from_mapping(defaults(app.instance_path))
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
@@ -79,6 +80,8 @@ def load(app, test_config=None):
         # A test's database stays plain (and fast) unless the test asks for encryption.
         app.config["ENCRYPTED"] = False
         app.config.from_mapping(test_config)
+    if central is not None:
+        app.config["CENTRAL"] = central
     check(app.config)
 
 
@@ -99,7 +102,9 @@ def from_environment(environ, config):
 def check(config):
     """Raise ConfigError naming the first setting the app cannot run with; normalise the rest."""
     url = config.get("DATABASE_URL")
-    if url:
+    if url and is_postgresql(url):
+        check_postgresql(config)
+    elif url:
         config["DATABASE"] = database_path(url)
     try:
         clock.named(config["TIMEZONE"])
@@ -126,17 +131,37 @@ def check(config):
     if not isinstance(n, int) or n < 2 or n & (n - 1):
         raise ConfigError(f"KEY_SLOT_SCRYPT_N {n!r} must be a power of 2, such as 32768")
     folder = Path(config["DATABASE"]).parent
-    if not folder.is_dir():
+    if not is_postgresql(config["DATABASE"]) and not folder.is_dir():
         raise ConfigError(f"DATABASE {config['DATABASE']}: the folder {folder} does not exist")
+
+
+def is_postgresql(url):
+    """The URL names a PostgreSQL database (postgresql:// or postgres://)."""
+    return str(url).startswith(("postgresql://", "postgres://"))
+
+
+def check_postgresql(config):
+    """A postgresql:// DATABASE_URL: the central server's only, without a SQLCipher key; the
+    URL itself is then what DATABASE names (fieldapp.db.connect opens either)."""
+    url = str(config["DATABASE_URL"]).strip()
+    if not config.get("CENTRAL"):
+        raise ConfigError("DATABASE_URL: PostgreSQL is for the central server only (CENTRAL ="
+                          " True, or run.py --central); a laptop keeps its data in SQLite")
+    if config.get("DATABASE_KEY") is not None:
+        raise ConfigError("DATABASE_KEY encrypts an SQLite file; with a postgresql://"
+                          " DATABASE_URL unset it (PostgreSQL's data is protected by its"
+                          " server: disk encryption, TLS, its own accounts)")
+    parsed = urlparse(url)
+    if not parsed.path.strip("/") and "dbname=" not in parsed.query:
+        raise ConfigError("DATABASE_URL: name the database, as in"
+                          " postgresql://user:password@host:5432/fieldapp")
+    config["DATABASE_URL"] = config["DATABASE"] = url
 
 
 def database_path(url):
     """The file a sqlite:/// URL names (four slashes for an absolute path, as SQLAlchemy reads
     it); ConfigError for any other kind of database."""
     parsed = urlparse(str(url))
-    if parsed.scheme in ("postgresql", "postgres"):
-        raise ConfigError("DATABASE_URL: PostgreSQL is not supported yet; the central server "
-                          "runs on SQLite (sqlite:////path/to/fieldapp.sqlite3)")
     if parsed.scheme != "sqlite" or len(parsed.path) < 2 or parsed.netloc:
         raise ConfigError(f"DATABASE_URL {url!r} is not sqlite:///path/to/file")
     return unquote(parsed.path[1:])

@@ -1,23 +1,29 @@
 """The one way into the database: one `Database` per request, closed on teardown.
 
-`connect` opens it (a plain SQLite file, or a SQLCipher one given its key) with the few
-operations the app uses: `one`, `all` and `value` to read, `execute` to write, `atomic()` for a
-transaction, `lock(name)` for a named lock, and the driver's errors raised as this module's own
-(`IntegrityError`, `Busy`).
-Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore`, the interface of
-`sync/store.py`), through which `fieldapp.store` and the engine make every synced write.
+`connect` opens it (a plain SQLite file, a SQLCipher one given its key, or, for a central
+server, a postgresql:// URL) with the few operations the app uses: `one`, `all` and `value` to
+read, `execute` (and `execute_many`) to write, `atomic()` for a transaction, `lock(name)` for a
+named lock, and the driver's errors raised as this module's own (`IntegrityError`, `Busy`).
+The app's SQL is written once, with `?` or `:name` placeholders, in SQL both engines accept
+(the rest through `dialect`); `PostgreSQLDatabase` hands it to psycopg in its own placeholders.
+Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore` or
+`sync.postgresql.PostgreSQLStore`, the interface of `sync/store.py`), through which
+`fieldapp.store` and the engine make every synced write.
 """
 
 import re
 import sqlite3
 import threading
 from contextlib import contextmanager
-from functools import cached_property
+from functools import cached_property, lru_cache
+from urllib.parse import urlsplit, urlunsplit
 
 import sqlite_utils
 from flask import current_app, g, has_request_context
 
 from sync.sqlite import SQLiteStore
+
+from .config import ConfigError
 from sync.sqlite import migrations as sync_migrations
 
 BUSY_TIMEOUT_SECONDS = 10
@@ -42,6 +48,11 @@ class WrongKey(DatabaseError):
 
 class Locked(DatabaseError):
     """The laptop's database is encrypted and no login has opened it since the app started."""
+
+
+class Unreachable(DatabaseError, ConfigError):
+    """The PostgreSQL server of DATABASE_URL cannot be reached or refuses the connection; a
+    ConfigError too (fieldapp.config), so the start says so in place of a traceback."""
 
 
 class Database(sqlite_utils.Database):
@@ -88,6 +99,10 @@ class Database(sqlite_utils.Database):
                 raise Busy(str(e)) from e
             raise
 
+    def execute_many(self, sql, rows):
+        """The statement once for each row of parameters."""
+        return self.conn.executemany(sql, rows)
+
     def one(self, sql, params=None):
         """The first row the query gives, as a dict, or None."""
         return next(self.query(sql, params or []), None)
@@ -121,7 +136,9 @@ class Database(sqlite_utils.Database):
 
 def connect(where, key=None):
     """Open the database file with the pragmas fieldapp relies on: plain SQLite without a key,
-    SQLCipher with one (32 bytes, or their 64 hex digits)."""
+    SQLCipher with one (32 bytes, or their 64 hex digits); a postgresql:// URL over psycopg."""
+    if is_postgresql(where):
+        return PostgreSQLDatabase.connect(str(where))
     if key is None:
         conn = sqlite3.connect(str(where), timeout=BUSY_TIMEOUT_SECONDS,
                                check_same_thread=False)
@@ -137,6 +154,186 @@ def connect(where, key=None):
     # every batch touched (a 10,000-record push spent half its disk time there).
     db.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     return db
+
+
+def is_postgresql(where):
+    """The database named is a PostgreSQL server's (a postgresql:// or postgres:// URL)."""
+    return str(where).startswith(("postgresql://", "postgres://"))
+
+
+def shown_url(url):
+    """A database URL fit for a message or a log: its password replaced by ***."""
+    parts = urlsplit(str(url))
+    if parts.password is None:
+        return str(url)
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
+# psycopg's placeholders from the app's: `?` and `:name` outside quotes and comments; a literal
+# `%` doubled wherever it is, as psycopg reads every `%` of a query as its own.
+_SQL_TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|::|\?|:[A-Za-z_]\w*|%""")
+
+
+@lru_cache(maxsize=2048)
+def psycopg_sql(sql):
+    """(the query in psycopg's placeholders, whether it has any)."""
+    found = []
+
+    def swap(match):
+        token = match.group(0)
+        if token == "?":
+            found.append(token)
+            return "%s"
+        if token == "%":
+            return "%%"
+        if token.startswith(":") and token != "::":
+            found.append(token)
+            return f"%({token[1:]})s"
+        return token.replace("%", "%%")
+    return _SQL_TOKENS.sub(swap, sql), bool(found)
+
+
+def _params(params):
+    """The parameters as the schema holds them: SQLite's 1 and 0 for truth values."""
+    if isinstance(params, dict):
+        return {k: int(v) if isinstance(v, bool) else v for k, v in params.items()}
+    return [int(v) if isinstance(v, bool) else v for v in params]
+
+
+class PostgreSQLDatabase:
+    """The same few operations as Database, over one psycopg connection (in autocommit: a write
+    outside atomic() commits at once, as SQLite's does), for a central server on PostgreSQL."""
+
+    def __init__(self, conn, url=None):
+        self.conn, self.url = conn, url
+
+    @classmethod
+    def connect(cls, url):
+        import psycopg
+        try:
+            conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
+        except psycopg.OperationalError as e:
+            reason = " ".join(str(e).split())
+            raise Unreachable(f"DATABASE_URL {shown_url(url)}: PostgreSQL refused or could not"
+                              f" be reached ({reason})") from e
+        _read_like_sqlite(conn)
+        return cls(conn, url)
+
+    def close(self):
+        self.conn.close()
+
+    @property
+    def in_transaction(self):
+        from psycopg import pq
+        return self.conn.info.transaction_status != pq.TransactionStatus.IDLE
+
+    def _run(self, sql, params, row_factory=None):
+        query, placeholders = psycopg_sql(sql)
+        cursor = self.conn.cursor(row_factory=row_factory)
+        arguments = _params(params) if placeholders and params is not None else None
+        with self.own_errors():
+            if self.in_transaction and _WRITES.match(sql):
+                # A write that fails inside a transaction undoes only itself, as on SQLite
+                # (PostgreSQL would refuse every later statement of the transaction).
+                with self.conn.transaction():
+                    return cursor.execute(query, arguments)
+            return cursor.execute(query, arguments)
+
+    def execute(self, sql, params=None):
+        """The statement run; its cursor, whose rows are tuples."""
+        return self._run(sql, params)
+
+    def execute_many(self, sql, rows):
+        """The statement once for each row of parameters, in one transaction."""
+        query, _ = psycopg_sql(sql)
+        with self.atomic():
+            self.conn.cursor().executemany(query, [_params(row) for row in rows])
+
+    def query(self, sql, params=None):
+        """The rows the query gives, as dicts."""
+        from psycopg.rows import dict_row
+        return iter(self._run(sql, params, row_factory=dict_row).fetchall())
+
+    def one(self, sql, params=None):
+        """The first row the query gives, as a dict, or None."""
+        return next(self.query(sql, params), None)
+
+    def all(self, sql, params=None):
+        """Every row the query gives, as dicts."""
+        return list(self.query(sql, params))
+
+    def value(self, sql, params=None):
+        """The first column of the first row the query gives, or None."""
+        row = self.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def atomic(self):
+        """A transaction (inside one: a savepoint), undone whole by any error."""
+        with self.own_errors(), self.conn.transaction():
+            yield self
+
+    @contextmanager
+    def lock(self, name):
+        """Hold the lock of that name until the block ends, for every connection of every
+        process and machine: an advisory lock of the transaction."""
+        with self.atomic():
+            self.execute("select pg_advisory_xact_lock(hashtextextended(?, 0))", [name])
+            yield self
+
+    @contextmanager
+    def own_errors(self):
+        """Raise psycopg's integrity and lock errors as this module's."""
+        import psycopg
+        from psycopg import errors
+        try:
+            yield
+        except psycopg.IntegrityError as e:
+            raise IntegrityError(str(e)) from e
+        except (errors.LockNotAvailable, errors.DeadlockDetected,
+                errors.SerializationFailure) as e:
+            raise Busy(str(e)) from e
+
+    def changes(self):
+        """1 once the current transaction has written, else 0 (PostgreSQL counts no changes
+        per connection; a transaction that wrote has an id)."""
+        return int(self.value("select pg_current_xact_id_if_assigned() is not null"))
+
+    @cached_property
+    def dialect(self):
+        from .dialects import postgresql
+        return postgresql
+
+    @cached_property
+    def sync(self):
+        """This database as the sync engine's store, on the same connection."""
+        from sync.postgresql import PostgreSQLStore
+        return PostgreSQLStore(self.conn)
+
+
+CONNECT_TIMEOUT_SECONDS = 10
+_WRITES = re.compile(r"\s*(insert|update|delete)\b", re.I)
+
+
+def _read_like_sqlite(conn):
+    """Values come back as SQLite gives them: whole numbers (count, sum of integers: numeric)
+    as int, JSON built by a query as its text."""
+    from psycopg.adapt import Loader
+    from psycopg.types.numeric import NumericLoader
+
+    class Number(NumericLoader):
+        def load(self, data):
+            value = super().load(data)
+            return int(value) if value == value.to_integral_value() else float(value)
+
+    class Text(Loader):
+        def load(self, data):
+            return bytes(data).decode()
+
+    conn.adapters.register_loader("numeric", Number)
+    for name in ("json", "jsonb"):
+        conn.adapters.register_loader(name, Text)
 
 
 def key_pragma(key):
@@ -250,6 +447,15 @@ def migration_sets():
     return (migrations, sync_migrations)
 
 
+def is_new(db):
+    """No migration has been applied to the database yet."""
+    if isinstance(db, PostgreSQLDatabase):
+        from .pg_migrations import current_revision
+        return current_revision(db.url) is None
+    from .migrations import migrations
+    return not migrations.applied(db)
+
+
 def upgrade(db, central=False):
     """Apply pending migrations and refresh the official place list; return the names applied."""
     from sync.server import make_central
@@ -257,6 +463,8 @@ def upgrade(db, central=False):
     from . import backups
     from .places.official import load_official_places
 
+    if isinstance(db, PostgreSQLDatabase):
+        return _upgrade_postgresql(db, central)
     # WAL lets the sync job read while an officer saves a form; it stays set in the file.
     if db.journal_mode != "wal":
         db.enable_wal()
@@ -269,6 +477,25 @@ def upgrade(db, central=False):
         with db.atomic():
             make_central(db.sync)
     return pending
+
+
+def _upgrade_postgresql(db, central):
+    """Alembic's pending revisions (fieldapp/pg_migrations), then what every start of SQLite's
+    does: the official places refreshed, the database marked the central server's."""
+    from sync.server import make_central
+
+    from .pg_migrations import pending_revisions, upgrade_postgresql
+    from .places.official import load_official_places
+
+    if not central:
+        raise ConfigError("DATABASE_URL: a laptop keeps its data in SQLite; PostgreSQL is for"
+                          " the central server (CENTRAL = True, or run.py --central)")
+    pending = pending_revisions(db.url)
+    upgrade_postgresql(db.url)
+    load_official_places(db)
+    with db.atomic():
+        make_central(db.sync)
+    return [f"postgresql/{revision}" for revision in pending]
 
 
 def init_app(app):

@@ -22,8 +22,8 @@ What SQLite's triggers keep, PostgreSQL keeps this way (fieldapp/pg_migrations, 
 
 import re
 
-from ..reach.keys import (COUNTED_KINDS, DIMS, ENTITY_OF, KIND_OF, MONTH_BIT_OF, YEAR_OF,
-                          key_of, of)
+from ..reach.keys import (COUNTED_KINDS, DIMS, ENTITY_OF, GROUP_KEYS, KIND_OF, LIVE_OFFICE_OF,
+                          MONTH_BIT_OF, YEAR_OF, of)
 
 NAME = "postgresql"
 
@@ -126,6 +126,13 @@ def search_terms(folded):
 
 
 # ---- The triggers that keep the search index's peers: reach and its counts ----------------
+
+def key_of(r, dim="d.dim"):
+    """fieldapp.reach.keys.key_of, each key as text: PostgreSQL's CASE takes one type, where
+    SQLite stores a commune's code into the text column as its digits."""
+    return f"CASE {dim} " + " ".join(f"WHEN '{name}' THEN CAST({of(key, r)} AS TEXT)"
+                                     for name, key in GROUP_KEYS.items()) + " END"
+
 
 def _rebuild_visits(ids):
     """Statements writing again the reach rows of the visits whose ids the SQL `ids` gives."""
@@ -294,8 +301,32 @@ CREATE TRIGGER {name} {timing} {event} ON {table} FOR EACH ROW
 
 
 def _rebuild_all():
-    from ..reach.counts import _REBUILT
-    return ";\n".join(_REBUILT) + ";"
+    """fieldapp.reach.counts' statements deriving every count again, with keys as text."""
+    return f"""
+    DELETE FROM reach_months;
+    DELETE FROM reach_counts;
+    DELETE FROM reach_shared;
+    INSERT INTO reach_months (entity, kind, year, dim, office_id, key, months)
+    SELECT {of(ENTITY_OF, 'r')}, {of(KIND_OF, 'r')}, {of(YEAR_OF, 'r')}, d.dim,
+           oc.office_id, {key_of('r')}, sum(DISTINCT {of(MONTH_BIT_OF, 'r')})
+      FROM reach r JOIN {of(LIVE_OFFICE_OF, 'r')}, {DIMS}
+     WHERE r.kind IN {COUNTED_KINDS} AND {of(ENTITY_OF, 'r')} IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6;
+    -- What SQLite's triggers on reach_months count as they are inserted: counted here.
+    INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
+    SELECT dim, office_id, key, year, kind, months, count(*) FROM reach_months
+     GROUP BY 1, 2, 3, 4, 5, 6;
+    INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
+    SELECT d.dim, oc.office_id, {key_of('r')}, {of(YEAR_OF, 'r')}, 'visits',
+           {of(MONTH_BIT_OF, 'r')}, count(*)
+      FROM reach r JOIN {of(LIVE_OFFICE_OF, 'r')}, {DIMS}
+     WHERE r.kind IN ('visit', 'closed')
+     GROUP BY 1, 2, 3, 4, 6;
+    INSERT INTO reach_shared (year, kind, n)
+    SELECT year, kind, count(*) FROM (
+           SELECT entity, kind, year FROM reach_months WHERE dim = 'office'
+            GROUP BY 1, 2, 3 HAVING count(*) >= 2) m
+     GROUP BY 1, 2;"""
 
 
 # The SQL of revision 0002 that makes them, in order; and what drops them again.

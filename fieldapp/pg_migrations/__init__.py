@@ -50,3 +50,12 @@ def current_revision(url):
             return MigrationContext.configure(connection).get_current_revision()
     finally:
         engine.dispose()
+
+
+def pending_revisions(url):
+    """The revisions an upgrade to the newest would apply, oldest first."""
+    from alembic.script import ScriptDirectory
+    scripts = ScriptDirectory.from_config(config())
+    current = current_revision(url)
+    return [script.revision for script in reversed(list(
+        scripts.iterate_revisions("heads", current)))]

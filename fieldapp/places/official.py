@@ -19,6 +19,12 @@ def load_official_places(db):
         for w in Ward.iter_all()
     ]
     with db.atomic():
-        db["provinces"].upsert_all(provinces, pk="code")
-        db["communes"].upsert_all(communes, pk="code")
+        for table, rows in (("provinces", provinces), ("communes", communes)):
+            names = list(rows[0])
+            db.execute_many(
+                f"insert into {table} ({', '.join(names)})"
+                f" values ({', '.join('?' * len(names))})"
+                f" on conflict (code) do update set "
+                + ", ".join(f"{n} = excluded.{n}" for n in names if n != "code"),
+                [[row[n] for n in names] for row in rows])
     return len(provinces), len(communes)
