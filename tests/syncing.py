@@ -74,7 +74,7 @@ class Server:
     (e.g. `skewed(1825)`).
     """
 
-    def __init__(self, instance, *options, port=None, wrapper=()):
+    def __init__(self, instance, *options, port=None, wrapper=(), env=None):
         self.instance = Path(instance)
         self.options, self.wrapper = options, list(wrapper)
         self.port = port or free_port()
@@ -83,7 +83,7 @@ class Server:
             [*self.wrapper, sys.executable, str(ROOT / "run.py"), *options,
              "--port", str(self.port), "--instance", str(self.instance)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
             # Its own process group: a wrapper such as faketime forks the server and does not
             # pass a signal on, so stopping signals the whole group.
             start_new_session=True)
@@ -141,11 +141,14 @@ class Server:
 
 
 class Central(Server):
-    """`python run.py --central` in its own instance folder, stopped by `stop()`."""
+    """`python run.py --central` in its own instance folder, stopped by `stop()`; on the
+    PostgreSQL database at `database_url` (FIELDAPP_DATABASE_URL) when given."""
 
-    def __init__(self, instance, port=None):
-        super().__init__(instance, "--central", port=port)
-        self.db = connect(self.instance / "fieldapp.sqlite3")
+    def __init__(self, instance, port=None, database_url=None):
+        super().__init__(instance, "--central", port=port,
+                         env={"FIELDAPP_DATABASE_URL": database_url} if database_url else None)
+        self.database_url = database_url
+        self.db = connect(database_url or self.instance / "fieldapp.sqlite3")
         # The demo central server holds the demo office's users, with its own password.
         self.logins = demo.read_logins(self.instance)
 
