@@ -71,7 +71,7 @@ def record_merged(db, device_id, address, changes, history_after=None):
         rows.append((at, entry["user_id"] if entry else None, device_id, address, "merged",
                      table, str(row_id), json.dumps(detail, ensure_ascii=False)))
     with db.atomic():
-        db.conn.executemany(_INSERT, rows)
+        db.execute_many(_INSERT, rows)
 
 
 # ---- The page: filters, one page of rows, and the CSV export.
