@@ -9,7 +9,7 @@ from forms.backups import TYPED, BackUpNowForm, BackUpToDriveForm
 
 from .. import backups
 from ..auth.sessions import role_required
-from ..db import is_encrypted, key_of
+from ..db import is_encrypted, is_postgresql, key_of
 from ..i18n import gettext as _, lazy_gettext as _l
 from ..vocabulary import ROLES
 from .views import bp
@@ -104,6 +104,8 @@ def daily_backup():
     day = backups.clock.utcnow().date()
     if memo["day"] == day or time.monotonic() < memo["retry"]:
         return
+    if is_postgresql(app.config["DATABASE"]):
+        return  # PostgreSQL's backups are its server's (pg_dump, docs/deployment.md)
     if key_of(app) is None and is_encrypted(app.config["DATABASE"]):
         return  # a laptop locked until its first login: the backup waits for the key
     try:
