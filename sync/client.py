@@ -14,7 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import capture, clock, enrolment, erasure, handover, hlc, inbox, lineage, merge, refused
+from . import (capture, clock, enrolment, erasure, handover, hlc, inbox, lineage, merge, pages,
+               refused)
 from .protocol import BATCH, CLOCK_TOLERANCE_MS, PROTOCOL, SUPPORTED
 
 API = "/api/v1"
@@ -159,6 +160,15 @@ def _with_extra(store, table, row_id, fields):
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
+def _pulled(pull, device_id, mine):
+    """The changes of a pull answer (protocol 4: decoded from its pages, this laptop's own that
+    it holds skipped unless it asked for them)."""
+    try:
+        return pages.decode(pull, device_id, mine)
+    except pages.Garbled:
+        raise SyncError("the central server's answer was cut off or garbled") from None
+
+
 def _apply(store, answer, progress, clock_offset, sent):
     """Checkpoint the push and its refusals, correct the clock, and take the pulled batch: one
     transaction. `clock_offset` is the correction the sync's requests were made with; `sent`
@@ -275,6 +285,7 @@ def _exchange(store, progress, app_version, on_progress, timeout):
     mine_until = int(store.state("pull_mine_until", 0))
 
     def send(outgoing, after, cursor):
+        """The request in flight, and whether it asks for this laptop's own changes too."""
         _report(progress, on_progress, "sending" if outgoing else "receiving")
         return in_flight.submit(_post, url, {
             "protocol": PROTOCOL, "app_version": app_version,
@@ -282,12 +293,12 @@ def _exchange(store, progress, app_version, on_progress, timeout):
             "push": {"after": after, "last": max(store.last_seq(), after),
                      "changes": outgoing},
             "pull": {"cursor": cursor, **({"mine": True} if cursor < mine_until else {})}},
-            device, timeout=timeout, app_version=app_version)
+            device, timeout=timeout, app_version=app_version), cursor < mine_until
 
     with ThreadPoolExecutor(max_workers=1) as in_flight, capture.collector_paused():
         after = int(store.state("pushed_seq", 0))
         outgoing = _outgoing(store, after)
-        request = send(outgoing, after, int(store.state("pull_cursor", 0)))
+        request, mine = send(outgoing, after, int(store.state("pull_cursor", 0)))
         while True:
             last = outgoing[-1][0] if outgoing else after
             following = _outgoing(store, last) if len(outgoing) == BATCH else None
@@ -299,15 +310,16 @@ def _exchange(store, progress, app_version, on_progress, timeout):
             progress.bytes_down += down
             if answer.get("recover"):
                 return answer["recover"]
+            answer["pull"]["changes"] = _pulled(answer["pull"], device["device_id"], mine)
             progress.sent += len(outgoing)
             more = len(outgoing) == BATCH or answer["pull"]["more"]
             if more:
                 if following is None or answer["ack_seq"] != last:
                     following = _outgoing(store, answer["ack_seq"])
-                request = send(following, answer["ack_seq"], answer["pull"]["cursor"])
+                request, next_mine = send(following, answer["ack_seq"], answer["pull"]["cursor"])
             if _apply(store, answer, progress, clock_offset, (after, last)):
                 return True
             _report(progress, on_progress, "applying")
             if not more:
                 return None
-            outgoing, after = following, answer["ack_seq"]
+            outgoing, after, mine = following, answer["ack_seq"], next_mine

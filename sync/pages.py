@@ -22,7 +22,8 @@ import os
 import threading
 from collections import OrderedDict
 
-PAGE = 2048              # log entries per page
+# Log entries per page (smaller in tests, to close pages with few changes).
+PAGE = int(os.environ.get("FIELDAPP_PULL_PAGE", "2048"))
 MOST_CHANGES = 5000      # an answer takes no further page once it holds this many changes
 COMPRESSION = 6          # a page is packed once for many answers: a little more than a request
 GENERATION = "pull_pages_generation"
