@@ -203,7 +203,7 @@ def office_rows(db, office_id):
         [office_id])}
     tables = {}
     for table in SYNCED_TABLES:
-        rows = [dict(r) for r in db.query(f"select * from [{table}] order by id")]
+        rows = [dict(r) for r in db.query(f'select * from "{table}" order by id')]
         visible = []
         named = db.sync.communes_of("people", [r[NAMED_PEOPLE[table]] for r in rows]) \
             if table in NAMED_PEOPLE else {}
