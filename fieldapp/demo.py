@@ -116,8 +116,9 @@ def seed_demo_registry(db, officer_id):
             outcomes={person_of["Mùa Thị Chò"]: (["declined"], "cannot_afford")},
             follow_up_on=today + timedelta(days=10))
         mi_hang = village_ids["Mí Háng"]
+        commune = db.value("select commune_code from villages where id = ?", [mi_hang])
         group_sessions.record_session(
-            db, commune_code=db["villages"].get(mi_hang)["commune_code"], village_id=mi_hang,
+            db, commune_code=commune, village_id=mi_hang,
             held_at=now - timedelta(days=5), format="small_group", target_group="voluntary",
             place="Nhà văn hóa bản Mí Háng", topics=["voluntary_bhxh", "household_bhyt"],
             languages=["hnj", "vi"], facilitators=[officer_id],
