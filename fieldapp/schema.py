@@ -505,6 +505,12 @@ sync_log = sa.Table(
     sa.Column("origin_has_it", INTEGER, nullable=False, server_default=sa.text("0")),
     sa.Column("trail", TEXT),
     sa.Index("idx_sync_log_row", "table_name", "row_id"),
+    sa.Index("idx_sync_log_commune", "scope_commune", "seq",
+             **where("scope_commune IS NOT NULL")),
+    sa.Index("idx_sync_log_office", "scope_office", "seq",
+             **where("scope_office IS NOT NULL")),
+    sa.Index("idx_sync_log_shared", "seq",
+             **where("scope_commune IS NULL AND scope_office IS NULL")),
 )
 
 sync_extra = sa.Table(

@@ -41,7 +41,8 @@ def test_the_engine_schema_is_the_one_the_released_steps_made(tmp_path):
     for table in SCHEMA_TABLES:
         assert shape(alone, table) == shape(upgraded, table), table
     assert [m.name for m in sync_migrations.applied(upgraded)] == [
-        "sync_0001_engine_tables", "sync_0002_lineage", "sync_0003_trail"]
+        "sync_0001_engine_tables", "sync_0002_lineage", "sync_0003_trail",
+        "sync_0004_log_by_scope"]
 
 
 def test_the_engine_step_takes_over_tables_with_rows_in_them(tmp_path):

@@ -9,7 +9,8 @@ from importlib import import_module
 from sqlite_utils import Migrations
 
 # In the order they apply; a new step is appended here.
-_NAMES = ("step_0001_engine_tables", "step_0002_lineage", "step_0003_trail")
+_NAMES = ("step_0001_engine_tables", "step_0002_lineage", "step_0003_trail",
+          "step_0004_log_by_scope")
 STEPS = tuple(import_module(f"{__package__}.{name}") for name in _NAMES)
 
 migrations = Migrations("sync")

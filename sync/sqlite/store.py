@@ -224,15 +224,8 @@ class SQLiteStore(Store):
             [seq, -1 if limit is None else limit]).fetchall()
 
     def log_visible(self, after, upto, communes, office, device, limit):
-        marks = ",".join("?" * len(communes)) or "null"
-        return self._execute(f"""
-            select seq, table_name, row_id, fields, trail from sync_log
-             where seq > ? and seq <= ?
-               and ((scope_commune is null and scope_office is null)
-                    or scope_commune in ({marks}) or scope_office = ?)
-               and not (origin = ? and origin_has_it = 1)
-             order by seq limit ?""",
-                             [after, upto, *sorted(communes), office, device, limit]).fetchall()
+        sql, params = _visible(sorted(communes), office, after, upto, device, limit)
+        return self._execute(sql, params).fetchall()
 
     def log_count(self, after):
         return self._execute("select count(*) from sync_log where seq > ?",
@@ -349,6 +342,43 @@ def _select(table, only, where, order_by, limit):
     columns = ", ".join(f"[{name}]" for name in only) or "*"
     return (f"select {columns} from [{table}]{where}" + (f" order by {order}" if order else "")
             + (f" limit {int(limit)}" if limit is not None else ""))
+
+
+# A compound statement holds at most 500 selects in SQLite's default build.
+_MAX_SCOPES = 400
+_BRANCH = ("select * from (select seq, table_name, row_id, fields, trail from sync_log"
+           " indexed by {index} where {scope} and seq > ? and seq <= ?"
+           " and not (origin = ? and origin_has_it = 1) order by seq limit ?)")
+
+
+def _visible(communes, office, after, upto, device, limit):
+    """(SQL, parameters) of the entries a device may pull: one range scan of a partial index
+    per scope it sees (shared, each commune, its office), merged by seq. One scan whatever
+    the scope would read every other office's entries after a cursor far behind; INDEXED BY
+    keeps the planner from choosing that (or the seq range alone) from its estimates."""
+    if len(communes) > _MAX_SCOPES:
+        marks = ",".join("?" * len(communes))
+        return (f"""
+            select seq, table_name, row_id, fields, trail from sync_log
+             where seq > ? and seq <= ?
+               and ((scope_commune is null and scope_office is null)
+                    or scope_commune in ({marks}) or scope_office = ?)
+               and not (origin = ? and origin_has_it = 1)
+             order by seq limit ?""", [after, upto, *communes, office, device, limit])
+    rng = [after, upto, device, limit]
+    branches = [_BRANCH.format(index="idx_sync_log_shared",
+                               scope="scope_commune is null and scope_office is null")]
+    params = [*rng]
+    for commune in communes:
+        branches.append(_BRANCH.format(index="idx_sync_log_commune", scope="scope_commune = ?"))
+        params += [commune, *rng]
+    # An entry of one of the communes that also names the office is read by its commune's.
+    marks = ",".join("?" * len(communes))
+    branches.append(_BRANCH.format(
+        index="idx_sync_log_office",
+        scope=f"scope_office = ? and (scope_commune is null or scope_commune not in ({marks}))"))
+    params += [office, *communes, *rng]
+    return (" union all ".join(branches) + " order by seq limit ?", [*params, limit])
 
 
 def _commune_of_rows(table):
