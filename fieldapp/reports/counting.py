@@ -231,7 +231,7 @@ def attendees_by_ethnicity(db, area, start, end):
     params = scope.params(area, start, end)
     conditions = scope.session_conditions(db, area)
     return {r["code"]: r["n"] for r in db.query(f"""
-        select e.key as code, sum(e.value) as n
+        select e.key as code, sum(cast(e.value as integer)) as n
           from group_sessions s, {db.dialect.json_entries("s.attendees_by_ethnicity", "e")}
          where {" and ".join(conditions)}
          group by e.key order by n desc, e.key""", params)}
