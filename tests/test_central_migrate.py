@@ -1,0 +1,335 @@
+"""flask central-migrate: a real SQLite central server's data moved into the suite's PostgreSQL,
+and its laptops syncing on against it without enrolling again."""
+
+import fcntl
+import functools
+import gzip
+import os
+import re
+import shutil
+import socket
+import threading
+from datetime import datetime
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+from socketserver import ThreadingMixIn
+
+import psycopg
+import pytest
+
+from fieldapp import central_migrate, create_app, rules, store
+from fieldapp.db import connect, upgrade
+from fieldapp.households import queries as households
+from fieldapp.visits import queries as visits
+from sync import pages, server
+from sync.postgresql import PostgreSQLStore
+from sync.protocol import RequestDenied, decode
+from sync.synced_tables import SYNCED_TABLES
+from syncing import Central, Laptop, flask, office_rows
+
+
+def register(laptop, name, village_name="Mí Háng"):
+    village = laptop.db.execute("select id from villages where name = ?",
+                                [village_name]).fetchone()[0]
+    head = {"full_name": name, "gender": "male", "birth_year": 1980,
+            "bhxh_status": "none", "vssid": "unknown"}
+    household_id = households.register_household(laptop.db, village, {"language": "hnj"}, head,
+                                                  user_id=laptop.user())
+    return household_id, laptop.db["households"].get(household_id)["head_person_id"]
+
+
+class _Threaded(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class PostgreSQLCentral:
+    """The sync API (POST /api/v1/sync) over a PostgreSQL database, in this process: the
+    engine's own authenticate and handle_sync on a PostgreSQLStore, one connection a request.
+    (The central server's own process on PostgreSQL is another engineer's work, not here yet.)"""
+
+    def __init__(self, database_url):
+        self.database_url = database_url
+        self.http = make_server("127.0.0.1", 0, self.answer, server_class=_Threaded,
+                                handler_class=_Quiet)
+        self.url = f"http://127.0.0.1:{self.http.server_port}"
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+
+    def answer(self, environ, respond):
+        status, payload = 404, {"reason": "not here"}
+        if environ["PATH_INFO"] == "/api/v1/sync" and environ["REQUEST_METHOD"] == "POST":
+            raw = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+            if environ.get("HTTP_CONTENT_ENCODING") == "gzip":
+                raw = gzip.decompress(raw)
+            db = PostgreSQLStore.connect(self.database_url)
+            try:
+                device = server.authenticate(db, environ.get("HTTP_AUTHORIZATION"))
+                status, payload = 200, server.handle_sync(db, device, decode(raw),
+                                                          rules.problems)
+            except RequestDenied as e:
+                status, payload = e.status, {"reason": e.reason, **e.extra}
+            finally:
+                db.close()
+        # As the sync API renders it: a pull's pages spliced in as encoded once.
+        body, packed = pages.render(payload, "gzip" in environ.get("HTTP_ACCEPT_ENCODING", ""))
+        respond(f"{status} X", [("Content-Type", "application/json"),
+                                ("Content-Length", str(len(body)))]
+                + ([("Content-Encoding", "gzip")] if packed else []))
+        return [body]
+
+    def close(self):
+        self.http.shutdown()
+        self.http.server_close()
+
+
+def _pg_rows(conn, table, ids):
+    cursor = conn.cursor(row_factory=psycopg.rows.dict_row)
+    return {r["id"]: r for r in cursor.execute(f'select * from "{table}" where id = any(%s)',
+                                               [list(ids)])}
+
+
+def _same_as_postgresql(conn, laptop, office):
+    """Every synced row the laptop holds is the same in PostgreSQL, field for field."""
+    held = office_rows(laptop.db, office)
+    for table in SYNCED_TABLES:
+        there = _pg_rows(conn, table, [r["id"] for r in held[table]])
+        for row in held[table]:
+            theirs = dict(there[row["id"]])
+            if table == "users" and theirs["role"] == "admin":
+                theirs["password_hash"] = "!"
+            assert row == theirs, (table, row["id"])
+    return held
+
+
+def _migrate(instance, url, *options):
+    return flask(instance, "central-migrate", "--to", url, *options, timeout=300)
+
+
+def test_laptops_sync_on_against_postgresql_without_enrolling_again(tmp_path, postgres_server,
+                                                                     postgres_database):
+    central = Central(tmp_path / "central")
+    a, b = Laptop(tmp_path / "a", central), Laptop(tmp_path / "b", central)
+    a.sync(), b.sync()
+    household_a, person_a = register(a, "Giàng A Páo")
+    visits.record_visit(a.db, household_a, officer_id=a.user(),
+                        visited_at=datetime(2026, 11, 20, 9), topics=["vssid"],
+                        outcomes={person_a: (["vssid_installed"], None)})
+    household_b, _ = register(b, "Sùng A Chư", village_name="Tu San")
+    a.sync(), b.sync(), a.sync()
+    # What b has not pulled yet when the server stops: a's edit and a new member.
+    store.update(a.db, "households", household_b, {"address_note": "Cạnh trường"},
+                 user_id=a.user())
+    households.add_person(a.db, household_a, {
+        "full_name": "Mùa Thị Chò", "gender": "female", "birth_year": 1985, "relation": "spouse",
+        "bhxh_status": "none", "vssid": "unknown"}, user_id=a.user())
+    a.sync()
+    missed = central.db.execute("select count(*) from sync_log where seq > ?",
+                                [int(b.db.sync.state("pull_cursor"))]).fetchone()[0]
+    assert missed > 0
+
+    # Running: gunicorn's pid file names it, and the command refuses.
+    assert (central.instance / "central.pid").exists()
+    refused = _migrate(central.instance, postgres_database)
+    assert refused.returncode != 0
+    assert "the central server is running" in refused.stdout, refused.stdout
+    office = central.office_id()
+    log_before = central.db.execute("select seq, table_name, row_id, fields from sync_log"
+                                    " order by seq").fetchall()
+    central.stop()
+
+    moved = _migrate(central.instance, postgres_database)
+    assert moved.returncode == 0, moved.stdout
+    assert "counts and checksums the same" in moved.stdout
+    assert "sync_log" in moved.stdout and "DIFFERS" not in moved.stdout
+
+    pg = psycopg.connect(postgres_database, autocommit=True)
+    # The log's seqs are the laptops' cursors: kept exactly.
+    assert [tuple(r) for r in pg.execute("select seq, table_name, row_id, fields from sync_log"
+                                         " order by seq")] == [tuple(r) for r in log_before]
+    last_sqlite_seq = log_before[-1][0]
+    central_pg = PostgreSQLCentral(postgres_database)
+    try:
+        # b pulls exactly what it missed: nothing skipped, nothing twice.
+        pulled = b.sync(url=central_pg.url)
+        assert pulled.received == missed and pulled.sent == 0
+        assert int(b.db.sync.state("pull_cursor")) == last_sqlite_seq
+        assert b.db["households"].get(household_b)["address_note"] == "Cạnh trường"
+        again = b.sync(url=central_pg.url)
+        assert (again.received, again.sent) == (0, 0)
+        # Pushes merge, and their log entries come after every seq SQLite handed out.
+        store.update(b.db, "people", person_a, {"full_name": "Giàng A Páo (bố)"},
+                     user_id=b.user())
+        pushed = b.sync(url=central_pg.url)
+        assert pushed.sent == 1 and pushed.refused == []
+        assert pg.execute("select min(seq) from sync_log where seq > %s",
+                          [last_sqlite_seq]).fetchone()[0] == last_sqlite_seq + 1
+        register(a, "Vừ A Lử")
+        for laptop in (a, b, a):
+            laptop.sync(url=central_pg.url)
+        assert a.db["people"].get(person_a)["full_name"] == "Giàng A Páo (bố)"
+        assert pg.execute("select full_name from people where id = %s",
+                          [person_a]).fetchone()[0] == "Giàng A Páo (bố)"
+        held_a = _same_as_postgresql(pg, a, office)
+        held_b = _same_as_postgresql(pg, b, office)
+        assert held_a == held_b
+        # Everything of the office's households the laptops hold, PostgreSQL holds: no more.
+        assert pg.execute("""select count(*) from households h join villages v
+                              on v.id = h.village_id join office_communes oc
+                              on oc.commune_code = v.commune_code and oc.deleted_at is null
+                             where oc.office_id = %s""", [office]).fetchone()[0] \
+            == len(held_a["households"])
+    finally:
+        central_pg.close()
+        pg.close()
+        a.close(), b.close()
+
+
+@pytest.fixture(scope="module")
+def central_file(tmp_path_factory, seeded_database):
+    """The demo's database made a central server's (its role, its log), once."""
+    path = tmp_path_factory.mktemp("central") / "fieldapp.sqlite3"
+    shutil.copyfile(seeded_database, path)
+    db = connect(path)
+    upgrade(db, central=True)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def instance(tmp_path, central_file):
+    """A stopped central server's instance folder: a copy of central_file."""
+    folder = tmp_path / "central"
+    folder.mkdir()
+    shutil.copyfile(central_file, folder / "fieldapp.sqlite3")
+    return folder
+
+
+def _database(instance):
+    return instance / "fieldapp.sqlite3"
+
+
+def migrate(instance, url, **options):
+    return central_migrate.migrate(str(_database(instance)), url, str(instance), **options)
+
+
+def _seeded_only(url):
+    """Whether the database holds no more than its schema's seed (or no schema at all)."""
+    with psycopg.connect(url, autocommit=True) as pg:
+        if pg.execute("select to_regclass('sync_log')").fetchone()[0] is None:
+            return True
+        return central_migrate.tables_with_rows(pg, central_migrate.seeded_tables()) == []
+
+
+def test_a_target_holding_data_is_refused_unless_replace(instance, postgres_database):
+    assert all(c.same for c in migrate(instance, postgres_database))
+    with pytest.raises(central_migrate.Refused, match=r"already holds data \(in .*sync_log.*\):"
+                       r" give an empty database, or --replace"):
+        migrate(instance, postgres_database)
+    # Replaced: the rows and the log's sequence as the SQLite file says, not doubled.
+    db = connect(_database(instance))
+    db.execute("delete from sync_log where seq = (select max(seq) from sync_log)")
+    counter = db.execute("select seq from sqlite_sequence where name = 'sync_log'").fetchone()[0]
+    rows = {t: db.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("list_items", "offices", "sync_log")}
+    db.close()
+    said = []
+    migrate(instance, postgres_database, replace=True, echo=said.append)
+    assert any(line.startswith("--replace: deleting every row") for line in said)
+    with psycopg.connect(postgres_database, autocommit=True) as pg:
+        assert {t: pg.execute(f"select count(*) from {t}").fetchone()[0] for t in rows} == rows
+        # A forgotten last entry's seq may be a laptop's cursor: never handed out again.
+        assert pg.execute("select max(seq) from sync_log").fetchone()[0] == counter - 1
+        pg.execute("insert into sync_log (table_name, row_id, fields, origin)"
+                   " values ('villages', 'x', '{}', 'central')")
+        assert pg.execute("select max(seq) from sync_log").fetchone()[0] == counter + 1
+
+
+def test_a_damaged_copy_is_rolled_back_and_the_command_fails_naming_the_table(
+        instance, postgres_database, monkeypatch):
+    def damage(conn, table):
+        if table == "villages":
+            conn.execute("update villages set name = name || '!'"
+                         " where id = (select min(id) from villages)")
+
+    monkeypatch.setattr(central_migrate, "migrate",
+                        functools.partial(central_migrate.migrate, on_copied=damage))
+    app = create_app({"TESTING": True, "CENTRAL": True}, instance_path=str(instance))
+    result = app.test_cli_runner().invoke(args=["central-migrate", "--to", postgres_database])
+    assert result.exit_code != 0
+    assert "differs from the SQLite database in villages:" in result.output
+    assert [line.split()[0] for line in result.output.splitlines()
+            if "DIFFERS" in line] == ["villages"]
+    # Undone whole: the emptying, the rows and the sequences.
+    assert _seeded_only(postgres_database)
+    with psycopg.connect(postgres_database, autocommit=True) as pg:
+        assert pg.execute("select count(*) from list_items").fetchone()[0] > 0
+        assert pg.execute("select nextval(pg_get_serial_sequence('sync_log', 'seq'))"
+                          ).fetchone()[0] == 1
+
+
+def test_a_laptops_database_is_refused(tmp_path, seeded_database, postgres_database):
+    (tmp_path / "laptop").mkdir()
+    shutil.copyfile(seeded_database, tmp_path / "laptop" / "fieldapp.sqlite3")
+    with pytest.raises(central_migrate.Refused,
+                       match="this is a laptop's database, not a central server's"):
+        migrate(tmp_path / "laptop", postgres_database)
+
+
+def test_a_database_of_a_newer_app_is_refused(instance, postgres_database):
+    db = connect(_database(instance))
+    db.execute("insert into _sqlite_migrations (migration_set, name, applied_at)"
+               " values ('fieldapp', 'step_0099_from_the_future', '2027-01-01')")
+    db.close()
+    with pytest.raises(central_migrate.Refused, match=re.escape(
+            "made by a newer fieldapp (migrations fieldapp/step_0099_from_the_future)")):
+        migrate(instance, postgres_database)
+    assert _seeded_only(postgres_database)
+
+
+def test_an_unreachable_target_and_a_wrong_password_are_said(instance, postgres_server):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(central_migrate.Refused, match="cannot be reached"):
+        migrate(instance, f"postgresql://fieldapp@127.0.0.1:{port}/nothing")
+    # A role that must give its password over TCP, given the wrong one.
+    with postgres_server.connect() as conn:
+        conn.execute("create role migrator login password 'the-right-one'")
+        hba = conn.execute("show hba_file").fetchone()[0]
+    lines = open(hba).read()
+    try:
+        with open(hba, "w") as f:
+            f.write("host all migrator 127.0.0.1/32 scram-sha-256\n" + lines)
+        with postgres_server.connect() as conn:
+            conn.execute("select pg_reload_conf()")
+        url = f"postgresql://migrator:the-wrong-one@127.0.0.1:{postgres_server.port}/postgres"
+        with pytest.raises(central_migrate.Refused,
+                           match="refused the login: wrong user or password") as refused:
+            migrate(instance, url)
+        assert "the-wrong-one" not in str(refused.value)
+    finally:
+        with open(hba, "w") as f:
+            f.write(lines)
+        with postgres_server.connect() as conn:
+            conn.execute("select pg_reload_conf()")
+            conn.execute("drop role migrator")
+
+
+def test_a_merge_in_progress_or_a_live_pid_file_refuses(instance, postgres_database):
+    with open(str(_database(instance)) + "-merge.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(central_migrate.Refused,
+                           match="being merged into this database right now"):
+            migrate(instance, postgres_database)
+    (instance / "central.pid").write_text(f"{os.getpid()}\n")
+    with pytest.raises(central_migrate.Refused, match=re.escape(
+            f"the central server is running (gunicorn, pid {os.getpid()}")):
+        migrate(instance, postgres_database)
+    # Left by a server killed without its shutdown: a pid no process has.
+    (instance / "central.pid").write_text("999999999\n")
+    assert central_migrate.running_server(str(instance)) is None
+    assert _seeded_only(postgres_database)
