@@ -109,7 +109,8 @@ def _counted_figures(db, area, by, kinds, dim, year, masks):
     conditions = ["c.dim = :dim", "c.year = :year", f"c.kind in ({_quoted(kinds)})"]
     if area.office_id:
         conditions.append("c.office_id = :office")
-    commune = {"commune": "c.key",
+    # A commune key is its code: SQLite keeps the number, PostgreSQL the text of it.
+    commune = {"commune": "cast(c.key as integer)",
                "officer_commune": reach_keys.key_commune(db.dialect, "c.key")}.get(dim)
     if area.province_code:
         conditions.append(
