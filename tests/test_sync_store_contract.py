@@ -11,7 +11,7 @@ import pytest
 
 from fieldapp import demo
 from fieldapp.db import connect, upgrade
-from sync import clock, hlc, server
+from sync import clock, hlc, pages, server
 from sync.postgresql import MERGE_LOCK, PostgreSQLStore
 from sync.protocol import PROTOCOL
 from sync.store import Broken
@@ -133,7 +133,7 @@ def _pull(open_store, device_id, cursor, start, done, seen):
     while True:
         finished = done.is_set()
         pulled = _sync(db, device_id, _request(cursor=cursor))["pull"]
-        seen.extend([c["id"] for c in pulled["changes"] if c["table"] == "households"])
+        seen.extend([c["id"] for c in pages.decode(pulled) if c["table"] == "households"])
         cursor = pulled["cursor"]
         if finished and not pulled["more"]:
             break
