@@ -42,7 +42,7 @@ from fieldapp.group_sessions import queries as sessions
 from fieldapp.households import queries as households
 from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
-from sync import client, hlc, server
+from sync import client, hlc, pages, server
 from sync.protocol import PROTOCOL
 
 from .pages import emit
@@ -227,7 +227,8 @@ class _Laptop:
                                        kind="refused:" + answer["rejected"][0]["code"])
             after, changes = answer["ack_seq"], []
             self.cursor = answer["pull"]["cursor"]
-            pulled += len(answer["pull"]["changes"])
+            # Decoded as a laptop decodes it (protocol 4's pages), not applied.
+            pulled += len(pages.decode(answer["pull"], self.device["device_id"]))
             if not answer["pull"]["more"]:
                 return requests, pulled
 
