@@ -300,7 +300,7 @@ CREATE TRIGGER {name} {timing} {event} ON {table} FOR EACH ROW
 """
 
 
-def _rebuild_all():
+def rebuild_counts():
     """fieldapp.reach.counts' statements deriving every count again, with keys as text."""
     return f"""
     DELETE FROM reach_months;
@@ -367,10 +367,10 @@ REACH_TRIGGERS = (
     # Communes moving between offices: every count derived again, as SQLite's step 0010 does.
     _row_trigger("reach_counts_office_communes_ai", "AFTER", "INSERT", "office_communes",
                  "    IF EXISTS (SELECT 1 FROM reach WHERE commune_code = new.commune_code)"
-                 " THEN\n" + _rebuild_all() + "\n    END IF;"),
+                 " THEN\n" + rebuild_counts() + "\n    END IF;"),
     _row_trigger("reach_counts_office_communes_au", "AFTER", "UPDATE", "office_communes",
                  "    IF EXISTS (SELECT 1 FROM reach WHERE commune_code IN (old.commune_code,"
-                 " new.commune_code)) THEN\n" + _rebuild_all() + "\n    END IF;",
+                 " new.commune_code)) THEN\n" + rebuild_counts() + "\n    END IF;",
                  when="old.office_id IS DISTINCT FROM new.office_id OR old.commune_code IS"
                       " DISTINCT FROM new.commune_code OR old.deleted_at IS DISTINCT FROM"
                       " new.deleted_at"),
