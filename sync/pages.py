@@ -24,7 +24,9 @@ from collections import OrderedDict
 
 # Log entries per page (smaller in tests, to close pages with few changes).
 PAGE = int(os.environ.get("FIELDAPP_PULL_PAGE", "2048"))
-MOST_CHANGES = 5000      # an answer takes no further page once it holds this many changes
+# An answer takes no further page once it holds this many changes (a page is never cut: one
+# answer may hold up to a page more).
+MOST_CHANGES = int(os.environ.get("FIELDAPP_PULL_MOST_CHANGES", "1000"))
 COMPRESSION = 6          # a page is packed once for many answers: a little more than a request
 GENERATION = "pull_pages_generation"
 # Memory for encoded pages in each server process (gunicorn's workers each keep their own).

@@ -1,0 +1,353 @@
+"""Protocol 4's pull in pages (sync.pages): each office's closed pages encoded once per server
+process and served alike to its laptops, protocol 3 laptops answered as before, pages encoded
+again after what they hold was rewritten (an erasure), and the values a page was encoded with
+made right by the later entries a laptop applies after it."""
+
+import collections
+import json
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fieldapp import accounts, offices, store
+from fieldapp.households import queries as households
+from sync import client, erasure, hlc, pages, policy, server
+from syncing import Central, Laptop, office_rows
+from test_sync import OPERATION, PICK, _operate, register
+
+# Small pages, so that a few households close several of them.
+PAGE = 8
+CCCD = "001080024680"
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory):
+    """A real central server (two gunicorn workers, as the suite's) with pages of PAGE entries,
+    writing a line for each page it encodes for its cache."""
+    folder = tmp_path_factory.mktemp("paged")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("FIELDAPP_PULL_PAGE", str(PAGE))
+    patch.setenv("FIELDAPP_PULL_PAGES_LOG", str(folder / "built.log"))
+    central = Central(folder / "instance")
+    patch.undo()
+    central.built = folder / "built.log"
+    yield central
+    assert central.errors() == []
+    central.stop()
+
+
+@pytest.fixture
+def laptop_of(tmp_path, paged):
+    made = []
+
+    def make(name, protocol=None):
+        laptop = Laptop(tmp_path / name, paged)
+        laptop.protocol = protocol
+        made.append(laptop)
+        sync(laptop)
+        return laptop
+    yield make
+    for laptop in made:
+        laptop.close()
+
+
+def sync(laptop):
+    """Sync the laptop in its own protocol version (the current one unless it says)."""
+    saved = client.PROTOCOL
+    client.PROTOCOL = laptop.protocol or saved
+    try:
+        return laptop.sync()
+    finally:
+        client.PROTOCOL = saved
+
+
+def built(central):
+    """[(process, office, page, generation)] of the pages the server encoded for its cache."""
+    if not central.built.exists():
+        return []
+    return [tuple(line.split()) for line in central.built.read_text().splitlines()]
+
+
+def post(central, laptop, message, encoding="gzip"):
+    """(status, answer) of a raw request signed as the laptop."""
+    body = json.dumps(message).encode()
+    request = urllib.request.Request(
+        central.url + client.API + "/sync", data=body, method="POST",
+        headers={"Content-Type": "application/json", "Accept-Encoding": encoding,
+                 "Authorization": f"Device {laptop.device['device_id']}:"
+                                  f"{laptop.device['secret']}"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            raw, status = response.read(), response.status
+            packed = response.headers.get("Content-Encoding") == "gzip"
+    except urllib.error.HTTPError as e:
+        raw, status, packed = e.read(), e.code, e.headers.get("Content-Encoding") == "gzip"
+    import gzip
+    return status, json.loads(gzip.decompress(raw) if packed else raw)
+
+
+def pull_from(central, laptop, cursor=0, protocol=4, mine=False, encoding="gzip"):
+    """Every pull answer from the cursor to the end, as the laptop would ask, pushing nothing."""
+    pushed = int(laptop.db.sync.state("pushed_seq", 0))
+    answers = []
+    while True:
+        status, answer = post(central, laptop, {
+            "protocol": protocol, "app_version": "", "now": hlc.now_ms(),
+            "push": {"after": pushed, "last": pushed, "changes": []},
+            "pull": {"cursor": cursor, **({"mine": True} if mine else {})}}, encoding)
+        assert status == 200, answer
+        answers.append(answer["pull"])
+        cursor = answer["pull"]["cursor"]
+        if not answer["pull"]["more"]:
+            return answers
+
+
+def made_by(laptop, count, prefix="Hộ"):
+    return [register(laptop, f"{prefix} {n}")[0] for n in range(count)]
+
+
+def test_office_mates_get_the_same_pages_each_encoded_once_per_process(paged, laptop_of):
+    writer = laptop_of("writer")
+    made_by(writer, 6)
+    sync(writer)
+    first, second = laptop_of("first"), laptop_of("second")
+    # Several times each, so that both worker processes answer.
+    seen = [pull_from(paged, laptop) for laptop in (first, second) * 3]
+    assert all(answers == seen[0] for answers in seen)
+    pages_sent = [page for answer in seen[0] for page in answer["pages"]]
+    assert len(pages_sent) >= 3
+    encoded = collections.Counter(built(paged))
+    assert encoded and max(encoded.values()) == 1, "a process encoded a page twice"
+    per_page = collections.Counter((office, k, generation)
+                                   for _pid, office, k, generation in encoded)
+    assert max(per_page.values()) <= 2, "more encodings of a page than worker processes"
+    # The same rows reach both laptops, as the central server holds them.
+    office = paged.office_id()
+    assert office_rows(first.db, office) == office_rows(second.db, office) \
+        == office_rows(paged.db, office)
+
+
+def test_protocol_3_and_4_laptops_side_by_side_hold_the_same(paged, laptop_of):
+    old, new = laptop_of("old", protocol=3), laptop_of("new")
+    household, person = register(old, "Giàng A Sử")
+    made_by(new, 4, "Mới")
+    for laptop in (old, new, old, new):
+        sync(laptop)
+    store.update(new.db, "households", household, {"address_note": "Cạnh suối"},
+                 user_id=new.user())
+    households.update_person(old.db, person, {"full_name": "Giàng A Sử (ông)"},
+                             user_id=old.user())
+    for laptop in (old, new, old, new):
+        sync(laptop)
+    office = paged.office_id()
+    expected = office_rows(paged.db, office)
+    assert office_rows(old.db, office) == expected
+    assert office_rows(new.db, office) == expected
+    # Protocol 3 is answered as before: the changes themselves, no pages.
+    answers = pull_from(paged, old, protocol=3)
+    assert all("changes" in a and "pages" not in a for a in answers)
+
+
+def test_a_laptop_skips_its_own_changes_unless_it_asks_for_them(paged, laptop_of):
+    mine = laptop_of("mine")
+    made = set(made_by(mine, 3, "Của tôi"))
+    first = sync(mine)
+    assert first.sent > 0 and first.received == 0
+    again = sync(mine)
+    assert again.received == 0
+    answers = pull_from(paged, mine)
+    me = mine.device["device_id"]
+    held = {c["id"] for a in answers for c in pages.decode(a, me)}
+    assert not made & held
+    asked = {c["id"] for a in pull_from(paged, mine, mine=True)
+             for c in pages.decode(a, me, mine=True)}
+    assert made <= asked
+    # Another laptop of the office takes them.
+    other = laptop_of("other")
+    assert made <= {r[0] for r in other.db.execute("select id from households")}
+
+
+def test_a_commune_handed_to_another_office_leaves_its_pages(paged, laptop_of):
+    writer = laptop_of("writer")
+    household, _ = register(writer, "Hộ ở xã được chuyển")
+    made_by(writer, 3)
+    sync(writer)
+    commune = paged.db.execute(
+        "select v.commune_code from households h join villages v on v.id = h.village_id"
+        " where h.id = ?", [household]).fetchone()[0]
+    reader = laptop_of("reader")
+    # Several times, so that both worker processes hold the office's pages.
+    for _ in range(4):
+        assert household in {c["id"] for a in pull_from(paged, reader) for c in pages.decode(a)}
+    office = paged.office_id()
+    other = offices.create_office(paged.db, name="Văn phòng nhận xã", province_code=1,
+                                  user_id=None)["id"]
+    offices.move_commune(paged.db, commune, other, user_id=None)
+    try:
+        for _ in range(4):
+            assert household not in {c["id"] for a in pull_from(paged, reader)
+                                     for c in pages.decode(a)}
+        sync(reader)
+        assert office_rows(reader.db, office) == office_rows(paged.db, office)
+    finally:
+        offices.move_commune(paged.db, commune, office, user_id=None)
+
+
+def test_an_erased_number_never_comes_out_of_a_page_of_either_worker(paged, laptop_of):
+    writer = laptop_of("writer")
+    household, person = register(writer, "Lý A Dào")
+    households.update_person(writer.db, person, {"cccd": CCCD}, user_id=writer.user())
+    made_by(writer, 3)
+    sync(writer)
+    reader = laptop_of("reader")
+    assert reader.db.execute("select cccd from people where id = ?", [person]).fetchone()[0] \
+        == CCCD
+    # Both workers hold pages with the number.
+    for _ in range(4):
+        assert any(CCCD in json.dumps(a) for a in pull_from(paged, reader))
+    store.erase_numbers_with(writer.db, "people", person, user_id=writer.user())
+    erasure.settle(writer.db.sync)
+    sync(writer)
+    for _ in range(6):
+        text = json.dumps(pull_from(paged, reader))
+        assert CCCD not in text
+    generations = {int(g) for *_rest, g in built(paged)}
+    assert len(generations) >= 2
+    sync(reader)
+    assert reader.db.execute("select cccd from people where id = ?",
+                             [person]).fetchone()[0] is None
+
+
+def test_a_disabled_account_loses_its_hash_at_the_next_sync(paged, laptop_of):
+    reader = laptop_of("reader")
+    user = reader.user()
+    held = reader.db.execute("select password_hash from users where id = ?", [user]).fetchone()
+    assert held[0] != policy.WITHHELD_HASH
+    pull_from(paged, reader)  # the pages that hold the account's hash are encoded
+    accounts.set_active(paged.db, user, False, user_id=None)
+    try:
+        sync(reader)
+        assert reader.db.execute("select password_hash from users where id = ?",
+                                 [user]).fetchone()[0] == policy.WITHHELD_HASH
+        fresh = laptop_of("fresh")
+        assert fresh.db.execute("select password_hash from users where id = ?",
+                                [user]).fetchone()[0] == policy.WITHHELD_HASH
+    finally:
+        accounts.set_active(paged.db, user, True, user_id=None)
+
+
+@pytest.mark.parametrize("pull", [{"cursor": "12"}, {"cursor": -1}, {"cursor": 1.5},
+                                  {"cursor": True}, {"cursor": 2**63}, {"cursor": [0]},
+                                  {"cursor": 0, "mine": "yes"}, [], "pages"])
+def test_a_hostile_protocol_4_pull_is_refused_and_changes_nothing(paged, laptop_of, pull):
+    laptop = laptop_of("hostile") if not hasattr(paged, "hostile") else paged.hostile
+    paged.hostile = laptop
+    before = paged.db.execute("select count(*), max(seq) from sync_log").fetchone()
+    status, answer = post(paged, laptop, {
+        "protocol": 4, "app_version": "", "now": hlc.now_ms(),
+        "push": {"after": 0, "last": 0, "changes": []}, "pull": pull})
+    assert 400 <= status < 500 and answer["reason"]
+    assert paged.db.execute("select count(*), max(seq) from sync_log").fetchone() == before
+
+
+def test_an_answer_without_gzip_is_the_same(paged, laptop_of):
+    reader = laptop_of("plain")
+    assert pull_from(paged, reader, encoding="identity") == pull_from(paged, reader)
+
+
+def test_a_row_changed_after_its_page_was_encoded(central_app, monkeypatch):
+    """The page keeps the values it was encoded with; the later entry brings the new ones, so
+    a laptop pulling through both ends with them, and one whose bound stops before it holds
+    the row as it was at that bound."""
+    from test_sync_store_contract import _households
+    app, db = central_app
+    monkeypatch.setattr(pages, "PAGE", 4)
+    pages.cache.clear()
+    sync_store = db.sync
+    office = db.execute("select id from offices order by created_at").fetchone()[0]
+    device = server.enrol(sync_store, {"protocol": 4, "device_name": "laptop", "code":
+                          server.create_enrolment_code(sync_store, office, user_id=None)})
+    device = sync_store.find("devices", id=device["device_id"])[0]
+    village = db.execute("select v.id from villages v join office_communes o on"
+                         " o.commune_code = v.commune_code where o.office_id = ? limit 1",
+                         [office]).fetchone()[0]
+    communes = {r[0] for r in db.execute("select commune_code from office_communes where"
+                                         " office_id = ?", [office])}
+    changes = _households("another-laptop", village, 1, 10)
+    with sync_store.merging():
+        for change in changes:
+            server.merge.merge_pushed(sync_store, change["table"], change["id"],
+                                      change["fields"], "another-laptop")
+    bound = sync_store.last_seq()
+    target = changes[1]["id"]
+
+    def pulled(upto, cursor=0):
+        held = {}
+        while True:
+            answer = pages.pull(sync_store, device, communes, cursor, upto)
+            for change in pages.decode(answer, device["id"]):
+                if change["table"] == "households":
+                    held.setdefault(change["id"], {}).update(
+                        {k: v[0] for k, v in change["fields"].items()})
+            cursor = answer["cursor"]
+            if not answer["more"]:
+                return held
+
+    assert pulled(bound)[target]["address_note"] == "nhà 1"
+    later = hlc.make(hlc.now_ms() + 1000, 0, "another-laptop")
+    with sync_store.merging():
+        server.merge.merge_pushed(sync_store, "households", target,
+                                  {"address_note": ["nhà mới", later, ""]}, "another-laptop")
+    assert sync_store.last_seq() > bound
+    # Up to the old bound: the row as it was then, from the pages encoded then.
+    assert pulled(bound)[target]["address_note"] == "nhà 1"
+    # Through the later entry: the new value, applied after the page's.
+    assert pulled(sync_store.last_seq())[target]["address_note"] == "nhà mới"
+
+
+RUNS = 4
+
+
+@settings(max_examples=RUNS, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(operations=st.lists(st.one_of(OPERATION, st.tuples(st.just("move commune"), PICK)),
+                           min_size=4, max_size=25))
+def test_random_work_with_pages_ends_as_protocol_3_does(paged, operations):
+    """Three laptops, the first speaking protocol 3, work and sync at random while communes
+    move away and back: each ends holding what the central server holds, as the first does."""
+    office = paged.office_id()
+    home = sorted(offices.commune_codes(paged.db, office))
+    with tempfile.TemporaryDirectory() as folder:
+        machines = [Laptop(Path(folder) / f"laptop{n}", paged) for n in range(3)]
+        machines[0].protocol, machines[1].protocol, machines[2].protocol = 3, None, None
+        other = offices.create_office(paged.db, name=f"Văn phòng {folder[-6:]}",
+                                      province_code=1, user_id=None)["id"]
+        try:
+            for laptop in machines:
+                sync(laptop)
+            for counter, operation in enumerate(operations):
+                if operation[0] == "move commune":
+                    if len(home) > 1:
+                        offices.move_commune(paged.db, home[operation[1] % len(home)], other,
+                                             user_id=None)
+                elif operation[0] == "sync":
+                    sync(machines[operation[1]])
+                else:
+                    _operate(machines[operation[1]], operation, counter)
+            for code in home:
+                if code not in offices.commune_codes(paged.db, office):
+                    offices.move_commune(paged.db, code, office, user_id=None)
+            for _ in range(2):
+                for laptop in machines:
+                    sync(laptop)
+            expected = office_rows(paged.db, office)
+            for laptop in machines:
+                assert office_rows(laptop.db, office) == expected
+        finally:
+            for laptop in machines:
+                laptop.close()
