@@ -123,6 +123,16 @@ def recovery(store, device, push, cursor):
             **split(store, device)}
 
 
+def in_step(store, device, push, cursor):
+    """Whether a request that pushes nothing finds the device where the server left it: what
+    recovery() would answer None to, read without writing anything."""
+    merged, bound = device["last_seq"], device["pull_bound"]
+    after, last = push.get("after", merged), push.get("last", merged)
+    if after > merged or cursor > store.last_seq() or (bound is not None and cursor > bound):
+        return False
+    return not (last < merged or after < merged)
+
+
 def split(store, device):
     """A new device of the same office for a machine that shares another's identity; its
     credentials, which only this answer carries. Its position is taken from its first

@@ -454,6 +454,14 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
     cursor = (message.get("pull") or {}).get("cursor", 0)
     communes = office_commune_codes(store, device["office_id"])
     seen_at = {"last_seen_at": _utc(), "app_version": str(message.get("app_version") or "")[:40]}
+    mine = (message.get("pull") or {}).get("mine", False)
+    answer = {"protocol": version, "server_now": server_now, "clock_offset_ms": skew}
+    held = _bound_held(store, device, push, cursor, version, seen_at)
+    if held:
+        # Nothing to merge nor to record: the merge lock is left to those who push.
+        upto, device = held
+        return {**answer, "ack_seq": push.get("after", device["last_seq"]), "rejected": [],
+                "pull": pull.pull(store, device, communes, cursor, upto, mine, version)}
     with store.merging():
         # Read under the merge lock: a retry that waited for its first attempt sees it merged.
         device = store.find("devices", id=device["id"])[0]
@@ -475,14 +483,39 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
                                      "pull_bound": upto}, id=device["id"])
     # Numbers a device erased leave no old page in the write-ahead log here either.
     erasure.settle(store)
-    answer = {"protocol": version, "server_now": server_now, "clock_offset_ms": skew}
     if recover:
         # Nothing merged, nothing pulled: the laptop repairs its log, then syncs again.
         return {**answer, "ack_seq": push.get("after", 0), "rejected": [], "recover": recover,
                 "pull": {"cursor": cursor, "more": True, "changes": []}}
-    mine = (message.get("pull") or {}).get("mine", False)
     return {**answer, "ack_seq": ack, "rejected": refusals,
             "pull": pull.pull(store, device, communes, cursor, upto, mine, version)}
+
+
+# How stale a device's last_seen_at may be before a request that pushes nothing records it.
+SEEN_EVERY_MS = 60 * 1000
+
+
+def _bound_held(store, device, push, cursor, version, seen_at):
+    """For a request that pushes nothing and needs nothing recorded, (the position its pull
+    goes up to, the device): the device's pull bound, which the server recorded before handing out any
+    position up to it (so lineage's check holds), when the device pulls below it or nothing
+    was logged since. None when the request takes the merge lock: it pushes, the bound must
+    grow, the laptop or this server went back in time, or the device's last_seen_at or app
+    version is to be recorded."""
+    if push.get("changes"):
+        return None
+    device = store.find("devices", id=device["id"])[0]
+    bound = device["pull_bound"]
+    if bound is None or device["last_seq"] == lineage.UNPLACED or \
+            device["app_version"] != seen_at["app_version"] or not device["last_seen_at"] or \
+            clock.parse(seen_at["last_seen_at"]) - clock.parse(device["last_seen_at"]) \
+            > timedelta(milliseconds=SEEN_EVERY_MS):
+        return None
+    if version >= 3 and not lineage.in_step(store, device, push, cursor):
+        return None
+    if cursor < bound or store.last_seq() == bound:
+        return bound, device
+    return None
 
 
 class _Merge:

@@ -1,0 +1,80 @@
+"""A request that pushes nothing and finds its pull bound recorded takes no merge lock and
+writes nothing (issue 27, part 5): a laptop's idle sync and the later requests of a long pull
+go on while another laptop's merge holds the lock, and the pull bound still never passes what
+the server recorded before handing it out (sync/lineage.py)."""
+
+import threading
+
+from bench.sync import households
+from sync import hlc, server
+from fieldapp.db import connect
+
+
+def _request(device, cursor):
+    return {"protocol": 3, "now": hlc.now_ms(), "app_version": device["app_version"] or "",
+            "push": {"after": device["last_seq"], "last": device["last_seq"], "changes": []},
+            "pull": {"cursor": cursor}}
+
+
+def _answered_while_merging(store, holder, device, cursor, wait=5):
+    """The answer to a pull-only request sent while `holder` holds the merge lock, or None if
+    it waited for the lock; the lock is released after `wait` seconds either way."""
+    answers, held, release = [], threading.Event(), threading.Event()
+
+    def hold():
+        with holder.merging():
+            held.set()
+            release.wait(wait)
+
+    holding = threading.Thread(target=hold)
+    holding.start()
+    held.wait(10)
+    asking = threading.Thread(target=lambda: answers.append(
+        server.handle_sync(store, device, _request(device, cursor))))
+    asking.start()
+    asking.join(wait / 2)
+    quick = list(answers)
+    release.set()
+    holding.join(), asking.join()
+    return (quick or [None])[0], answers[0]
+
+
+def test_pulls_within_the_bound_take_no_merge_lock(tmp_path, laptops, central):
+    writer, reader = laptops("writer"), laptops("reader")
+    households(writer, 1500)
+    writer.sync()
+    # The reader's first request records the bound; it then pulls below it, request by request.
+    store, holder = connect(central.instance / "fieldapp.sqlite3"), \
+        connect(central.instance / "fieldapp.sqlite3")
+    try:
+        device = store.sync.find("devices", id=reader.device["device_id"])[0]
+        before = device["pull_bound"]
+        cursor = int(reader.db.sync.state("pull_cursor", 0))
+        assert cursor == before  # caught up with its bound, and the log went on since
+        # A bound that must grow is recorded under the merge lock: the request waits for it.
+        quick, answer = _answered_while_merging(store.sync, holder.sync, device, cursor)
+        assert quick is None
+        device = store.sync.find("devices", id=device["id"])[0]
+        assert device["pull_bound"] == store.sync.last_seq() > before
+        assert answer["pull"]["more"] and answer["pull"]["cursor"] <= device["pull_bound"]
+        # Below the bound: answered while another merge holds the lock, nothing written.
+        rows = store.execute("select * from devices order by id").fetchall()
+        cursor = answer["pull"]["cursor"]
+        while True:
+            quick, answer = _answered_while_merging(store.sync, holder.sync, device, cursor)
+            assert quick is not None and quick == answer
+            assert answer["pull"]["cursor"] <= device["pull_bound"]
+            cursor = answer["pull"]["cursor"]
+            if not answer["pull"]["more"]:
+                break
+        assert cursor == device["pull_bound"]
+        # Nothing logged since: an idle request is answered at once as well.
+        quick, answer = _answered_while_merging(store.sync, holder.sync, device, cursor)
+        assert quick is not None and quick["pull"]["changes"] == []
+        assert store.execute("select * from devices order by id").fetchall() == rows
+    finally:
+        store.close(), holder.close()
+    # The laptop itself ends as the writer's office holds it.
+    reader.sync()
+    assert reader.db.execute("select count(*) from households").fetchone()[0] == \
+        writer.db.execute("select count(*) from households").fetchone()[0]
