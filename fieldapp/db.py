@@ -177,8 +177,9 @@ _SQL_TOKENS = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|::|\?|:[A-Za
 
 @lru_cache(maxsize=2048)
 def psycopg_sql(sql):
-    """(the query in psycopg's placeholders, whether it has any)."""
-    found = []
+    """(the query in psycopg's placeholders, the names of its :name placeholders in the order
+    they first come, whether it has any placeholder)."""
+    found, names = [], []
 
     def swap(match):
         token = match.group(0)
@@ -189,13 +190,18 @@ def psycopg_sql(sql):
             return "%%"
         if token.startswith(":") and token != "::":
             found.append(token)
+            if token[1:] not in names:
+                names.append(token[1:])
             return f"%({token[1:]})s"
         return token.replace("%", "%%")
-    return _SQL_TOKENS.sub(swap, sql), bool(found)
+    return _SQL_TOKENS.sub(swap, sql), tuple(names), bool(found)
 
 
-def _params(params):
-    """The parameters as the schema holds them: SQLite's 1 and 0 for truth values."""
+def _params(params, names=()):
+    """The parameters as the schema holds them (SQLite's 1 and 0 for truth values); a list
+    given to :name placeholders binds them by position, as SQLite does."""
+    if names and not isinstance(params, dict):
+        params = dict(zip(names, params))
     if isinstance(params, dict):
         return {k: int(v) if isinstance(v, bool) else v for k, v in params.items()}
     return [int(v) if isinstance(v, bool) else v for v in params]
@@ -229,9 +235,13 @@ class PostgreSQLDatabase:
         return self.conn.info.transaction_status != pq.TransactionStatus.IDLE
 
     def _run(self, sql, params, row_factory=None):
-        query, placeholders = psycopg_sql(sql)
-        cursor = self.conn.cursor(row_factory=row_factory)
-        arguments = _params(params) if placeholders and params is not None else None
+        from psycopg import ClientCursor
+        query, names, placeholders = psycopg_sql(sql)
+        # Values bound on the client, as SQL literals: PostgreSQL then types each by where it
+        # stands (`? is null or x = ?`, a date's text against a text column), as SQLite does;
+        # bound on the server, a parameter alone in `? is null` has no type and is refused.
+        cursor = ClientCursor(self.conn, row_factory=row_factory)
+        arguments = _params(params, names) if placeholders and params is not None else None
         with self.own_errors():
             if self.in_transaction and _WRITES.match(sql):
                 # A write that fails inside a transaction undoes only itself, as on SQLite
@@ -246,9 +256,10 @@ class PostgreSQLDatabase:
 
     def execute_many(self, sql, rows):
         """The statement once for each row of parameters, in one transaction."""
-        query, _ = psycopg_sql(sql)
+        query, names, _ = psycopg_sql(sql)
+        from psycopg import ClientCursor
         with self.atomic():
-            self.conn.cursor().executemany(query, [_params(row) for row in rows])
+            ClientCursor(self.conn).executemany(query, [_params(row, names) for row in rows])
 
     def query(self, sql, params=None):
         """The rows the query gives, as dicts."""

@@ -142,7 +142,7 @@ def _same_work(db, officer):
     first_id = first["id"] if isinstance(first, dict) else first
     visits.remove_visit(db, first_id, "recorded twice", user_id=officer)
     visits.restore_visit(db, first_id, user_id=officer)
-    store.update(db, "people", person, {"full_name": "Thào Mí Dua"}, user_id=officer)
+    households.update_person(db, person, {"full_name": "Thào Mí Dua"}, user_id=officer)
     # A person met taken out of reach and brought back; the household moving village.
     households.remove_person(db, person, "registered twice", user_id=officer)
     assert db.value("select count(*) from reach where person_id = ?", [person]) == 0
@@ -166,3 +166,104 @@ def test_the_same_writes_give_the_same_counts_on_both(both_centrals):
         assert rows_of(pg_db, table) == rows_of(sqlite_db, table), table
     assert len(rows_of(pg_db, "reach_months")) == len(rows_of(sqlite_db, "reach_months"))
     assert len(rows_of(pg_db, "reach")) == len(rows_of(sqlite_db, "reach"))
+
+
+# ---- A real central server process on PostgreSQL, two real laptops -------------------------
+
+@pytest.fixture(scope="module")
+def pg_central(tmp_path_factory, postgres_server):
+    """`run.py --central` (demo office, gunicorn's workers) on a new PostgreSQL database."""
+    name = postgres_server.create_database()
+    server = Central(tmp_path_factory.mktemp("pg-central") / "instance",
+                     database_url=postgres_server.url(name))
+    yield server
+    server.stop()
+    postgres_server.drop_database(name)
+
+
+def _converge(central, *laptops):
+    """Sync every laptop until nothing moves; the office's rows on each equal the central
+    server's, table by table."""
+    for _ in range(2):
+        for laptop in laptops:
+            laptop.sync()
+    office = central.office_id()
+    expected = office_rows(central.db, office)
+    for laptop in laptops:
+        held = office_rows(laptop.db, office)
+        assert {t: len(rows) for t, rows in held.items()} == \
+            {t: len(rows) for t, rows in expected.items()}, laptop.instance.name
+        for table, rows in expected.items():
+            assert held[table] == rows, (laptop.instance.name, table)
+    return expected
+
+
+@pytest.fixture(scope="module")
+def office_life(tmp_path_factory, pg_central):
+    """Two laptops of the demo office working and syncing through the PostgreSQL central server:
+    the demo registry on one, a household, a visit and a session with the other's people on the
+    other, then a rename, a removal and a restore; {name: id} of what the tests look for."""
+    folder = tmp_path_factory.mktemp("pg-laptops")
+    a, b = Laptop(folder / "a", pg_central), Laptop(folder / "b", pg_central)
+    try:
+        a.sync(), b.sync()
+        demo.seed_demo_registry(a.db, a.user())
+        officer = b.user()
+        village = b.db.value("select id from villages where name = 'Tu San'")
+        household = households.register_household(
+            b.db, village, {"language": "hmn"}, {"full_name": "Sùng A Chư", "gender": "male",
+                                                 "birth_year": 1979, "bhxh_status": "none",
+                                                 "vssid": "unknown"}, user_id=officer)
+        head = b.db.value("select head_person_id from households where id = ?", [household])
+        visits.record_visit(b.db, household, officer_id=officer,
+                            visited_at=datetime(2026, 11, 28, 14), present=[head],
+                            outcomes={head: (["household_bhyt"], None)})
+        _converge(pg_central, a, b)
+        pao = b.db.value("select id from people where full_name = 'Giàng A Páo'")
+        commune = b.db.value("select commune_code from villages where id = ?", [village])
+        session = group_sessions.record_session(
+            b.db, commune_code=commune, village_id=village, held_at=datetime(2026, 11, 30, 8),
+            format="small_group", target_group="voluntary", facilitators=[officer], total=4,
+            female=2, male=2, by_ethnicity={"mong": 4}, roster=[pao, head], user_id=officer)
+        group_sessions.set_outcomes(b.db, session, {pao: ["voluntary_bhxh"]}, user_id=officer)
+        households.update_person(a.db, pao, {"full_name": "Thào Mí Dua"}, user_id=a.user())
+        removed = a.db.value("select id from visits where nobody_home = 1")
+        visits.remove_visit(a.db, removed, "recorded twice", user_id=a.user())
+        rows = _converge(pg_central, a, b)
+        yield {"a": a, "b": b, "rows": rows, "renamed": pao, "household": household,
+               "session": session, "village": village, "commune": commune,
+               "visit": b.db.value("select id from visits where household_id = ?",
+                                   [household])}
+    finally:
+        a.close(), b.close()
+
+
+def test_two_laptops_syncing_through_postgresql_hold_what_it_holds(pg_central, office_life):
+    rows = office_life["rows"]
+    assert len(rows["households"]) >= 5 and len(rows["visits"]) >= 4
+    assert len(rows["session_attendees"]) >= 2
+    renamed = next(p for p in rows["people"] if p["id"] == office_life["renamed"])
+    assert renamed["full_name"] == "Thào Mí Dua"
+    assert renamed["bhxh_status"] != "none"  # the session's outcome reached the person
+    db = pg_central.db
+    # Every synced write went through the log, and PostgreSQL's triggers kept the counts.
+    assert db.value("select count(*) from sync_log") > 0
+    assert_counts_kept(db)
+    # The office's counts are those the laptops' SQLite triggers keep from the same rows.
+    office = pg_central.office_id()
+    for laptop in (office_life["a"], office_life["b"]):
+        for table in ("reach_counts", "reach_months"):
+            assert [r for r in rows_of(db, table) if office in r] == \
+                [r for r in rows_of(laptop.db, table) if office in r], table
+    assert pg_central.errors() == []
+
+
+def test_a_name_changed_on_a_laptop_is_found_by_the_central_search(pg_central, office_life):
+    web = Web(pg_central.url)
+    web.log_in("giamsat", pg_central.logins["giamsat"])
+    found = web.get("/search?q=thao+mi+du")[2]
+    assert "Thào Mí Dua" in found
+    assert "Thào Mí Dua" not in web.get("/search?q=giang+a+pao")[2]
+    assert pg_central.errors() == []
+
+
