@@ -15,7 +15,6 @@ still in progress, or one that starts, is refused rather than lost.
 """
 
 import hashlib
-import json
 import os
 import re
 import time
@@ -188,45 +187,40 @@ def _columns(table):
     return [c.name for c in table.columns]
 
 
-def _kinds(table):
-    """Each column's normal form for the checksum: int, float or str."""
+def _normalizers(table):
+    """(position, function) of the columns whose values the two databases hand over as
+    different Python types: a REAL SQLite kept as an integer, a key SQLite keeps untyped (an
+    integer there, its text on PostgreSQL). Every other value is str, int or None on both."""
     import sqlalchemy as sa
-    kinds = []
-    for column in table.columns:
-        if isinstance(column.type, sa.Integer):
-            kinds.append(int)
-        elif isinstance(column.type, sa.Float):
-            kinds.append(float)
-        else:
-            kinds.append(str)
-    return kinds
-
-
-def _normal(value, kind):
-    """A value as both databases must agree on it: NULL, an integer, a float's repr, or text
-    (JSON kept as the text it was written as)."""
-    if value is None:
-        return None
-    if kind is float:
-        return repr(float(value))
-    if kind is int and not isinstance(value, (str, bytes)):
-        return int(value)
-    return value if isinstance(value, str) else str(value)
+    found = []
+    for position, column in enumerate(table.columns):
+        if isinstance(column.type, sa.Float):
+            found.append((position, float))
+        elif column.info.get("sqlite_affinity") == "BLOB":
+            found.append((position, str))
+    return tuple(found)
 
 
 class Checksum:
     """An order-free checksum of rows: the sum of each row's SHA-256 modulo 2**256, so the
-    two databases may hand their rows over in any order (their text collations differ)."""
+    two databases may hand their rows over in any order (their text collations differ). A row
+    is hashed as the repr of its values, normalized (NULL, integers, floats, text; JSON as the
+    text it was written as)."""
 
     def __init__(self, table):
-        self.kinds, self.rows, self.total = _kinds(table), 0, 0
+        self.normalizers, self.rows, self.total = _normalizers(table), 0, 0
 
     def add(self, rows):
+        sha256, normalizers, total = hashlib.sha256, self.normalizers, 0
         for row in rows:
-            normal = [_normal(v, k) for v, k in zip(row, self.kinds)]
-            encoded = json.dumps(normal, ensure_ascii=False, separators=(",", ":")).encode()
-            self.total += int.from_bytes(hashlib.sha256(encoded).digest(), "big")
-            self.rows += 1
+            if normalizers:
+                row = list(row)
+                for position, normal in normalizers:
+                    if row[position] is not None:
+                        row[position] = normal(row[position])
+            total += int.from_bytes(sha256(repr(tuple(row)).encode()).digest(), "big")
+        self.total += total
+        self.rows += len(rows)
 
     @property
     def digest(self):
@@ -365,6 +359,10 @@ def migrate(sqlite_path, url, instance_path, key=None, replace=False, on_copied=
     Compared, or Refused saying why nothing was done."""
     from .pg_migrations import upgrade_postgresql
     from .db import connect
+    if str(sqlite_path).startswith(("postgresql://", "postgres://")):
+        raise Refused("this instance's DATABASE_URL names PostgreSQL already: the command copies"
+                      " from the SQLite file, so take DATABASE_URL out of the settings while it"
+                      " runs")
     if not os.path.exists(sqlite_path):
         raise Refused(f"no database at {sqlite_path}")
     pid = running_server(instance_path)

@@ -333,3 +333,9 @@ def test_a_merge_in_progress_or_a_live_pid_file_refuses(instance, postgres_datab
     (instance / "central.pid").write_text("999999999\n")
     assert central_migrate.running_server(str(instance)) is None
     assert _seeded_only(postgres_database)
+
+
+def test_an_instance_already_on_postgresql_is_told_to_copy_from_its_sqlite_file(
+        instance, postgres_database):
+    with pytest.raises(central_migrate.Refused, match="DATABASE_URL names PostgreSQL already"):
+        central_migrate.migrate(postgres_database, postgres_database, str(instance))
