@@ -267,3 +267,56 @@ def test_a_name_changed_on_a_laptop_is_found_by_the_central_search(pg_central, o
     assert pg_central.errors() == []
 
 
+
+
+def _central_pages(db, life):
+    """Every page of the central server, those of records filled from the office's life."""
+    office = db.value("select id from offices order by created_at limit 1")
+    user = db.value("select id from users where username = 'canbo'")
+    figure = db.value("select id from policy_figures order by id limit 1")
+    script = db.value("select id from scripts order by id limit 1")
+    period = "start=2026-01-01&end=2026-12-31"
+    from fieldapp.worklists.queries import WORKLISTS
+    everyone = [
+        "/", "/dashboard", "/help", "/search?q=thao", "/search?q=0987654321",
+        "/policy-figures/", "/scripts/", f"/scripts/{script}", f"/scripts/{script}/history",
+        "/sessions/", "/sessions/?month=2026-11", f"/sessions/{life['session']}",
+        f"/sessions/{life['session']}/attendance", f"/sessions/{life['session']}/summary.pdf",
+        f"/households/{life['household']}", f"/visits/{life['visit']}",
+        f"/visits/{life['visit']}/summary.pdf", f"/villages/{life['village']}",
+        f"/communes/{life['commune']}", "/villages/duplicates", "/conflicts",
+        "/reports/", f"/reports/?{period}", f"/reports/?{period}&commune={life['commune']}",
+        f"/reports/?{period}&officer={user}", f"/reports/report.pdf?{period}",
+        "/reports/targets", f"/print/visits?{period}",
+        *[f"/reports/export?{period}&dataset={d}&format={f}"
+          for d in ("report", "visits", "sessions", "people") for f in ("csv", "xlsx")],
+        *[f"/worklists/{kind}" for kind in WORKLISTS]]
+    administrators = [
+        "/admin/offices", "/admin/offices/new", f"/admin/offices/{office}", "/admin/users",
+        "/admin/users/new", f"/admin/users/{user}", "/admin/lists/topic",
+        "/policy-figures/new", f"/policy-figures/{figure}/edit", "/central/devices",
+        "/central/audit/", "/central/audit/?action=merged", "/central/audit/export.csv",
+        "/translations/"]
+    return everyone, administrators
+
+
+def _status(web, path):
+    """The status of a GET of the path, whatever it answers (a page, a PDF, a spreadsheet)."""
+    import urllib.error
+    try:
+        with web.opener.open(web.url + path, timeout=60) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+@pytest.mark.parametrize("username", ["trungtam", "giamsat"])
+def test_every_central_page_answers_on_postgresql(pg_central, office_life, username):
+    everyone, administrators = _central_pages(pg_central.db, office_life)
+    web = Web(pg_central.url)
+    web.log_in(username, pg_central.logins[username])
+    pages = everyone + (administrators if username == "trungtam" else [])
+    answers = {path: _status(web, path) for path in pages}
+    assert {path: status for path, status in answers.items() if status != 200} == {}
+    assert pg_central.errors() == []

@@ -99,6 +99,16 @@ def text_after(column, separator):
     return f"substr({column}, strpos({column}, {separator}) + 1)"
 
 
+def ordered_join():
+    """A join of the next table: PostgreSQL's planner orders the tables itself."""
+    return "join"
+
+
+def indexed_by(index):
+    """Nothing: PostgreSQL takes no index hints; its planner picks the index."""
+    return ""
+
+
 def matches(index, parameter):
     """SQL condition: the tsvector `index` matches the query in `parameter` (made by
     `search_terms`)."""

@@ -111,6 +111,18 @@ def text_after(column, separator):
     return f"substr({column}, instr({column}, {separator}) + 1)"
 
 
+def ordered_join():
+    """A join that keeps the tables in the order written (SQLite's planner follows a CROSS JOIN's
+    order: a worklist walks the table along whose index it is sorted). PostgreSQL: join (its
+    planner orders the tables itself)."""
+    return "cross join"
+
+
+def indexed_by(index):
+    """After a table in FROM: read it along that index. PostgreSQL: nothing (no hints)."""
+    return f"indexed by {index}"
+
+
 def matches(index, parameter):
     """SQL condition: the row of the full-text `index` matches the query in `parameter` (made by
     `search_terms`). PostgreSQL: the indexed tsvector @@ to_tsquery('simple', parameter)."""

@@ -37,7 +37,7 @@ def scripts(db, target_group=None, topic=None, language=None, title_language=Non
             where.append(f"{column} = ?")
             params.append(value)
     rows = list(db.query(f"select * from scripts where {' and '.join(where)}", params))
-    texts = _latest(db, "1", [])
+    texts = _latest(db, "1 = 1", [])
     by_script = {}
     for text in texts:
         by_script.setdefault(text["script_id"], {})[text["language"]] = text

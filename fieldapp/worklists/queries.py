@@ -2,7 +2,8 @@
 
 An office holds up to hundreds of thousands of people, and a worklist shows a page of them.
 Each sort order therefore names the table the query walks first, along an index in that order
-(CROSS JOIN fixes SQLite's join order), so the first page is found without sorting everyone.
+(the dialect's `ordered_join`, SQLite's CROSS JOIN, fixes SQLite's join order; PostgreSQL's
+planner picks its own), so the first page is found without sorting everyone.
 """
 
 from dataclasses import dataclass
@@ -17,33 +18,33 @@ PAGE_SIZE = 100
 # People of this age or older are asked about social insurance.
 BHXH_AGE = 15
 
-_IN_OFFICE = places.in_office("v.commune_code", ":office", join="cross join")
+_IN_OFFICE = places.in_office("v.commune_code", ":office", join="{join}")
 
 # Ways into the rows, by the table walked first.
 _BY_VILLAGE = f"""
       from villages v
       {_IN_OFFICE}
-      cross join households h on h.village_id = v.id and h.deleted_at is null"""
+      {{join}} households h on h.village_id = v.id and h.deleted_at is null"""
 _PEOPLE_BY_VILLAGE = _BY_VILLAGE + """
-      cross join people p on p.household_id = h.id"""
+      {join} people p on p.household_id = h.id"""
 _PEOPLE_BY_PERSON = f"""
       from people p
-      cross join households h on h.id = p.household_id and h.deleted_at is null
-      cross join villages v on v.id = h.village_id
+      {{join}} households h on h.id = p.household_id and h.deleted_at is null
+      {{join}} villages v on v.id = h.village_id
       {_IN_OFFICE}"""
 _PEOPLE_BY_EXPIRY = f"""
-      from people p indexed by idx_people_bhyt_expiry
-      cross join households h on h.id = p.household_id and h.deleted_at is null
-      cross join villages v on v.id = h.village_id
+      from people p {{by_expiry}}
+      {{join}} households h on h.id = p.household_id and h.deleted_at is null
+      {{join}} villages v on v.id = h.village_id
       {_IN_OFFICE}"""
 _BY_FOLLOW_UP = f"""
       from visits f
-      cross join households h on h.id = f.household_id and h.deleted_at is null
-      cross join villages v on v.id = h.village_id
+      {{join}} households h on h.id = f.household_id and h.deleted_at is null
+      {{join}} villages v on v.id = h.village_id
       {_IN_OFFICE}
       join users u on u.id = f.officer_id"""
 _FOLLOW_UPS_BY_VILLAGE = _BY_VILLAGE + """
-      cross join visits f on f.household_id = h.id
+      {join} visits f on f.household_id = h.id
       join users u on u.id = f.officer_id"""
 _HEAD = f"""
       left join people head on head.id = h.head_person_id and {head_in_office(":office")}"""
@@ -129,6 +130,8 @@ def worklist(db, kind, office_id, *, village_id=None, commune=None, officer_id=N
         conditions.append(spec.officer_filter)
     if descending:
         order = ", ".join(f"{part.strip()} desc" for part in order.split(","))
+    tables = tables.format(join=db.dialect.ordered_join(),
+                           by_expiry=db.dialect.indexed_by("idx_people_bhyt_expiry"))
     rows = list(db.query(
         f"select {spec.columns} {tables} {_HEAD} where {' and '.join(conditions)}"
         f" order by {order} limit :limit offset :offset", params))
