@@ -25,18 +25,25 @@ REAL = sa.Double()
 SQLITE_ONLY = {
     "people_fts": "FTS5 index of people's name_key (with its shadow tables people_fts_config,"
                   " _data, _docsize and _idx), kept by the triggers people_fts_ai/_ad/_au;"
-                  " PostgreSQL: a full-text or trigram index on people.name_key, kept by"
+                  " PostgreSQL: the GIN index idx_people_name_search (POSTGRESQL_ONLY), kept by"
                   " PostgreSQL itself, with search's queries in its dialect module",
     "triggers": "the reach_* triggers on visits, visit_outcomes, group_sessions,"
                 " session_attendees, people, households and office_communes write reach rows,"
                 " and those on reach and reach_months keep reach_months, reach_counts and"
-                " reach_shared; PostgreSQL: the store writes them in the same transaction as"
-                " the record (or PL/pgSQL triggers doing the same), tested to give the same"
-                " counts",
+                " reach_shared; PostgreSQL: PL/pgSQL triggers doing the same (Alembic revision"
+                " 0002, SQL in fieldapp/dialects/postgresql.py), tested to give the same"
+                " counts (tests/test_central_postgresql.py)",
     "_sqlite_migrations": "sqlite-utils' record of the steps applied; PostgreSQL: Alembic's"
                           " alembic_version",
     "sqlite_sequence": "SQLite's AUTOINCREMENT counters; PostgreSQL: the identity columns'"
                        " sequences (sync_log.seq, history.id, audit_log.id)",
+}
+
+# What PostgreSQL has that this description leaves out (made by an Alembic revision, outside
+# the description because SQLite keeps the same in its own way, SQLITE_ONLY).
+POSTGRESQL_ONLY = {
+    "idx_people_name_search": "GIN index on people of the tsvector of name_key (the dialect's"
+                              " NAME_INDEX), which search reads where SQLite reads people_fts",
 }
 
 

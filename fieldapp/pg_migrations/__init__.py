@@ -59,3 +59,9 @@ def pending_revisions(url):
     current = current_revision(url)
     return [script.revision for script in reversed(list(
         scripts.iterate_revisions("heads", current)))]
+
+
+def head_revision():
+    """The newest revision of this folder."""
+    from alembic.script import ScriptDirectory
+    return ScriptDirectory.from_config(config()).get_current_head()
