@@ -65,8 +65,14 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
         _write(store, table, row_id, None, values, {name: t[1] for name, t in fields.items()})
         entry = trail.entry(table, row_id, None, values)
         trail.note(store, [entry])
-        capture.log(store, table, row_id, fields, origin, values, origin_has_it=exact,
-                    known_scope=scope, trail=entry)
+        if scope is not None:
+            # A row new here has no entries to give its commune: logged as insert_new_rows
+            # logs a batch's (capture.log would look for them, and for rows below it).
+            store.append_log([capture.log_entry(table, row_id, fields, origin, scope, exact,
+                                                entry)])
+        else:
+            capture.log(store, table, row_id, fields, origin, values, origin_has_it=exact,
+                        trail=entry)
         if erasure.marks_erasure(table, values):
             erasure.erase(store, table, row_id)
         return fields
