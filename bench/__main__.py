@@ -29,7 +29,7 @@ def bench_sync(args):
 
 
 def bench_history(args):
-    """Idle, 300-change push and pulls (one far behind) on central logs of 100,000 and 5,000,000."""
+    """Idle sync, 300-change push and pulls (one far behind) on logs of 100,000 and 5,000,000."""
     return sync_history.run(sizes=tuple(args.history) if args.history else sync_history.SIZES)
 
 

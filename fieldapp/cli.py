@@ -364,11 +364,25 @@ def _size(count):
     return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count / 1e3:.0f} kB"
 
 
+@click.command("compact-log")
+@with_appcontext
+def compact_log_command():
+    """Central server: drop the sync log's entries that later ones superseded (sync.compaction)."""
+    from sync import compaction
+    if not current_app.config["CENTRAL"]:
+        raise click.ClickException("only the central server's log is compacted")
+    store = db.get_db().sync
+    before = store.count("sync_log")
+    read, deleted, emptied = compaction.compact(store)
+    click.echo(f"log entries: {before} before, {store.count('sync_log')} after"
+               f" ({deleted} deleted, {emptied} kept for their history only, {read} read)")
+
+
 def init_app(app):
     for command in (db_upgrade_command, db_migrations_command, seed_demo_command,
                     create_office_command, create_user_command,
                     translations_coverage_command, translations_export_command,
                     translations_import_command, enrol_command, sync_command,
                     backup_command, backups_command, restore_command, encrypt_command,
-                    central_migrate.central_migrate_command):
+                    central_migrate.central_migrate_command, compact_log_command):
         app.cli.add_command(command)

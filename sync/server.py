@@ -7,7 +7,7 @@ import secrets
 import uuid
 from datetime import timedelta
 
-from . import capture, clock, erasure, hlc, lineage, merge, policy, pull, trail
+from . import capture, clock, compaction, erasure, hlc, lineage, merge, policy, pull, trail
 from .protocol import (CLOCK_TOLERANCE_MS, PROTOCOL, RequestDenied, check_sync,
                        check_version)
 from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
@@ -483,6 +483,9 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
                                      "pull_bound": upto}, id=device["id"])
     # Numbers a device erased leave no old page in the write-ahead log here either.
     erasure.settle(store)
+    if not recover and push.get("changes"):
+        # Superseded entries go a batch at a time, at most every few minutes (sync.compaction).
+        compaction.after_merge(store)
     if recover:
         # Nothing merged, nothing pulled: the laptop repairs its log, then syncs again.
         return {**answer, "ack_seq": push.get("after", 0), "rejected": [], "recover": recover,
@@ -496,12 +499,10 @@ SEEN_EVERY_MS = 60 * 1000
 
 
 def _bound_held(store, device, push, cursor, version, seen_at):
-    """For a request that pushes nothing and needs nothing recorded, (the position its pull
-    goes up to, the device): the device's pull bound, which the server recorded before handing out any
-    position up to it (so lineage's check holds), when the device pulls below it or nothing
-    was logged since. None when the request takes the merge lock: it pushes, the bound must
-    grow, the laptop or this server went back in time, or the device's last_seen_at or app
-    version is to be recorded."""
+    """(the pull's bound, the device) for a request that may skip the merge lock, else None."""
+    # Lock-free only when nothing is to be written: no push, no repair, last_seen_at recent
+    # and the app version unchanged, and a pull that goes no further than the bound this
+    # server recorded before handing out any position up to it (lineage's check holds).
     if push.get("changes"):
         return None
     device = store.find("devices", id=device["id"])[0]

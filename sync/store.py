@@ -165,6 +165,12 @@ class Store(ABC):
         """(table_name, row_id) of every row with an entry, in the order of its first."""
 
     @abstractmethod
+    def log_by_row(self, after, limit):
+        """Up to `limit` entries of the rows after `after` ((table_name, row_id); None: from
+        the first), ordered by row then seq: (seq, table_name, row_id, fields, scope_commune,
+        scope_office, trail) each."""
+
+    @abstractmethod
     def forget_logged(self, table, row_ids, upto):
         """Delete the entries of these rows of a table up to `upto` (a laptop handing over
         records it no longer keeps)."""

@@ -258,6 +258,14 @@ class PostgreSQLStore(Store):
         return self.conn.execute("select table_name, row_id from sync_log"
                                  " group by table_name, row_id order by min(seq)").fetchall()
 
+    def log_by_row(self, after, limit):
+        where, params = ("where (table_name, row_id) > (%s, %s)", list(after)) if after \
+            else ("", [])
+        return self.conn.execute(
+            "select seq, table_name, row_id, fields, scope_commune, scope_office, trail"
+            f" from sync_log {where} order by table_name, row_id, seq limit %s",
+            [*params, limit]).fetchall()
+
     def forget_logged(self, table, row_ids, upto):
         self.conn.execute("delete from sync_log where table_name = %s and seq <= %s"
                           " and row_id = any(%s)", [table, upto, sorted(set(row_ids))])

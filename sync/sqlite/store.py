@@ -243,6 +243,14 @@ class SQLiteStore(Store):
         return self._execute("select table_name, row_id from sync_log"
                                  " group by table_name, row_id order by min(seq)").fetchall()
 
+    def log_by_row(self, after, limit):
+        # By idx_sync_log_row, whose entries end with the seq (the rowid): no sort.
+        where, params = ("where (table_name, row_id) > (?, ?)", list(after)) if after else ("", [])
+        return self._execute(
+            "select seq, table_name, row_id, fields, scope_commune, scope_office, trail"
+            f" from sync_log indexed by idx_sync_log_row {where}"
+            " order by table_name, row_id, seq limit ?", [*params, limit]).fetchall()
+
     def forget_logged(self, table, row_ids, upto):
         row_ids = sorted(set(row_ids))
         for start in range(0, len(row_ids), SLICE):
