@@ -141,11 +141,36 @@ def copy_app(instance_path, seeded_database, **config):
                        "DATABASE": str(database), **config}, instance_path=str(instance_path))
 
 
+def pytest_generate_tests(metafunc):
+    """A module naming CENTRAL_STORES = ("sqlite", "postgresql") runs its tests that use a central
+    server (through `central_store`) once on each store; every other module on SQLite alone."""
+    stores = getattr(metafunc.module, "CENTRAL_STORES", None)
+    if stores and "central_store" in metafunc.fixturenames:
+        metafunc.parametrize("central_store", stores, indirect=True, scope="module")
+
+
 @pytest.fixture(scope="module")
-def central(tmp_path_factory):
-    """A real central server process (`run.py --central`, demo office) for a test module."""
+def central_store(request):
+    """The store the module's central server runs on: "sqlite" unless parametrized."""
+    return getattr(request, "param", "sqlite")
+
+
+def start_central(request, instance, store="sqlite"):
+    """A real `run.py --central` (demo office) in that instance folder, on SQLite or on a new
+    database of the session's PostgreSQL server (which fails, or skips with
+    FIELDAPP_POSTGRES=optional, when PostgreSQL cannot be started)."""
     from syncing import Central
-    server = Central(tmp_path_factory.mktemp("central") / "instance")
+    if store == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        return Central(instance, database_url=server.url(server.create_database()))
+    return Central(instance)
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory, central_store, request):
+    """A real central server process (`run.py --central`, demo office) for a test module."""
+    server = start_central(request, tmp_path_factory.mktemp("central") / "instance",
+                           central_store)
     yield server
     server.stop()
 

@@ -291,7 +291,7 @@ def registry_app(instance_path, seeded_database, **config):
 
 def rows_of(db, table):
     """Every row of a table, in an order that does not depend on how they were written."""
-    return sorted((tuple(r) for r in db.execute(f"select * from [{table}]")), key=repr)
+    return sorted((tuple(r) for r in db.execute(f'select * from "{table}"')), key=repr)
 
 
 def derive_reach_again(db):

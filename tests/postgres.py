@@ -284,3 +284,40 @@ class Templates:
 @pytest.fixture(scope="session")
 def postgres_templates(postgres_server):
     return Templates(postgres_server)
+
+
+class Rows:
+    """A table's rows as the suite's tests read them on SQLite (sqlite-utils' `db[table]`):
+    `get(key)` by the primary key, `count`, `exists()`; for tests only."""
+
+    def __init__(self, db, table):
+        self.db, self.table = db, table
+
+    def get(self, key):
+        from sqlite_utils.db import NotFoundError
+
+        from fieldapp.schema import metadata
+        column = metadata.tables[self.table].primary_key.columns[0].name
+        row = self.db.one(f'select * from "{self.table}" where "{column}" = ?', [key])
+        if row is None:
+            raise NotFoundError(f"{self.table} {key!r}")
+        return row
+
+    @property
+    def count(self):
+        return self.db.value(f'select count(*) from "{self.table}"')
+
+    def exists(self):
+        return self.db.value("select to_regclass(?) is not null", [f'"{self.table}"'])
+
+
+def tested(db):
+    """The database opened on a PostgreSQL central server, with `db[table]` as tests read it
+    on SQLite (Rows)."""
+    from fieldapp.db import PostgreSQLDatabase
+
+    class Tested(PostgreSQLDatabase):
+        def __getitem__(self, table):
+            return Rows(self, table)
+    db.__class__ = Tested
+    return db

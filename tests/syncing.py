@@ -148,7 +148,11 @@ class Central(Server):
         super().__init__(instance, "--central", port=port,
                          env={"FIELDAPP_DATABASE_URL": database_url} if database_url else None)
         self.database_url = database_url
-        self.db = connect(database_url or self.instance / "fieldapp.sqlite3")
+        if database_url:
+            from postgres import tested
+            self.db = tested(connect(database_url))
+        else:
+            self.db = connect(self.instance / "fieldapp.sqlite3")
         # The demo central server holds the demo office's users, with its own password.
         self.logins = demo.read_logins(self.instance)
 

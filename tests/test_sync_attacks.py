@@ -26,7 +26,8 @@ from fieldapp.visits import queries as visits
 from helpers import rows_of
 from sync import client, hlc, policy
 from sync.synced_tables import SYNCED_TABLES
-from syncing import Central, Laptop, Web, office_rows
+from conftest import start_central
+from syncing import Laptop, Web, office_rows
 
 B_PASSWORD = "mat-khau-van-phong-b-1"
 # What office B holds that a laptop of office A must never see.
@@ -62,13 +63,17 @@ class Thief:
         return client._post(self.url, message, self.device)[0]
 
 
+# Every attack against a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
+
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, central_store, request):
     """The demo central server (office A) with a second office B holding a household, a person
     with personal numbers, a visit and an administrator; a field laptop of A that registered a
     household, person and visit; a stolen laptop of A; a laptop of B."""
     root = tmp_path_factory.mktemp("attacks")
-    central = Central(root / "central")
+    central = start_central(request, root / "central", central_store)
     db = central.db
     w = type("World", (), {})()
     w.central, w.db = central, db
