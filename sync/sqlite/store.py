@@ -354,16 +354,17 @@ def _select(table, only, where, order_by, limit):
 
 # A compound statement holds at most 500 selects in SQLite's default build.
 _MAX_SCOPES = 400
-_BRANCH = ("select * from (select seq, table_name, row_id, fields, trail from sync_log"
-           " indexed by {index} where {scope} and seq > ? and seq <= ?"
-           " and not (origin = ? and origin_has_it = 1) order by seq limit ?)")
+# Plain selects, not subqueries: SQLite merges them in seq order straight from each index and
+# stops at the compound's limit (a subquery's output would be sorted again, whole).
+_BRANCH = ("select seq, table_name, row_id, fields, trail from sync_log indexed by {index}"
+           " where {scope} and seq > ? and seq <= ? and not (origin = ? and origin_has_it = 1)")
 
 
 def _visible(communes, office, after, upto, device, limit):
-    """(SQL, parameters) of the entries a device may pull: one range scan of a partial index
-    per scope it sees (shared, each commune, its office), merged by seq. One scan whatever
-    the scope would read every other office's entries after a cursor far behind; INDEXED BY
-    keeps the planner from choosing that (or the seq range alone) from its estimates."""
+    """(SQL, parameters) of what a device may pull: a partial index's range per scope it sees."""
+    # One scan whatever the scope would read every other office's entries after a cursor far
+    # behind; INDEXED BY keeps the planner from choosing that (or the seq range alone, or one
+    # scope's index for the OR) from its estimates.
     if len(communes) > _MAX_SCOPES:
         marks = ",".join("?" * len(communes))
         return (f"""
@@ -373,7 +374,7 @@ def _visible(communes, office, after, upto, device, limit):
                     or scope_commune in ({marks}) or scope_office = ?)
                and not (origin = ? and origin_has_it = 1)
              order by seq limit ?""", [after, upto, *communes, office, device, limit])
-    rng = [after, upto, device, limit]
+    rng = [after, upto, device]
     branches = [_BRANCH.format(index="idx_sync_log_shared",
                                scope="scope_commune is null and scope_office is null")]
     params = [*rng]
