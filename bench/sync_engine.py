@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fieldapp import demo, store
 from fieldapp.db import connect, upgrade
-from sync import client, inbox, server
+from sync import client, inbox, pages, server
 from sync.protocol import PROTOCOL
 
 from .pages import emit
@@ -83,7 +83,7 @@ def _round(folder):
         timed["serve_pull"] += time.perf_counter() - started
         started = time.perf_counter()
         with fresh.atomic():
-            inbox.receive(fresh.sync, pull["changes"], 0)
+            inbox.receive(fresh.sync, pages.decode(pull, taker["id"]), 0)
         timed["apply"] += time.perf_counter() - started
         cursor, more = pull["cursor"], pull["more"]
     held = fresh.execute("select count(*) from households").fetchone()[0]
