@@ -20,6 +20,7 @@ import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 
 try:
     import fcntl
@@ -167,6 +168,7 @@ def tables_with_rows(conn, leaving_out=()):
             and conn.execute(f'select exists (select 1 from "{t.name}")').fetchone()[0]]
 
 
+@lru_cache(maxsize=1)
 def seeded_tables():
     """The tables a new database holds rows in before anyone uses it (lists, scripts, policy
     figures): the schema's steps seed them, on PostgreSQL as on SQLite."""
@@ -175,8 +177,9 @@ def seeded_tables():
     try:
         for steps in migration_sets():
             steps.apply(fresh)
-        return {t.name for t in metadata.sorted_tables if t.name in fresh.table_names()
-                and fresh.execute(f"select exists (select 1 from [{t.name}])").fetchone()[0]}
+        return frozenset(
+            t.name for t in metadata.sorted_tables if t.name in fresh.table_names()
+            and fresh.execute(f"select exists (select 1 from [{t.name}])").fetchone()[0])
     finally:
         fresh.close()
 

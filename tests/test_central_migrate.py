@@ -184,6 +184,18 @@ def test_laptops_sync_on_against_postgresql_without_enrolling_again(tmp_path, po
     finally:
         central_pg.close()
         pg.close()
+    # Going back (docs/deployment.md): the SQLite file as it was at the move serves again, and
+    # what the laptops sent PostgreSQL since reaches it from them.
+    back = Central(central.instance)
+    try:
+        for laptop in (a, b, a, b):
+            laptop.sync(url=back.url)
+        assert back.db.execute("select full_name from people where id = ?",
+                               [person_a]).fetchone()[0] == "Giàng A Páo (bố)"
+        assert office_rows(back.db, office) == office_rows(a.db, office) \
+            == office_rows(b.db, office)
+    finally:
+        back.stop()
         a.close(), b.close()
 
 
@@ -339,3 +351,15 @@ def test_an_instance_already_on_postgresql_is_told_to_copy_from_its_sqlite_file(
         instance, postgres_database):
     with pytest.raises(central_migrate.Refused, match="DATABASE_URL names PostgreSQL already"):
         central_migrate.migrate(postgres_database, postgres_database, str(instance))
+
+
+def test_a_value_postgresql_cannot_hold_stops_the_copy_naming_its_table(instance,
+                                                                        postgres_database):
+    """SQLite keeps a NUL in text; PostgreSQL's text cannot: refused, nothing kept."""
+    db = connect(_database(instance))
+    db.execute("update villages set name = 'Mí' || char(0) || 'Háng'"
+               " where id = (select min(id) from villages)")
+    db.close()
+    with pytest.raises(central_migrate.Refused, match="table villages could not be copied"):
+        migrate(instance, postgres_database)
+    assert _seeded_only(postgres_database)
