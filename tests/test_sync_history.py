@@ -67,3 +67,40 @@ def test_a_pull_searches_one_index_range_per_scope(tmp_path):
         "SEARCH sync_log USING INDEX idx_sync_log_office (scope_office=? AND seq>? AND seq<?)"]
     # Merged as read, in seq order: nothing sorted, so the limit stops the reading.
     assert "MERGE (UNION ALL)" in plan and not [step for step in plan if "B-TREE" in step]
+
+
+from test_sync_store import open_store, store, upgraded_file  # noqa: E402,F401 (fixtures)
+
+
+def test_each_store_reads_a_pull_and_the_log_by_row_alike(store):
+    rng = random.Random(3)
+    entries = []
+    for n in range(600):
+        kind = rng.random()
+        scope = ((rng.choice([10, 11, 12]), None) if kind < 0.6 else
+                 (None, rng.choice(["o1", "o2"])) if kind < 0.85 else (None, None))
+        entries.append(["visits", f"r{rng.randrange(80):02d}", "{}", rng.choice(["d1", "d2"]),
+                        *scope, rng.choice([0, 1]), None])
+    store.append_log(entries)
+    logged = [(n + 1, *entry) for n, entry in enumerate(entries)]
+
+    def visible(after, upto, communes, office, device, limit):
+        return [(seq, table, row, fields, trail)
+                for seq, table, row, fields, origin, commune, off, has_it, trail in logged
+                if after < seq <= upto and not (origin == device and has_it)
+                and ((commune is None and off is None) or commune in communes
+                     or off == office)][:limit]
+
+    for args in (((0, 600, {10, 11}, "o1", "d1", 1001)), (0, 600, set(), "o2", "d2", 9),
+                 (250, 400, {12}, "o3", "d1", 1001)):
+        assert [tuple(r) for r in store.log_visible(*args)] == visible(*args)
+    by_row = sorted(((seq, table, row, fields, commune, office, trail)
+                     for seq, table, row, fields, _origin, commune, office, _has_it, trail
+                     in logged), key=lambda e: (e[1], e[2], e[0]))
+    after, batches = None, 0
+    while batch := store.log_by_row(after, 70):
+        # From the first row after the last batch's last one, by row then seq.
+        assert [tuple(r) for r in batch] == [
+            e for e in by_row if after is None or (e[1], e[2]) > after][:70]
+        after, batches = tuple(batch[-1][1:3]), batches + 1
+    assert batches > 5
