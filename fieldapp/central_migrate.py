@@ -57,9 +57,9 @@ class Compared:
 
 def running_server(instance_path):
     """The pid of the central server gunicorn runs on this instance, or None."""
-    path = os.path.join(instance_path, PID_FILE)
     try:
-        pid = int(open(path).read().strip() or 0)
+        with open(os.path.join(instance_path, PID_FILE)) as f:
+            pid = int(f.read().strip() or 0)
     except (OSError, ValueError):
         return None
     if pid <= 0:
@@ -70,6 +70,14 @@ def running_server(instance_path):
         return None  # left by a server killed without its shutdown
     except PermissionError:
         return pid  # alive, another user's
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            command = f.read()
+    except OSError:
+        return pid  # no /proc to ask: taken as the server
+    # A file left by a killed server whose number another program has since.
+    if not any(word in command for word in (b"run.py", b"gunicorn", b"fieldapp")):
+        return None
     return pid
 
 

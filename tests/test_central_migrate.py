@@ -8,6 +8,8 @@ import os
 import re
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 from datetime import datetime
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -337,12 +339,21 @@ def test_a_merge_in_progress_or_a_live_pid_file_refuses(instance, postgres_datab
         with pytest.raises(central_migrate.Refused,
                            match="being merged into this database right now"):
             migrate(instance, postgres_database)
-    (instance / "central.pid").write_text(f"{os.getpid()}\n")
-    with pytest.raises(central_migrate.Refused, match=re.escape(
-            f"the central server is running (gunicorn, pid {os.getpid()}")):
-        migrate(instance, postgres_database)
-    # Left by a server killed without its shutdown: a pid no process has.
+    # A process started as run.py is (the real server's pid file: the laptops' test above).
+    standing_in = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)",
+                                    "run.py", "--central"])
+    try:
+        (instance / "central.pid").write_text(f"{standing_in.pid}\n")
+        with pytest.raises(central_migrate.Refused, match=re.escape(
+                f"the central server is running (gunicorn, pid {standing_in.pid}")):
+            migrate(instance, postgres_database)
+    finally:
+        standing_in.kill()
+        standing_in.wait()
+    # Left by a server killed without its shutdown: a pid no process has, or another program's.
     (instance / "central.pid").write_text("999999999\n")
+    assert central_migrate.running_server(str(instance)) is None
+    (instance / "central.pid").write_text(f"{os.getpid()}\n")
     assert central_migrate.running_server(str(instance)) is None
     assert _seeded_only(postgres_database)
 
