@@ -120,14 +120,28 @@ def seeded_database(tmp_path_factory):
 
 
 @pytest.fixture
-def central_app(tmp_path, seeded_database):
+def central_app(tmp_path, seeded_database, central_store, request):
     """(app, database) of a central server in this process, on a copy of the demo database:
-    the demo office's users, and every office's data. Sync tests use a real server process."""
-    app = copy_app(tmp_path / "central", seeded_database, CENTRAL=True)
-    database = connect(app.config["DATABASE"])
-    upgrade(database, central=True)
+    the demo office's users, and every office's data; on PostgreSQL (a database copied from a
+    template holding the demo) when the module runs on both stores. Sync tests use a real
+    server process."""
+    if central_store == "postgresql":
+        from postgres import tested
+        # Upgraded and made central once, in the template.
+        url, name = request.getfixturevalue("postgres_templates").copy(
+            "central-demo", seeded_database, central=True)
+        (tmp_path / "central").mkdir()
+        app = create_app({"TESTING": True, "I18N_RECORD_MISSING": True, "CENTRAL": True,
+                          "DATABASE_URL": url}, instance_path=str(tmp_path / "central"))
+        database = tested(connect(url))
+    else:
+        app = copy_app(tmp_path / "central", seeded_database, CENTRAL=True)
+        database = connect(app.config["DATABASE"])
+        upgrade(database, central=True)
     yield app, database
     database.close()
+    if central_store == "postgresql":
+        request.getfixturevalue("postgres_server").drop_database(name)
 
 
 def copy_app(instance_path, seeded_database, **config):

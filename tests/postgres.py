@@ -263,21 +263,27 @@ class Templates:
     def __init__(self, server):
         self.server, self.made = server, {}
 
-    def get(self, name, sqlite_path):
+    def get(self, name, sqlite_path, central=False):
         """The template of that name: the schema upgraded by Alembic, and the rows of the
-        SQLite database at `sqlite_path` (None: none)."""
+        SQLite database at `sqlite_path` (None: none); with `central`, brought up as a central
+        server's start does (fieldapp.db.upgrade), so its copies need no upgrade."""
         if name not in self.made:
             from fieldapp.pg_migrations import upgrade_postgresql
             self.server.create_database(name=name)
             upgrade_postgresql(self.server.url(name))
             if sqlite_path is not None:
                 copy_into(sqlite_path, self.server.url(name))
+            if central:
+                from fieldapp.db import connect, upgrade
+                db = connect(self.server.url(name))
+                upgrade(db, central=True)
+                db.close()
             self.made[name] = name
         return name
 
-    def copy(self, name, sqlite_path=None):
+    def copy(self, name, sqlite_path=None, central=False):
         """(URL, name) of a new database copied from that template."""
-        copied = self.server.create_database(template=self.get(name, sqlite_path))
+        copied = self.server.create_database(template=self.get(name, sqlite_path, central))
         return self.server.url(copied), copied
 
 

@@ -20,10 +20,9 @@ BIG = 2**63
 def everything(db):
     """What a refused request must leave untouched: the rows of every table, the devices
     (last_seq among them) and the enrolment codes."""
-    tables = [r[0] for r in db.execute(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")]
-    return {"rows": {t: db.execute(f"select count(*) from [{t}]").fetchone()[0]
-                     for t in tables},
+    from fieldapp.schema import metadata
+    return {"rows": {t: db.execute(f'select count(*) from "{t}"').fetchone()[0]
+                     for t in metadata.tables},
             "devices": [tuple(r) for r in db.execute("select * from devices order by id")],
             "codes": [tuple(r) for r in db.execute(
                 "select * from enrolment_codes order by code_hash")]}
@@ -159,6 +158,10 @@ RAW = {
     "not UTF-8": (b'{"protocol": 2, "now": "\xff"}', 400, "not JSON"),
     "empty": (b"", 400, "not JSON"),
 }
+
+
+# Every malformed request against a central server on SQLite and on PostgreSQL.
+CENTRAL_STORES = ("sqlite", "postgresql")
 
 
 @pytest.fixture
