@@ -6,7 +6,7 @@ the laptops are real laptop databases enrolled with it, syncing with the client'
 Measured on each history: a sync with nothing to do, a push of 300 new households, the pull of
 those 300 by an office-mate, and the same pull by a laptop far behind (its cursor from before
 the whole history, with only those 300 entries visible to it after); the medians of a few
-rounds, then the ratio big/small of each.
+rounds, each size measured in turn, then the ratio big/small of each.
 
 The shortcut: the history is written straight into the central database's sync_log with SQL, in
 big batches, while the server is stopped (its indexes dropped and made again after, as a bulk
@@ -35,7 +35,7 @@ from syncing import Central, Laptop  # noqa: E402
 
 SIZES = (100_000, 5_000_000)
 CHANGES = 300
-ROUNDS = 3
+ROUNDS = 5
 FILL_BATCH = 100_000
 _TABLES = ("visits", "visit_outcomes", "households", "people", "group_sessions",
            "session_attendees")
@@ -114,58 +114,66 @@ def _timed(laptop):
     return time.perf_counter() - started, progress
 
 
-def measure(size, folder, rounds=ROUNDS):
-    """The figures of one history size, in a folder of its own."""
-    central = Central(folder / "central")
-    port, path = central.port, central.instance / "fieldapp.sqlite3"
-    try:
-        pusher = Laptop(folder / "pusher", central)
-        puller = Laptop(folder / "puller", central)
-        behind = [Laptop(folder / f"behind-{n}", central) for n in range(rounds)]
-        for laptop in (pusher, puller, *behind):
-            laptop.sync()
-        communes = {r[0] for r in central.db.execute("select commune_code from office_communes")}
-    finally:
-        central.stop()
-    fill_seconds = fill(path, size, communes)
-    central = Central(folder / "central", port=port)
-    try:
-        logged = central.db.execute("select count(*) from sync_log").fetchone()[0]
-        # Both laptops take the history's end as their position once (nothing of it is theirs).
-        for laptop in (pusher, puller):
+class _History:
+    """A central server on a log of `size` entries, its laptops, and the times measured."""
+
+    def __init__(self, size, folder, rounds):
+        central = Central(folder / "central")
+        self.port, self.path = central.port, central.instance / "fieldapp.sqlite3"
+        try:
+            self.pusher = Laptop(folder / "pusher", central)
+            self.puller = Laptop(folder / "puller", central)
+            self.behind = [Laptop(folder / f"behind-{n}", central) for n in range(rounds)]
+            for laptop in self.laptops():
+                laptop.sync()
+            communes = {r[0] for r in central.db.execute(
+                "select commune_code from office_communes")}
+        finally:
+            central.stop()
+        self.fill_seconds = fill(self.path, size, communes)
+        self.times = {"idle": [], "push": [], "pull": [], "far_behind_pull": []}
+
+    def laptops(self):
+        return (self.pusher, self.puller, *self.behind)
+
+    def start(self):
+        self.central = Central(self.path.parent, port=self.port)
+        self.logged = self.central.db.execute("select count(*) from sync_log").fetchone()[0]
+        # Both laptops take the history's end as their position once (none of it is theirs).
+        for laptop in (self.pusher, self.puller):
             laptop.sync(timeout=600)
-        idle, push, pull, far = [], [], [], []
-        for number in range(rounds):
-            # A few milliseconds each: several, so the median holds against the machine's noise.
-            idle += [_timed(puller)[0] for _ in range(5)]
-            households(pusher, CHANGES)
-            seconds, progress = _timed(pusher)
-            assert progress.sent == CHANGES, progress.sent
-            push.append(seconds)
-            seconds, progress = _timed(puller)
-            assert progress.received == CHANGES, progress.received
-            pull.append(seconds)
-            if number == 0:
-                # Each far-behind laptop pulls these same 300, from before the whole history.
-                for laptop in behind:
-                    seconds, progress = _timed(laptop)
-                    assert progress.received == CHANGES, progress.received
-                    far.append(seconds)
-        line = {"measure": "history", "logged_changes": logged,
-                "fill_seconds": round(fill_seconds, 1),
-                **{f"{name}_seconds": round(statistics.median(values), 4)
-                   for name, values in (("idle", idle), ("push", push), ("pull", pull),
-                                        ("far_behind_pull", far))},
-                **{f"{name}_each": [round(v, 4) for v in values]
-                   for name, values in (("push", push), ("pull", pull),
-                                        ("far_behind_pull", far))}}
-        for laptop in (pusher, puller, *behind):
+
+    def round(self, number):
+        # A few milliseconds each: several, so the median holds against the machine's noise.
+        self.times["idle"] += [_timed(self.puller)[0] for _ in range(5)]
+        households(self.pusher, CHANGES)
+        seconds, progress = _timed(self.pusher)
+        assert progress.sent == CHANGES, progress.sent
+        self.times["push"].append(seconds)
+        seconds, progress = _timed(self.puller)
+        assert progress.received == CHANGES, progress.received
+        self.times["pull"].append(seconds)
+        if number == 0:
+            # Each far-behind laptop pulls these same 300, from before the whole history.
+            for laptop in self.behind:
+                seconds, progress = _timed(laptop)
+                assert progress.received == CHANGES, progress.received
+                self.times["far_behind_pull"].append(seconds)
+
+    def finish(self):
+        """Stop the server, compact the log once, and return the figures."""
+        for laptop in self.laptops():
             laptop.close()
-    finally:
-        central.stop()
-    line.update(_compacted(path))
-    emit(line)
-    return line
+        self.central.stop()
+        line = {"measure": "history", "logged_changes": self.logged,
+                "fill_seconds": round(self.fill_seconds, 1),
+                **{f"{name}_seconds": round(statistics.median(values), 4)
+                   for name, values in self.times.items()},
+                **{f"{name}_each": [round(v, 4) for v in values]
+                   for name, values in self.times.items() if name != "idle"},
+                **_compacted(self.path)}
+        emit(line)
+        return line
 
 
 def _compacted(path):
@@ -184,11 +192,18 @@ def _compacted(path):
 
 
 def run(sizes=SIZES, rounds=ROUNDS):
-    """Each history size on its own central server; the summary gives big/small ratios."""
-    results = []
-    for size in sizes:
-        with tempfile.TemporaryDirectory(prefix="fieldapp-bench-history-") as folder:
-            results.append(measure(size, Path(folder), rounds))
+    """Each history size on its own central server, measured in turn round by round (so the
+    machine's load falls on both alike); the summary gives big/small ratios."""
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-history-") as folder:
+        histories = [_History(size, Path(folder) / str(size), rounds) for size in sizes]
+        try:
+            for history in histories:
+                history.start()
+            for number in range(rounds):
+                for history in histories:
+                    history.round(number)
+        finally:
+            results = [history.finish() for history in histories]
     small, big = results[0], results[-1]
     summary = {"bench": "history", "sizes": list(sizes), "changes": CHANGES, "rounds": rounds,
                **{f"{name}_ratio": round(big[f"{name}_seconds"] / small[f"{name}_seconds"], 2)

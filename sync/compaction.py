@@ -21,7 +21,7 @@ import json
 from . import clock
 
 BATCH = 2000              # log entries read per transaction
-EVERY_MINUTES = 10        # after merges: one batch at most this often
+EVERY_MINUTES = 1         # after merges: one batch at most this often
 _AT, _POSITION = "log_compacted_at", "log_compaction_position"
 EMPTY = "{}"
 
