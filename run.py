@@ -9,7 +9,7 @@ import waitress
 
 from fieldapp import accounts, create_app, demo, keys
 from fieldapp.config import ConfigError
-from fieldapp.db import WrongKey, get_db, upgrade
+from fieldapp.db import WrongKey, get_db, is_postgresql, shown_url, upgrade
 from fieldapp.db import is_new as db_is_new
 
 
@@ -107,7 +107,7 @@ def main(argv=None):
         return 2
     role = "central server" if app.config["CENTRAL"] else "fieldapp"
     print(f"{role} is running at http://{args.host}:{args.port}/")
-    print(f"data: {app.config['DATABASE']}")
+    print(f"data: {shown_url(app.config['DATABASE'])}")
     print(encryption_note(app))
     logins = demo.read_logins(app.instance_path)
     if logins:
@@ -128,6 +128,8 @@ def main(argv=None):
 
 
 def encryption_note(app):
+    if is_postgresql(app.config["DATABASE"]):
+        return "database: PostgreSQL (protected by its server: TLS, its accounts, its disks)"
     if app.config["CENTRAL"]:
         if app.config.get("DATABASE_KEY"):
             return "database: encrypted (SQLCipher, key from FIELDAPP_DATABASE_KEY)"
