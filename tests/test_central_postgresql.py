@@ -11,7 +11,7 @@ from postgres import copy_into
 from syncing import Central, Laptop, Web, office_rows
 
 from fieldapp import clock, create_app, demo, store
-from fieldapp.db import connect
+from fieldapp.db import connect, shown_url
 from fieldapp.dialects import postgresql as pg_dialect
 from fieldapp.group_sessions import queries as group_sessions
 from fieldapp.households import queries as households
@@ -320,3 +320,39 @@ def test_every_central_page_answers_on_postgresql(pg_central, office_life, usern
     answers = {path: _status(web, path) for path in pages}
     assert {path: status for path, status in answers.items() if status != 200} == {}
     assert pg_central.errors() == []
+
+
+# ---- A database the central server cannot start with ---------------------------------------
+
+def _start(instance, url, *options):
+    import subprocess
+    import sys
+
+    from syncing import ROOT
+    return subprocess.run(
+        [sys.executable, str(ROOT / "run.py"), "--instance", str(instance),
+         "--port", "0", *options], capture_output=True, text=True, timeout=120,
+        env={**__import__("os").environ, "FIELDAPP_DATABASE_URL": url})
+
+
+def test_a_database_it_cannot_reach_stops_the_start_naming_the_setting(tmp_path,
+                                                                       postgres_server):
+    missing = postgres_server.url("no_such_database")
+    nobody = missing.replace("postgresql://fieldapp@", "postgresql://nobody_here@")
+    for url, reason in [
+            ("postgresql://fieldapp:s3cret-pw@127.0.0.1:1/fieldapp", "Connection refused"),
+            (missing, 'database "no_such_database" does not exist'),
+            (nobody, 'role "nobody_here" does not exist')]:
+        done = _start(tmp_path / "central", url, "--central")
+        assert done.returncode == 2, done.stderr
+        assert "fieldapp cannot start: DATABASE_URL postgresql://" in done.stderr
+        assert reason in done.stderr
+        assert "Traceback" not in done.stderr and "s3cret-pw" not in done.stderr
+    # Its password is never printed, not even when the start succeeds.
+    assert shown_url("postgresql://fieldapp:s3cret-pw@db.example:5432/fieldapp") == \
+        "postgresql://fieldapp:***@db.example:5432/fieldapp"
+    # A laptop is refused PostgreSQL before it tries to reach it.
+    done = _start(tmp_path / "laptop", missing)
+    assert done.returncode == 2
+    assert "fieldapp cannot start: DATABASE_URL: PostgreSQL is for the central server only" \
+        in done.stderr
