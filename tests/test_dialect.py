@@ -190,6 +190,10 @@ SQL = re.compile(r"\b(select\b.*\bfrom|insert\s+into|update\s+\w+\s+set|delete\s
 SQLITE_ONLY = {"json_each(": (re.compile(r"\bjson_each\(", re.I), False),
                "json_extract(": (re.compile(r"\bjson_extract\(", re.I), False),
                " match ": (re.compile(r"\smatch\s", re.I), True),
+               # SQLite's planner hints: a CROSS JOIN with ON, INDEXED BY.
+               "cross join ... on": (re.compile(r"\bcross\s+join\b[^,]*?\bon\b", re.I | re.S),
+                                     False),
+               "indexed by": (re.compile(r"\bindexed\s+by\b", re.I), False),
                "[name] quoting": (re.compile(
                    r"(\b(from|join|into|update|table|as|select|by|on|set)\s+|,\s*|\.)"
                    r"\[(\w+|\{\})\]", re.I), False)}
@@ -239,7 +243,73 @@ def test_the_boundary_scan_sees_what_it_guards():
                        'q = "select rowid from people_fts where people_fts match :m"\n'
                        'w = f"{c} and json_extract(d, \'$.u\') = :u"\n'
                        'words = "a name may match these [0] or values[i]"\n'
+                       'o = "from people p cross join households h on h.id = p.household_id"\n'
+                       'i = "from people p indexed by idx_people_bhyt_expiry"\n'
                        'def f():\n    """Here json_each( is only words."""\n')
     hits = {line: _hits(text) for line, text in _strings(module)}
     assert hits == {1: set(), 2: {"json_each("}, 3: {"[name] quoting"}, 4: {" match "},
-                    5: {"json_extract("}, 6: set()}
+                    5: {"json_extract("}, 6: set(), 7: {"cross join ... on"},
+                    8: {"indexed by"}}
+
+
+# ---- PostgreSQL's dialect: the same functions, the same results ---------------------------
+
+def test_postgresql_has_every_function_of_sqlite():
+    from fieldapp.dialects import postgresql
+    functions = {name for name, value in vars(sqlite).items()
+                 if callable(value) and not name.startswith("_") and value.__module__ ==
+                 sqlite.__name__}
+    assert functions <= set(vars(postgresql))
+    assert postgresql.search_terms("nguyen van") == "'nguyen':* & 'van':*"
+    assert postgresql.search_terms(" \" ' \x00 & | ! ( ) : * ") == ""
+    assert postgresql.search_terms("a'b c:*d") == "'a':* & 'b':* & 'c':* & 'd':*"
+
+
+def test_postgresql_fragments_give_what_sqlites_do(postgres_database):
+    """Each fragment on PostgreSQL, through fieldapp.db's Database, as the SQLite tests above."""
+    db = connect(postgres_database)
+    d = db.dialect
+    db.execute("create table t (id integer primary key, items text, detail text, a integer,"
+               " b integer, k text)")
+    db.execute_many("insert into t values (?, ?, ?, ?, ?, ?)", [
+        (1, '["x", "y"]', '{"username": "lan", "n": 3}', 1, 1, "u1/12"),
+        (2, "[]", '{"n": 4}', 1, None, "/7"), (3, '["z"]', "{}", None, None, "officer-2/100"),
+        (4, None, None, None, 2, "a/b/3")])
+    assert [(r["id"], r["value"]) for r in db.all(
+        f"select t.id, v.value from t, {d.json_values('t.items', 'v')} order by t.id, v.value")
+            ] == [(1, "x"), (1, "y"), (3, "z")]
+    assert [r["id"] for r in db.all(
+        f"select id from t where exists (select 1 from {d.json_values('t.items', 'v')}"
+        " where v.value = ?) order by id", ["y"])] == [1]
+    assert [(r["id"], r["value"]) for r in db.all(
+        f"select t.id, v.value from t left join {d.json_values('t.items', 'v')} on 1 = 1"
+        " where t.id in (2, 4) order by t.id")] == [(2, None), (4, None)]
+    assert [(r["key"], r["value"]) for r in db.all(
+        f"select e.key, e.value from t, {d.json_entries('t.detail', 'e')} where t.id = 1"
+        " order by e.key")] == [("n", "3"), ("username", "lan")]
+    assert [r["u"] for r in db.all(
+        f"select {d.json_field('detail', 'username')} as u from t order by id")] == \
+        ["lan", None, None, None]
+    assert json.loads(db.value(f"select {d.group_list(d.json_list('id', 'a'))}"
+                               " from (select * from t order by id) t")) == \
+        [[1, 1], [2, 1], [3, None], [4, None]]
+    assert json.loads(db.value(f"select {d.group_list('id')} from t where id > 9")) == []
+    assert {r["id"] for r in db.all(f"select id from t where {d.same('a', 'b')}")} == {1, 3}
+    assert {r["id"] for r in db.all(f"select id from t where {d.differs('a', 'b')}")} == {2, 4}
+    assert {r["id"] for r in db.all(f"select id from t where {d.same('b', '?')}",
+                                    [None])} == {2, 3}
+    assert {r["id"] for r in db.all(f"select id from t where {d.same('b', ':b')}",
+                                    {"b": 2})} == {4}
+    assert db.value(f"select sum({d.flag('a = 1')}) from t") == 2
+    assert db.value(f"select case when {d.bits_meet('?', '?')} then 'met' end",
+                    [0b111100, 0b10000]) == "met"
+    assert db.value(f"select case when {d.bits_meet('?', '?')} then 'met' end",
+                    [0b111100, 0b1]) is None
+    assert db.value(f"select {d.larger('3 - 5', '0')}") == 0
+    rows = db.all(f"select {d.text_before('k', chr(39) + '/' + chr(39))} as officer,"
+                  f" {d.text_after('k', chr(39) + '/' + chr(39))} as rest from t order by id")
+    assert [(r["officer"], r["rest"]) for r in rows] == [
+        ("u1", "12"), ("", "7"), ("officer-2", "100"), ("a", "b/3")]
+    # A literal % and a cast beside the placeholders, as psycopg is handed them.
+    assert db.value("select count(*) from t where k like '%/%' and ?::integer > 0", [1]) == 4
+    db.close()
