@@ -11,6 +11,7 @@ from postgres import copy_into
 from syncing import Central, Laptop, Web, office_rows
 
 from fieldapp import clock, create_app, demo, store
+from fieldapp.text import fold
 from fieldapp.db import connect, shown_url
 from fieldapp.dialects import postgresql as pg_dialect
 from fieldapp.group_sessions import queries as group_sessions
@@ -356,3 +357,20 @@ def test_a_database_it_cannot_reach_stops_the_start_naming_the_setting(tmp_path,
     assert done.returncode == 2
     assert "fieldapp cannot start: DATABASE_URL: PostgreSQL is for the central server only" \
         in done.stderr
+
+
+def test_hostile_searches_are_only_words_on_postgresql(both_centrals):
+    from test_dialect import HOSTILE
+
+    from fieldapp.search import queries
+    _, _, _, db = both_centrals
+    office = db.value("select id from offices order by created_at limit 1")
+    before = db.value("select count(*) from people")
+    assert [p["full_name"] for p in queries.search(db, office, "giang a p")] == ["Giàng A Páo"]
+    for query in HOSTILE:
+        found = queries.search(db, office, query)
+        typed = re.findall(r"[^\W_]+", fold(query))
+        assert all(any(w.startswith(t) for t in typed
+                       for w in re.findall(r"\w+", fold(p["full_name"])))
+                   for p in found), query
+    assert db.value("select count(*) from people") == before
