@@ -313,8 +313,9 @@ class PostgreSQLDatabase:
 
     @cached_property
     def dialect(self):
-        from .dialects import postgresql
-        return postgresql
+        """PostgreSQL's SQL (fieldapp.dialects.postgresql)."""
+        from . import dialects
+        return dialects.of(self.conn)
 
     @cached_property
     def sync(self):

@@ -4,16 +4,17 @@ The app's queries are written in SQL that SQLite and PostgreSQL both accept (pla
 double quotes; `on conflict (...) do update` with the table's columns named by the table), and
 call their database's dialect (`db.dialect`, fieldapp.db.Database) for the rest: the elements of a
 JSON column, a field of a JSON object, lists built as JSON, null-safe equality, full-text search
-and taking a text apart. A second engine (PostgreSQL, issue 28) adds a module here with the same
-functions and a line in `_BY_DRIVER`; the queries do not change.
+and taking a text apart. Each engine has a module here with the same functions and a line in
+`_BY_DRIVER`; the queries do not change.
 
-Today the only module is `sqlite` (SQLCipher is SQLite, encrypted, and speaks the same SQL).
+`sqlite` (SQLCipher is SQLite, encrypted, and speaks the same SQL) and `postgresql` (psycopg 3,
+a central server's: issue 28).
 """
 
-from . import sqlite
+from . import postgresql, sqlite
 
 # The top-level package of a connection's class -> the dialect its engine speaks.
-_BY_DRIVER = {"sqlite3": sqlite, "sqlcipher3": sqlite}
+_BY_DRIVER = {"sqlite3": sqlite, "sqlcipher3": sqlite, "psycopg": postgresql}
 
 
 class UnknownDriver(Exception):
