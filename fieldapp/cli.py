@@ -60,6 +60,12 @@ def _said_encrypted(code, backup):
 def db_migrations_command():
     """List every migration, applied or pending."""
     database = db.get_db()
+    if db.is_postgresql(current_app.config["DATABASE"]):
+        from .pg_migrations import current_revision, pending_revisions
+        click.echo(f"postgresql  at revision {current_revision(database.url)}")
+        for revision in pending_revisions(database.url):
+            click.echo(f"postgresql/{revision}  pending")
+        return
     for steps in db.migration_sets():
         for m in steps.applied(database):
             click.echo(f"{m.name}  applied {m.applied_at}")
@@ -311,6 +317,7 @@ def backup_command(folder):
     """Back up the database now, while the app runs: a checked copy through SQLite's online
     backup, encrypted when the database is."""
     from . import backups
+    _sqlite_only("backup")
     db.get_db()  # on an encrypted laptop, asks for a login to open it
     try:
         made = backups.back_up(current_app, folder, reason="usb" if folder else "manual")
@@ -341,6 +348,7 @@ def restore_command(path, yes):
     """Put a backup in place of the database, with fieldapp stopped. It is checked first (a
     whole fieldapp database of this office); the database it replaces is kept as a backup."""
     from . import backups
+    _sqlite_only("restore")
     try:
         db.get_db()  # on an encrypted laptop, asks for a login to open it
     except Exception:
@@ -358,6 +366,14 @@ def restore_command(path, yes):
         click.echo(f"the database it replaced is kept in {restored.kept}")
     click.echo(f"restored from {path}; start fieldapp and sync: the laptop gets back what the"
                " central server has and sends what it lacks")
+
+
+def _sqlite_only(command):
+    """Refuse a command made for SQLite files on a PostgreSQL central server."""
+    if db.is_postgresql(current_app.config["DATABASE"]):
+        raise click.ClickException(
+            f"{command} copies SQLite files; a PostgreSQL central server's backups are"
+            " PostgreSQL's (pg_dump, pg_restore: docs/deployment.md)")
 
 
 def _size(count):
