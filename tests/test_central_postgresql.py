@@ -374,3 +374,15 @@ def test_hostile_searches_are_only_words_on_postgresql(both_centrals):
                        for w in re.findall(r"\w+", fold(p["full_name"])))
                    for p in found), query
     assert db.value("select count(*) from people") == before
+
+
+def test_the_commands_on_a_postgresql_central_server(both_centrals):
+    _, _, pg_app, _ = both_centrals
+    runner = pg_app.test_cli_runner()
+    listed = runner.invoke(args=["db-migrations"])
+    assert listed.exit_code == 0 and "postgresql  at revision" in listed.output
+    assert "pending" not in listed.output
+    for command in (["backup"], ["restore", __file__, "--yes"]):
+        refused = runner.invoke(args=command)
+        assert refused.exit_code == 1
+        assert "a PostgreSQL central server's backups are PostgreSQL's (pg_dump" in refused.output
