@@ -12,6 +12,9 @@ from sync.protocol import PROTOCOL
 
 from helpers import field_errors, input_value, new_client, one, parse, squash
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 ADDRESS = "10.0.3.7"
 PERIOD = {"start": "2026-01-01", "end": "2026-12-31"}
 

@@ -11,6 +11,9 @@ from fieldapp.visits import queries as visits
 from helpers import new_client, one, parse, squash
 from conftest import PASSWORD
 
+# Conflicts reviewed on a central server on SQLite and on PostgreSQL.
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 @pytest.fixture
 def two_offices(central_app):

@@ -10,6 +10,9 @@ from fieldapp.db import connect
 from sync import capture, hlc, server
 from sync.protocol import PROTOCOL
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 def enrolled(db):
     office = db.execute("select id from offices").fetchone()[0]
