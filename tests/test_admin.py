@@ -11,6 +11,9 @@ from conftest import LOCALES, PASSWORD
 from helpers import (catalog_text, demo_ids, field_errors, flashes, input_value, new_client,
                      one, parse, snapshot, squash)
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 def commune_code(db, province_code, name):
     return one(db, "select code from communes where province_code = ? and name = ?",

@@ -9,6 +9,9 @@ from fieldapp.households import queries as households
 from helpers import field_errors, flashes, input_value, new_client, parse, snapshot
 from registry import household, person, user_id, village_id
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 HEAD = {"address_note": "Gần trường tiểu học", "phone": "0912 345 678", "ethnicity": "mong",
         "language": "hnj", "full_name": "Giàng A Páo", "gender": "male", "birth_year": "1980",
         "cccd": "015080001234", "bhxh_number": "", "bhyt_card_type": "",

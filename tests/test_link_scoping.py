@@ -28,6 +28,9 @@ from fieldapp.group_sessions import queries as group_sessions
 from fieldapp.places import queries as places
 from helpers import new_client, one
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 # What office B holds that office A's users must never see through a bad link.
 B_NAME, B_CCCD, B_BHXH, B_YEAR = "Hoàng Thị Bí Mật", "001137012345", "0112233445", 1937
 B_VILLAGE, B_OFFICER = "Tổ dân phố Kín", "Lê Văn Bộ"

@@ -18,6 +18,9 @@ from helpers import (assert_report_counts_as_built_again, catalog_text, derive_r
 from registry import household, person, user_id, village_id, visit
 from sync import capture
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 START, END = date(2026, 1, 1), date(2026, 6, 30)
 PERIOD = {"start": START.isoformat(), "end": END.isoformat()}
 

@@ -21,6 +21,9 @@ from sync import server
 from sync.protocol import PROTOCOL
 from syncing import Central
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 # A stamp the store writes, 18:30 UTC on 27 November: half past one on the 28th in Vietnam.
 STAMP = "2026-11-27T18:30:00.000+00:00"
 SHOWN = {"vi": "28/11/2026 01:30", "en": "Nov 28, 2026, 1:30 AM"}
