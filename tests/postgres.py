@@ -327,3 +327,43 @@ def tested(db):
             return Rows(self, table)
     db.__class__ = Tested
     return db
+
+
+# ---- The counts PostgreSQL's triggers keep ------------------------------------------------
+
+REACH_TABLES = ("reach_months", "reach_counts", "reach_shared")
+
+
+def rows_of(db, table):
+    """Every row of the table, as sorted tuples of text (SQLite keeps a commune's key as the
+    number, PostgreSQL as its text)."""
+    return sorted(tuple("" if v is None else str(v) for v in r.values())
+                  for r in db.all(f"select * from {table}"))
+
+
+def counts_built_again(db):
+    """The reach tables as the rebuild from `reach` makes them, in a transaction undone."""
+    before = {table: rows_of(db, table) for table in REACH_TABLES}
+
+    class Undone(Exception):
+        pass
+    built = {}
+    try:
+        with db.atomic():
+            db.execute(db.dialect.rebuild_counts())
+            built.update({table: rows_of(db, table) for table in REACH_TABLES})
+            raise Undone
+    except Undone:
+        pass
+    assert {table: rows_of(db, table) for table in REACH_TABLES} == before
+    return built
+
+
+def assert_counts_kept(db):
+    """The counts PostgreSQL's triggers keep equal those rebuilt from reach: each positive, and
+    some wherever visits are recorded."""
+    kept = {table: rows_of(db, table) for table in REACH_TABLES}
+    assert kept == counts_built_again(db)
+    visited = db.value("select exists (select 1 from visits where deleted_at is null)")
+    assert bool(kept["reach_counts"]) >= visited
+    assert all(int(row[-1]) > 0 for row in kept["reach_counts"])

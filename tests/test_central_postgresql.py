@@ -7,52 +7,16 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from helpers import PASSWORD, FormClient
-from postgres import copy_into
+from postgres import REACH_TABLES, assert_counts_kept, copy_into, counts_built_again, rows_of
 from syncing import Central, Laptop, Web, office_rows
 
 from fieldapp import clock, create_app, demo, store
 from fieldapp.text import fold
 from fieldapp.db import connect, shown_url
-from fieldapp.dialects import postgresql as pg_dialect
 from fieldapp.group_sessions import queries as group_sessions
 from fieldapp.households import queries as households
 from fieldapp.pg_migrations import upgrade_postgresql
 from fieldapp.visits import queries as visits
-
-REACH_TABLES = ("reach_months", "reach_counts", "reach_shared")
-
-
-def rows_of(db, table):
-    """Every row of the table, as sorted tuples of text (SQLite keeps a commune's key as the
-    number, PostgreSQL as its text)."""
-    return sorted(tuple("" if v is None else str(v) for v in r.values())
-                  for r in db.all(f"select * from {table}"))
-
-
-def counts_built_again(db):
-    """The reach tables as the rebuild from `reach` makes them, in a transaction undone."""
-    before = {table: rows_of(db, table) for table in REACH_TABLES}
-
-    class Undone(Exception):
-        pass
-    built = {}
-    try:
-        with db.atomic():
-            db.execute(pg_dialect.rebuild_counts())
-            built.update({table: rows_of(db, table) for table in REACH_TABLES})
-            raise Undone
-    except Undone:
-        pass
-    assert {table: rows_of(db, table) for table in REACH_TABLES} == before
-    return built
-
-
-def assert_counts_kept(db):
-    """The counts PostgreSQL's triggers keep equal those rebuilt from reach, and some exist."""
-    kept = {table: rows_of(db, table) for table in REACH_TABLES}
-    assert kept == counts_built_again(db)
-    assert kept["reach_counts"] and all(int(row[-1]) > 0 for row in kept["reach_counts"])
-
 
 # ---- The same data on SQLite and on PostgreSQL --------------------------------------------
 

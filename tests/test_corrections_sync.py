@@ -10,6 +10,9 @@ from fieldapp.reports import counting, scope
 from fieldapp.visits import queries as visits
 from test_sync import converge, register
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 def read(machine, table, row_id):
     """The history as its page shows it: (action, who, changes in words, reason), newest first."""

@@ -5,6 +5,9 @@ from datetime import date
 
 from fieldapp import estimates, policy_figures, store
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 def test_a_figure_confirmed_and_one_added_centrally_reach_a_laptop(central, laptops):
     laptop = laptops("may-1")

@@ -17,6 +17,9 @@ from syncing import (Central, CuttingProxy, Laptop, backup, copy_instance, put_b
 from test_sync import register, village
 from test_sync_field import _bulk
 
+# Run on a central server on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 CCCD_OF_B = "001190054321"
 
 
@@ -142,7 +145,7 @@ def test_identities_split_from_a_split_are_bounded_too(central, laptops):
 
 def _written(db):
     """What a request may not change when it is refused or answered with a repair."""
-    counts = {t: db.execute(f"select count(*) from [{t}]").fetchone()[0]
+    counts = {t: db.execute(f'select count(*) from "{t}"').fetchone()[0]
               for t in ("sync_log", "households", "people", "device_pushes", "device_refusals",
                         "sync_conflicts", "sync_extra")}
     counts["devices"] = db.execute("select id, last_seq, pull_bound, revoked_at from devices"
