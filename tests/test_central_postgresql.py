@@ -304,10 +304,15 @@ def test_a_database_it_cannot_reach_stops_the_start_naming_the_setting(tmp_path,
                                                                        postgres_server):
     missing = postgres_server.url("no_such_database")
     nobody = missing.replace("postgresql://fieldapp@", "postgresql://nobody_here@")
+    with postgres_server.connect() as conn:
+        conn.execute("create role locked_out nologin password 'x'")
+    locked = postgres_server.url().replace("postgresql://fieldapp@",
+                                           "postgresql://locked_out:s3cret-pw@")
     for url, reason in [
             ("postgresql://fieldapp:s3cret-pw@127.0.0.1:1/fieldapp", "Connection refused"),
             (missing, 'database "no_such_database" does not exist'),
-            (nobody, 'role "nobody_here" does not exist')]:
+            (nobody, 'role "nobody_here" does not exist'),
+            (locked, 'role "locked_out" is not permitted to log in')]:
         done = _start(tmp_path / "central", url, "--central")
         assert done.returncode == 2, done.stderr
         assert "fieldapp cannot start: DATABASE_URL postgresql://" in done.stderr
