@@ -210,29 +210,33 @@ _VISIT_DELTAS = f"""
            {DIMS}
      GROUP BY 1, 2, 3, 4, 5"""
 
+_TOUCHED_SET = ("jsonb_to_recordset(touched) AS t(entity text, kind text, year bigint)")
+_GROUP_SET = ("jsonb_to_recordset(was) AS w(dim text, office_id text, key text, year bigint,"
+              " kind text, months bigint, n bigint)")
+_SAME_GROUP = ("(c.dim, c.office_id, c.key, c.year, c.kind, c.months)"
+               " = (w.dim, w.office_id, w.key, w.year, w.kind, w.months)")
+
 _KEEP_COUNTS = f"""
 CREATE FUNCTION reach_recount(touched jsonb) RETURNS void LANGUAGE plpgsql AS $body$
+DECLARE
+    was jsonb;
 BEGIN
-    -- The counts of the touched people's and households' months as they were, taken off...
-    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
-                                                               year bigint)),
-         was AS (SELECT m.dim, m.office_id, m.key, m.year, m.kind, m.months, count(*) AS n
-                   FROM reach_months m JOIN t USING (entity, kind, year)
-                  GROUP BY 1, 2, 3, 4, 5, 6)
-    UPDATE reach_counts c SET n = c.n - was.n FROM was
-     WHERE (c.dim, c.office_id, c.key, c.year, c.kind, c.months)
-           = (was.dim, was.office_id, was.key, was.year, was.kind, was.months);
-    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
-                                                               year bigint)),
-         was AS (SELECT m.year, m.kind, count(*) AS n FROM (
-                   SELECT m.entity, m.kind, m.year FROM reach_months m JOIN t USING
-                          (entity, kind, year)
-                    WHERE m.dim = 'office' GROUP BY 1, 2, 3 HAVING count(*) >= 2) m
-                  GROUP BY 1, 2)
-    UPDATE reach_shared s SET n = s.n - was.n FROM was
+    -- The touched people's and households' months as they were, counted...
+    SELECT coalesce(jsonb_agg(g), '[]') INTO was FROM (
+        SELECT m.dim, m.office_id, m.key, m.year, m.kind, m.months, count(*) AS n
+          FROM reach_months m JOIN {_TOUCHED_SET}
+            ON (m.entity, m.kind, m.year) = (t.entity, t.kind, t.year)
+         GROUP BY 1, 2, 3, 4, 5, 6) g;
+    -- ...and taken off the counts...
+    UPDATE reach_counts c SET n = c.n - w.n FROM {_GROUP_SET} WHERE {_SAME_GROUP};
+    UPDATE reach_shared s SET n = s.n - was.n FROM (
+        SELECT m.year, m.kind, count(*) AS n FROM (
+               SELECT m.entity, m.kind, m.year FROM reach_months m JOIN {_TOUCHED_SET}
+                   ON (m.entity, m.kind, m.year) = (t.entity, t.kind, t.year)
+                WHERE m.dim = 'office' GROUP BY 1, 2, 3 HAVING count(*) >= 2) m
+         GROUP BY 1, 2) was
      WHERE (s.year, s.kind) = (was.year, was.kind);
-    DELETE FROM reach_months m USING jsonb_to_recordset(touched) AS t(entity text, kind text,
-                                                                      year bigint)
+    DELETE FROM reach_months m USING {_TOUCHED_SET}
      WHERE (m.entity, m.kind, m.year) = (t.entity, t.kind, t.year);
     -- ...derived again from reach...
     INSERT INTO reach_months (entity, kind, year, dim, office_id, key, months)
@@ -240,33 +244,29 @@ BEGIN
            oc.office_id, {key_of('r')}, sum(DISTINCT {of(MONTH_BIT_OF, 'r')})
       FROM reach r
       JOIN office_communes oc ON oc.commune_code = r.commune_code AND oc.deleted_at IS NULL
-      JOIN jsonb_to_recordset(touched) AS t(entity text, kind text, year bigint)
+      JOIN {_TOUCHED_SET}
         ON t.entity = {of(ENTITY_OF, 'r')} AND t.kind = {of(KIND_OF, 'r')}
        AND t.year = {of(YEAR_OF, 'r')},
            {DIMS}
      WHERE r.kind IN {COUNTED_KINDS}
      GROUP BY 1, 2, 3, 4, 5, 6;
-    -- ...and counted again.
-    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
-                                                               year bigint))
+    -- ...and counted again; only a group counted before can have come down to none.
     INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
     SELECT m.dim, m.office_id, m.key, m.year, m.kind, m.months, count(*)
-      FROM reach_months m JOIN t USING (entity, kind, year)
+      FROM reach_months m JOIN {_TOUCHED_SET}
+        ON (m.entity, m.kind, m.year) = (t.entity, t.kind, t.year)
      GROUP BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (dim, office_id, key, year, kind, months)
     DO UPDATE SET n = reach_counts.n + excluded.n;
-    WITH t AS (SELECT * FROM jsonb_to_recordset(touched) AS x(entity text, kind text,
-                                                               year bigint))
     INSERT INTO reach_shared (year, kind, n)
     SELECT m.year, m.kind, count(*) FROM (
-           SELECT m.entity, m.kind, m.year FROM reach_months m JOIN t USING (entity, kind, year)
+           SELECT m.entity, m.kind, m.year FROM reach_months m JOIN {_TOUCHED_SET}
+               ON (m.entity, m.kind, m.year) = (t.entity, t.kind, t.year)
             WHERE m.dim = 'office' GROUP BY 1, 2, 3 HAVING count(*) >= 2) m
      GROUP BY 1, 2
     ON CONFLICT (year, kind) DO UPDATE SET n = reach_shared.n + excluded.n;
-    DELETE FROM reach_counts WHERE n = 0 AND kind <> 'visits'
-       AND (year, kind) IN (SELECT DISTINCT t.year,
-                                   t.kind FROM jsonb_to_recordset(touched)
-                                   AS t(entity text, kind text, year bigint));
+    DELETE FROM reach_counts c USING {_GROUP_SET} WHERE {_SAME_GROUP} AND c.n = 0;
+    -- A year's kinds: a handful of rows.
     DELETE FROM reach_shared WHERE n = 0;
 END $body$;
 """
@@ -289,7 +289,10 @@ BEGIN
      WHERE delta <> 0
     ON CONFLICT (dim, office_id, key, year, kind, months)
     DO UPDATE SET n = reach_counts.n + excluded.n;
-    DELETE FROM reach_counts WHERE kind = 'visits' AND n = 0;
+    DELETE FROM reach_counts c USING ({deltas}) d
+     WHERE (c.dim, c.office_id, c.key, c.year, c.kind, c.months)
+           = (d.dim, d.office_id, d.key, d.year, 'visits', d.months)
+       AND d.delta < 0 AND c.n = 0;
     RETURN NULL;
 END $body$;
 CREATE TRIGGER {name} AFTER {event} ON reach REFERENCING {referencing}
