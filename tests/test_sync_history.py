@@ -1,7 +1,6 @@
 """The central log read by scope: a pull's cost follows what the device may see, not the log's
 length (issue 27, part 4; `python -m bench --only history` measures it)."""
 
-import json
 import random
 
 from fieldapp.db import connect, upgrade
@@ -106,13 +105,3 @@ def test_each_store_reads_a_pull_and_the_log_by_row_alike(store):
         after, batches = tuple(batch[-1][1:3]), batches + 1
     assert batches > 5
 
-
-def test_the_history_benchmark_runs_small(capsys):
-    from bench import sync_history
-    summary = sync_history.run(sizes=(1000, 3000), rounds=1)
-    assert {"idle_ratio", "push_ratio", "pull_ratio", "far_behind_pull_ratio"} <= set(summary)
-    lines = [line for line in capsys.readouterr().out.splitlines() if '"history"' in line]
-    sizes = [json.loads(line) for line in lines if '"measure"' in line]
-    # The same office on both, with more history on the second.
-    assert sizes[1]["logged_changes"] - sizes[0]["logged_changes"] == 2000
-    assert sizes[1]["log_entries_emptied"] > 0  # past its first thousand, records are edited
