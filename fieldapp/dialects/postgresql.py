@@ -280,9 +280,15 @@ def _statement_trigger(name, event, added, removed):
     empty = "(SELECT * FROM reach WHERE false)"
     touched = " UNION ".join(_TOUCHED.format(rows=rows) for rows in (added, removed) if rows)
     deltas = _VISIT_DELTAS.format(added=added or empty, removed=removed or empty)
+    nothing = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {rows})" for rows in (added, removed)
+                           if rows)
     return f"""
 CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$
 BEGIN
+    -- A statement that wrote no reach row (a visit's rows deleted before it had any).
+    IF {nothing} THEN
+        RETURN NULL;
+    END IF;
     PERFORM reach_recount(coalesce((SELECT jsonb_agg(t) FROM ({touched}) t), '[]'));
     INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
     SELECT dim, office_id, key, year, 'visits', months, delta FROM ({deltas}) d
@@ -348,9 +354,19 @@ REACH_TRIGGERS = (
     _row_trigger("reach_visits_aiu", "AFTER", "INSERT OR UPDATE", "visits",
                  _rebuild_visits("CASE TG_OP WHEN 'UPDATE' THEN old.id ELSE new.id END,"
                                  " new.id")),
-    _row_trigger("reach_visit_outcomes_aiu", "AFTER", "INSERT OR UPDATE", "visit_outcomes",
-                 _rebuild_visits("CASE TG_OP WHEN 'UPDATE' THEN old.visit_id"
-                                 " ELSE new.visit_id END, new.visit_id")),
+    # A new outcome or roster row adds its own reach rows (as SQLite's step 0010 does); a
+    # changed one writes its visit's or session's again.
+    _row_trigger("reach_visit_outcomes_ai", "AFTER", "INSERT", "visit_outcomes", """
+    INSERT INTO reach (source_id, day, commune_code, village_id, officer_id, household_id,
+                       person_id, kind)
+    SELECT vi.id, substr(vi.visited_at, 1, 10), vl.commune_code, vl.id, vi.officer_id,
+           vi.household_id, new.person_id, new.outcome
+      FROM visits vi
+      JOIN households h ON h.id = vi.household_id
+      JOIN villages vl ON vl.id = h.village_id
+     WHERE vi.id = new.visit_id AND vi.deleted_at IS NULL;""", when="new.deleted_at IS NULL"),
+    _row_trigger("reach_visit_outcomes_au", "AFTER", "UPDATE", "visit_outcomes",
+                 _rebuild_visits("old.visit_id, new.visit_id")),
     _row_trigger("reach_households_au", "AFTER", "UPDATE OF village_id", "households",
                  """    UPDATE reach SET village_id = new.village_id,
            commune_code = (SELECT commune_code FROM villages WHERE id = new.village_id)
@@ -359,10 +375,18 @@ REACH_TRIGGERS = (
     _row_trigger("reach_group_sessions_aiu", "AFTER", "INSERT OR UPDATE", "group_sessions",
                  _rebuild_sessions("CASE TG_OP WHEN 'UPDATE' THEN old.id ELSE new.id END,"
                                    " new.id")),
-    _row_trigger("reach_session_attendees_aiu", "AFTER", "INSERT OR UPDATE",
-                 "session_attendees",
-                 _rebuild_sessions("CASE TG_OP WHEN 'UPDATE' THEN old.session_id"
-                                   " ELSE new.session_id END, new.session_id")),
+    _row_trigger("reach_session_attendees_ai", "AFTER", "INSERT", "session_attendees", f"""
+    INSERT INTO reach (source_id, day, commune_code, village_id, officer_id, household_id,
+                       person_id, kind)
+    SELECT s.id, substr(s.held_at, 1, 10), s.commune_code, s.village_id, f.value, NULL,
+           new.person_id, x.kind
+      FROM group_sessions s
+      JOIN (SELECT 'attendee' AS kind UNION ALL
+            SELECT o.value FROM {json_values('new.outcomes', 'o')}) x ON true
+      LEFT JOIN {json_values('s.facilitators', 'f')} ON true
+     WHERE s.id = new.session_id AND s.deleted_at IS NULL;""", when="new.deleted_at IS NULL"),
+    _row_trigger("reach_session_attendees_au", "AFTER", "UPDATE", "session_attendees",
+                 _rebuild_sessions("old.session_id, new.session_id")),
     # A removed person is out of reach; brought back, their visits and sessions count again.
     _row_trigger("reach_removed_people_bi", "BEFORE", "INSERT", "reach",
                  "    IF new.person_id IS NOT NULL AND EXISTS (SELECT 1 FROM people WHERE"
@@ -388,8 +412,9 @@ REACH_TRIGGERS = (
                       " DISTINCT FROM new.commune_code OR old.deleted_at IS DISTINCT FROM"
                       " new.deleted_at"),
 )
-REACH_FUNCTIONS = ("reach_visits_aiu", "reach_visit_outcomes_aiu", "reach_households_au",
-                   "reach_group_sessions_aiu", "reach_session_attendees_aiu",
+REACH_FUNCTIONS = ("reach_visits_aiu", "reach_visit_outcomes_ai", "reach_visit_outcomes_au",
+                   "reach_households_au", "reach_group_sessions_aiu",
+                   "reach_session_attendees_ai", "reach_session_attendees_au",
                    "reach_removed_people_bi", "reach_people_removed_au",
                    "reach_people_restored_au", "reach_counts_ai", "reach_counts_ad",
                    "reach_counts_au", "reach_counts_office_communes_ai",
