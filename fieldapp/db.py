@@ -331,21 +331,28 @@ _WRITES = re.compile(r"\s*(insert|update|delete)\b", re.I)
 def _read_like_sqlite(conn):
     """Values come back as SQLite gives them: whole numbers (count, sum of integers: numeric)
     as int, JSON built by a query as its text."""
+    number, text = _loaders()
+    conn.adapters.register_loader("numeric", number)
+    for name in ("json", "jsonb"):
+        conn.adapters.register_loader(name, text)
+
+
+@lru_cache(maxsize=1)
+def _loaders():
+    """psycopg's loaders of numeric (as int when whole, else float) and JSON (as its text)."""
     from psycopg.adapt import Loader
     from psycopg.types.numeric import NumericLoader
 
     class Number(NumericLoader):
         def load(self, data):
             value = super().load(data)
-            return int(value) if value == value.to_integral_value() else float(value)
+            return int(value) if value.is_finite() and value == value.to_integral_value() \
+                else float(value)
 
     class Text(Loader):
         def load(self, data):
             return bytes(data).decode()
-
-    conn.adapters.register_loader("numeric", Number)
-    for name in ("json", "jsonb"):
-        conn.adapters.register_loader(name, Text)
+    return Number, Text
 
 
 def key_pragma(key):
