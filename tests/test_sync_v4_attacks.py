@@ -9,6 +9,7 @@ import gzip
 import json
 import os
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -25,7 +26,7 @@ from fieldapp.households import queries as households
 from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
 from helpers import rows_of
-from sync import client, compaction, hlc, pages
+from sync import capture, client, compaction, erasure, hlc, pages
 from sync.synced_tables import SYNCED_TABLES
 from conftest import start_central
 from syncing import Laptop, office_rows
@@ -516,3 +517,100 @@ def test_compaction_after_merges_runs_again_once_the_servers_clock_is_put_right(
                      user_id=laptop.user())
         laptop.sync()
     assert db.sync.state("log_compacted_at")[:4] == str(time.gmtime().tm_year)
+
+
+@pytest.fixture
+def pg_central(tmp_path, request):
+    central = start_central(request, tmp_path / "central", "postgresql")
+    yield central
+    central.stop()
+
+
+@pytest.mark.parametrize("kind", ["edit", "erasure"])
+def test_a_central_write_while_a_laptops_push_merges(pg_central, tmp_path, monkeypatch, kind):
+    """On PostgreSQL a write made on the central server (a form's edit, an erasure through
+    removals) writes sync_state (the clock's hlc_last; an erasure the pages' generation first)
+    before its log entry takes the merge lock; a laptop's push, merged under the lock, then
+    writes the same rows (capture.observe; an erasure's pages.invalidate): each waits for the
+    other, PostgreSQL ends one as a deadlock, and the laptop's sync is answered 500. Both must
+    end done (the central write is paused where the race lies, in this process, which runs the
+    same functions a web worker does)."""
+    central = pg_central
+    laptop = Laptop(tmp_path / "laptop", central)
+    try:
+        laptop.sync()
+        made = []
+        for n, cccd in enumerate(("001080011111", "001080022222")):
+            household, person = register(laptop, f"Người xoá {n}")
+            households.update_person(laptop.db, person, {"cccd": cccd}, user_id=laptop.user())
+            made.append((household, person))
+        laptop.sync()
+        (here_household, here), (there_household, there) = made
+        if kind == "erasure":
+            store.erase_numbers_with(laptop.db, "people", there, user_id=laptop.user())
+            erasure.settle(laptop.db.sync)
+        else:
+            store.update(laptop.db, "households", there_household,
+                         {"address_note": "sửa trên máy"}, user_id=laptop.user())
+        generation = int(central.db.sync.state(pages.GENERATION, 0) or 0)
+
+        mine = connect(central.database_url)
+        paused, go, failures = threading.Event(), threading.Event(), []
+        module, name = (erasure, "erase") if kind == "erasure" else (capture, "stamp")
+        real = getattr(module, name)
+
+        def pausing(store_, *args, **kwargs):
+            done = real(store_, *args, **kwargs)
+            if store_ is mine.sync and not paused.is_set():
+                paused.set()
+                go.wait(20)
+            return done
+        monkeypatch.setattr(module, name, pausing)
+
+        def on_central():
+            try:
+                if kind == "erasure":
+                    store.erase_numbers_with(mine, "people", here, user_id=None)
+                else:
+                    store.update(mine, "households", here_household,
+                                 {"address_note": "sửa ở trung tâm"}, user_id=None)
+            except Exception as e:  # noqa: BLE001 (the failure is the finding)
+                failures.append(("central write", repr(e)))
+
+        def on_laptop():
+            try:
+                laptop.sync(timeout=30)
+            except Exception as e:  # noqa: BLE001
+                failures.append(("laptop sync", repr(e)))
+
+        first = threading.Thread(target=on_central)
+        first.start()
+        assert paused.wait(20)
+        second = threading.Thread(target=on_laptop)
+        second.start()
+        watcher = connect(central.database_url)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not watcher.execute(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                ).fetchone()[0]:
+            time.sleep(0.05)
+        go.set()
+        first.join(60), second.join(60)
+        watcher.close()
+        mine.close()
+        assert failures == [], [line for line in central.output if "Deadlock" in line
+                                 or "waits for" in line]
+        if kind == "erasure":
+            for person in (here, there):
+                assert central.db.execute("select cccd from people where id = ?",
+                                          [person]).fetchone()[0] is None
+            assert int(central.db.sync.state(pages.GENERATION, 0)) >= generation + 2
+        else:
+            notes = dict(central.db.execute(
+                "select id, address_note from households where id in (?, ?)",
+                [here_household, there_household]).fetchall())
+            assert notes == {here_household: "sửa ở trung tâm",
+                             there_household: "sửa trên máy"}
+        assert central.errors() == []
+    finally:
+        laptop.close()

@@ -122,6 +122,10 @@ class PostgreSQLStore(Store):
         return row[0] if row else default
 
     def set_state(self, key, value):
+        if self.in_transaction:
+            # The merge lock before the row's: a merge holds it when it writes these rows (the
+            # clock, the pages' generation), so a transaction that wrote one first deadlocks it.
+            self._take_merge_lock()
         self._execute("insert into sync_state (key, value) values (%s, %s)"
                       " on conflict (key) do update set value = excluded.value",
                       [key, str(value)])
