@@ -130,6 +130,12 @@ def log(store, table, row_id, fields, origin, values=None, origin_has_it=False,
         rescope(store, table, [row_id], commune)
     store.append_log([log_entry(table, row_id, fields, origin, (commune, office),
                                 origin_has_it, trail)])
+    if table == "users" and is_central(store):
+        from . import pages, policy
+        if policy.OFFLINE_LOGIN_FIELDS & fields.keys():
+            # Pages encoded before carry the hash this may withdraw (sync.pull, as_held): a
+            # laptop enrolled later, or stolen credentials, must not pull it from them.
+            pages.invalidate(store)
 
 
 def moves(table, fields):

@@ -26,7 +26,7 @@ from fieldapp.households import queries as households
 from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
 from helpers import rows_of
-from sync import capture, client, compaction, erasure, hlc, pages
+from sync import capture, client, compaction, erasure, hlc, pages, policy
 from sync.synced_tables import SYNCED_TABLES
 from conftest import start_central
 from syncing import Laptop, office_rows
@@ -424,6 +424,50 @@ def test_random_work_compacted_at_random_moments_then_a_fresh_laptop(world, oper
         finally:
             for laptop in machines:
                 laptop.close()
+
+
+def test_a_hash_withdrawn_is_never_served_again_from_a_cached_page(world, tmp_path):
+    """sync-protocol.md, What a stolen laptop exposes: never the hash of an administrator, of a
+    disabled account or of another office's user. Three officers' hashes cached in office A's
+    pages on both workers; one disabled, one made administrator, one moved to office B: a laptop
+    enrolled after (or stolen credentials) pulling from 0 receives none of the three."""
+    w = world
+    made = {}
+    for change in ("disabled", "administrator", "moved"):
+        user = accounts.create_user(w.db, username=f"tamthoi_{change}", full_name="Vừ A Tạm",
+                                    password="mat-khau-tam-1", role="officer",
+                                    office_id=w.office_a, user_id=None)["id"]
+        made[change] = (user, w.db.execute("select password_hash from users where id = ?",
+                                           [user]).fetchone()[0])
+    for n in range(2):  # the pages holding the accounts close
+        register(w.field, f"Hộ sau {n}")
+    w.field.sync()
+    w.hostile.sync()
+    texts = [w.device.pull(0)[2] for _ in range(4)]
+    assert all(hash_ in text for _, hash_ in made.values() for text in texts)
+    accounts.set_active(w.db, made["disabled"][0], False, user_id=None)
+    accounts.update_user(w.db, made["administrator"][0], full_name="Vừ A Tạm", role="admin",
+                         office_id=w.office_a, user_id=None)
+    accounts.update_user(w.db, made["moved"][0], full_name="Vừ A Tạm", role="officer",
+                         office_id=w.office_b, user_id=None)
+    late = Laptop(tmp_path / "late", w.central)
+    try:
+        late.sync()
+        for user, _ in made.values():
+            assert late.db.execute("select password_hash from users where id = ?",
+                                   [user]).fetchone()[0] == policy.WITHHELD_HASH
+        late_device = Device(w.central, late)
+        for _ in range(4):
+            cursor = 0
+            while True:
+                status, answer, text = late_device.pull(cursor)
+                assert status == 200
+                assert [c for c, (_, hash_) in made.items() if hash_ in text] == []
+                cursor = answer["pull"]["cursor"]
+                if not answer["pull"]["more"]:
+                    break
+    finally:
+        late.close()
 
 
 # Five years ahead, monotonic clocks too: syncing.skewed leaves them real, and under it
