@@ -29,7 +29,7 @@ from helpers import rows_of
 from sync import capture, client, compaction, erasure, hlc, pages, policy
 from sync.synced_tables import SYNCED_TABLES
 from conftest import start_central
-from syncing import Laptop, office_rows
+from syncing import Laptop, Web, office_rows
 from test_pull_pages import differing
 from test_sync import OPERATION, _operate, register
 
@@ -309,6 +309,10 @@ HOSTILE_TEXTS = ["?", "? or 1=1 --", "%s", "%%s", "%(cccd)s", "%(x)s %s ?", ":na
                  ":commune is null or 1=1", "O'Brien \"x\" \\ \\' \\\\", "<b>đậm</b>&amp;",
                  "100%", "a?b%sc:d", "$1 $$x$$", "-- ;drop table people;"]
 
+# Those of them a placeholder binding could take for its own, and markup.
+FORM_TEXTS = ["? or 1=1 --", "%(x)s %s ?", ":commune is null or 1=1",
+              "O'Brien \"x\" \\ \\' \\\\", "<b>đậm</b>&amp;", "100%"]
+
 
 def test_values_like_placeholders_round_trip_exactly(world, tmp_path):
     """Names and notes made of placeholders, quotes and backslashes, pushed by one laptop of A
@@ -336,6 +340,32 @@ def test_values_like_placeholders_round_trip_exactly(world, tmp_path):
         assert office_rows(reader.db, w.office_a) == expected
     finally:
         reader.close()
+
+
+def test_values_like_placeholders_typed_in_central_forms_reach_the_laptops_exactly(world):
+    """The central administrator types the same values in a household's and a person's forms:
+    stored, shown escaped and pulled by the field laptop exactly as typed."""
+    w = world
+    browser = Web(w.central.url)
+    browser.log_in("trungtam", w.central.logins["trungtam"])
+    household = w.a_households[1]
+    person = w.db.execute("select head_person_id from households where id = ?",
+                          [household]).fetchone()[0]
+    for n, text in enumerate(FORM_TEXTS):
+        status, url, page = browser.fill(f"/households/{household}/edit",
+                                         {"address_note": text})
+        assert status == 200 and "/edit" not in url, (text, page[:300])
+        name = f"{text} Giàng {n}"
+        status, url, page = browser.fill(f"/people/{person}", {"full_name": name})
+        assert status == 200 and f"/people/{person}" not in url, (text, page[:300])
+        assert "<b>đậm</b>" not in page
+        w.field.sync()
+        for db in (w.db, w.field.db):
+            assert db.execute("select address_note from households where id = ?",
+                              [household]).fetchone()[0] == text
+            assert db.execute("select full_name from people where id = ?",
+                              [person]).fetchone()[0] == name
+    assert browser.get(f"/households/{household}")[0] == 200
 
 
 def test_a_household_moved_into_office_bs_commune_leaves_office_as_pages(world, tmp_path):
