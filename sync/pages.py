@@ -213,20 +213,19 @@ def _page(page):
 
 def _decoded(page, device_id, mine):
     devices = page["devices"]
-    suffixes = ["." + d for d in devices]
+    # Index -1 (a stamp given whole) takes the empty suffix at the end.
+    suffixes = ["." + d for d in devices] + [""]
     own = devices.index(device_id) if device_id in devices and not mine else None
-    shapes = page["shapes"]
+    shapes = [(shape[0], shape[1:]) for shape in page["shapes"]]
     out = []
     for row in page["changes"]:
         if row[2] == own:
             continue
-        shape = shapes[row[0]]
+        table, names = shapes[row[0]]
         values = row[3]
-        fields = {}
-        for n, name in enumerate(shape[1:]):
-            value, head, maker = values[3 * n:3 * n + 3]
-            fields[name] = [value, head + suffixes[maker] if maker >= 0 else head, ""]
-        change = {"table": shape[0], "id": row[1], "fields": fields}
+        change = {"table": table, "id": row[1], "fields": {
+            name: [value, head + suffixes[maker], ""] for name, value, head, maker in
+            zip(names, values[0::3], values[1::3], values[2::3], strict=True)}}
         if len(row) > 4:
             change["trail"] = row[4]
         out.append(change)
