@@ -417,6 +417,61 @@ def test_a_household_moved_into_office_bs_commune_leaves_office_as_pages(world, 
                                                        ).fetchone()[0]}, user_id=None)
 
 
+def test_pulls_racing_pushes_on_both_workers_skip_nothing(world, tmp_path):
+    """Two laptops register and edit households and sync in a loop while two others do
+    nothing but sync (pulls without the merge lock, pages being encoded on both workers): once
+    all have synced again, each holds office A as the central server does, nothing waiting."""
+    w = world
+    writers = [Laptop(tmp_path / f"writer{n}", w.central) for n in range(2)]
+    readers = [Laptop(tmp_path / f"reader{n}", w.central) for n in range(2)]
+    machines = writers + readers
+    stop, failures = threading.Event(), []
+    try:
+        for laptop in machines:
+            laptop.sync()
+
+        def write(n, laptop):
+            try:
+                for round_ in range(6):
+                    household, person = register(laptop, f"Hộ đua {n}.{round_}")
+                    store.update(laptop.db, "households", household,
+                                 {"address_note": f"sửa {round_}"}, user_id=laptop.user())
+                    laptop.sync()
+            except Exception as e:  # noqa: BLE001 (reported below)
+                failures.append(repr(e))
+
+        def read(laptop):
+            try:
+                while not stop.is_set():
+                    laptop.sync()
+            except Exception as e:  # noqa: BLE001
+                failures.append(repr(e))
+
+        threads = [threading.Thread(target=write, args=(n, laptop))
+                   for n, laptop in enumerate(writers)]
+        pulling = [threading.Thread(target=read, args=(laptop,)) for laptop in readers]
+        for thread in threads + pulling:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+        stop.set()
+        for thread in pulling:
+            thread.join(60)
+        assert failures == []
+        for _ in range(2):
+            for laptop in machines:
+                laptop.sync()
+        expected = office_rows(w.db, w.office_a)
+        for laptop in machines:
+            held = office_rows(laptop.db, w.office_a)
+            assert held == expected, (laptop.instance.name, differing(held, expected))
+            assert laptop.db.execute("select count(*) from sync_inbox").fetchone()[0] == 0
+    finally:
+        stop.set()
+        for laptop in machines:
+            laptop.close()
+
+
 RUNS = int(os.environ.get("HYPOTHESIS_V4_EXAMPLES", "3"))
 
 
