@@ -29,7 +29,8 @@ from helpers import rows_of
 from sync import capture, client, compaction, erasure, hlc, pages, policy
 from sync.synced_tables import SYNCED_TABLES
 from conftest import start_central
-from syncing import Laptop, Web, office_rows
+from syncing import Laptop, Web, copy_instance, office_rows, reopened
+from test_log_compaction import _history
 from test_pull_pages import differing
 from test_sync import OPERATION, _operate, register
 
@@ -468,6 +469,55 @@ def test_pulls_racing_pushes_on_both_workers_skip_nothing(world, tmp_path):
             assert laptop.db.execute("select count(*) from sync_inbox").fetchone()[0] == 0
     finally:
         stop.set()
+        for laptop in machines:
+            laptop.close()
+
+
+def test_a_laptop_imaged_onto_a_second_machine_after_compaction_with_pages_cached(world,
+                                                                                  tmp_path):
+    """A laptop copied onto a second machine; the first edits and syncs, the log is compacted,
+    office A's pages are cached on both workers; the copy edits the same records and syncs
+    (split from the identity): both, and a laptop enrolled after, end as the central server
+    holds office A; the one enrolled after with the central server's history of the records."""
+    w = world
+    first = Laptop(tmp_path / "first", w.central)
+    machines = [first]
+    try:
+        first.sync()
+        made = [register(first, f"Hộ nhân bản {n}") for n in range(3)]
+        first.sync()
+        copy = reopened(copy_instance(first.instance, tmp_path / "copy"))
+        machines.append(copy)
+        for round_ in range(2):
+            for household, person in made:
+                store.update(first.db, "households", household,
+                             {"address_note": f"máy một {round_}"}, user_id=first.user())
+            first.sync()
+        compaction.compact(w.db.sync)
+        for _ in range(4):
+            w.device.pull(0)
+        for household, person in made:
+            households.update_person(copy.db, person, {"full_name": "Tên máy hai"},
+                                     user_id=copy.user())
+            store.update(copy.db, "households", household, {"phone": "0987654321"},
+                         user_id=copy.user())
+        identity = copy.device["device_id"]
+        copy.sync()
+        assert copy.device["device_id"] != identity
+        machines.append(Laptop(tmp_path / "after", w.central))
+        for _ in range(2):
+            for laptop in machines:
+                laptop.sync()
+        expected = office_rows(w.db, w.office_a)
+        rows = [row for pair in made for row in pair]
+        for laptop in machines:
+            held = office_rows(laptop.db, w.office_a)
+            assert held == expected, (laptop.instance.name, differing(held, expected))
+        # The laptop that made the records keeps its own insert entries, which name their first
+        # values where the central server's trail names none (sync.trail.entry): compared on
+        # the laptop enrolled after.
+        assert _history(machines[-1].db, rows) == _history(w.db, rows)
+    finally:
         for laptop in machines:
             laptop.close()
 
