@@ -184,7 +184,7 @@ def test_an_old_app_is_told_plainly_to_update(central_app):
     headers, _ = enrolled(db)
     response = post(app.test_client(), {"protocol": 0, "now": hlc.now_ms()}, headers)
     assert response.status_code == 426
-    assert response.get_json()["supported"] == [1, 2, 3]
+    assert response.get_json()["supported"] == [1, 2, 3, 4]
     assert "update fieldapp" in response.get_json()["reason"]
     # The previous protocol version is still served.
     assert post(app.test_client(), message(protocol=1), headers).status_code == 200
