@@ -52,6 +52,10 @@ def erase(store, table, row_id, keep_after=None):
     left alone (a laptop's own edits not yet accepted by the central server, still to be
     merged there). Marks the store so that `settle` empties the write-ahead log."""
     fields = ERASED[table]
+    if capture.is_central(store):
+        # Pages encoded before hold the old numbers: every server process encodes them again.
+        # First, so that on PostgreSQL the merge lock its write takes comes before any row's.
+        pages.invalidate(store)
     for entry in store.find("history", table_name=table, row_id=row_id, only=["id", "changes"]):
         changes = _scrubbed_changes(entry["changes"], fields)
         if changes is not None:
@@ -78,9 +82,6 @@ def erase(store, table, row_id, keep_after=None):
     for scrub in ALSO:
         scrub(store, table, row_id, fields)
     store.erased = [*(getattr(store, "erased", None) or []), (table, row_id)]
-    if capture.is_central(store):
-        # Pages encoded before hold the old numbers: every server process encodes them again.
-        pages.invalidate(store)
 
 
 def _scrub_conflicts(store, table, row_id, fields):

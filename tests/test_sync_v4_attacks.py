@@ -770,7 +770,7 @@ def test_a_central_write_while_a_laptops_push_merges(pg_central, tmp_path, monke
         second.start()
         watcher = connect(central.database_url)
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and not watcher.execute(
+        while time.monotonic() < deadline and second.is_alive() and not watcher.execute(
                 "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
                 ).fetchone()[0]:
             time.sleep(0.05)
@@ -792,5 +792,69 @@ def test_a_central_write_while_a_laptops_push_merges(pg_central, tmp_path, monke
             assert notes == {here_household: "sửa ở trung tâm",
                              there_household: "sửa trên máy"}
         assert central.errors() == []
+    finally:
+        laptop.close()
+
+
+def test_the_same_person_erased_on_the_central_server_and_on_a_laptop_at_once(
+        pg_central, tmp_path, monkeypatch):
+    """On PostgreSQL the central server's erasure scrubs the person's log entries and history
+    (row locks) before it takes the merge lock (pages.invalidate's sync_state write, the first
+    to take it); a laptop's pushed erasure of the same person, merged under the lock, scrubs the
+    same entries: each waits for the other, and PostgreSQL ended one as a deadlock (the
+    central write paused before it moves the generation, where the row locks were taken)."""
+    central = pg_central
+    laptop = Laptop(tmp_path / "laptop", central)
+    try:
+        laptop.sync()
+        _, person = register(laptop, "Người xoá hai nơi")
+        households.update_person(laptop.db, person, {"cccd": "001080033333"},
+                                 user_id=laptop.user())
+        laptop.sync()
+        store.erase_numbers_with(laptop.db, "people", person, user_id=laptop.user())
+        erasure.settle(laptop.db.sync)
+
+        mine = connect(central.database_url)
+        paused, go, failures = threading.Event(), threading.Event(), []
+        real = pages.invalidate
+
+        def pausing(store_):
+            if store_ is mine.sync and not paused.is_set():
+                paused.set()
+                go.wait(20)
+            return real(store_)
+        monkeypatch.setattr(pages, "invalidate", pausing)
+
+        def on_central():
+            try:
+                store.erase_numbers_with(mine, "people", person, user_id=None)
+            except Exception as e:  # noqa: BLE001 (the failure is the finding)
+                failures.append(("central erasure", repr(e)))
+
+        def on_laptop():
+            try:
+                laptop.sync(timeout=30)
+            except Exception as e:  # noqa: BLE001
+                failures.append(("laptop sync", repr(e)))
+
+        first = threading.Thread(target=on_central)
+        first.start()
+        assert paused.wait(20)
+        second = threading.Thread(target=on_laptop)
+        second.start()
+        watcher = connect(central.database_url)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and second.is_alive() and not watcher.execute(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                ).fetchone()[0]:
+            time.sleep(0.05)
+        go.set()
+        first.join(60), second.join(60)
+        watcher.close()
+        mine.close()
+        assert failures == [], [line for line in central.output if "Deadlock" in line
+                                 or "waits for" in line]
+        assert central.db.execute("select cccd from people where id = ?",
+                                  [person]).fetchone()[0] is None
     finally:
         laptop.close()
