@@ -36,7 +36,7 @@ def pull(store, device, communes, cursor, upto, mine=False, version=PROTOCOL):
     own changes it holds already are left out, unless it asks for them (`mine`). Protocol 4
     answers with pages (sync.pages), which leave that to the laptop."""
     if version >= 4:
-        return pages.pull(store, device, communes, cursor, upto)
+        return pages.pull(store, device, communes, cursor, upto, mine)
     with store.snapshot():
         rows = store.log_visible(cursor, upto, communes, device["office_id"],
                                  "" if mine else device["id"], BATCH + 1)

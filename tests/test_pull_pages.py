@@ -205,6 +205,27 @@ def test_a_laptop_skips_its_own_changes_unless_it_asks_for_them(paged, laptop_of
     assert made <= {r[0] for r in other.db.execute("select id from households")}
 
 
+def test_pages_of_a_laptops_own_changes_alone_are_not_sent_back_to_it(paged, laptop_of):
+    alone = laptop_of("alone")
+    before = int(alone.db.sync.state("pull_cursor", 0))
+    made_by(alone, 12, "Chỉ của tôi")
+    result = sync(alone)
+    assert result.sent >= 3 * PAGE
+    # Raw: the pages as sent, nothing skipped by the laptop. Only a page shared with earlier
+    # work of other laptops may carry some of its own changes; whole pages of them do not come.
+    raw = [c for a in pull_from(paged, alone, cursor=before) for c in pages.decode(a)]
+    own = alone.device["device_id"]
+    came_back = [c for c in raw if all(t[1].endswith("." + own) for t in c["fields"].values())]
+    assert len(came_back) < PAGE, f"{len(came_back)} of its own {result.sent} changes came back"
+    # With `mine`, all of them still come.
+    asked = [c for a in pull_from(paged, alone, cursor=before, mine=True)
+             for c in pages.decode(a, own, mine=True)]
+    assert len(asked) >= result.sent
+    other = laptop_of("other of alone")
+    office = paged.office_id()
+    assert office_rows(other.db, office) == office_rows(paged.db, office)
+
+
 def test_a_commune_handed_to_another_office_leaves_its_pages(paged, laptop_of):
     writer = laptop_of("writer")
     household, _ = register(writer, "Hộ ở xã được chuyển")
