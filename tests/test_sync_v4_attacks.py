@@ -367,6 +367,12 @@ def test_values_like_placeholders_typed_in_central_forms_reach_the_laptops_exact
             assert db.execute("select full_name from people where id = ?",
                               [person]).fetchone()[0] == name
     assert browser.get(f"/households/{household}")[0] == 200
+    # A NUL, which PostgreSQL cannot hold: the form says so, nothing is written, no error.
+    before = synced(w.db)
+    status, url, page = browser.fill(f"/households/{household}/edit",
+                                     {"address_note": "gần\x00trường"})
+    assert status == 200 and url.endswith("/edit")
+    assert synced(w.db) == before
 
 
 def test_a_household_moved_into_office_bs_commune_leaves_office_as_pages(world, tmp_path):
