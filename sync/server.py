@@ -509,9 +509,9 @@ def _bound_held(store, device, push, cursor, version, seen_at):
     bound = device["pull_bound"]
     if bound is None or device["last_seq"] == lineage.UNPLACED or \
             device["app_version"] != seen_at["app_version"] or not device["last_seen_at"] or \
-            not timedelta() <= clock.parse(seen_at["last_seen_at"]) - clock.parse(
-                device["last_seen_at"]) <= timedelta(milliseconds=SEEN_EVERY_MS):
-        # Also a last sight ahead of now, recorded under a clock since put right.
+            abs(clock.parse(seen_at["last_seen_at"]) - clock.parse(device["last_seen_at"])) \
+            > timedelta(milliseconds=SEEN_EVERY_MS):
+        # Also a last sight far ahead of now, recorded under a clock since put right.
         return None
     if version >= 3 and not lineage.in_step(store, device, push, cursor):
         return None
