@@ -281,8 +281,17 @@ class PostgreSQLDatabase:
 
     @contextmanager
     def atomic(self):
-        """A transaction (inside one: a savepoint), undone whole by any error."""
+        """A transaction (inside one: a savepoint), undone whole by any error; an outermost one
+        queues behind the sync's merges first, as SQLite's BEGIN IMMEDIATE does."""
+        from psycopg.pq import TransactionStatus
+
+        from sync.postgresql.store import MERGE_LOCK
+        outermost = self.conn.info.transaction_status == TransactionStatus.IDLE
         with self.own_errors(), self.conn.transaction():
+            if outermost:
+                # A row written before the merge lock (a device revoked, an account changed)
+                # deadlocks a merge that holds the lock and writes the same row: the lock first.
+                self.conn.execute("select pg_advisory_xact_lock(%s)", [MERGE_LOCK])
             yield self
 
     @contextmanager

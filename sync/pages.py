@@ -61,7 +61,8 @@ class _Cache:
     def get(self, key, generation):
         with self.lock:
             self._move_to(generation)
-            page = self.pages.get(key)
+            # A database older than the pages seen (restored under a running server) has none.
+            page = self.pages.get(key) if generation == self.generation else None
             if page is not None:
                 self.pages.move_to_end(key)
             return page

@@ -355,3 +355,42 @@ def test_the_commands_on_a_postgresql_central_server(both_centrals):
         refused = runner.invoke(args=command)
         assert refused.exit_code == 1
         assert "a PostgreSQL central server's backups are PostgreSQL's (pg_dump" in refused.output
+
+
+def test_a_central_write_and_a_merge_on_the_same_rows_take_turns(pg_central, office_life):
+    """An administrator's write (a device revoked: its row, then an account's clock) beside a
+    merge that holds the lock and writes the same device row: one waits, neither deadlocks."""
+    import threading
+
+    from fieldapp.db import connect
+    url = pg_central.database_url
+    admin, merger = connect(url), connect(url)
+    device = admin.value("select id from devices order by id limit 1")
+    written, failures = threading.Event(), []
+
+    def merge():
+        written.wait(10)
+        try:
+            with merger.sync.merging():
+                merger.sync.update("devices", {"app_version": "merged"}, id=device)
+        except Exception as e:  # noqa: BLE001 - the failure is the finding
+            failures.append(e)
+
+    thread = threading.Thread(target=merge)
+    thread.start()
+    try:
+        with admin.atomic():
+            admin.execute("update devices set name = name where id = ?", [device])
+            written.set()
+            thread.join(1)  # the merge gets its turn now if it can
+            admin.sync.set_state("test_turns", "1")
+    finally:
+        thread.join(20)
+        admin.close(), merger.close()
+    assert failures == []
+    check = connect(url)
+    try:
+        assert check.value("select app_version from devices where id = ?", [device]) == "merged"
+        assert check.sync.state("test_turns") == "1"
+    finally:
+        check.close()

@@ -414,3 +414,12 @@ def test_random_work_with_pages_ends_as_protocol_3_does(paged, operations):
         finally:
             for laptop in machines:
                 laptop.close()
+
+
+def test_a_generation_older_than_the_cached_pages_gets_none_of_them():
+    """A central database restored under a running server counts generations from where its
+    copy stood: the pages the process encoded since are not its pages."""
+    cache = pages._Cache(1 << 20)
+    cache.put(("office", "communes", PAGE, 0), 5, pages.Page(b"{}", 0, None))
+    assert cache.get(("office", "communes", PAGE, 0), 5) is not None
+    assert cache.get(("office", "communes", PAGE, 0), 3) is None
