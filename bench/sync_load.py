@@ -150,7 +150,10 @@ def _office_day(folder, template, url, office, n):
                                           user_id=officer)["id"] for v in range(2)]
         for h in range(HISTORY):
             _register(db, rng, villages[h % 2], officer, f"{n}-{h}", 3)
-        client.sync(db.sync, device, timeout=TIMEOUT, instance_path=str(instance))
+        yesterday = client.sync(db.sync, device, timeout=TIMEOUT, instance_path=str(instance))
+        if yesterday.refused:
+            # Every laptop of the office would be refused today's work hanging from these.
+            raise SystemExit(f"the office's history was refused at set-up: {yesterday.refused[:3]}")
         before = int(db.sync.state("pushed_seq", 0))
         known = {r[0] for table in ("households", "people", "visits", "visit_outcomes",
                                     "group_sessions", "session_attendees", "villages")
