@@ -315,6 +315,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
             rng = random.Random(1)
             starts = sorted(rng.uniform(0, window) for _ in machines)
             latencies, errors, lock = [], Counter(), threading.Lock()
+            # Failures gathered in a few offices point at an office's data, not at the load.
+            failed_offices = Counter()
 
             def evening(n, at):
                 time.sleep(max(0, at - (time.perf_counter() - began)))
@@ -324,6 +326,7 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
                 except Exception as e:  # noqa: BLE001 - every failure is counted by kind
                     with lock:
                         errors[_kind(e)] += 1
+                        failed_offices[machines[n].office] += 1
                     return
                 with lock:
                     latencies.append(time.perf_counter() - began_one)
@@ -364,7 +367,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
     line = {
         "bench": "load", "laptops": laptops, "office_size": office_size, "window": window,
         "server": "run.py --central" + (f" --workers {workers}" if workers else ""),
-        "changes_per_day": len(days[0][1]), "errors": dict(errors), "completed": done,
+        "changes_per_day": len(days[0][1]), "errors": dict(errors),
+        "failed_by_office": dict(failed_offices.most_common(5)), "completed": done,
         "merged_syncs": round(merged_evening / day_households),
         "wall_seconds": round(wall, 1),
         "syncs_per_minute": round(done * 60 / wall, 1),

@@ -11,6 +11,11 @@ nothing for any cursor: whoever may see it sees those later entries too, after i
   the history every other device holds (sync.trail), and gets the values from the later
   entries.
 
+Pull pages encoded before stay right and are kept: a page holding an entry compacted since
+carries that entry's values as they were, and the later entries that superseded it follow it
+(docs/sync-protocol.md, "Why values encoded once stay right"); dropping every office's pages
+once a minute would have every worker encode them again all evening.
+
 The log is walked row by row in small batches, each in its own merge (no merge waits for more
 than one batch); where the last batch ended is kept in sync_state, and the walk starts again
 from the first row once it reaches the last.
@@ -55,8 +60,6 @@ def compact_batch(store, limit=BATCH):
             store.delete("sync_log", seq=delete)
         if empty:
             store.update("sync_log", {"fields": EMPTY}, seq=empty)
-        if delete or empty:
-            _invalidate_pages(store)
         # A full batch goes on after its last row (a row cut short was judged on the part
         # read, which can only find less); a short one reached the end.
         store.set_state(_POSITION, json.dumps(list(entries[-1][1:3]))
@@ -85,11 +88,3 @@ def after_merge(store, minutes=EVERY_MINUTES):
         return None
     return compact_batch(store)
 
-
-def _invalidate_pages(store):
-    """Encoded pull pages hold what was compacted: every process encodes them again."""
-    try:
-        from . import pages
-    except ImportError:  # a build without protocol 4's pages
-        return
-    pages.invalidate(store)

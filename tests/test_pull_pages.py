@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from fieldapp import accounts, offices, store
 from fieldapp.households import queries as households
-from sync import client, erasure, hlc, pages, policy, server
+from sync import client, compaction, erasure, hlc, pages, policy, server
 from syncing import Central, Laptop, office_rows
 from test_sync import OPERATION, PICK, _operate, register
 
@@ -423,3 +423,30 @@ def test_a_generation_older_than_the_cached_pages_gets_none_of_them():
     cache.put(("office", "communes", PAGE, 0), 5, pages.Page(b"{}", 0, None))
     assert cache.get(("office", "communes", PAGE, 0), 5) is not None
     assert cache.get(("office", "communes", PAGE, 0), 3) is None
+
+
+def test_pages_cached_before_a_compaction_still_bring_a_laptop_to_the_central_servers_state(
+        paged, laptop_of):
+    """Compaction keeps the pages: one holding an entry compacted since carries its values as
+    they were, and the entries that superseded it follow."""
+    writer = laptop_of("writer who corrects")
+    made = [register(writer, f"Hộ nén trang {n}") for n in range(3)]
+    sync(writer)
+    for round_ in range(3):
+        for household, _person in made:
+            store.update(writer.db, "households", household, {"address_note": f"Sửa {round_}"},
+                         user_id=writer.user())
+        sync(writer)
+    laptop_of("pulled before compaction")  # its pull fills the workers' caches
+    generation = paged.db.sync.state(pages.GENERATION, "0")
+    _read, deleted, emptied = compaction.compact(paged.db.sync)
+    assert deleted + emptied >= 2 * len(made)
+    assert paged.db.sync.state(pages.GENERATION, "0") == generation
+    late = laptop_of("pulled after compaction")
+    office = paged.office_id()
+    assert office_rows(late.db, office) == office_rows(paged.db, office)
+    rows = [row for pair in made for row in pair]
+    history = ("select table_name, row_id, at, user_id, action, changes from history"
+               f" where row_id in ({','.join('?' * len(rows))}) order by 1, 2, 3, 5, 6")
+    assert late.db.execute(history, rows).fetchall() == \
+        paged.db.execute(history, rows).fetchall()
