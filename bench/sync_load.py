@@ -221,7 +221,8 @@ class _Laptop:
             answer, _, _ = client._post(self.url, {
                 "protocol": PROTOCOL, "app_version": "bench", "now": hlc.now_ms(),
                 "push": {"after": after, "last": count, "changes": changes},
-                "pull": {"cursor": self.cursor}}, self.device, timeout=TIMEOUT)
+                "pull": {"cursor": self.cursor, **({"continuing": True} if requests else {})}},
+                self.device, timeout=TIMEOUT)
             requests += 1
             if answer.get("recover"):
                 raise client.SyncError("asked to repair", kind="recover")

@@ -284,15 +284,18 @@ def _exchange(store, progress, app_version, on_progress, timeout):
     # as it may have dropped them when the commune was another office's.
     mine_until = int(store.state("pull_mine_until", 0))
 
-    def send(outgoing, after, cursor):
-        """The request in flight, and whether it asks for this laptop's own changes too."""
+    def send(outgoing, after, cursor, continuing=False):
+        """The request in flight, and whether it asks for this laptop's own changes too;
+        `continuing`: a later request of this sync, done once it reaches the bound its first
+        set (what others pushed since comes at the next sync)."""
         _report(progress, on_progress, "sending" if outgoing else "receiving")
         return in_flight.submit(_post, url, {
             "protocol": PROTOCOL, "app_version": app_version,
             "now": hlc.now_ms() + clock_offset,
             "push": {"after": after, "last": max(store.last_seq(), after),
                      "changes": outgoing},
-            "pull": {"cursor": cursor, **({"mine": True} if cursor < mine_until else {})}},
+            "pull": {"cursor": cursor, **({"mine": True} if cursor < mine_until else {}),
+                     **({"continuing": True} if continuing else {})}},
             device, timeout=timeout, app_version=app_version), cursor < mine_until
 
     with ThreadPoolExecutor(max_workers=1) as in_flight, capture.collector_paused():
@@ -316,7 +319,8 @@ def _exchange(store, progress, app_version, on_progress, timeout):
             if more:
                 if following is None or answer["ack_seq"] != last:
                     following = _outgoing(store, answer["ack_seq"])
-                request, next_mine = send(following, answer["ack_seq"], answer["pull"]["cursor"])
+                request, next_mine = send(following, answer["ack_seq"], answer["pull"]["cursor"],
+                                          continuing=True)
             if _apply(store, answer, progress, clock_offset, (after, last)):
                 return True
             _report(progress, on_progress, "applying")

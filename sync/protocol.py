@@ -204,6 +204,8 @@ def check_sync(message):
                                  f" {MAX_INTEGER}")
     if type(pull.get("mine", False)) is not bool:
         raise RequestDenied(400, "'pull.mine' must be true or false")
+    if type(pull.get("continuing", False)) is not bool:
+        raise RequestDenied(400, "'pull.continuing' must be true or false")
     return version
 
 

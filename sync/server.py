@@ -456,7 +456,8 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
     seen_at = {"last_seen_at": _utc(), "app_version": str(message.get("app_version") or "")[:40]}
     mine = (message.get("pull") or {}).get("mine", False)
     answer = {"protocol": version, "server_now": server_now, "clock_offset_ms": skew}
-    held = _bound_held(store, device, push, cursor, version, seen_at)
+    continuing = (message.get("pull") or {}).get("continuing", False)
+    held = _bound_held(store, device, push, cursor, version, seen_at, continuing)
     if held:
         # Nothing to merge nor to record: the merge lock is left to those who push.
         upto, device = held
@@ -498,8 +499,12 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
 SEEN_EVERY_MS = 60 * 1000
 
 
-def _bound_held(store, device, push, cursor, version, seen_at):
-    """(the pull's bound, the device) for a request that may skip the merge lock, else None."""
+def _bound_held(store, device, push, cursor, version, seen_at, continuing=False):
+    """(the pull's bound, the device) for a request that may skip the merge lock, else None.
+
+    A later request of the same sync (`continuing`) that has reached its bound is done: what
+    was logged since its push comes at its next sync, rather than every laptop of an evening
+    waiting behind the merges queued for the lock to move its bound on."""
     # Lock-free only when nothing is to be written: no push, no repair, last_seen_at recent
     # and the app version unchanged, and a pull that goes no further than the bound this
     # server recorded before handing out any position up to it (lineage's check holds).
@@ -515,7 +520,7 @@ def _bound_held(store, device, push, cursor, version, seen_at):
         return None
     if version >= 3 and not lineage.in_step(store, device, push, cursor):
         return None
-    if cursor < bound or store.last_seq() == bound:
+    if cursor < bound or (continuing and cursor == bound) or store.last_seq() == bound:
         return bound, device
     return None
 

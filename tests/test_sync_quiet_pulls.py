@@ -78,3 +78,51 @@ def test_pulls_within_the_bound_take_no_merge_lock(tmp_path, laptops, central):
     reader.sync()
     assert reader.db.execute("select count(*) from households").fetchone()[0] == \
         writer.db.execute("select count(*) from households").fetchone()[0]
+
+
+def test_a_later_request_of_a_sync_at_its_bound_is_done_without_the_lock(laptops, central):
+    """The later requests of one sync (`continuing`) stop at the bound its first request set:
+    none waits behind the merges queued for the lock to move its bound on."""
+    import pytest
+
+    from sync.protocol import RequestDenied, check_sync
+    writer, reader = laptops("writer"), laptops("reader")
+    households(writer, 30)
+    writer.sync()
+    store, holder = connect(central.instance / "fieldapp.sqlite3"), \
+        connect(central.instance / "fieldapp.sqlite3")
+    try:
+        device = store.sync.find("devices", id=reader.device["device_id"])[0]
+        cursor = int(reader.db.sync.state("pull_cursor", 0))
+        assert cursor == device["pull_bound"] < store.sync.last_seq()
+        request = _request(device, cursor)
+        request["pull"]["continuing"] = True
+        answers, held, release = [], threading.Event(), threading.Event()
+
+        def hold():
+            with holder.sync.merging():
+                held.set()
+                release.wait(5)
+
+        holding = threading.Thread(target=hold)
+        holding.start()
+        held.wait(10)
+        asking = threading.Thread(target=lambda: answers.append(
+            server.handle_sync(store.sync, device, request)))
+        asking.start()
+        asking.join(2.5)
+        quick = list(answers)
+        release.set()
+        holding.join(), asking.join()
+        assert quick, "a continuing request at its bound waited for the merge lock"
+        assert quick[0]["pull"]["cursor"] == cursor and not quick[0]["pull"]["more"]
+        for hostile in (1, "yes", None, []):
+            with pytest.raises(RequestDenied) as refused:
+                check_sync({**request, "pull": {"cursor": cursor, "continuing": hostile}})
+            assert refused.value.status == 400
+    finally:
+        store.close(), holder.close()
+    # Its next sync (a first request) moves the bound on and brings the writer's work.
+    reader.sync()
+    assert reader.db.execute("select count(*) from households").fetchone()[0] == \
+        writer.db.execute("select count(*) from households").fetchone()[0]
