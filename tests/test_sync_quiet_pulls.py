@@ -16,9 +16,10 @@ def _request(device, cursor):
             "pull": {"cursor": cursor}}
 
 
-def _answered_while_merging(store, holder, device, cursor, wait=5):
-    """The answer to a pull-only request sent while `holder` holds the merge lock, or None if
-    it waited for the lock; the lock is released after `wait` seconds either way."""
+def _answered_while_merging(store, holder, device, cursor, wait=5, request=None):
+    """The answer to a pull-only request (`request`, or one from the cursor) sent while
+    `holder` holds the merge lock, or None if it waited for the lock; the lock is released
+    after `wait` seconds either way, and the answer it got is returned second."""
     answers, held, release = [], threading.Event(), threading.Event()
 
     def hold():
@@ -30,7 +31,7 @@ def _answered_while_merging(store, holder, device, cursor, wait=5):
     holding.start()
     held.wait(10)
     asking = threading.Thread(target=lambda: answers.append(
-        server.handle_sync(store, device, _request(device, cursor))))
+        server.handle_sync(store, device, request or _request(device, cursor))))
     asking.start()
     asking.join(wait / 2)
     quick = list(answers)
@@ -97,25 +98,10 @@ def test_a_later_request_of_a_sync_at_its_bound_is_done_without_the_lock(laptops
         assert cursor == device["pull_bound"] < store.sync.last_seq()
         request = _request(device, cursor)
         request["pull"]["continuing"] = True
-        answers, held, release = [], threading.Event(), threading.Event()
-
-        def hold():
-            with holder.sync.merging():
-                held.set()
-                release.wait(5)
-
-        holding = threading.Thread(target=hold)
-        holding.start()
-        held.wait(10)
-        asking = threading.Thread(target=lambda: answers.append(
-            server.handle_sync(store.sync, device, request)))
-        asking.start()
-        asking.join(2.5)
-        quick = list(answers)
-        release.set()
-        holding.join(), asking.join()
+        quick, _ = _answered_while_merging(store.sync, holder.sync, device, cursor,
+                                           request=request)
         assert quick, "a continuing request at its bound waited for the merge lock"
-        assert quick[0]["pull"]["cursor"] == cursor and not quick[0]["pull"]["more"]
+        assert quick["pull"]["cursor"] == cursor and not quick["pull"]["more"]
         for hostile in (1, "yes", None, []):
             with pytest.raises(RequestDenied) as refused:
                 check_sync({**request, "pull": {"cursor": cursor, "continuing": hostile}})
