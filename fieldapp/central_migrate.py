@@ -187,7 +187,7 @@ def seeded_tables():
             steps.apply(fresh)
         return frozenset(
             t.name for t in metadata.sorted_tables if t.name in fresh.table_names()
-            and fresh.execute(f"select exists (select 1 from [{t.name}])").fetchone()[0])
+            and fresh.execute(f'select exists (select 1 from "{t.name}")').fetchone()[0])
     finally:
         fresh.close()
 
@@ -239,7 +239,8 @@ class Checksum:
 
 
 def _sqlite_select(table):
-    return f"select {', '.join(f'[{n}]' for n in _columns(table))} from [{table.name}]"
+    names = ", ".join(f'"{n}"' for n in _columns(table))
+    return f'select {names} from "{table.name}"'
 
 
 def copy_table(source, conn, table, batch=BATCH):

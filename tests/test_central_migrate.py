@@ -9,7 +9,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from datetime import datetime
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -262,6 +264,13 @@ def test_a_merge_in_progress_or_a_live_pid_file_refuses(instance, postgres_datab
     standing_in = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)",
                                     "run.py", "--central"])
     try:
+        # Once it runs as the command it stands in for (a loaded machine may still show the
+        # forked test process's command line for a moment).
+        cmdline = Path(f"/proc/{standing_in.pid}/cmdline")
+        for _ in range(100):
+            if b"run.py" in cmdline.read_bytes():
+                break
+            time.sleep(0.05)
         (instance / "central.pid").write_text(f"{standing_in.pid}\n")
         with pytest.raises(central_migrate.Refused, match=re.escape(
                 f"the central server is running (gunicorn, pid {standing_in.pid}")):
