@@ -40,15 +40,22 @@ def _answered_while_merging(store, holder, device, cursor, wait=5, request=None)
     return (quick or [None])[0], answers[0]
 
 
-def test_pulls_within_the_bound_take_no_merge_lock(tmp_path, laptops, central):
+def _reader_behind_a_writer(laptops, central, households_made):
+    """(writer, reader, the central database twice: to ask and to hold the lock, the reader's
+    device row) once the writer pushed households the reader has not pulled."""
     writer, reader = laptops("writer"), laptops("reader")
-    households(writer, 1500)
+    households(writer, households_made)
     writer.sync()
+    path = central.instance / "fieldapp.sqlite3"
+    store, holder = connect(path), connect(path)
+    return writer, reader, store, holder, \
+        store.sync.find("devices", id=reader.device["device_id"])[0]
+
+
+def test_pulls_within_the_bound_take_no_merge_lock(tmp_path, laptops, central):
     # The reader's first request records the bound; it then pulls below it, request by request.
-    store, holder = connect(central.instance / "fieldapp.sqlite3"), \
-        connect(central.instance / "fieldapp.sqlite3")
+    writer, reader, store, holder, device = _reader_behind_a_writer(laptops, central, 1500)
     try:
-        device = store.sync.find("devices", id=reader.device["device_id"])[0]
         before = device["pull_bound"]
         cursor = int(reader.db.sync.state("pull_cursor", 0))
         assert cursor == before  # caught up with its bound, and the log went on since
@@ -87,13 +94,8 @@ def test_a_later_request_of_a_sync_at_its_bound_is_done_without_the_lock(laptops
     import pytest
 
     from sync.protocol import RequestDenied, check_sync
-    writer, reader = laptops("writer"), laptops("reader")
-    households(writer, 30)
-    writer.sync()
-    store, holder = connect(central.instance / "fieldapp.sqlite3"), \
-        connect(central.instance / "fieldapp.sqlite3")
+    writer, reader, store, holder, device = _reader_behind_a_writer(laptops, central, 30)
     try:
-        device = store.sync.find("devices", id=reader.device["device_id"])[0]
         cursor = int(reader.db.sync.state("pull_cursor", 0))
         assert cursor == device["pull_bound"] < store.sync.last_seq()
         request = _request(device, cursor)
