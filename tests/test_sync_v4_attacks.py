@@ -712,6 +712,31 @@ def pg_central(tmp_path_factory, request):
     central.stop()
 
 
+def _race(central, laptop, on_central, paused, go, failures):
+    """Run the central write until it pauses where the race lies, then the laptop's sync until
+    it waits for a lock (or ends), then let both finish; failures gathered in `failures`."""
+    def on_laptop():
+        try:
+            laptop.sync(timeout=30)
+        except Exception as e:  # noqa: BLE001 (the failure is the finding)
+            failures.append(("laptop sync", repr(e)))
+
+    first = threading.Thread(target=on_central)
+    first.start()
+    assert paused.wait(20)
+    second = threading.Thread(target=on_laptop)
+    second.start()
+    watcher = connect(central.database_url)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and second.is_alive() and not watcher.execute(
+            "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+            ).fetchone()[0]:
+        time.sleep(0.05)
+    go.set()
+    first.join(60), second.join(60)
+    watcher.close()
+
+
 @pytest.mark.parametrize("kind", ["edit", "erasure"])
 def test_a_central_write_while_a_laptops_push_merges(pg_central, tmp_path, monkeypatch, kind):
     """On PostgreSQL a write made on the central server (a form's edit, an erasure through
@@ -763,26 +788,7 @@ def test_a_central_write_while_a_laptops_push_merges(pg_central, tmp_path, monke
             except Exception as e:  # noqa: BLE001 (the failure is the finding)
                 failures.append(("central write", repr(e)))
 
-        def on_laptop():
-            try:
-                laptop.sync(timeout=30)
-            except Exception as e:  # noqa: BLE001
-                failures.append(("laptop sync", repr(e)))
-
-        first = threading.Thread(target=on_central)
-        first.start()
-        assert paused.wait(20)
-        second = threading.Thread(target=on_laptop)
-        second.start()
-        watcher = connect(central.database_url)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and second.is_alive() and not watcher.execute(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                ).fetchone()[0]:
-            time.sleep(0.05)
-        go.set()
-        first.join(60), second.join(60)
-        watcher.close()
+        _race(central, laptop, on_central, paused, go, failures)
         mine.close()
         assert failures == [], [line for line in central.output if "Deadlock" in line
                                  or "waits for" in line]
@@ -837,26 +843,7 @@ def test_the_same_person_erased_on_the_central_server_and_on_a_laptop_at_once(
             except Exception as e:  # noqa: BLE001 (the failure is the finding)
                 failures.append(("central erasure", repr(e)))
 
-        def on_laptop():
-            try:
-                laptop.sync(timeout=30)
-            except Exception as e:  # noqa: BLE001
-                failures.append(("laptop sync", repr(e)))
-
-        first = threading.Thread(target=on_central)
-        first.start()
-        assert paused.wait(20)
-        second = threading.Thread(target=on_laptop)
-        second.start()
-        watcher = connect(central.database_url)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and second.is_alive() and not watcher.execute(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                ).fetchone()[0]:
-            time.sleep(0.05)
-        go.set()
-        first.join(60), second.join(60)
-        watcher.close()
+        _race(central, laptop, on_central, paused, go, failures)
         mine.close()
         assert failures == [], [line for line in central.output if "Deadlock" in line
                                  or "waits for" in line]
