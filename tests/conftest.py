@@ -1,6 +1,7 @@
 """Fixtures: an app on a temporary database, clients and logins, and makers of rows (factories)."""
 
 import itertools
+import shutil
 
 import pytest
 
@@ -117,6 +118,19 @@ def seeded_database(tmp_path_factory):
     database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     database.close()
     return app.config["DATABASE"]
+
+
+@pytest.fixture(scope="session")
+def central_demo_file(tmp_path_factory, seeded_database):
+    """The demo's database made a central server's (its role, its log), once: its path, for
+    tests to copy."""
+    path = tmp_path_factory.mktemp("central-demo") / "fieldapp.sqlite3"
+    shutil.copyfile(seeded_database, path)
+    db = connect(path)
+    upgrade(db, central=True)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
 
 
 @pytest.fixture

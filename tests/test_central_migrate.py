@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from fieldapp import central_migrate, create_app, store
-from fieldapp.db import connect, upgrade
+from fieldapp.db import connect
 from fieldapp.households import queries as households
 from fieldapp.visits import queries as visits
 from syncing import Central, Laptop, flask, office_rows
@@ -122,24 +122,12 @@ def test_laptops_sync_on_against_postgresql_without_enrolling_again(tmp_path, po
         a.close(), b.close()
 
 
-@pytest.fixture(scope="module")
-def central_file(tmp_path_factory, seeded_database):
-    """The demo's database made a central server's (its role, its log), once."""
-    path = tmp_path_factory.mktemp("central") / "fieldapp.sqlite3"
-    shutil.copyfile(seeded_database, path)
-    db = connect(path)
-    upgrade(db, central=True)
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
-
-
 @pytest.fixture
-def instance(tmp_path, central_file):
-    """A stopped central server's instance folder: a copy of central_file."""
+def instance(tmp_path, central_demo_file):
+    """A stopped central server's instance folder: a copy of central_demo_file."""
     folder = tmp_path / "central"
     folder.mkdir()
-    shutil.copyfile(central_file, folder / "fieldapp.sqlite3")
+    shutil.copyfile(central_demo_file, folder / "fieldapp.sqlite3")
     return folder
 
 

@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from fieldapp import demo
-from fieldapp.db import connect, upgrade
+from fieldapp.db import connect
 from sync import clock, hlc, pages, server
 from sync.postgresql import MERGE_LOCK, PostgreSQLStore
 from sync.protocol import PROTOCOL
@@ -40,12 +40,10 @@ def close(store):
 
 
 @pytest.fixture(scope="session")
-def central_demo(tmp_path_factory, seeded_database):
+def central_demo(central_demo_file):
     """The demo's database made a central server's, once: (path, office id, a village of it)."""
-    path = tmp_path_factory.mktemp("central") / "central.sqlite3"
-    shutil.copyfile(seeded_database, path)
+    path = central_demo_file
     db = connect(path)
-    upgrade(db, central=True)
     office = db.execute("select id from offices where name = ?", [demo.OFFICE_NAME]).fetchone()[0]
     village = db.execute("""select v.id from villages v join office_communes oc
                              on oc.commune_code = v.commune_code and oc.deleted_at is null
