@@ -9,6 +9,7 @@ import pytest
 from helpers import PASSWORD, FormClient
 from postgres import REACH_TABLES, assert_counts_kept, copy_into, counts_built_again, rows_of
 from syncing import Central, Laptop, Web, office_rows
+from test_sync import converge
 
 from fieldapp import clock, create_app, demo, store
 from fieldapp.text import fold
@@ -146,23 +147,6 @@ def pg_central(tmp_path_factory, postgres_server):
     postgres_server.drop_database(name)
 
 
-def _converge(central, *laptops):
-    """Sync every laptop until nothing moves; the office's rows on each equal the central
-    server's, table by table."""
-    for _ in range(2):
-        for laptop in laptops:
-            laptop.sync()
-    office = central.office_id()
-    expected = office_rows(central.db, office)
-    for laptop in laptops:
-        held = office_rows(laptop.db, office)
-        assert {t: len(rows) for t, rows in held.items()} == \
-            {t: len(rows) for t, rows in expected.items()}, laptop.instance.name
-        for table, rows in expected.items():
-            assert held[table] == rows, (laptop.instance.name, table)
-    return expected
-
-
 @pytest.fixture(scope="module")
 def office_life(tmp_path_factory, pg_central):
     """Two laptops of the demo office working and syncing through the PostgreSQL central server:
@@ -183,7 +167,7 @@ def office_life(tmp_path_factory, pg_central):
         visits.record_visit(b.db, household, officer_id=officer,
                             visited_at=datetime(2026, 11, 28, 14), present=[head],
                             outcomes={head: (["household_bhyt"], None)})
-        _converge(pg_central, a, b)
+        converge(pg_central, a, b)
         pao = b.db.value("select id from people where full_name = 'Giàng A Páo'")
         commune = b.db.value("select commune_code from villages where id = ?", [village])
         session = group_sessions.record_session(
@@ -194,7 +178,7 @@ def office_life(tmp_path_factory, pg_central):
         households.update_person(a.db, pao, {"full_name": "Thào Mí Dua"}, user_id=a.user())
         removed = a.db.value("select id from visits where nobody_home = 1")
         visits.remove_visit(a.db, removed, "recorded twice", user_id=a.user())
-        rows = _converge(pg_central, a, b)
+        rows = converge(pg_central, a, b)
         yield {"a": a, "b": b, "rows": rows, "renamed": pao, "household": household,
                "session": session, "village": village, "commune": commune,
                "visit": b.db.value("select id from visits where household_id = ?",
