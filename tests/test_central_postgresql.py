@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from helpers import PASSWORD, FormClient
 from postgres import REACH_TABLES, assert_counts_kept, copy_into, counts_built_again, rows_of
-from syncing import Central, Laptop, Web, office_rows
+from syncing import Central, Laptop, Web
 from test_sync import converge
 
 from fieldapp import clock, create_app, demo, store
