@@ -145,6 +145,12 @@ def serve_central(app, host, port, workers, threads):
     database (sync.store's merging(): BEGIN IMMEDIATE), not by any lock of one process."""
     from gunicorn.app.base import BaseApplication  # POSIX only, as the central server is
 
+    from fieldapp.central_migrate import PID_FILE, running_server
+    pidfile = os.path.join(app.instance_path, PID_FILE)
+    if os.path.exists(pidfile) and running_server(app.instance_path) is None:
+        # Left by a server killed or a machine restarted: gunicorn refuses to start while it
+        # names any live process, and after a restart its number may be another program's.
+        os.remove(pidfile)
     class Central(BaseApplication):
         def load_config(self):
             settings = {"bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
@@ -153,7 +159,7 @@ def serve_central(app, host, port, workers, threads):
                         "errorlog": "-", "loglevel": "warning", "proc_name": "fieldapp-central",
                         "preload_app": True,
                         # flask central-migrate refuses while it names a live process.
-                        "pidfile": os.path.join(app.instance_path, "central.pid")}
+                        "pidfile": pidfile}
             for name, value in settings.items():
                 self.cfg.set(name, value)
 

@@ -238,3 +238,23 @@ def _children(pid):
             if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
                 found.append(entry)
     return found
+
+
+def test_a_pid_file_left_naming_another_program_does_not_stop_the_central_server(tmp_path):
+    """After a crash or a restart the pid file gunicorn left may name a live process that is
+    not the server (its number given to another program): the server still starts."""
+    from syncing import Central
+    instance = tmp_path / "central"
+    instance.mkdir(mode=0o700)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        (instance / "central.pid").write_text(f"{other.pid}\n")
+        central = Central(instance)
+        try:
+            with urllib.request.urlopen(central.url + "/api/v1/version", timeout=10) as answer:
+                assert answer.status == 200
+            assert int((instance / "central.pid").read_text()) != other.pid
+        finally:
+            central.stop()
+    finally:
+        other.kill(), other.wait()
