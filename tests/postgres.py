@@ -107,8 +107,10 @@ def sweep(older_than=60, folders=None):
 class Server:
     """A PostgreSQL server of the test session, in its own folder."""
 
-    def __init__(self):
+    def __init__(self, settings=None):
         self.bin = binaries()
+        # A benchmark's bigger database asks for more memory than the tests' SETTINGS give.
+        self.settings = {**SETTINGS, **(settings or {})}
         self.runner = _runner()
         sweep()
         # Not under pytest's temporary folder: that is root's alone, and the socket's path must
@@ -136,7 +138,7 @@ class Server:
         if result.returncode:
             raise Unavailable(f"initdb failed: {(result.stderr or result.stdout)[-1500:]}")
         options = [part for name, value in {
-            **SETTINGS, "port": self.port, "unix_socket_directories": self.folder}.items()
+            **self.settings, "port": self.port, "unix_socket_directories": self.folder}.items()
             for part in ("-c", f"{name}={value}")]
         with open(self.folder / "server.log", "ab") as log:
             # The server is this process's child, not a daemon (as pg_ctl would make it): it
@@ -199,13 +201,13 @@ class Server:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start():
-    """A started server, or Unavailable saying why not."""
+def start(settings=None):
+    """A started server (SETTINGS, with `settings` over them), or Unavailable saying why not."""
     try:
         import psycopg  # noqa: F401
     except ImportError as e:
         raise Unavailable(f"psycopg is not installed ({e})") from e
-    server = Server()
+    server = Server(settings)
     try:
         return server.start()
     except (Unavailable, OSError, subprocess.SubprocessError) as e:
