@@ -8,14 +8,13 @@ households by default) with 200,000 log entries, copied into PostgreSQL and comp
 import argparse
 import json
 import shutil
-import sys
 import time
 from pathlib import Path
 
 from fieldapp import central_migrate
 from fieldapp.db import connect, upgrade
 
-from . import generate
+from . import generate, postgresql
 from .__main__ import database_path
 
 LOGGED = ("households", "people", "visits", "visit_outcomes", "group_sessions",
@@ -55,12 +54,9 @@ def central_database(households, log_entries, folder):
 
 def run(households=20_000, log_entries=200_000, url=None):
     import tempfile
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     server = None
     if url is None:
-        import postgres
-        server = postgres.start()
-        url = server.url(server.create_database())
+        server, url = postgresql.new_database()
     try:
         with tempfile.TemporaryDirectory() as folder:
             path, counts = central_database(households, log_entries, folder)
