@@ -1,5 +1,5 @@
 """Run the benchmarks: `python -m bench [--only NAME] [--households N] [--seed S] [--laptops N]
-[--office-size 20|200] [--window S]`."""
+[--office-size 20|200] [--window S] [--store sqlite|postgresql] [--database-url URL]`."""
 
 import argparse
 from pathlib import Path
@@ -40,8 +40,20 @@ def bench_engine(args):
 
 def bench_load(args):
     """A province's evening: enrolled laptops in offices push a day's work and pull their mates'."""
-    return sync_load.run(laptops=args.laptops, office_size=args.office_size, window=args.window,
-                         workers=args.workers)
+    options = {"laptops": args.laptops, "office_size": args.office_size, "window": args.window,
+               "workers": args.workers}
+    if args.store == "postgresql":
+        return sync_load.run_on_postgresql(database_url=args.database_url, **options)
+    return sync_load.run(**options)
+
+
+def bench_central_reports(args):
+    """The central server's reports across offices on a PostgreSQL database of 1,000,000
+    households (--households), next to the same pages on SQLite's generated province."""
+    from . import central_reports  # it imports this module's database_path
+    households = (central_reports.HOUSEHOLDS if args.households == HOUSEHOLDS
+                  else args.households)
+    return central_reports.run(households, url=args.database_url)
 
 
 def bench_pdf(args):
@@ -70,7 +82,8 @@ def bench_encryption(args):
 # Name -> function(args); `--only` picks among these.
 BENCHMARKS = {"pages": bench_pages, "sync": bench_sync, "engine": bench_engine, "pdf": bench_pdf,
               "reports": bench_reports, "load": bench_load,
-              "encryption": bench_encryption, "history": bench_history}
+              "encryption": bench_encryption, "history": bench_history,
+              "central-reports": bench_central_reports}
 
 
 def main(argv=None):
@@ -89,6 +102,12 @@ def main(argv=None):
                       help=f"seconds over which the laptops start (default {sync_load.WINDOW})")
     load.add_argument("--workers", type=int, default=None,
                       help="the central server's worker processes (default: run.py's own)")
+    parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="the central server's database in the load benchmark: SQLite"
+                             " (default) or a PostgreSQL it starts (or --database-url)")
+    parser.add_argument("--database-url",
+                        help="an empty PostgreSQL database for --store postgresql, or the"
+                             " central-reports database to build in or reuse")
     history = parser.add_argument_group("history", "the central log's length (--only history)")
     history.add_argument("--history", type=int, action="append",
                          help="logged changes of a central database, small then big"

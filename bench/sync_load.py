@@ -58,6 +58,8 @@ TIMEOUT = 60  # the laptop's own timeout for one request (sync.client's default)
 HISTORY = 10  # households each office registered before this evening
 PASSWORD = "bench-password-1"
 SETUP_THREADS = 8
+# The instance folders whose central server keeps its data in PostgreSQL: their URLs.
+_DATABASES = {}
 
 
 def _percentile(values, fraction):
@@ -76,10 +78,17 @@ class _Replayed(client.Changes):
         return self.text
 
 
-def _prepare_central(instance, office_count, office_size):
-    """The central database: offices of one commune each, an officer each, and enrolment
-    codes; [(office id, commune code, [codes])]."""
+def _prepare_central(instance, office_count, office_size, database_url=None):
+    """The central database (SQLite in the instance, or the PostgreSQL database at
+    `database_url`, named in the instance's config.py as production does): offices of one
+    commune each, an officer each, and enrolment codes; [(office id, commune code, [codes])]."""
     import run
+    if database_url:
+        instance.mkdir(mode=0o700)
+        config = instance / "config.py"
+        config.touch(mode=0o600)
+        config.write_text(f"DATABASE_URL = {database_url!r}\n")
+        _DATABASES[str(instance)] = database_url
     with contextlib.redirect_stdout(io.StringIO()):  # the migrations' names
         app = run.prepare(str(instance), seed_demo=False, central=True)
     made = []
@@ -277,6 +286,13 @@ def _rss_mb(pid):
 
 
 def _size(instance, pattern="fieldapp.sqlite3*"):
+    """The central database's size: its SQLite files', or the PostgreSQL database's."""
+    if str(instance) in _DATABASES:
+        db = connect(_DATABASES[str(instance)])
+        try:
+            return db.value("select pg_database_size(current_database())")
+        finally:
+            db.close()
     return sum(p.stat().st_size for p in instance.glob(pattern))
 
 
@@ -288,13 +304,28 @@ def _kind(error):
     return type(error).__name__
 
 
-def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
+def run_on_postgresql(database_url=None, **options):
+    """run() with the central server on PostgreSQL: the database at `database_url` (empty),
+    or a new one of a server started for the run and stopped after it."""
+    server = None
+    if database_url is None:
+        from . import postgresql
+        server, database_url = postgresql.new_database(postgresql.BIG)
+    try:
+        return run(database_url=database_url, **options)
+    finally:
+        if server:
+            server.stop()
+
+
+def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None,
+        database_url=None):
     office_count = -(-laptops // office_size)
     started_setup = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-load-") as folder:
         folder = Path(folder)
         instance = folder / "central"
-        office_list = _prepare_central(instance, office_count, office_size)
+        office_list = _prepare_central(instance, office_count, office_size, database_url)
         central = Server(instance, "--central", "--no-demo",
                          *(["--workers", str(workers)] if workers else []))
         try:
@@ -368,7 +399,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
                 Path(os.environ["BENCH_SERVER_LOG"]).write_text("".join(central.output))
     done = len(latencies)
     line = {
-        "bench": "load", "laptops": laptops, "office_size": office_size, "window": window,
+        "bench": "load", "store": "postgresql" if database_url else "sqlite",
+        "laptops": laptops, "office_size": office_size, "window": window,
         "server": "run.py --central" + (f" --workers {workers}" if workers else ""),
         "changes_per_day": len(days[0][1]), "errors": dict(errors),
         "failed_by_office": dict(failed_offices.most_common(5)), "completed": done,
@@ -398,7 +430,7 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None):
 
 
 def central_households(instance):
-    db = connect(instance / "fieldapp.sqlite3")
+    db = connect(_DATABASES.get(str(instance), instance / "fieldapp.sqlite3"))
     try:
         return db.execute("select count(*) from households").fetchone()[0]
     finally:
