@@ -25,8 +25,11 @@ from collections import OrderedDict
 # Log entries per page (smaller in tests, to close pages with few changes).
 PAGE = int(os.environ.get("FIELDAPP_PULL_PAGE", "2048"))
 # An answer takes no further page once it holds this many changes (a page is never cut: one
-# answer may hold up to a page more).
-MOST_CHANGES = int(os.environ.get("FIELDAPP_PULL_MOST_CHANGES", "1000"))
+# answer may hold up to a page more). Pages cost the server little once encoded, while every
+# request costs it a lookup of the device and its lineage: a laptop of an office of 200 pulls
+# an evening's 38,000 changes in 4 requests rather than 21 (a laptop applies 10,000 changes in
+# about a second, in one transaction).
+MOST_CHANGES = int(os.environ.get("FIELDAPP_PULL_MOST_CHANGES", "10000"))
 COMPRESSION = 6          # a page is packed once for many answers: a little more than a request
 GENERATION = "pull_pages_generation"
 # Memory for encoded pages in each server process (gunicorn's workers each keep their own).
@@ -100,7 +103,8 @@ def invalidate(store):
 
 def pull(store, device, communes, cursor, upto, mine=False):
     """The next pages of changes the device's office may see after its cursor, up to `upto`,
-    read from one snapshot: {"cursor", "more", "pages": [Page or JSON bytes, ...]}. Pages
+    read from one snapshot: {"cursor", "more", "counts": [changes in each page, ...], "pages":
+    [Page or JSON bytes, ...]}. Pages
     holding only the device's own changes it holds already are left out, unless it asks for
     them (`mine`)."""
     from . import pull as pulled  # pull.py calls this module for protocol 4
@@ -108,7 +112,7 @@ def pull(store, device, communes, cursor, upto, mine=False):
     with store.snapshot():
         generation = int(store.state(GENERATION, 0) or 0)
         place = (office, hashlib.sha1(json.dumps(sorted(communes)).encode()).hexdigest(), PAGE)
-        parts, at, count = [], cursor, 0
+        parts, counts, at, count = [], [], cursor, 0
         while at < upto and count < MOST_CHANGES:
             k = at // PAGE
             end = min((k + 1) * PAGE, upto)
@@ -142,9 +146,10 @@ def pull(store, device, communes, cursor, upto, mine=False):
                 changes = page.count
             if changes:
                 parts.append(page)
+                counts.append(changes)
             count += changes
             at = end
-    return {"cursor": max(at, cursor), "more": at < upto, "pages": parts}
+    return {"cursor": max(at, cursor), "more": at < upto, "counts": counts, "pages": parts}
 
 
 def _entries(store, after, upto, communes, office):
@@ -211,8 +216,11 @@ def decode(pull, device_id=None, mine=False):
     if "pages" not in pull:
         return pull.get("changes", [])
     try:
-        return [change for page in pull["pages"]
-                for change in _decoded(_page(page), device_id, mine)]
+        pages = [_page(page) for page in pull["pages"]]
+        counts = pull.get("counts", [len(page["changes"]) for page in pages])
+        if [len(page["changes"]) for page in pages] != counts:
+            raise ValueError("its pages do not hold the changes it counts")
+        return [change for page in pages for change in _decoded(page, device_id, mine)]
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
         raise Garbled(f"a page of the pull answer is garbled ({e})") from None
 
@@ -257,8 +265,10 @@ def render(payload, compress):
             return gzip.compress(body, compresslevel=5, mtime=0), True
         return body, False
     # No other "pages" key exists in an answer, and inside a string its quotes are escaped.
-    text = json.dumps({**payload, "pull": {**pull, "pages": None}}, ensure_ascii=False,
-                      separators=(",", ":")).encode()
+    # The pages come last, so that a reader may take everything else before them.
+    envelope = {**{k: v for k, v in payload.items() if k != "pull"},
+                "pull": {**{k: v for k, v in pull.items() if k != "pages"}, "pages": None}}
+    text = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
     before, after = text.split(b'"pages":null', 1)
     parts = [before + b'"pages":[']
     for n, page in enumerate(pull["pages"]):

@@ -314,6 +314,30 @@ def test_an_answer_without_gzip_is_the_same(paged, laptop_of):
     assert pull_from(paged, reader, encoding="identity") == pull_from(paged, reader)
 
 
+def test_each_page_is_counted_and_a_page_short_of_its_count_is_refused(paged, laptop_of):
+    """The answer counts each page's changes, before its pages; a laptop refuses an answer whose
+    pages hold another number (a page lost or cut in between) rather than take part of it."""
+    writer, reader = laptop_of("counting writer"), laptop_of("counting reader")
+    made_by(writer, 3, "Đếm")
+    sync(writer)
+    answers = pull_from(paged, reader)
+    assert [len(page["changes"]) for answer in answers for page in answer["pages"]] == \
+        [n for answer in answers for n in answer["counts"]]
+    assert sum(n for answer in answers for n in answer["counts"]) >= 3
+    full = next(answer for answer in answers if answer["pages"])
+    assert len(pages.decode(full, reader.device["device_id"])) >= 1
+    cut = {**full, "pages": [{**full["pages"][0],
+                              "changes": full["pages"][0]["changes"][:-1]}, *full["pages"][1:]]}
+    with pytest.raises(pages.Garbled):
+        pages.decode(cut, reader.device["device_id"])
+    with pytest.raises(pages.Garbled):
+        pages.decode({**full, "counts": full["counts"][1:]}, reader.device["device_id"])
+    # The body itself ends with the pages, so that a reader can take the rest before them.
+    rendered, _ = pages.render({"pull": {"cursor": 1, "pages": [b"{}"], "more": False},
+                                "ack_seq": 0}, compress=False)
+    assert rendered.endswith(b'"pages":[{}]}}')
+
+
 def test_a_row_changed_after_its_page_was_encoded(central_app, monkeypatch):
     """The page keeps the values it was encoded with; the later entry brings the new ones, so
     a laptop pulling through both ends with them, and one whose bound stops before it holds
