@@ -149,9 +149,10 @@ def central_app(tmp_path, seeded_database, central_store, request):
                           "DATABASE_URL": url}, instance_path=str(tmp_path / "central"))
         database = tested(connect(url))
     else:
-        app = copy_app(tmp_path / "central", seeded_database, CENTRAL=True)
+        # Already made central once (central_demo_file): a copy needs no upgrade.
+        app = copy_app(tmp_path / "central", request.getfixturevalue("central_demo_file"),
+                       CENTRAL=True)
         database = connect(app.config["DATABASE"])
-        upgrade(database, central=True)
     yield app, database
     database.close()
     if central_store == "postgresql":
@@ -169,12 +170,45 @@ def copy_app(instance_path, seeded_database, **config):
                        "DATABASE": str(database), **config}, instance_path=str(instance_path))
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "central_stores(*stores): the stores this test's central server runs on, in a"
+        " module naming CENTRAL_STORES; a test whose path is the same on every store (refused"
+        " before the store is read, say) names \"sqlite\" alone, saying why")
+
+
 def pytest_generate_tests(metafunc):
     """A module naming CENTRAL_STORES = ("sqlite", "postgresql") runs its tests that use a central
-    server (through `central_store`) once on each store; every other module on SQLite alone."""
+    server (through `central_store`) once on each store, or on those its central_stores marker
+    names; every other module on SQLite alone."""
     stores = getattr(metafunc.module, "CENTRAL_STORES", None)
+    marker = metafunc.definition.get_closest_marker("central_stores")
+    if stores and marker:
+        stores = marker.args
     if stores and "central_store" in metafunc.fixturenames:
         metafunc.parametrize("central_store", stores, indirect=True, scope="module")
+
+
+@pytest.fixture
+def refused_before_the_store(monkeypatch):
+    """Fails the test should a sync or an enrolment request get past sync.protocol's checks to
+    the store: what a test run on SQLite alone (marked central_stores("sqlite")) relies on."""
+    from fieldapp import sync_server_api
+    from sync import server
+
+    def reached(*args, **kwargs):
+        raise AssertionError("the request reached the store: run this test on every store")
+
+    class Guarded:
+        """sync.server as the API sees it, its enrolment (past check_enrol) failing the test."""
+        enrol = staticmethod(reached)
+
+        def __getattr__(self, name):
+            return getattr(server, name)
+    # handle_sync's first store call once check_sync passed; the tests' own enrolments (the
+    # test's helpers call sync.server directly) stay untouched.
+    monkeypatch.setattr(server, "office_commune_codes", reached)
+    monkeypatch.setattr(sync_server_api, "server", Guarded())
 
 
 @pytest.fixture(scope="module")
