@@ -88,13 +88,22 @@ def test_the_check_finds_unescaped_markup():
     assert markup_from_hostile_text(parse(f'<p title="{escaped}">{escaped}</p>')) == []
 
 
+def one_per_page(found):
+    """The first address of each endpoint."""
+    seen = set()
+    return [(endpoint, path) for endpoint, path in found
+            if endpoint not in seen and not seen.add(endpoint)]
+
+
 @pytest.mark.parametrize("locale", ["vi", "en", "hnj"])
 @pytest.mark.parametrize("who", [None, "canbo", "giamsat", "quantri"])
 def test_no_page_shows_hostile_text_as_markup(hostile_site, locale, who):
     app, found = hostile_site
     client = new_client(app, locale, who)
     problems, shown = {}, 0
-    for endpoint, path in found:
+    # Every address (each script, list, language, …: the rows' own branches of a template) in
+    # Vietnamese; in the other languages, whose strings are what differs, each page once.
+    for endpoint, path in found if locale == "vi" else one_per_page(found):
         response = client.get(path)
         assert response.status_code < 500, path
         if response.mimetype != "text/html":
