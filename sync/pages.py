@@ -5,8 +5,10 @@ A page is a fixed window of the log, seq in (k·PAGE, (k+1)·PAGE]; it is closed
 whose bound (`upto`) reaches its end, since everything in it has committed (sync.store, point
 2). What a closed page holds depends only on the office and its communes, never on the device
 that asks: each change says which device it came from when that device holds it exactly
-(`origin_has_it`), and the laptop skips its own (unless it asked for them, `mine`). The first
-page a cursor starts inside and the open tail are encoded for each request.
+(`origin_has_it`), and the laptop skips its own (unless it asked for them, `mine`). Where a
+whole page is not closed (the cursor starts inside it, or the bound ends inside it) the answer
+takes its closed slices of PAGE/8 entries, cached alike; only the entries up to the first
+slice's start and after the last closed slice are encoded for each request.
 
 A page's values are the rows' values when it was encoded; a later change of a row is a later
 log entry, in a later page or the tail, which the laptop applies after it (docs/sync-protocol.md,
@@ -24,6 +26,9 @@ from collections import OrderedDict
 
 # Log entries per page (smaller in tests, to close pages with few changes).
 PAGE = int(os.environ.get("FIELDAPP_PULL_PAGE", "2048"))
+# A page still open is served in closed slices, each encoded once too: in an evening's rush
+# the open page fills while every laptop asks, and each would have it encoded again.
+SLICE = max(1, PAGE // 8)
 # An answer takes no further page once it holds this many changes (a page is never cut: one
 # answer may hold up to a page more). Pages cost the server little once encoded, while every
 # request costs it a lookup of the device and its lineage: a laptop of an office of 200 pulls
@@ -104,42 +109,39 @@ def invalidate(store):
 def pull(store, device, communes, cursor, upto, mine=False):
     """The next pages of changes the device's office may see after its cursor, up to `upto`,
     read from one snapshot: {"cursor", "more", "counts": [changes in each page, ...], "pages":
-    [Page or JSON bytes, ...]}. Pages
-    holding only the device's own changes it holds already are left out, unless it asks for
-    them (`mine`)."""
+    [Page or JSON bytes, ...]}. Pages holding only the device's own changes it holds already
+    are left out, unless it asks for them (`mine`)."""
     from . import pull as pulled  # pull.py calls this module for protocol 4
     office, own = device["office_id"], "" if mine else device["id"]
     with store.snapshot():
         generation = int(store.state(GENERATION, 0) or 0)
-        place = (office, hashlib.sha1(json.dumps(sorted(communes)).encode()).hexdigest(), PAGE)
+        place = (office, hashlib.sha1(json.dumps(sorted(communes)).encode()).hexdigest())
         parts, counts, at, count = [], [], cursor, 0
         while at < upto and count < MOST_CHANGES:
-            k = at // PAGE
-            end = min((k + 1) * PAGE, upto)
-            closed = at == k * PAGE and end == (k + 1) * PAGE
-            page = cache.get((*place, k), generation) if closed else None
+            window, end = _window(at, upto)
+            page = cache.get((*place, *window), generation) if window else None
             if page is not None and own and page.held_by == own:
                 changes = 0
             elif page is None:
-                # Pages with nothing for this office (or only the device's own changes) are
+                # Windows with nothing for this office (or only the device's own changes) are
                 # stepped over, not encoded one by one.
                 following = store.log_visible(at, upto, communes, office, own, 1)
                 if not following:
                     at = upto
                     break
                 if following[0][0] > end:
-                    at = (following[0][0] - 1) // PAGE * PAGE
+                    at = _stepped_to(at, following[0][0], upto)
                     continue
                 entries = _entries(store, at, end, communes, office)
-                if not closed and own:
+                if not window and own:
                     # Encoded for this request alone: its own changes need not travel.
                     entries = [entry for entry in entries if entry[-1] != own]
                 text, changes, held_by = _encode(store, pulled.changes_of(
                     store, entries, communes, office))
-                if closed:
+                if window:
                     page = Page(text, changes, held_by)
-                    cache.put((*place, k), generation, page)
-                    _note_built(office, k, generation)
+                    cache.put((*place, *window), generation, page)
+                    _note_built(office, window, generation)
                 else:
                     page = text
             else:
@@ -150,6 +152,26 @@ def pull(store, device, communes, cursor, upto, mine=False):
             count += changes
             at = end
     return {"cursor": max(at, cursor), "more": at < upto, "counts": counts, "pages": parts}
+
+
+def _window(at, upto):
+    """((size, index), end) of the closed window of the log a pull takes next from `at`: a
+    whole page, else a slice of one; (None, end) for the entries up to the next slice or
+    the bound, encoded for one request."""
+    for size in (PAGE, SLICE):
+        if at % size == 0 and at + size <= upto:
+            return (size, at // size), at + size
+    return None, min((at // SLICE + 1) * SLICE, upto)
+
+
+def _stepped_to(at, seq, upto):
+    """Where a pull goes on from, to take the entry `seq` next: the start of its page when
+    that is not behind `at` and the page is closed, so that office-mates share whole pages;
+    else of its slice (always past `at`: `seq` lies beyond the window at `at`)."""
+    page = (seq - 1) // PAGE * PAGE
+    if at <= page and page + PAGE <= upto:
+        return page
+    return (seq - 1) // SLICE * SLICE
 
 
 def _entries(store, after, upto, communes, office):
@@ -164,10 +186,10 @@ def _entries(store, after, upto, communes, office):
     return [(*row, held.get(row[0])) for row in rows]
 
 
-def _note_built(office, k, generation):
+def _note_built(office, window, generation):
     if BUILT_LOG:
         with open(BUILT_LOG, "a") as f:
-            f.write(f"{os.getpid()} {office} {k} {generation}\n")
+            f.write(f"{os.getpid()} {office} {window[0]}x{window[1]} {generation}\n")
 
 
 def _encode(store, changes):

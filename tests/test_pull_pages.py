@@ -165,6 +165,31 @@ def test_office_mates_get_the_same_pages_each_encoded_once_per_process(paged, la
         == office_rows(paged.db, office)
 
 
+def test_a_page_still_open_is_served_in_slices_each_encoded_once_per_process(paged, laptop_of):
+    """While the last page fills, its closed slices are cached like pages: office-mates pulling
+    up to a bound inside a page do not have it encoded again for each of them."""
+    writer = laptop_of("slicing writer")
+    made_by(writer, 2, "Lát")
+    sync(writer)
+    last = paged.db.execute("select max(seq) from sync_log").fetchone()[0]
+    if last % PAGE == 0:  # end inside a page, as an evening's pushes do
+        made_by(writer, 1, "Lát thêm")
+        sync(writer)
+        last = paged.db.execute("select max(seq) from sync_log").fetchone()[0]
+    assert last % PAGE
+    before = len(built(paged))
+    readers = [laptop_of(f"slicing reader {n}") for n in range(3)]
+    seen = [pull_from(paged, reader, cursor=last // PAGE * PAGE - PAGE) for reader in readers * 2]
+    assert all(answers == seen[0] for answers in seen)
+    slices = [(pid, window) for pid, _office, window, _g in built(paged)[before:]
+              if window.startswith(f"{max(1, PAGE // 8)}x")]
+    assert slices, "the open page was not cut in slices"
+    assert max(collections.Counter(slices).values()) == 1, "a process encoded a slice twice"
+    office = paged.office_id()
+    assert all(office_rows(reader.db, office) == office_rows(paged.db, office)
+               for reader in readers)
+
+
 def test_protocol_3_and_4_laptops_side_by_side_hold_the_same(paged, laptop_of):
     old, new = laptop_of("old", protocol=3), laptop_of("new")
     household, person = register(old, "Giàng A Sử")
