@@ -16,25 +16,26 @@ from fieldapp.text import fold
 from fieldapp.db import connect, shown_url
 from fieldapp.group_sessions import queries as group_sessions
 from fieldapp.households import queries as households
-from fieldapp.pg_migrations import upgrade_postgresql
 from fieldapp.visits import queries as visits
 
 # ---- The same data on SQLite and on PostgreSQL --------------------------------------------
 
 @pytest.fixture
-def both_centrals(tmp_path, central_app, postgres_database):
+def both_centrals(tmp_path, central_app, postgres_server, postgres_templates):
     """(SQLite app, its db, PostgreSQL app, its db): a central server's demo office with the demo
     registry, written on SQLite and copied into PostgreSQL with tests/postgres.copy_into."""
     sqlite_app, sqlite_db = central_app
     demo.seed_demo_registry(sqlite_db, _user(sqlite_db, "canbo"))
     sqlite_db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    upgrade_postgresql(postgres_database)
-    copy_into(sqlite_app.config["DATABASE"], postgres_database)
-    pg_app = create_app({"TESTING": True, "CENTRAL": True, "DATABASE_URL": postgres_database},
+    # The schema Alembic makes (upgraded once, in the template), empty.
+    url, name = postgres_templates.copy("schema")
+    copy_into(sqlite_app.config["DATABASE"], url)
+    pg_app = create_app({"TESTING": True, "CENTRAL": True, "DATABASE_URL": url},
                         instance_path=str(tmp_path / "pg-central"))
-    pg_db = connect(postgres_database)
+    pg_db = connect(url)
     yield sqlite_app, sqlite_db, pg_app, pg_db
     pg_db.close()
+    postgres_server.drop_database(name)
 
 
 def _user(db, username):
