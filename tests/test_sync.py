@@ -384,7 +384,7 @@ OPERATION = st.one_of(
     st.tuples(st.just("sync"), LAPTOP),
     st.tuples(st.just("sync"), LAPTOP),
 )
-# Six examples by default (about 4 s each here), which keeps the suite in CI's time; the README's
+# Six examples by default (several seconds each), which keeps the suite in CI's time; the README's
 # Tests section gives the full run. HYPOTHESIS_SYNC_EXAMPLES=200 make test
 # PYTEST_ARGS="-k three_laptops" runs a long search.
 RANDOM_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "6"))

@@ -308,7 +308,7 @@ EVENT = st.one_of(
     st.tuples(st.just("move commune"), PICK),
     st.just(("move communes back",)),
 )
-# Three examples by default (each starts a central server and three laptops: about 5 s here),
+# Three examples by default (each starts a central server and three laptops: several seconds),
 # which keeps the suite in CI's time; the README's Tests section gives the full run.
 # HYPOTHESIS_SYNC_EXAMPLES=100 make test PYTEST_ARGS="-k random_office_life" runs a long search.
 LIFE_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "3"))
