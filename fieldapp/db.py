@@ -399,6 +399,8 @@ def _cipher_connect(path, key):
 
 def is_encrypted(path):
     """A database file exists and is not plain SQLite (whose first 16 bytes say so)."""
+    # Only where no connection of this process has the file open (at start, in a command):
+    # closing any descriptor of a file drops every POSIX lock the process holds on it.
     try:
         with open(path, "rb") as f:
             header = f.read(16)

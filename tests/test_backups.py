@@ -434,19 +434,52 @@ def test_on_the_central_server_only_administrators_back_up_from_the_page(central
     assert [b.reason for b in backups.backups(backups.folder_of(central))] == ["manual"]
 
 
+def test_the_days_backup_keeps_the_locks_this_processs_connections_hold(tmp_path,
+                                                                         seeded_database):
+    """The first request of the day (each of the central server's workers) decides whether a
+    backup is due without touching the database file: a descriptor of it closed by Python
+    dropped every lock of the process on it, so another process took itself for the last
+    one, emptied and removed the write-ahead log, and what this process committed next went
+    into the removed file: enrolments answered, then lost."""
+    import subprocess
+    import sys
+
+    from conftest import copy_app
+    app = copy_app(tmp_path / "instance", seeded_database, BACKUPS_DAILY_IN_TESTS=True)
+    path = app.config["DATABASE"]
+    worker = connect(path)  # another request's connection in this process
+    assert worker.value("select count(*) from offices")
+    app.test_client().get("/login")  # the day's first request here
+    assert [b.reason for b in backups.backups(backups.folder_of(app))] == ["daily"]
+    other_process = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+                     " c.execute('select count(*) from offices').fetchone(); c.close()")
+    subprocess.run([sys.executable, "-c", other_process, path], check=True)
+    assert os.path.exists(path + "-wal"), "another process removed the log this one still uses"
+    worker.execute("insert into sync_state (key, value) values ('written_after', 'kept')")
+    seen = subprocess.run(
+        [sys.executable, "-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("
+         "\"select value from sync_state where key = 'written_after'\").fetchone())", path],
+        check=True, capture_output=True, text=True).stdout
+    worker.close()
+    assert seen.strip() == "('kept',)"
+
+
 def test_a_locked_laptop_makes_the_days_backup_once_a_login_opened_it(tmp_path, caplog):
     pytest.importorskip("sqlcipher3")
-    import secrets
-
-    from fieldapp import create_app
-    key = secrets.token_hex(32)
+    from fieldapp import create_app, keys
     instance = tmp_path / "locked"
     instance.mkdir()
-    db = connect(instance / "fieldapp.sqlite3", key=key)
+    settings = {"TESTING": True, "ENCRYPTED": True, "KEY_SLOT_SCRYPT_N": 16}
+    db = connect(instance / "fieldapp.sqlite3")
     upgrade(db)
     db.close()
+    # Encrypted as `flask encrypt` does it; the key it made is what a first login unwraps.
+    first = create_app(settings, instance_path=str(instance))
+    keys.encrypt(first)
+    key = first.extensions["database_key"]
     from fieldapp.sync_pages.backups import daily_backup
-    laptop = create_app({"TESTING": True, "BACKUPS_DAILY_IN_TESTS": True},
+    # The app as it starts again: locked until a login.
+    laptop = create_app({**settings, "BACKUPS_DAILY_IN_TESTS": True},
                         instance_path=str(instance))
     # The hook as each request runs it first (the login page's own work left out).
     with laptop.test_request_context("/login"):

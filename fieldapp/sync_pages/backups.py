@@ -7,9 +7,9 @@ from flask import current_app, flash, redirect, render_template, url_for
 
 from forms.backups import TYPED, BackUpNowForm, BackUpToDriveForm
 
-from .. import backups
+from .. import backups, keys
 from ..auth.sessions import role_required
-from ..db import is_encrypted, is_postgresql, key_of
+from ..db import is_postgresql
 from ..i18n import gettext as _, lazy_gettext as _l
 from ..vocabulary import ROLES
 from .views import bp
@@ -106,7 +106,11 @@ def daily_backup():
         return
     if is_postgresql(app.config["DATABASE"]):
         return  # PostgreSQL's backups are its server's (pg_dump, docs/deployment.md)
-    if key_of(app) is None and is_encrypted(app.config["DATABASE"]):
+    # Asked of keys.json, never of the database file: reading its header here would close a
+    # descriptor of the file in a process whose other requests hold SQLite's locks on it, and
+    # POSIX drops every lock of a process on a file when any descriptor of it closes (another
+    # process then wrote and checkpointed under them: enrolments answered, then lost).
+    if keys.locked(app):
         return  # a laptop locked until its first login: the backup waits for the key
     try:
         backups.daily(app)
