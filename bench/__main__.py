@@ -41,7 +41,7 @@ def bench_engine(args):
 def bench_load(args):
     """A province's evening: enrolled laptops in offices push a day's work and pull their mates'."""
     options = {"laptops": args.laptops, "office_size": args.office_size, "window": args.window,
-               "workers": args.workers}
+               "workers": args.workers, "worker_threads": args.threads}
     if args.store == "postgresql":
         return sync_load.run_on_postgresql(database_url=args.database_url, **options)
     return sync_load.run(**options)
@@ -102,6 +102,8 @@ def main(argv=None):
                       help=f"seconds over which the laptops start (default {sync_load.WINDOW})")
     load.add_argument("--workers", type=int, default=None,
                       help="the central server's worker processes (default: run.py's own)")
+    load.add_argument("--threads", type=int, default=None,
+                      help="threads in each worker (default: run.py's own)")
     parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite",
                         help="the central server's database in the load benchmark: SQLite"
                              " (default) or a PostgreSQL it starts (or --database-url)")

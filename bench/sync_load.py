@@ -332,6 +332,7 @@ def run_on_postgresql(database_url=None, **options):
 
 
 def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None,
+        worker_threads=None,
         database_url=None):
     office_count = -(-laptops // office_size)
     started_setup = time.perf_counter()
@@ -340,7 +341,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None,
         instance = folder / "central"
         office_list = _prepare_central(instance, office_count, office_size, database_url)
         central = Server(instance, "--central", "--no-demo",
-                         *(["--workers", str(workers)] if workers else []))
+                         *(["--workers", str(workers)] if workers else []),
+                         *(["--threads", str(worker_threads)] if worker_threads else []))
         try:
             template = _migrated_laptop(folder)
             with ThreadPoolExecutor(SETUP_THREADS) as pool:
@@ -417,7 +419,8 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None,
     line = {
         "bench": "load", "store": "postgresql" if database_url else "sqlite",
         "laptops": laptops, "office_size": office_size, "window": window,
-        "server": "run.py --central" + (f" --workers {workers}" if workers else ""),
+        "server": "run.py --central" + (f" --workers {workers}" if workers else "")
+                  + (f" --threads {worker_threads}" if worker_threads else ""),
         "changes_per_day": len(days[0][1]), "errors": dict(errors),
         "failed_by_office": dict(failed_offices.most_common(5)), "completed": done,
         "merged_syncs": round(merged_evening / day_households),

@@ -20,6 +20,16 @@ from fieldapp.db import connect, upgrade
 from syncing import Central, CuttingProxy, Laptop, office_rows
 
 
+@pytest.fixture(scope="module", autouse=True)
+def answers_of_a_batch():
+    """This module's central server answers a pull with about a batch of changes (a thousand,
+    not its usual ten thousand), so that a few thousand records travel in several answers."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("FIELDAPP_PULL_MOST_CHANGES", str(client.BATCH))
+    yield
+    patch.undo()
+
+
 def village(laptop, name="Mí Háng"):
     return laptop.db.execute("select id from villages where name = ?", [name]).fetchone()[0]
 
