@@ -22,7 +22,7 @@ WORKER_TIMEOUT, GRACEFUL_TIMEOUT = 120, 10
 
 
 def default_workers():
-    return min(2 * (os.cpu_count() or 1) + 1, MAX_WORKERS)
+    return min(4 * (os.cpu_count() or 1) + 1, MAX_WORKERS)
 
 
 def parse_args(argv=None):
@@ -44,15 +44,18 @@ def parse_args(argv=None):
                              "(default port 5001)")
     parser.add_argument("--no-demo", action="store_true",
                         help="do not seed the demo office and accounts into a new database")
-    parser.add_argument("--threads", type=int, default=os.environ.get("THREADS", 4),
+    parser.add_argument("--threads", type=int, default=os.environ.get("THREADS"),
                         help="threads serving requests (default 4; with --central, in each "
-                             "worker process; env THREADS)")
+                             "worker process, default 1; env THREADS)")
     parser.add_argument("--workers", type=int, default=os.environ.get("WORKERS"),
                         help="with --central: worker processes serving requests (default "
-                             f"{default_workers()}: twice the cores plus one, at most "
+                             f"{default_workers()}: four times the cores plus one, at most "
                              f"{MAX_WORKERS}; env WORKERS)")
     args = parser.parse_args(argv)
     args.workers = int(args.workers or default_workers())
+    # A central server's merges take turns: a worker of one thread gives the one merging the
+    # whole of its interpreter, where threads sharing it slowed each merge about twofold.
+    args.threads = int(args.threads or (1 if args.central else 4))
     if args.workers < 1 or args.threads < 1:
         parser.error("--workers and --threads need at least 1")
     args.instance = args.instance or ("instance-central" if args.central else "instance")
@@ -117,7 +120,8 @@ def main(argv=None):
         for username, password in logins.items():
             print(f"  {roles.get(username, ''):<11} username {username:<8} password {password}")
     if app.config["CENTRAL"]:
-        print(f"workers: {args.workers} processes of {args.threads} threads")
+        print(f"workers: {args.workers} processes of {args.threads} "
+              f"thread{'' if args.threads == 1 else 's'}")
         print("press Ctrl+C to stop", flush=True)
         serve_central(app, args.host, args.port, args.workers, args.threads)
     else:

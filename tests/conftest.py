@@ -89,11 +89,13 @@ def cheap_password_hashing():
 
 @pytest.fixture(autouse=True, scope="session")
 def two_central_workers():
-    """Central servers started by tests run two worker processes, not one per core and more:
-    merges still cross processes, and the suite's many servers start and stop faster.
-    tests/test_run.py checks the default count."""
+    """Central servers started by tests run two worker processes of four threads, not nine of
+    one: merges still cross processes, a request waiting on the merge lock leaves others to be
+    answered, and the suite's many servers start and stop faster. tests/test_run.py checks
+    the default counts."""
     patch = pytest.MonkeyPatch()
     patch.setenv("WORKERS", "2")
+    patch.setenv("THREADS", "4")
     yield
     patch.undo()
 

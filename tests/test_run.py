@@ -185,7 +185,8 @@ def test_run_py_help_lists_its_options():
 def test_run_py_central_serves_with_several_worker_processes(tmp_path, monkeypatch):
     """The central server is gunicorn's workers; laptops syncing at once through different
     workers each get every household, merged once."""
-    monkeypatch.delenv("WORKERS")  # the default count, as production starts it
+    monkeypatch.delenv("WORKERS")  # the default counts, as production starts it
+    monkeypatch.delenv("THREADS")
     import run
     from fieldapp.households import queries as households
     from fieldapp.places import queries as places
@@ -195,7 +196,7 @@ def test_run_py_central_serves_with_several_worker_processes(tmp_path, monkeypat
     central = Central(tmp_path / "central")
     laptops = []
     try:
-        assert "workers: %d processes of 4 threads\n" % run.default_workers() in central.output
+        assert "workers: %d processes of 1 thread\n" % run.default_workers() in central.output
         deadline = time.monotonic() + 30
         while len(_children(central.process.pid)) < run.default_workers() and \
                 time.monotonic() < deadline:
