@@ -35,7 +35,7 @@ from fieldapp.schema import metadata
 
 from . import central_migrate, generate, postgresql
 from .__main__ import database_path
-from .pages import BASELINE, compared, emit, log_in
+from .pages import BASELINE, compared, emit, log_in, sampled
 
 HOUSEHOLDS = 1_000_000
 BASE = 20_000  # households generated, then copied
@@ -344,15 +344,9 @@ def measure(client, route, expected, requests=REQUESTS):
     body = first.get_data()
     if first.status_code != 200:
         return {"status": first.status_code, "error": "unexpected status"}
-    samples, deadline = [], time.perf_counter() + BUDGET_SECONDS
-    while len(samples) < requests and (len(samples) < MIN_REQUESTS
-                                       or time.perf_counter() < deadline):
-        started = time.perf_counter()
-        response = client.get(route)
-        response.get_data()
-        samples.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            return {"status": response.status_code, "error": "unexpected status"}
+    samples, failed = sampled(client, route, requests, BUDGET_SECONDS, MIN_REQUESTS)
+    if failed:
+        return failed
     timing = {"median_ms": round(statistics.median(samples), 1),
               "p95_ms": round(statistics.quantiles(samples, n=20, method="inclusive")[18], 1)
               if len(samples) > 1 else round(samples[0], 1),

@@ -139,6 +139,20 @@ def log_in(client, username="canbo"):
         raise SystemExit(f"logging in as {username} failed with {response.status_code}")
 
 
+def sampled(client, route, requests, budget=BUDGET_SECONDS, least=MIN_REQUESTS):
+    """(milliseconds of each GET of the route, None), at least `least` and up to `requests`
+    within `budget` seconds; ([], why) at the first answer that is not 200."""
+    samples, deadline = [], time.perf_counter() + budget
+    while len(samples) < requests and (len(samples) < least or time.perf_counter() < deadline):
+        started = time.perf_counter()
+        response = client.get(route)
+        response.get_data()
+        samples.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            return [], {"status": response.status_code, "error": "unexpected status"}
+    return samples, None
+
+
 def measure(client, route, expected, requests, warmups):
     """Median and 95th percentile in ms of requests to route, or why it could not be timed."""
     first = client.get(route)
@@ -150,16 +164,9 @@ def measure(client, route, expected, requests, warmups):
     missing = expected and expected not in first.get_data(as_text=True)
     for _ in range(warmups - 1):
         client.get(route)
-    samples = []
-    deadline = time.perf_counter() + BUDGET_SECONDS
-    while len(samples) < requests and (len(samples) < MIN_REQUESTS
-                                       or time.perf_counter() < deadline):
-        started = time.perf_counter()
-        response = client.get(route)
-        response.get_data()
-        samples.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            return {"status": response.status_code, "error": "unexpected status"}
+    samples, failed = sampled(client, route, requests)
+    if failed:
+        return failed
     timing = {"median_ms": round(statistics.median(samples), 2),
               "p95_ms": round(statistics.quantiles(samples, n=20, method="inclusive")[18], 2),
               "requests": len(samples), "status": 200}
