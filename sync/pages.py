@@ -239,8 +239,8 @@ def decode(pull, device_id=None, mine=False):
         return pull.get("changes", [])
     try:
         pages = [_page(page) for page in pull["pages"]]
-        counts = pull.get("counts", [len(page["changes"]) for page in pages])
-        if [len(page["changes"]) for page in pages] != counts:
+        held = [len(page["changes"]) for page in pages]
+        if held != pull.get("counts", held):
             raise ValueError("its pages do not hold the changes it counts")
         return [change for page in pages for change in _decoded(page, device_id, mine)]
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as e:
