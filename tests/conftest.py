@@ -111,40 +111,6 @@ def plain_installs():
     patch.undo()
 
 
-@pytest.fixture(autouse=True, scope="session")
-def migrated_laptops(tmp_path_factory):
-    """The laptops tests/syncing makes (Laptop, reopened) start from a copy of a database
-    migrated once, not each from nothing (most of a laptop's making: a second of each sync
-    test's laptops). The copy holds what migrating gives, only the steps' timestamps differ;
-    tests/test_migrations migrates from nothing and from each step."""
-    import sqlite3
-
-    import syncing
-    migrate = syncing.upgrade
-    template = []
-
-    def upgrade(db, central=False):
-        empty = (not central and type(db.conn) is sqlite3.Connection
-                 and db.execute("select count(*) from sqlite_master").fetchone()[0] == 0)
-        if empty:
-            if not template:
-                path = tmp_path_factory.mktemp("laptop-template") / "fieldapp.sqlite3"
-                made = connect(path)
-                migrate(made)
-                made.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                made.close()
-                template.append(path)
-            source = sqlite3.connect(template[0])
-            source.backup(db.conn)
-            source.close()
-        return migrate(db, central=central)
-
-    patch = pytest.MonkeyPatch()
-    patch.setattr(syncing, "upgrade", upgrade)
-    yield
-    patch.undo()
-
-
 @pytest.fixture(scope="session")
 def seeded_database(tmp_path_factory):
     """make_app's migrated, demo-seeded database, built once per session for copy_app."""
