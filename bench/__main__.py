@@ -10,6 +10,11 @@ OUT = Path(__file__).parent / "out"
 HOUSEHOLDS = 100_000
 
 
+def generated(args):
+    """Households of the generated database the benchmarks of pages share."""
+    return args.households or HOUSEHOLDS
+
+
 def database_path(name, households):
     """bench/out/NAME.sqlite3; other sizes get their own file, so a quick run keeps the big one."""
     return OUT / (f"{name}.sqlite3" if households == HOUSEHOLDS
@@ -18,8 +23,8 @@ def database_path(name, households):
 
 def bench_pages(args):
     """Latency of the household, village, worklist and search pages."""
-    path = generate.generate(database_path("pages", args.households),
-                             households=args.households, seed=args.seed)
+    path = generate.generate(database_path("pages", generated(args)),
+                             households=generated(args), seed=args.seed)
     return pages.run(path)
 
 
@@ -51,9 +56,8 @@ def bench_central_reports(args):
     """The central server's reports across offices on a PostgreSQL database of 1,000,000
     households (--households), next to the same pages on SQLite's generated province."""
     from . import central_reports  # it imports this module's database_path
-    households = (central_reports.HOUSEHOLDS if args.households == HOUSEHOLDS
-                  else args.households)
-    return central_reports.run(households, url=args.database_url)
+    return central_reports.run(args.households or central_reports.HOUSEHOLDS,
+                               url=args.database_url)
 
 
 def bench_pdf(args):
@@ -66,16 +70,16 @@ def bench_pdf(args):
 def bench_reports(args):
     """The dashboard and the year's report for the whole office, next to a trivial page."""
     # The same database as the pages: built once for both.
-    path = generate.generate(database_path("pages", args.households),
-                             households=args.households, seed=args.seed)
+    path = generate.generate(database_path("pages", generated(args)),
+                             households=generated(args), seed=args.seed)
     return reports.run(path)
 
 
 def bench_encryption(args):
     """The pages and a sync's push and pull on the plain and the encrypted database, as ratios."""
     from . import encryption
-    path = generate.generate(database_path("pages", args.households),
-                             households=args.households, seed=args.seed)
+    path = generate.generate(database_path("pages", generated(args)),
+                             households=generated(args), seed=args.seed)
     return encryption.run(path)
 
 
@@ -90,8 +94,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS),
                         help="run only this benchmark (repeatable); default: all")
-    parser.add_argument("--households", type=int, default=HOUSEHOLDS,
-                        help=f"households in the generated database (default {HOUSEHOLDS:,})")
+    parser.add_argument("--households", type=int,
+                        help=f"households in the generated database (default {HOUSEHOLDS:,};"
+                             " central-reports: 1,000,000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the generator")
     load = parser.add_argument_group("load", "the province's evening (--only load)")
     load.add_argument("--laptops", type=int, default=sync_load.LAPTOPS,

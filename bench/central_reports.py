@@ -12,8 +12,9 @@ of every record (bench/central_migrate.py), copied into PostgreSQL by `flask cen
 own code, then multiplied inside PostgreSQL. Copy k of every record gets ids of its own (a UUID
 made of k and the id: the same wherever an id is named, so every reference holds), an office of
 its own over communes of another province (its officers copied with it), all by set-based
-INSERT … SELECT of each table against the list of copies, with the tables' triggers off. The reach rows are copied with the records they derive from; the counts are then
-derived once by the dialect's rebuild_counts, and checked: equal to a rebuild, the triggers
+INSERT … SELECT of each table against the list of copies, with the tables' triggers off. The
+reach rows are copied with the records they derive from; the counts are then derived once by
+the dialect's rebuild_counts, and checked: equal to a rebuild, the triggers
 writing the same reach rows and counts again for a sample of copied visits and sessions, the
 name index finding what a scan finds.
 
