@@ -13,11 +13,13 @@ What SQLite's triggers keep, PostgreSQL keeps this way (fieldapp/pg_migrations, 
   PostgreSQL itself; `people_named` searches it with prefix queries made by `search_terms`.
 - `reach` and its counts: PL/pgSQL triggers (`REACH_TRIGGERS`, below) write the reach rows of a
   visit or a session from the same rules as SQLite's step 0009/0016 triggers, and a trigger per
-  statement on `reach` (with its transition tables) brings `reach_months`, `reach_counts` and
-  `reach_shared` up to date for the people and households it touched; a change of
+  statement on `reach` (with its transition tables) brings the visits' `reach_counts` up to
+  date and notes the people and households it touched; at the commit one recount derives their
+  `reach_months`, `reach_counts` and `reach_shared` again (`RECOUNT_AT_COMMIT`, revision 0005:
+  the writing transaction itself reads the months counted as they were before it). A change of
   `office_communes` rebuilds them with `fieldapp.reach.counts`' statements. PostgreSQL's row
   triggers fire once their statement has finished, not row by row as SQLite's do, so the counts
-  are derived again for what a statement touched rather than counted up row by row.
+  are derived again for what was touched rather than counted up row by row.
 """
 
 import re
@@ -279,24 +281,35 @@ END $body$;
 """
 
 
-def _statement_trigger(name, event, added, removed):
-    """A trigger per statement on reach, with its transition tables: the counts follow."""
-    referencing = " ".join(part for part in (
-        f"NEW TABLE AS {added}" if added else "", f"OLD TABLE AS {removed}" if removed else "")
-        if part)
+# The (entity, kind, year) whose months a transaction's statements on reach left to count again
+# at its commit: a JSON array in this setting, local to the transaction (undone with a
+# savepoint rolled back, as the reach rows written in it are).
+PENDING_SETTING = "fieldapp.reach_touched"
+
+
+def _statement_function(name, added, removed, at_commit=False):
+    """The function of a trigger per statement on reach, reading its transition tables: the
+    visits' counts follow at once; the months of the people and households it touched are
+    counted again at once, or (`at_commit`) once at the commit for the whole transaction."""
     empty = "(SELECT * FROM reach WHERE false)"
     touched = " UNION ".join(_TOUCHED.format(rows=rows) for rows in (added, removed) if rows)
+    touched = f"coalesce((SELECT jsonb_agg(t) FROM ({touched}) t), '[]')"
     deltas = _VISIT_DELTAS.format(added=added or empty, removed=removed or empty)
     nothing = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {rows})" for rows in (added, removed)
                            if rows)
+    if at_commit:
+        recount = f"""PERFORM set_config('{PENDING_SETTING}', (coalesce(nullif(current_setting(
+        '{PENDING_SETTING}', true), ''), '[]')::jsonb || {touched})::text, true);"""
+    else:
+        recount = f"PERFORM reach_recount({touched});"
     return f"""
-CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$
 BEGIN
     -- A statement that wrote no reach row (a visit's rows deleted before it had any).
     IF {nothing} THEN
         RETURN NULL;
     END IF;
-    PERFORM reach_recount(coalesce((SELECT jsonb_agg(t) FROM ({touched}) t), '[]'));
+    {recount}
     INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
     SELECT dim, office_id, key, year, 'visits', months, delta FROM ({deltas}) d
      WHERE delta <> 0
@@ -308,9 +321,45 @@ BEGIN
        AND d.delta < 0 AND c.n = 0;
     RETURN NULL;
 END $body$;
+"""
+
+
+def _statement_trigger(name, event, added, removed):
+    """A trigger per statement on reach, with its transition tables: the counts follow."""
+    referencing = " ".join(part for part in (
+        f"NEW TABLE AS {added}" if added else "", f"OLD TABLE AS {removed}" if removed else "")
+        if part)
+    return _statement_function(name, added, removed) + f"""
 CREATE TRIGGER {name} AFTER {event} ON reach REFERENCING {referencing}
     FOR EACH STATEMENT EXECUTE FUNCTION {name}();
 """
+
+
+# Revision 0005: a merge's hundred statements on reach (a visit, its outcomes, a roster each
+# write reach) counted the months of what each touched again, 1.7 ms each, under the merge
+# lock; now each notes what it touched and one recount at the commit derives them all. A
+# constraint trigger is the only trigger PostgreSQL runs at the commit: deferred, on each row
+# of reach written; the first to run counts everything noted, the others find nothing.
+RECOUNT_AT_COMMIT = (
+    _statement_function("reach_counts_ai", "added", None, at_commit=True)
+    + _statement_function("reach_counts_ad", None, "removed", at_commit=True)
+    + _statement_function("reach_counts_au", "added", "removed", at_commit=True)
+    + f"""
+CREATE FUNCTION reach_recount_at_commit() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    touched text := current_setting('{PENDING_SETTING}', true);
+BEGIN
+    IF touched IS NULL OR touched IN ('', '[]') THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('{PENDING_SETTING}', '', true);
+    PERFORM reach_recount((SELECT coalesce(jsonb_agg(DISTINCT t.value), '[]')
+                             FROM jsonb_array_elements(touched::jsonb) t));
+    RETURN NULL;
+END $body$;
+CREATE CONSTRAINT TRIGGER reach_recount_at_commit AFTER INSERT OR UPDATE OR DELETE ON reach
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reach_recount_at_commit();
+""")
 
 
 def _row_trigger(name, timing, event, table, body, when=None, returns="NULL"):
