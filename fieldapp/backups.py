@@ -23,7 +23,8 @@ from pathlib import Path
 
 from flask import current_app, has_app_context
 
-from sync import clock, erasure
+from sync import clock, erasure, pages
+from sync.sqlite.store import pages_folder_of
 
 from . import __version__
 from .db import connect, key_of, migration_sets
@@ -228,6 +229,9 @@ def restore(app, path):
         _settle(database, key)  # in use: refused before anything is written
         kept = _keep_current(app, database, key)
         _swap(database, temp, key)
+        # A central server's pages of the log it replaced would be served for the other
+        # changes the restored database logs at the same seqs.
+        pages.clear_shared(pages_folder_of(str(database)))
     finally:
         for leftover in (temp, Path(f"{temp}-wal"), Path(f"{temp}-shm"),
                          Path(f"{temp}-journal")):

@@ -169,5 +169,6 @@ def settle(store):
     if erased:
         store.erased = None
         store.checkpoint()
+        pages.forget_invalidated(store)
         for copies in SETTLED:
             copies(erased)

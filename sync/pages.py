@@ -15,14 +15,20 @@ log entry, in a later page or the tail, which the laptop applies after it (docs/
 "Pull"). What rewrites what was logged (an erasure, a row's entries given another commune,
 compaction) calls `invalidate`, which moves the store's generation on: every process then
 encodes its pages again.
+
+The processes serving one store (gunicorn's workers) share what they encode through files in the
+store's `pages_folder`, one folder per generation: a page is encoded by the first worker asked
+for it, not by each. Each process keeps the pages it served last in memory in front of them.
 """
 
 import gzip
 import hashlib
 import json
 import os
+import shutil
 import threading
 from collections import OrderedDict
+from pathlib import Path
 
 # Log entries per page (smaller in tests, to close pages with few changes).
 PAGE = int(os.environ.get("FIELDAPP_PULL_PAGE", "2048"))
@@ -39,6 +45,8 @@ COMPRESSION = 6          # a page is packed once for many answers: a little more
 GENERATION = "pull_pages_generation"
 # Memory for encoded pages in each server process (gunicorn's workers each keep their own).
 CACHE_BYTES = int(float(os.environ.get("FIELDAPP_PULL_CACHE_MB", "64")) * 2**20)
+# Disk for the pages the processes share, in files: past it the oldest files go.
+SHARED_BYTES = int(float(os.environ.get("FIELDAPP_PULL_SHARED_MB", "512")) * 2**20)
 # Debugging and tests: a line per page encoded for the cache ("pid office page generation").
 BUILT_LOG = os.environ.get("FIELDAPP_PULL_PAGES_LOG")
 _NONE = -1               # no device: a stamp without one, a change its origin does not hold
@@ -49,8 +57,9 @@ class Page:
 
     __slots__ = ("gz", "count", "held_by")
 
-    def __init__(self, text, count, held_by):
-        self.gz = gzip.compress(text, compresslevel=COMPRESSION, mtime=0)
+    def __init__(self, text, count, held_by, gz=None):
+        self.gz = gz if gz is not None else gzip.compress(text, compresslevel=COMPRESSION,
+                                                          mtime=0)
         # The one device holding every change of the page already, if one does: the page is
         # nothing to that device, which is not sent it (a laptop's own pushes come back to it
         # otherwise, a 10,000-record first push as 700 KB of pages).
@@ -100,10 +109,115 @@ class _Cache:
 cache = _Cache(CACHE_BYTES)
 
 
+class _Shared:
+    """Encoded pages as files in a folder the store's processes share: `g<generation>/<key>`,
+    each a line "count holder" then the page's gzip member. A file appears whole (written
+    aside, then renamed); a newer generation's folder makes the older ones go."""
+
+    # Writes between two looks at the folder's size, in each process.
+    PRUNE_EVERY = 64
+
+    def __init__(self):
+        self.writes = 0
+        # The generation each folder was last seen at by this process.
+        self.seen = {}
+
+    def seeing(self, folder, generation):
+        """Note the generation a request read: the first to see a newer one removes the older."""
+        if self.seen.get(folder, -1) < generation:
+            self.forget_before(folder, generation)
+            self.seen[folder] = generation
+
+    def get(self, folder, key, generation):
+        try:
+            data = (Path(folder) / f"g{generation}" / _file_name(key)).read_bytes()
+        except OSError:
+            return None
+        head, _, gz = data.partition(b"\n")
+        count, held_by = head.decode().split(" ")
+        return Page(None, int(count), None if held_by == "-" else held_by, gz=gz)
+
+    def put(self, folder, key, generation, page):
+        here = Path(folder) / f"g{generation}"
+        try:
+            here.mkdir(mode=0o700, parents=True, exist_ok=True)
+            aside = here / f".{_file_name(key)}.{os.getpid()}.{threading.get_ident()}"
+            aside.write_bytes(f"{page.count} {page.held_by or '-'}\n".encode() + page.gz)
+            aside.replace(here / _file_name(key))
+            if _newest(folder) > generation:
+                # Invalidated meanwhile (an erasure, say): this page's values may be gone.
+                shutil.rmtree(here, ignore_errors=True)
+        except OSError:
+            return  # a cache: a full disk or a folder removed under it costs an encoding
+        self.writes += 1
+        if self.writes % self.PRUNE_EVERY == 0:
+            _prune(here, SHARED_BYTES)
+
+    def forget_before(self, folder, generation):
+        """Remove the files of generations older than `generation` (its folder made first, so
+        that a process still writing an older page sees it and removes its own)."""
+        (Path(folder) / f"g{generation}").mkdir(mode=0o700, parents=True, exist_ok=True)
+        for older in Path(folder).glob("g*"):
+            if _generation_of(older) < generation:
+                shutil.rmtree(older, ignore_errors=True)
+
+
+shared = _Shared()
+
+
+def _file_name(key):
+    return hashlib.sha1(repr(key).encode()).hexdigest()
+
+
+def _generation_of(path):
+    try:
+        return int(path.name[1:])
+    except ValueError:
+        return -1
+
+
+def _newest(folder):
+    return max((_generation_of(p) for p in Path(folder).glob("g*")), default=-1)
+
+
+def _prune(here, limit):
+    """Remove the oldest files of a generation's folder past `limit` bytes, down to 3/4 of it."""
+    files = []
+    for entry in os.scandir(here):
+        try:
+            info = entry.stat()
+        except OSError:
+            continue
+        files.append((info.st_mtime, info.st_size, entry.path))
+    size = sum(f[1] for f in files)
+    for _mtime, bytes_, path in sorted(files):
+        if size <= limit * 3 // 4:
+            break
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+        size -= bytes_
+
+
+def clear_shared(folder):
+    """Remove every shared page: at a server's start, after a restore (a database restored
+    from an older copy logs other changes at the seqs its pages held)."""
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def invalidate(store):
     """Make every process encode its pages again, in the caller's transaction: to be called by
     whatever rewrites log entries or what they stand for (erasure, rescoping, compaction)."""
     store.set_state(GENERATION, int(store.state(GENERATION, 0) or 0) + 1)
+
+
+def forget_invalidated(store):
+    """Remove the shared pages of generations before the store's (after the transaction that
+    invalidated them committed: an erased value leaves the disk with its pages)."""
+    folder = store.pages_folder
+    if folder and os.path.isdir(folder):  # a laptop shares none
+        shared.forget_before(folder, int(store.state(GENERATION, 0) or 0))
 
 
 def pull(store, device, communes, cursor, upto, mine=False):
@@ -113,13 +227,20 @@ def pull(store, device, communes, cursor, upto, mine=False):
     are left out, unless it asks for them (`mine`)."""
     from . import pull as pulled  # pull.py calls this module for protocol 4
     office, own = device["office_id"], "" if mine else device["id"]
+    folder = store.pages_folder
     with store.snapshot():
         generation = int(store.state(GENERATION, 0) or 0)
+        if folder:
+            shared.seeing(folder, generation)
         place = (office, hashlib.sha1(json.dumps(sorted(communes)).encode()).hexdigest())
         parts, counts, at, count = [], [], cursor, 0
         while at < upto and count < MOST_CHANGES:
             window, end = _window(at, upto)
             page = cache.get((*place, *window), generation) if window else None
+            if page is None and window and folder:
+                page = shared.get(folder, (*place, *window), generation)
+                if page is not None:
+                    cache.put((*place, *window), generation, page)
             if page is not None and own and page.held_by == own:
                 changes = 0
             elif page is None:
@@ -141,6 +262,8 @@ def pull(store, device, communes, cursor, upto, mine=False):
                 if window:
                     page = Page(text, changes, held_by)
                     cache.put((*place, *window), generation, page)
+                    if folder:
+                        shared.put(folder, (*place, *window), generation, page)
                     _note_built(office, window, generation)
                 else:
                     page = text

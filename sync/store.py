@@ -77,6 +77,10 @@ class Store(ABC):
         breaks the store's rules; any other error passes through (outside a transaction: a
         transaction of its own)."""
 
+    # Where the processes serving this store share the pull pages they encode (sync.pages);
+    # None: each process encodes its own.
+    pages_folder = None
+
     def checkpoint(self):
         """Move what the store has committed into its database files, leaving no copy of
         overwritten data in a journal (after an erasure: sync.erasure); nothing to do for a

@@ -4,6 +4,7 @@ again after what they hold was rewritten (an erasure), and the values a page was
 made right by the later entries a laptop applies after it."""
 
 import collections
+import gzip
 import json
 import tempfile
 import urllib.error
@@ -144,7 +145,7 @@ def made_by(laptop, count, prefix="Hộ"):
     return [register(laptop, f"{prefix} {n}")[0] for n in range(count)]
 
 
-def test_office_mates_get_the_same_pages_each_encoded_once_per_process(paged, laptop_of):
+def test_office_mates_get_the_same_pages_each_encoded_once(paged, laptop_of):
     writer = laptop_of("writer")
     made_by(writer, 6)
     sync(writer)
@@ -155,17 +156,17 @@ def test_office_mates_get_the_same_pages_each_encoded_once_per_process(paged, la
     pages_sent = [page for answer in seen[0] for page in answer["pages"]]
     assert len(pages_sent) >= 3
     encoded = collections.Counter(built(paged))
-    assert encoded and max(encoded.values()) == 1, "a process encoded a page twice"
+    # The workers share what they encode (sync.pages: files beside the database).
     per_page = collections.Counter((office, k, generation)
                                    for _pid, office, k, generation in encoded)
-    assert max(per_page.values()) <= 2, "more encodings of a page than worker processes"
+    assert per_page and max(per_page.values()) == 1, "a page encoded twice"
     # The same rows reach both laptops, as the central server holds them.
     office = paged.office_id()
     assert office_rows(first.db, office) == office_rows(second.db, office) \
         == office_rows(paged.db, office)
 
 
-def test_a_page_still_open_is_served_in_slices_each_encoded_once_per_process(paged, laptop_of):
+def test_a_page_still_open_is_served_in_slices_each_encoded_once(paged, laptop_of):
     """While the last page fills, its closed slices are cached like pages: office-mates pulling
     up to a bound inside a page do not have it encoded again for each of them."""
     writer = laptop_of("slicing writer")
@@ -184,7 +185,8 @@ def test_a_page_still_open_is_served_in_slices_each_encoded_once_per_process(pag
     slices = [(pid, window) for pid, _office, window, _g in built(paged)[before:]
               if window.startswith(f"{max(1, PAGE // 8)}x")]
     assert slices, "the open page was not cut in slices"
-    assert max(collections.Counter(slices).values()) == 1, "a process encoded a slice twice"
+    assert max(collections.Counter(window for _pid, window in slices).values()) == 1, \
+        "a slice encoded twice"
     office = paged.office_id()
     assert all(office_rows(reader.db, office) == office_rows(paged.db, office)
                for reader in readers)
@@ -297,6 +299,12 @@ def test_an_erased_number_never_comes_out_of_a_page_of_either_worker(paged, lapt
         assert CCCD not in text
     generations = {int(g) for *_rest, g in built(paged)}
     assert len(generations) >= 2
+    # Nor out of the pages the workers shared on disk.
+    shared = paged.instance / "fieldapp.sqlite3-pages"
+    assert any(shared.rglob("*"))
+    assert not [path for path in shared.rglob("*")
+                if path.is_file() and CCCD.encode() in gzip.decompress(
+                    path.read_bytes().partition(b"\n")[2])]
     sync(reader)
     assert reader.db.execute("select cccd from people where id = ?",
                              [person]).fetchone()[0] is None
@@ -363,12 +371,11 @@ def test_each_page_is_counted_and_a_page_short_of_its_count_is_refused(paged, la
     assert rendered.endswith(b'"pages":[{}]}}')
 
 
-def test_a_row_changed_after_its_page_was_encoded(central_app, monkeypatch):
-    """The page keeps the values it was encoded with; the later entry brings the new ones, so
-    a laptop pulling through both ends with them, and one whose bound stops before it holds
-    the row as it was at that bound."""
+def ten_households_merged(central_app, monkeypatch):
+    """(store, an enrolled laptop, its communes, the changes) of a central server in this
+    process holding ten households more of the laptop's office, in pages of 4 entries."""
     from test_sync_store_contract import _households
-    app, db = central_app
+    _app, db = central_app
     monkeypatch.setattr(pages, "PAGE", 4)
     pages.cache.clear()
     sync_store = db.sync
@@ -386,6 +393,57 @@ def test_a_row_changed_after_its_page_was_encoded(central_app, monkeypatch):
         for change in changes:
             server.merge.merge_pushed(sync_store, change["table"], change["id"],
                                       change["fields"], "another-laptop")
+    return sync_store, device, communes, changes
+
+
+def test_a_page_another_process_encoded_is_read_from_the_shared_folder(central_app, monkeypatch,
+                                                                       tmp_path):
+    """gunicorn's workers share the pages they encode through files beside the database: a
+    process with none in memory reads them there, and a newer generation removes the older."""
+    sync_store, device, communes, _changes = ten_households_merged(central_app, monkeypatch)
+    log = tmp_path / "built.log"
+    monkeypatch.setattr(pages, "BUILT_LOG", str(log))
+    bound = sync_store.last_seq()
+
+    def answer():
+        pull = pages.pull(sync_store, device, communes, 0, bound)
+        return pages.render({"pull": pull}, compress=True)[0], pull
+
+    first, pull = answer()
+    encoded = log.read_text().splitlines()
+    assert len(encoded) >= 3 and pull["more"] is False
+    folder = Path(sync_store.pages_folder)
+    assert len(list((folder / "g0").iterdir())) == len(encoded)
+    # Another process: nothing in its memory.
+    pages.cache.clear()
+    again, _pull = answer()
+    assert again == first
+    assert log.read_text().splitlines() == encoded, "a page encoded again"
+    with sync_store.atomic():
+        pages.invalidate(sync_store)
+    answer()
+    assert not (folder / "g0").exists()
+    assert len(log.read_text().splitlines()) == 2 * len(encoded)
+    assert {line.split()[-1] for line in log.read_text().splitlines()[len(encoded):]} == {"1"}
+
+
+def test_a_page_written_for_a_generation_invalidated_meanwhile_leaves_no_file(tmp_path):
+    """A process encoding from a snapshot taken before an erasure writes its page after the
+    erasure removed the older pages: the page must not stay on disk with the erased value."""
+    folder = tmp_path / "pages"
+    pages.shared.forget_before(folder, 1)
+    pages.shared.put(folder, ("office", "communes", PAGE, 0), 0,
+                     pages.Page(b'{"cccd":"001080024680"}', 1, None))
+    assert not any(path.is_file() for path in folder.rglob("*"))
+    pages.shared.put(folder, ("office", "communes", PAGE, 0), 1, pages.Page(b"{}", 0, None))
+    assert pages.shared.get(folder, ("office", "communes", PAGE, 0), 1).count == 0
+
+
+def test_a_row_changed_after_its_page_was_encoded(central_app, monkeypatch):
+    """The page keeps the values it was encoded with; the later entry brings the new ones, so
+    a laptop pulling through both ends with them, and one whose bound stops before it holds
+    the row as it was at that bound."""
+    sync_store, device, communes, changes = ten_households_merged(central_app, monkeypatch)
     bound = sync_store.last_seq()
     target = changes[1]["id"]
 

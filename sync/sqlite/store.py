@@ -46,6 +46,11 @@ class _Turn:
         self.lock.release()
 
 
+def pages_folder_of(database):
+    """The folder beside a database file where its server's processes share pull pages."""
+    return database + "-pages"
+
+
 class SQLiteStore(Store):
     """The store of a sqlite_utils.Database: its atomic() makes the write transactions (a
     subclass may begin them IMMEDIATE), and a write outside one commits at once, as its
@@ -86,6 +91,11 @@ class SQLiteStore(Store):
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+
+    @property
+    def pages_folder(self):
+        path = self.conn.execute("pragma database_list").fetchone()[2]
+        return pages_folder_of(path) if path else None
 
     def _turn(self):
         """This process's lock on the database file's merges, then the file's own turn."""
