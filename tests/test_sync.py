@@ -19,6 +19,9 @@ from fieldapp import create_app
 from fieldapp.db import connect, upgrade
 from syncing import Central, CuttingProxy, Laptop, office_rows
 
+# The central server of this module runs on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 @pytest.fixture(scope="module", autouse=True)
 def answers_of_a_batch():
@@ -185,6 +188,9 @@ def sync_through_cuts(laptop, url, proxy, attempts, timeout, cuts):
     pytest.fail("a sync never got through")
 
 
+# The retries of cut connections: on PostgreSQL as well in the batches' test below, whose pulls
+# of several answers are the store's part of it.
+@pytest.mark.central_stores("sqlite")
 def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, laptops):
     import random
     rng = random.Random(7)
@@ -269,6 +275,9 @@ def test_batches_sent_while_the_last_answer_is_applied_survive_cuts(central, lap
     reader.close()
 
 
+# Laptops' clocks, corrected by the protocol before any store: the clock correction's test
+# below runs on PostgreSQL too.
+@pytest.mark.central_stores("sqlite")
 def test_clock_skew_of_five_years_either_way(central, laptops, monkeypatch):
     five_years = 5 * 365 * 24 * 3600 * 1000
     real = hlc.now_ms
@@ -394,15 +403,15 @@ OPERATION = st.one_of(
     st.tuples(st.just("sync"), LAPTOP),
     st.tuples(st.just("sync"), LAPTOP),
 )
-# Six examples by default (several seconds each), which keeps the suite in CI's time; the README's
-# Tests section gives the full run. HYPOTHESIS_SYNC_EXAMPLES=200 make test
+# Six examples by default on each store (several seconds each), which keeps the suite in CI's time;
+# the README's Tests section gives the full run. HYPOTHESIS_SYNC_EXAMPLES=200 make test
 # PYTEST_ARGS="-k three_laptops" runs a long search.
 RANDOM_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "6"))
 
 
 def _live(laptop, table):
     return [r[0] for r in laptop.db.execute(
-        f"select id from [{table}] where deleted_at is null order by id")]
+        f'select id from "{table}" where deleted_at is null order by id')]
 
 
 def _operate(laptop, operation, counter):
@@ -471,6 +480,7 @@ def test_random_work_on_three_laptops_then_a_fresh_laptop_pulls_everything(centr
                 assert machine.db.execute(
                     "select count(*) from (select commune_code from office_communes"
                     " where deleted_at is null group by commune_code having count(*) > 1)"
+                    " as doubled"
                 ).fetchone()[0] == 0
             assert all(capture.unsynced_count(m.db.sync) == 0 for m in machines)
         finally:
@@ -479,9 +489,12 @@ def test_random_work_on_three_laptops_then_a_fresh_laptop_pulls_everything(centr
 
 
 def _ids(db, table):
-    return {r[0] for r in db.execute(f"select id from [{table}]")}
+    return {r[0] for r in db.execute(f'select id from "{table}"')}
 
 
+# The laptop's Sync page: the central store's part (an enrolment merging the laptop's office)
+# is the enrolment test below, on both stores.
+@pytest.mark.central_stores("sqlite")
 def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seeded_database):
     """An administrator enrols a demo laptop on its sync page; Sync now runs in the background
     while the page polls its progress, and the header's unsynced count drops to zero."""
@@ -523,8 +536,8 @@ def test_enrol_and_sync_from_the_sync_page_with_progress(central, tmp_path, seed
     laptop = connect(app.config["DATABASE"])
     for table in ("villages", "households", "people", "visits", "visit_outcomes",
                   "group_sessions", "session_attendees"):
-        held = {r[0] for r in laptop.execute(f"select id from [{table}]")}
-        assert held and held <= {r[0] for r in central.db.execute(f"select id from [{table}]")}
+        held = {r[0] for r in laptop.execute(f'select id from "{table}"')}
+        assert held and held <= {r[0] for r in central.db.execute(f'select id from "{table}"')}
     assert laptop.execute("select count(*), count(distinct commune_code) from office_communes"
                           " where deleted_at is null and office_id = ?",
                           [central.office_id()]).fetchone() == (10, 10)
@@ -648,7 +661,7 @@ def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or
                                   password="local-password-3", role="officer",
                                   office_id=db.execute("select id from offices").fetchone()[0],
                                   user_id=None)
-    before = {t: db.execute(f"select count(*) from [{t}]").fetchone()[0]
+    before = {t: db.execute(f'select count(*) from "{t}"').fetchone()[0]
               for t in ("users", "offices", "visits", "sync_log")}
     code = central.code()
     devices = central.db.execute("select count(*) from devices").fetchone()[0]
@@ -657,7 +670,7 @@ def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or
     assert (refused.value.status, refused.value.kind) == (409, "accounts")
     assert refused.value.detail["missing"] == ["ctv.mua"]
     # Nothing changed on either side; the code is still good.
-    assert {t: db.execute(f"select count(*) from [{t}]").fetchone()[0]
+    assert {t: db.execute(f'select count(*) from "{t}"').fetchone()[0]
             for t in before} == before
     assert not (instance / "device.json").exists()
     assert central.db.execute("select count(*) from devices").fetchone()[0] == devices
@@ -709,6 +722,7 @@ def test_a_laptop_with_its_own_office_users_and_records_enrols_without_losing_or
     laptop.close()
 
 
+@pytest.mark.central_stores("sqlite")  # the laptop's own inbox: nothing of the central store
 def test_a_change_whose_parent_has_not_arrived_waits_and_is_applied_when_it_does(laptops):
     """Changes arriving before their parent (in one batch or a later one) wait in the inbox,
     count as not synced, and are saved as soon as the parent arrives."""
