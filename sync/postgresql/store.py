@@ -19,8 +19,10 @@ the contract of sync/store.py where SQLite's single writer kept it by itself:
 The connection is in autocommit: a write outside a transaction commits at once, as SQLite's
 store does; `atomic()` begins one (inside another: a savepoint).
 
-Not yet: `checkpoint()` (after an erasure) does nothing here, while PostgreSQL keeps an erased
-value's old row version until VACUUM reclaims it and in its write-ahead log until recycled.
+After an erasure, `checkpoint()` VACUUMs the tables the store rewrote and those of the erased
+records, then asks for a CHECKPOINT: the old row versions holding the numbers leave the tables'
+and indexes' pages, and those pages the files. The write-ahead log keeps them until its segments
+are overwritten, and archives or base backups as long as they are kept (docs/deployment.md).
 """
 
 from contextlib import contextmanager, nullcontext
@@ -49,6 +51,8 @@ class PostgreSQLStore(Store):
                              " transaction commits at once")
         self.conn = conn
         self._columns = {}
+        # Tables rewritten since the last checkpoint(): their old row versions are VACUUMed then.
+        self._rewritten = set()
         # Inside merging(): the lock is held to the commit, taken before any savepoint.
         self._merging = False
 
@@ -125,6 +129,23 @@ class PostgreSQLStore(Store):
             # DataError: a value the column's type cannot hold ('abc' as a number), which
             # SQLite would have kept as it came.
             raise Broken(str(e)) from e
+
+    def checkpoint(self):
+        if self.in_transaction:
+            return  # VACUUM runs outside a transaction: settle comes after the commit
+        from ..erasure import ERASED
+        tables, self._rewritten = sorted(self._rewritten | set(ERASED)), set()
+        # VACUUM, not an UPDATE's own page pruning, which comes only when a page fills: the
+        # erased values' dead row versions are removed now (what another transaction's snapshot
+        # still sees stays to the next VACUUM, autovacuum's). INDEX_CLEANUP ON: with few dead
+        # rows VACUUM may leave their index entries, numbers and all (PostgreSQL's VACUUM page).
+        self.conn.execute(sql.SQL("vacuum (index_cleanup on) {}").format(
+            sql.SQL(", ").join(map(sql.Identifier, tables))))
+        try:
+            # The pages as vacuumed into the data files now, not at the next timed checkpoint.
+            self.conn.execute("checkpoint")
+        except psycopg.errors.InsufficientPrivilege:
+            pass  # a role without pg_checkpoint: PostgreSQL's own checkpoint writes them
 
     def defer_references(self):
         # Outside a transaction there is nothing to defer (PostgreSQL would only warn).
@@ -204,10 +225,12 @@ class PostgreSQLStore(Store):
     def update(self, table, values, **equal):
         if not values:
             return
+        self._rewritten.add(table)
         where, params = _where(equal)
         self._execute(_update(table, tuple(values), where), [*values.values(), *params])
 
     def delete(self, table, **equal):
+        self._rewritten.add(table)
         where, params = _where(equal)
         self.conn.execute(_delete(table, where), params)
 
