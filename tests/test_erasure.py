@@ -2,11 +2,14 @@
 removed with "erase personal numbers" leaves no CCCD, mã số BHXH or phone in any file of any
 instance folder (database, its -wal and -shm, anything else there): not on the laptop that
 erased, not on the central server (a real `run.py --central` process), not on another laptop
-once it has synced. The files are read as bytes, as a thief holding the disk would read them."""
+once it has synced. The files are read as bytes, as a thief holding the disk would read them; on
+PostgreSQL, the central database's own files too."""
 
 import json
 import subprocess
 from pathlib import Path
+
+import pytest
 
 from fieldapp import accounts, backups, history, offices, store
 from fieldapp.db import connect
@@ -17,6 +20,9 @@ from sync import erasure
 from syncing import flask
 from test_sync import converge, register
 from test_sync_attacks import Thief
+
+# The central server of this module runs on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
 
 # A head of household born 1980, male: his CCCD as first typed (a typo), as corrected, as typed
 # on the second laptop at the same time; his mã số BHXH.
@@ -43,6 +49,59 @@ def files_holding(instance, numbers):
         name = str(Path(path).relative_to(instance))
         if number not in held.setdefault(name, []):
             held[name].append(number)
+    return held
+
+
+def database_folder(central):
+    """The folder of a PostgreSQL central server's database files (its tables and indexes, in
+    the data directory of the suite's server), or None on SQLite (in its instance folder)."""
+    if not central.database_url:
+        return None
+    data, oid = central.db.execute(
+        "select current_setting('data_directory'), oid from pg_database"
+        " where datname = current_database()").fetchone()
+    return Path(data) / "base" / str(oid)
+
+
+# A table's row versions (live, or dead and not yet vacuumed) and a B-tree index's entries,
+# each page read through the server's buffers.
+ROW_VERSIONS = """
+    select count(*) from generate_series(0, pg_relation_size(:oid) / 8192 - 1) as page,
+           heap_page_items(get_raw_page(:name, page::int))
+     where position(convert_to(:number, 'UTF8') in t_data) > 0"""
+INDEX_ENTRIES = """
+    select count(*) from generate_series(1, pg_relation_size(:oid) / 8192 - 1) as page,
+           bt_page_items(get_raw_page(:name, page::int))
+     where position(encode(convert_to(:number, 'UTF8'), 'hex') in replace(data, ' ', '')) > 0"""
+
+
+def holding(machine, numbers):
+    """files_holding of the machine's instance folder; on PostgreSQL, also the tables and
+    indexes of its database a row version or an index entry of which holds a number.
+
+    Not what is left in those pages' free space, nor PostgreSQL's write-ahead log (pg_wal):
+    there the bytes stay until overwritten, which nothing of fieldapp's decides
+    (docs/deployment.md); the database's files only tell which relations to read."""
+    held = files_holding(machine.instance, numbers)
+    folder = database_folder(machine) if hasattr(machine, "database_url") else None
+    if folder is None:
+        return held
+    db = machine.db
+    db.execute("create extension if not exists pageinspect")
+    db.execute("checkpoint")  # every page in the files, for grep to point at
+    for name, found in files_holding(folder, numbers).items():
+        node = int(name.split("_")[0].split(".")[0])
+        relation = db.one("select c.oid, c.relname, c.relkind, a.amname from pg_class c"
+                          " left join pg_am a on a.oid = c.relam"
+                          " where pg_relation_filenode(c.oid) = ?", [node])
+        if relation is None:
+            continue  # a file of a relation dropped since, removed at the next checkpoint
+        query = {"r": ROW_VERSIONS, "t": ROW_VERSIONS}.get(relation["relkind"]) or (
+            INDEX_ENTRIES if relation["amname"] == "btree" else None)
+        kept = [number for number in found if query is None or db.value(query, {
+            "oid": relation["oid"], "name": relation["relname"], "number": number})]
+        if kept:
+            held[f"{relation['relname']} ({name})"] = kept
     return held
 
 
@@ -89,7 +148,7 @@ def test_a_person_erased_on_one_laptop_leaves_no_number_on_any_machine(central, 
     numbers = (CCCD_TYPO, CCCD, CCCD_B, BHXH)
     # The search is sound: before the erasure every machine's files hold the numbers.
     for machine in (a, central, b):
-        assert files_holding(machine.instance, numbers), machine.instance
+        assert holding(machine, numbers), machine.instance
 
     officer = officer_of(a, central)
     action = f"/people/{head}/remove"
@@ -98,11 +157,11 @@ def test_a_person_erased_on_one_laptop_leaves_no_number_on_any_machine(central, 
     assert "Personal numbers erased: Undo brings the record back without them." \
         in flashed(answer)
     # On the laptop that erased, at once, before any sync.
-    assert files_holding(a.instance, numbers) == {}
+    assert holding(a, numbers) == {}
     a.sync()
-    assert files_holding(central.instance, numbers) == {}
+    assert holding(central, numbers) == {}
     b.sync()
-    assert files_holding(b.instance, numbers) == {}
+    assert holding(b, numbers) == {}
     # The record itself: removed, no numbers, the erasure's time; the same everywhere.
     for machine in (a, central, b):
         row = machine.db["people"].get(head)
@@ -129,7 +188,7 @@ def test_a_person_erased_on_one_laptop_leaves_no_number_on_any_machine(central, 
     a.sync(), b.sync()
     assert central.db["people"].get(head)["deleted_at"] is None
     for machine in (a, central, b):
-        assert files_holding(machine.instance, numbers) == {}, machine.instance
+        assert holding(machine, numbers) == {}, machine.instance
 
 
 def test_a_household_erased_takes_every_members_numbers_and_its_phone(central, laptops):
@@ -146,21 +205,24 @@ def test_a_household_erased_takes_every_members_numbers_and_its_phone(central, l
     households.remove_person(a.db, wife, "Nhập hai lần", user_id=a.user())
     a.sync()
     numbers = (CCCD, BHXH, CCCD_WIFE, BHXH_WIFE, PHONE)
-    assert files_holding(central.instance, numbers)
-    # Backups made before the erasure, on the laptop and on the central server, hold them.
+    assert holding(central, numbers)
+    # Backups made before the erasure, on the laptop and on the central server, hold them (a
+    # PostgreSQL central server's backups are PostgreSQL's, not the app's: `flask backup`
+    # refuses there).
     kept = backups.back_up(a.app, reason="manual")
-    assert flask(central.instance, "backup").returncode == 0
-    assert "backups/" + kept.path.name in files_holding(a.instance, numbers)
-    assert any(name.startswith("backups/") for name in files_holding(central.instance, numbers))
+    assert "backups/" + kept.path.name in holding(a, numbers)
+    if not central.database_url:
+        assert flask(central.instance, "backup").returncode == 0
+        assert any(name.startswith("backups/") for name in holding(central, numbers))
 
     officer = officer_of(a, central)
     action = f"/households/{household_id}/remove"
     answer = remove_form(officer, f"/households/{household_id}", action, "Đăng ký hai lần",
                          True)
     assert "Household removed, with its members and visits." in flashed(answer)
-    assert files_holding(a.instance, numbers) == {}
+    assert holding(a, numbers) == {}
     a.sync()
-    assert files_holding(central.instance, numbers) == {}
+    assert holding(central, numbers) == {}
     # The backups still restore what they held, but for the numbers.
     copy = connect(kept.path)
     try:
@@ -177,6 +239,7 @@ def test_a_household_erased_takes_every_members_numbers_and_its_phone(central, l
             assert row[erasure.MARKER]
 
 
+@pytest.mark.central_stores("sqlite")  # the laptop's own removal: no sync, nothing central
 def test_a_removal_without_the_box_ticked_keeps_the_numbers(central, laptops):
     a = laptops("a")
     household_id, head = register(a, "Lý A Tả")
@@ -210,8 +273,8 @@ def test_a_device_may_not_erase_another_offices_numbers(central, laptops, tmp_pa
     person = db["households"].get(other)["head_person_id"]
     stolen = laptops("stolen")
     thief = Thief(central, stolen)
-    written = ("people", "households", "history", "sync_log", "sync_conflicts", "audit_log")
-    before = {table: rows_of(db, table) for table in written}
+    kept = ("people", "households", "history", "sync_log", "sync_conflicts", "audit_log")
+    before = {table: rows_of(db, table) for table in kept}
     now = "2026-12-01T08:00:00.000Z"
     answer = thief.push(
         thief.change("people", person, cccd=None, bhxh_number=None,
@@ -219,19 +282,19 @@ def test_a_device_may_not_erase_another_offices_numbers(central, laptops, tmp_pa
         thief.change("households", other, phone="", **{erasure.MARKER: now}))
     assert [(r["id"], r["code"]) for r in answer["rejected"]] == [
         (person, "outside_office"), (other, "outside_office")]
-    assert {table: rows_of(db, table) for table in written} == before
-    assert files_holding(central.instance, (CCCD_OTHER, BHXH_OTHER, PHONE_OTHER))
+    assert {table: rows_of(db, table) for table in kept} == before
+    assert holding(central, (CCCD_OTHER, BHXH_OTHER, PHONE_OTHER))
     # Within its own office, an "erasure" that leaves the numbers is none.
     household_id, head = register(stolen, "Hầu A Dình")
     households.update_person(stolen.db, head, {"cccd": CCCD_KEPT, "bhxh_number": BHXH_KEPT},
                              user_id=stolen.user())
     stolen.sync()
-    before = {table: rows_of(db, table) for table in written}
+    before = {table: rows_of(db, table) for table in kept}
     answer = thief.push(thief.change("people", head, **{erasure.MARKER: now}))
     assert [(r["id"], r["code"]) for r in answer["rejected"]] == [(head, "invalid")]
-    assert {table: rows_of(db, table) for table in written} == before
+    assert {table: rows_of(db, table) for table in kept} == before
     assert db["people"].get(head)["cccd"] == CCCD_KEPT
-    assert files_holding(central.instance, (CCCD_KEPT, BHXH_KEPT))
+    assert holding(central, (CCCD_KEPT, BHXH_KEPT))
 
 
 
@@ -251,7 +314,7 @@ def test_a_number_typed_elsewhere_before_the_erasure_stays_erased(central, lapto
     numbers = (CCCD_B, BHXH)
     for machine in (a, central, b):
         assert machine.db["people"].get(head)["cccd"] is None, machine.instance
-        assert files_holding(machine.instance, numbers) == {}, machine.instance
+        assert holding(machine, numbers) == {}, machine.instance
     assert central.db.execute("select count(*) from sync_conflicts where row_id = ?",
                               [head]).fetchone()[0] == 0
 
@@ -269,10 +332,10 @@ def test_a_supervisor_erases_on_the_central_server_and_the_laptops_follow(centra
     status, _, page = supervisor.fill(f"/people/{head}", {
         "reason": "Trùng với hộ khác", "erase_numbers": "y"}, action=f"/people/{head}/remove")
     assert status == 200 and "Đã xóa các số định danh" in page  # "Personal numbers erased"
-    assert files_holding(central.instance, (cccd, bhxh)) == {}
+    assert holding(central, (cccd, bhxh)) == {}
     assert central.db.execute("select count(*) from audit_log where action = 'numbers_erased'"
                               " and table_name = 'people' and row_id = ?",
                               [head]).fetchone()[0] == 1
     a.sync()
     assert a.db["people"].get(head)["cccd"] is None
-    assert files_holding(a.instance, (cccd, bhxh)) == {}
+    assert holding(a, (cccd, bhxh)) == {}

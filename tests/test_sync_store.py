@@ -367,3 +367,39 @@ def test_a_value_the_column_cannot_hold_is_broken(store):
                 store.update("devices", {"last_seq": "not a number"}, id="d1")
         store.update("devices", {"last_seq": 7}, id="d1")
     assert store.find("devices", id="d1")[0]["last_seq"] == 7
+
+
+# PostgreSQL only: SQLite's checkpoint empties its write-ahead log, its connection deletes
+# securely (tests/test_erasure.py reads its files).
+@pytest.mark.parametrize("open_store", ["postgresql"], indirect=True)
+def test_after_an_erasure_no_row_version_nor_index_entry_holds_the_number(store):
+    """checkpoint() VACUUMs what the erasure rewrote, indexes too: the old row version is gone,
+    and its entry in idx_people_cccd, among many rows (where VACUUM may skip the indexes)."""
+    commune = store.find("communes", limit=1)[0]["code"]
+    made = {"created_at": "x", "updated_at": "x"}
+    with store.atomic():
+        store.insert("villages", [{"id": "v1", "commune_code": commune, "name": "Bản Mù",
+                                   "name_key": "ban mu", **made}])
+        store.insert("households", [{"id": "h1", "village_id": "v1", **made}])
+        store.insert("people", [{"id": f"p{n}", "household_id": "h1", "full_name": f"Người {n}",
+                                 "name_key": f"nguoi {n}", "gender": "male", "birth_year": 1980,
+                                 "relation": "child", "cccd": f"0010800{n:05d}", **made}
+                                for n in range(4000)])
+    store.conn.execute("vacuum people")  # as autovacuum would have: every page all-visible
+    number = "001080001234"
+    store.update("people", {"cccd": None}, id="p1234")
+    store.checkpoint()
+    store.conn.execute("create extension if not exists pageinspect")
+    pages = store.conn.execute("select pg_relation_size('people') / 8192").fetchone()[0]
+    assert store.conn.execute("""
+        select count(*) from generate_series(0, %s - 1) as page,
+               heap_page_items(get_raw_page('people', page::int))
+         where position(convert_to(%s, 'UTF8') in t_data) > 0""",
+                              [pages, number]).fetchone()[0] == 0
+    assert store.conn.execute("""
+        select count(*) from generate_series(1, pg_relation_size('idx_people_cccd') / 8192 - 1)
+               as page, bt_page_items(get_raw_page('idx_people_cccd', page::int))
+         where position(encode(convert_to(%s, 'UTF8'), 'hex') in replace(data, ' ', '')) > 0
+        """, [number]).fetchone()[0] == 0
+    # Other numbers are untouched.
+    assert store.find("people", id="p1235")[0]["cccd"] == "001080001235"
