@@ -479,6 +479,8 @@ reach_counts = sa.Table(
     sa.Column("months", INTEGER, nullable=False),
     sa.Column("n", INTEGER, nullable=False),
     sa.PrimaryKeyConstraint("dim", "office_id", "key", "year", "kind", "months"),
+    # A year's counts of one group across every office, read from the index alone (step 0020).
+    sa.Index("idx_reach_counts_year", "dim", "year", "kind", "office_id", "key", "months", "n"),
     sqlite_with_rowid=False,
 )
 

@@ -33,6 +33,7 @@ _NAMES = (
     "step_0017_policy_sources",
     "step_0018_scripts_for_every_group",
     "step_0019_erased_numbers",
+    "step_0020_reach_counts_by_year",
 )
 STEPS = tuple(import_module(f"{__name__}.{name}") for name in _NAMES)
 
