@@ -80,8 +80,32 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
     else:
         add(_scanned_figures(db, area, periods, by, families))
     if "sessions" in families:
-        add(_session_figures(db, area, _periods_params(area, periods), periods, by))
+        add(_sessions_of_groups(db, area, periods, by))
     return found
+
+
+def _sessions_of_groups(db, area, periods, by):
+    """Rows of session figures grouped `by`; the area's and its offices' are the sums of its
+    communes', counted once per request (a query over the period's sessions for each)."""
+    if by not in (None, "office", "commune"):
+        return _session_figures(db, area, _periods_params(area, periods), periods, by)
+    communes = area.once(("sessions by commune", tuple(periods.items())), lambda: list(
+        _session_figures(db, area, _periods_params(area, periods), periods, "commune")))
+    if by == "commune":
+        return [dict(row) for row in communes]
+    # Every live office of a commune counts its sessions, as a join on office_communes does.
+    offices = {}
+    for commune in area.communes(db):
+        offices.setdefault(commune["code"], []).append(commune["office_id"])
+    keys = (lambda code: [None]) if by is None else (lambda code: offices.get(code, []))
+    summed = {}
+    for row in communes:
+        for key in keys(row["key"]):
+            into = summed.setdefault(key, {})
+            for column, value in row.items():
+                if column != "key" and value is not None:
+                    into[column] = into.get(column, 0) + value
+    return [{"key": key, **columns} for key, columns in summed.items()]
 
 
 def _periods_params(area, periods):
