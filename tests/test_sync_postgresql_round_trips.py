@@ -1,9 +1,11 @@
-"""The PostgreSQL store's statements in a merge: the merge lock asked once, no savepoint around
-each write. The merges are serialized, so each round trip of one is the whole evening's."""
+"""The PostgreSQL store's round trips in a merge: the merge lock asked once, no savepoint around
+each write, the writes sent with the next read. The merges are serialized, so each round trip
+of one is the whole evening's."""
 
 import tempfile
 import uuid
 
+import psycopg
 import pytest
 
 from fieldapp import demo
@@ -11,6 +13,7 @@ from fieldapp.db import connect
 from sync import clock, hlc, server
 from sync.postgresql import PostgreSQLStore
 from sync.protocol import PROTOCOL
+from sync.store import Broken
 
 
 @pytest.fixture
@@ -72,7 +75,7 @@ def _merge(url, device_id, changes, after):
         store.close()
 
 
-def test_a_merge_asks_for_its_lock_once_and_opens_no_savepoint_per_write(central):
+def test_a_merge_asks_for_its_lock_once_and_sends_its_writes_with_its_reads(central):
     url, office, village = central
     store = PostgreSQLStore.connect(url)
     code = server.create_enrolment_code(store, office, user_id=None)
@@ -97,6 +100,80 @@ def test_a_merge_asks_for_its_lock_once_and_opens_no_savepoint_per_write(central
     savepoints = [sum(m.startswith("Query") and "SAVEPOINT" in m for m in sent)
                   for sent in (few, many)]
     assert savepoints[0] == savepoints[1]
-    # Ten more changes: each row read, written, logged and noted in history, nothing else
-    # per change (9 round trips a change before: a savepoint and its release, the lock again).
-    assert _round_trips(many) - _round_trips(few) <= 10 * 5, many
+    # Ten more changes: each a round trip, its row read, with the writes of the change before
+    # (9 a change before: the row read, written, logged, noted in history, each alone, the
+    # lock asked again, a savepoint and its release).
+    assert _round_trips(many) - _round_trips(few) <= 10 + 2, many
+
+
+def test_writes_sent_later_in_a_merge_keep_their_order_and_their_errors_in_their_part(central):
+    """Inside a merge the writes wait for the next statement that needs an answer: a read sees
+    them, a broken one is its attempt's error, and a part undone sends none of its own."""
+    url, _office, _village = central
+    store = PostgreSQLStore.connect(url)
+    try:
+        with store.merging():
+            store.set_state("queued", "1")
+            assert store.state("queued") == "1"  # read after the write, in the same trip
+            with pytest.raises(Broken):
+                with store.attempt():
+                    store.set_state("undone", "yes")
+                    store.insert("sync_state", [{"key": "queued", "value": "twice"}])
+            with pytest.raises(Broken):
+                with store.attempt():
+                    store.update("devices", {"last_seq": "not a number"}, id="none")
+            with pytest.raises(RuntimeError):
+                with store.attempt():
+                    store.set_state("undone", "too")
+                    raise RuntimeError("the merge of this change failed")
+            with store.attempt():
+                store.set_state("after", "yes")
+        assert {r["key"]: r["value"] for r in store.find("sync_state", key=[
+            "queued", "undone", "after"])} == {"queued": "1", "after": "yes"}
+
+        # A broken write outside any attempt ends the merge, which leaves nothing.
+        with pytest.raises(psycopg.IntegrityError):
+            with store.merging():
+                store.set_state("lost", "yes")
+                store.insert("sync_state", [{"key": "queued", "value": "twice"}])
+        assert store.state("lost") is None and not store.in_transaction
+    finally:
+        store.close()
+
+
+def test_a_pushed_change_that_breaks_a_column_is_refused_alone(central):
+    """Its error comes back at the end of its part, not at its own statement: still refused,
+    alone, and the rest of the push merged."""
+    url, office, village = central
+    store = PostgreSQLStore.connect(url)
+    try:
+        code = server.create_enrolment_code(store, office, user_id=None)
+        device = server.enrol(store, {"protocol": PROTOCOL, "code": code,
+                                      "device_name": "laptop"})["device_id"]
+        stamp, at = hlc.make(hlc.now_ms(), 0, device), clock.stamp()
+        household = str(uuid.uuid4())
+        people = [str(uuid.uuid4()) for _ in range(3)]
+
+        def person(n, person_id, year):
+            return {"seq": n + 2, "table": "people", "id": person_id, "fields": {
+                name: [value, stamp, ""] for name, value in {
+                    "household_id": household, "full_name": f"Giàng A {n}",
+                    "name_key": f"giang a {n}", "gender": "male", "birth_year": year,
+                    "relation": "child", "created_at": at, "updated_at": at}.items()}}
+        changes = [{"seq": 1, "table": "households", "id": household, "fields": {
+            name: [value, stamp, ""] for name, value in {
+                "village_id": village, "language": "hnj", "address_note": "", "phone": "",
+                "created_at": at, "updated_at": at}.items()}},
+            person(0, people[0], 1990), person(1, people[1], "năm chín mươi"),
+            person(2, people[2], 1995)]
+        answer = server.handle_sync(store, store.find("devices", id=device)[0], {
+            "protocol": PROTOCOL, "app_version": "", "now": hlc.now_ms(),
+            "push": {"after": 0, "last": 4, "changes": changes}, "pull": {"cursor": 0}})
+        assert [(r["seq"], r["code"]) for r in answer["rejected"]] == [(3, "incomplete")]
+        assert answer["ack_seq"] == 4
+        assert {r["id"] for r in store.find("people", household_id=household)} == {
+            people[0], people[2]}
+        assert store.count("sync_log", row_id=people[1]) == 0
+        assert store.count("sync_log", row_id=people[2]) == 1
+    finally:
+        store.close()

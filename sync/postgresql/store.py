@@ -55,6 +55,8 @@ class PostgreSQLStore(Store):
         self._rewritten = set()
         # Inside merging(): the lock is held to the commit, taken before any savepoint.
         self._merging = False
+        # Inside merging(): writes not sent yet, (query, parameters, for executemany).
+        self._queued = []
 
     @classmethod
     def connect(cls, url):
@@ -68,13 +70,60 @@ class PostgreSQLStore(Store):
     def in_transaction(self):
         return self.conn.info.transaction_status != _IDLE
 
-    def _execute(self, query, params=()):
-        return self.conn.execute(query, [_value(v) for v in params])
+    # Round trips. The merges are serialized: each round trip of one, a wait for the server and
+    # another for this process's turn at a busy machine's cores, holds up every laptop behind
+    # it. Inside merging() a write, whose answer nothing waits for, is sent with the next
+    # statement that needs one, all in a pipeline (psycopg's): a read, the end of a part of the
+    # transaction (attempt(), atomic()) or of the merge. An error of a write is raised there,
+    # still within its part, which is undone whole as before.
+
+    def _write(self, query, params, many=False):
+        if self._merging:
+            self._queued.append((query, params, many))
+        elif many:
+            self.conn.cursor().executemany(query, params)
+        else:
+            self.conn.execute(query, params)
+
+    def _read(self, query, params=(), row_factory=None):
+        """The cursor of a read, sent after the writes queued."""
+        cursor = self.conn.cursor(row_factory=row_factory)
+        if not self._queued:
+            return cursor.execute(query, params)
+        with self._sending():
+            cursor.execute(query, params)
+        return cursor
+
+    def _send(self):
+        """Send the writes queued, and wait for their answers."""
+        if self._queued:
+            with self._sending():
+                pass
+
+    @contextmanager
+    def _sending(self):
+        queued, self._queued = self._queued, []
+        with self.conn.pipeline():
+            for query, params, many in queued:
+                if many:
+                    self.conn.cursor().executemany(query, params)
+                else:
+                    self.conn.execute(query, params)
+            yield
 
     # Transactions
 
+    @contextmanager
     def atomic(self):
-        return self.conn.transaction()
+        self._send()  # what came before is not this part's to undo
+        with self.conn.transaction():
+            try:
+                yield self
+                self._send()
+            except BaseException:
+                # Undone with the part: never sent after its savepoint is rolled back.
+                self._queued = []
+                raise
 
     def _alone_atomic(self):
         """A transaction for what must be written together, when none is open: inside one, a
@@ -94,8 +143,9 @@ class PostgreSQLStore(Store):
             self._merging = True
             try:
                 yield self
+                self._send()
             finally:
-                self._merging = False
+                self._merging, self._queued = False, []
 
     def _take_merge_lock(self):
         if self._merging:
@@ -123,7 +173,7 @@ class PostgreSQLStore(Store):
                 yield self
             return
         try:
-            with self.conn.transaction():  # a savepoint, undone alone on any error
+            with self.atomic():  # a savepoint, undone alone on any error
                 yield self
         except (psycopg.IntegrityError, psycopg.DataError) as e:
             # DataError: a value the column's type cannot hold ('abc' as a number), which
@@ -150,12 +200,12 @@ class PostgreSQLStore(Store):
     def defer_references(self):
         # Outside a transaction there is nothing to defer (PostgreSQL would only warn).
         if self.in_transaction:
-            self.conn.execute("set constraints all deferred")
+            self._write("set constraints all deferred", ())
 
     # The device's state
 
     def state(self, key, default=None):
-        row = self._execute("select value from sync_state where key = %s", [key]).fetchone()
+        row = self._read("select value from sync_state where key = %s", [key]).fetchone()
         return row[0] if row else default
 
     def set_state(self, key, value):
@@ -163,9 +213,8 @@ class PostgreSQLStore(Store):
             # The merge lock before the row's: a merge holds it when it writes these rows (the
             # clock, the pages' generation), so a transaction that wrote one first deadlocks it.
             self._take_merge_lock()
-        self._execute("insert into sync_state (key, value) values (%s, %s)"
-                      " on conflict (key) do update set value = excluded.value",
-                      [key, str(value)])
+        self._write("insert into sync_state (key, value) values (%s, %s)"
+                    " on conflict (key) do update set value = excluded.value", [key, str(value)])
 
     # Rows of any table
 
@@ -191,13 +240,12 @@ class PostgreSQLStore(Store):
 
     def find(self, table, order_by=(), limit=None, only=None, **equal):
         where, params = _where(equal)
-        cursor = self.conn.cursor(row_factory=dict_row)
-        return cursor.execute(
-            _select(table, tuple(only or ()), where, tuple(order_by), limit), params).fetchall()
+        return self._read(_select(table, tuple(only or ()), where, tuple(order_by), limit),
+                          params, dict_row).fetchall()
 
     def count(self, table, **equal):
         where, params = _where(equal)
-        return self.conn.execute(_count(table, where), params).fetchone()[0]
+        return self._read(_count(table, where), params).fetchone()[0]
 
     def insert(self, table, rows, replace=False, names=None):
         if not rows:
@@ -217,28 +265,29 @@ class PostgreSQLStore(Store):
         query = _insert(table, names, self._key(table) if replace else None)
         rows = [[_value(v) for v in row] for row in rows]
         if len(rows) == 1:
-            self.conn.execute(query, rows[0])
+            self._write(query, rows[0])
         else:
             with self._alone_atomic():
-                self.conn.cursor().executemany(query, rows)
+                self._write(query, rows, many=True)
 
     def update(self, table, values, **equal):
         if not values:
             return
         self._rewritten.add(table)
         where, params = _where(equal)
-        self._execute(_update(table, tuple(values), where), [*values.values(), *params])
+        self._write(_update(table, tuple(values), where),
+                    [_value(v) for v in [*values.values(), *params]])
 
     def delete(self, table, **equal):
         self._rewritten.add(table)
         where, params = _where(equal)
-        self.conn.execute(_delete(table, where), params)
+        self._write(_delete(table, where), params)
 
     def communes_of(self, table, ids):
         ids = sorted(set(ids))
         if not ids:
             return {}
-        return dict(self.conn.execute(_commune_of_rows(table), [ids]).fetchall())
+        return dict(self._read(_commune_of_rows(table), [ids]).fetchall())
 
     # The change log
 
@@ -248,13 +297,13 @@ class PostgreSQLStore(Store):
             return
         with self._alone_atomic():
             self._take_merge_lock()
-            self.conn.cursor().executemany(
+            self._write(
                 "insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
                 " scope_office, origin_has_it, trail) values (%s, %s, %s, %s, %s, %s, %s, %s)",
-                entries)
+                entries, many=True)
 
     def log_after(self, seq, limit):
-        return self.conn.execute(
+        return self._read(
             "select seq, table_name, row_id, fields, origin from sync_log"
             " where seq > %s order by seq limit %s", [seq, limit]).fetchall()
 
@@ -276,36 +325,36 @@ class PostgreSQLStore(Store):
             scope="scope_office = %s and (scope_commune is null"
                   " or not scope_commune = any(%s))"))
         params += [office, communes, *rng]
-        return self.conn.execute(" union all ".join(branches) + " order by seq limit %s",
-                                 [*params, limit]).fetchall()
+        return self._read(" union all ".join(branches) + " order by seq limit %s",
+                          [*params, limit]).fetchall()
 
     def log_count(self, after):
-        return self.conn.execute("select count(*) from sync_log where seq > %s",
-                                 [after]).fetchone()[0]
+        return self._read("select count(*) from sync_log where seq > %s",
+                          [after]).fetchone()[0]
 
     def last_seq(self):
-        return self.conn.execute("select coalesce(max(seq), 0) from sync_log").fetchone()[0]
+        return self._read("select coalesce(max(seq), 0) from sync_log").fetchone()[0]
 
     def logged_fields(self, table, row_id, after):
-        return [fields for (fields,) in self.conn.execute(
+        return [fields for (fields,) in self._read(
             "select fields from sync_log where table_name = %s and row_id = %s and seq > %s"
             " order by seq", [table, row_id, after])]
 
     def logged_rows(self):
-        return self.conn.execute("select table_name, row_id from sync_log"
+        return self._read("select table_name, row_id from sync_log"
                                  " group by table_name, row_id order by min(seq)").fetchall()
 
     def log_by_row(self, after, limit):
         where, params = ("where (table_name, row_id) > (%s, %s)", list(after)) if after \
             else ("", [])
-        return self.conn.execute(
+        return self._read(
             "select seq, table_name, row_id, fields, scope_commune, scope_office, trail"
             f" from sync_log {where} order by table_name, row_id, seq limit %s",
             [*params, limit]).fetchall()
 
     def forget_logged(self, table, row_ids, upto):
-        self.conn.execute("delete from sync_log where table_name = %s and seq <= %s"
-                          " and row_id = any(%s)", [table, upto, sorted(set(row_ids))])
+        self._write("delete from sync_log where table_name = %s and seq <= %s"
+                    " and row_id = any(%s)", [table, upto, sorted(set(row_ids))])
 
     # What the central server remembers of each device
 
@@ -313,13 +362,13 @@ class PostgreSQLStore(Store):
         with self._alone_atomic():
             self.insert("device_pushes", [[device_id, seq, d] for seq, d in digests],
                         replace=True, names=("device_id", "seq", "digest"))
-            self.conn.execute("delete from device_pushes where device_id = %s and seq <= %s",
-                              [device_id, forget_upto])
+            self._write("delete from device_pushes where device_id = %s and seq <= %s",
+                        [device_id, forget_upto])
 
     # Merging bookkeeping
 
     def keep_extra(self, table, row_id, field, value, stamp):
-        self.conn.execute("""
+        self._write("""
             insert into sync_extra (table_name, row_id, field, value, hlc)
             values (%s, %s, %s, %s, %s)
             on conflict (table_name, row_id, field) do update
@@ -327,22 +376,22 @@ class PostgreSQLStore(Store):
              where excluded.hlc > sync_extra.hlc""", [table, row_id, field, value, stamp])
 
     def note_refused(self, table, row_id, seq, code, reason, at):
-        self.conn.execute("""
+        self._write("""
             insert into sync_refused (table_name, row_id, seq, code, reason, at)
             values (%s, %s, %s, %s, %s, %s)
             on conflict (table_name, row_id) do update
                set seq = greatest(sync_refused.seq, excluded.seq), code = excluded.code,
                    reason = excluded.reason, at = excluded.at""",
-                          [table, row_id, seq, code, reason, at])
+                    [table, row_id, seq, code, reason, at])
 
     def park(self, table, row_id, fields, reason, received_at):
-        self.conn.execute("""
+        self._write("""
             insert into sync_inbox (table_name, row_id, fields, reason, received_at, position)
             values (%s, %s, %s, %s, %s,
                     (select coalesce(max(position), 0) + 1 from sync_inbox))
             on conflict (table_name, row_id) do update
                set fields = excluded.fields, reason = excluded.reason""",
-                          [table, row_id, fields, reason, received_at])
+                    [table, row_id, fields, reason, received_at])
 
 
 _LISTS = (list, tuple, set, frozenset)
