@@ -385,7 +385,8 @@ def test_after_an_erasure_no_row_version_nor_index_entry_holds_the_number(store)
                                  "name_key": f"nguoi {n}", "gender": "male", "birth_year": 1980,
                                  "relation": "child", "cccd": f"0010800{n:05d}", **made}
                                 for n in range(4000)])
-    store.conn.execute("vacuum people")  # as autovacuum would have: every page all-visible
+    # As autovacuum would have: every page all-visible, the planner's statistics taken.
+    store.conn.execute("vacuum analyze people")
     number = "001080001234"
     store.update("people", {"cccd": None}, id="p1234")
     store.checkpoint()
@@ -403,3 +404,45 @@ def test_after_an_erasure_no_row_version_nor_index_entry_holds_the_number(store)
         """, [number]).fetchone()[0] == 0
     # Other numbers are untouched.
     assert store.find("people", id="p1235")[0]["cccd"] == "001080001235"
+    # Nor do the planner's statistics hold any number (revision 0007): a hundred or so of them
+    # were histogram bounds in pg_statistic.
+    assert store.conn.execute("select attname from pg_stats where tablename = 'people'"
+                              " and attname in ('cccd', 'bhxh_number')").fetchall() == []
+
+
+def test_revision_0007_removes_the_statistics_analyze_kept_of_the_numbers(
+        postgres_templates, postgres_server, upgraded_file):
+    """A database at revision 0006 whose pg_statistic holds people's CCCD as histogram bounds
+    (ANALYZE's) holds none once upgraded, nor after ANALYZE again."""
+    import sqlalchemy as sa
+    from alembic import command
+
+    from fieldapp.pg_migrations import config, engine_url, upgrade_postgresql
+    url, name = postgres_templates.copy("places", upgraded_file)
+    engine = sa.create_engine(engine_url(url), poolclass=sa.pool.NullPool)
+    with engine.connect() as connection:
+        command.downgrade(config(connection), "0006")
+    engine.dispose()
+    store = PostgreSQLStore.connect(url)
+    try:
+        made = "'x', 'x'"
+        store.conn.execute(f"""
+            insert into villages (id, commune_code, name, name_key, created_at, updated_at)
+            select 'v1', min(code), 'Bản Mù', 'ban mu', {made} from communes""")
+        store.conn.execute(f"insert into households (id, village_id, created_at, updated_at)"
+                           f" values ('h1', 'v1', {made})")
+        store.conn.execute(f"""
+            insert into people (id, household_id, full_name, name_key, gender, birth_year,
+                                relation, cccd, created_at, updated_at)
+            select 'p' || n, 'h1', 'Người', 'nguoi', 'male', 1980, 'child',
+                   '0010800' || lpad(n::text, 5, '0'), {made} from generate_series(0, 999) n""")
+        store.conn.execute("analyze people")
+        held = "select count(*) from pg_stats where tablename = 'people' and attname = 'cccd'"
+        assert store.conn.execute(held).fetchone()[0] == 1  # the search is sound
+        upgrade_postgresql(url)
+        assert store.conn.execute(held).fetchone()[0] == 0
+        store.conn.execute("analyze people")
+        assert store.conn.execute(held).fetchone()[0] == 0
+    finally:
+        store.close()
+        postgres_server.drop_database(name)
