@@ -188,7 +188,8 @@ def _scanned_figures(db, area, periods, by, families):
     """Rows of figures counted over the reach rows of the periods (any days, any area)."""
     params = _periods_params(area, periods)
     within = {name: f"r.day between :{name}_start and :{name}_end" for name in periods}
-    reach = " and ".join(["r.day between :start and :end", *scope.in_area(area, "r.commune_code"),
+    reach = " and ".join(["r.day between :start and :end",
+                          *scope.in_area_communes(db, area, "r.commune_code"),
                           *(["r.village_id = :village"] if area.village_id else []),
                           *(["r.officer_id = :officer"] if area.officer_id else [])])
     key = _REACH_KEY[by]

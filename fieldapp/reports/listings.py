@@ -9,7 +9,7 @@ def visit_rows(db, area, start, end):
     """The area's visits in the period, oldest first, with places, officer and outcomes."""
     params = scope.params(area, start, end)
     conditions = ["r.day between :start and :end", "r.kind in ('visit', 'closed')",
-                  *scope.in_area(area, "r.commune_code")]
+                  *scope.in_area_communes(db, area, "r.commune_code")]
     if area.village_id:
         conditions.append("r.village_id = :village")
     if area.officer_id:
@@ -64,7 +64,7 @@ def people_rows(db, area):
 
     Rows carry the personal numbers: callers leave them out unless the user may see them.
     """
-    conditions = ["p.deleted_at is null", *scope.in_area(area, "vl.commune_code")]
+    conditions = ["p.deleted_at is null", *scope.in_area_communes(db, area, "vl.commune_code")]
     if area.village_id:
         conditions.append("vl.id = :village")
     return db.query(f"""
