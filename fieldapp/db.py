@@ -224,6 +224,9 @@ class PostgreSQLDatabase:
             raise Unreachable(f"DATABASE_URL {shown_url(url)}: PostgreSQL refused or could not"
                               f" be reached ({reason})") from e
         _read_like_sqlite(conn)
+        # The app's queries are short: PostgreSQL's JIT compiled an export's query (its JSON
+        # functions' row estimates lift it over jit_above_cost) for 1 to 5 s, more than it ran.
+        conn.execute("set jit = off")
         return cls(conn, url)
 
     def close(self):
