@@ -239,10 +239,12 @@ def _session_figures(db, area, params, periods, by):
     unnamed = db.dialect.larger("s.attendees_total - coalesce(roster.n, 0)", "0")
     # The rosters of the period's sessions counted once, not once per period summed (a count
     # for each session and period: 2 s on PostgreSQL at 200,000 sessions).
-    rosters = """left join (select a.session_id, count(*) as n from session_attendees a
+    # Of the area's communes only: one office's page counted every office's rosters.
+    rosters = f"""left join (select a.session_id, count(*) as n from session_attendees a
                               join group_sessions rs on rs.id = a.session_id
                              where a.deleted_at is null and rs.held_at >= :start
-                               and rs.held_at < :before
+                               and rs.held_at < :before and {
+                                   scope.in_area_communes(db, area, "rs.commune_code")[0]}
                              group by a.session_id) roster on roster.session_id = s.id"""
     sums = {"sessions": "1", "attendees": "s.attendees_total",
             "attendees_female": "s.attendees_female", "attendees_male": "s.attendees_male",
