@@ -282,8 +282,8 @@ END $body$;
 
 
 # The (entity, kind, year) whose months a transaction's statements on reach left to count again
-# at its commit: a JSON array in this setting, local to the transaction (undone with a
-# savepoint rolled back, as the reach rows written in it are).
+# at its commit: JSON objects joined by commas in this setting, local to the transaction
+# (undone with a savepoint rolled back, as the reach rows written in it are).
 PENDING_SETTING = "fieldapp.reach_touched"
 
 
@@ -293,15 +293,33 @@ def _statement_function(name, added, removed, at_commit=False):
     counted again at once, or (`at_commit`) once at the commit for the whole transaction."""
     empty = "(SELECT * FROM reach WHERE false)"
     touched = " UNION ".join(_TOUCHED.format(rows=rows) for rows in (added, removed) if rows)
-    touched = f"coalesce((SELECT jsonb_agg(t) FROM ({touched}) t), '[]')"
     deltas = _VISIT_DELTAS.format(added=added or empty, removed=removed or empty)
     nothing = " AND ".join(f"NOT EXISTS (SELECT 1 FROM {rows})" for rows in (added, removed)
                            if rows)
+    visits_counted = f"""INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
+    SELECT dim, office_id, key, year, 'visits', months, delta FROM ({deltas}) d
+     WHERE delta <> 0
+    ON CONFLICT (dim, office_id, key, year, kind, months)
+    DO UPDATE SET n = reach_counts.n + excluded.n;
+    DELETE FROM reach_counts c USING ({deltas}) d
+     WHERE (c.dim, c.office_id, c.key, c.year, c.kind, c.months)
+           = (d.dim, d.office_id, d.key, d.year, 'visits', d.months)
+       AND d.delta < 0 AND c.n = 0;"""
     if at_commit:
-        recount = f"""PERFORM set_config('{PENDING_SETTING}', (coalesce(nullif(current_setting(
-        '{PENDING_SETTING}', true), ''), '[]')::jsonb || {touched})::text, true);"""
+        # Noted as text, the objects joined by commas, read as JSON once at the commit: not
+        # the whole list parsed and written again by each statement.
+        recount = f"""PERFORM set_config('{PENDING_SETTING}', concat_ws(',', nullif(
+        current_setting('{PENDING_SETTING}', true), ''),
+        (SELECT string_agg(row_to_json(t)::text, ',') FROM ({touched}) t)), true);"""
+        # An outcome's or an attendee's rows count no visit: nothing to look up for them.
+        visits = " OR ".join(f"EXISTS (SELECT 1 FROM {rows} WHERE kind IN ('visit', 'closed'))"
+                             for rows in (added, removed) if rows)
+        visits_counted = f"""IF {visits} THEN
+    {visits_counted}
+    END IF;"""
     else:
-        recount = f"PERFORM reach_recount({touched});"
+        recount = f"PERFORM reach_recount(coalesce((SELECT jsonb_agg(t) FROM ({touched}) t),"\
+                  " '[]'));"
     return f"""
 CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $body$
 BEGIN
@@ -310,15 +328,7 @@ BEGIN
         RETURN NULL;
     END IF;
     {recount}
-    INSERT INTO reach_counts (dim, office_id, key, year, kind, months, n)
-    SELECT dim, office_id, key, year, 'visits', months, delta FROM ({deltas}) d
-     WHERE delta <> 0
-    ON CONFLICT (dim, office_id, key, year, kind, months)
-    DO UPDATE SET n = reach_counts.n + excluded.n;
-    DELETE FROM reach_counts c USING ({deltas}) d
-     WHERE (c.dim, c.office_id, c.key, c.year, c.kind, c.months)
-           = (d.dim, d.office_id, d.key, d.year, 'visits', d.months)
-       AND d.delta < 0 AND c.n = 0;
+    {visits_counted}
     RETURN NULL;
 END $body$;
 """
@@ -349,12 +359,12 @@ CREATE FUNCTION reach_recount_at_commit() RETURNS trigger LANGUAGE plpgsql AS $b
 DECLARE
     touched text := current_setting('{PENDING_SETTING}', true);
 BEGIN
-    IF touched IS NULL OR touched IN ('', '[]') THEN
+    IF touched IS NULL OR touched = '' THEN
         RETURN NULL;
     END IF;
     PERFORM set_config('{PENDING_SETTING}', '', true);
     PERFORM reach_recount((SELECT coalesce(jsonb_agg(DISTINCT t.value), '[]')
-                             FROM jsonb_array_elements(touched::jsonb) t));
+                             FROM jsonb_array_elements(('[' || touched || ']')::jsonb) t));
     RETURN NULL;
 END $body$;
 CREATE CONSTRAINT TRIGGER reach_recount_at_commit AFTER INSERT OR UPDATE OR DELETE ON reach
