@@ -7,7 +7,8 @@ then calls `erase`, which scrubs the old values of those fields of that record f
 device kept beside the row: its history, its change log (values and trails), its inbox of
 waiting changes and the conflicts found on it (and their log entries). `settle` afterwards moves
 the write-ahead log into the database file and empties it, so the old pages go with it (the
-connection deletes securely: fieldapp.db).
+connection deletes securely: fieldapp.db); on PostgreSQL it VACUUMs the tables rewritten and asks
+for a CHECKPOINT (sync/postgresql/store.py says what stays).
 """
 
 import json
@@ -162,9 +163,10 @@ def erase_copy(store, erased):
 
 
 def settle(store):
-    """After the transaction that erased has committed: empty the write-ahead log into the
-    database file, so the erased values' old pages are in neither, and erase them in the app's
-    copies (a no-op when nothing was erased through this store)."""
+    """After the transaction that erased has committed: the store's checkpoint (SQLite's empties
+    its write-ahead log into the file, PostgreSQL's VACUUMs), so the erased values' old row
+    versions are gone, and erase them in the app's copies (a no-op when nothing was erased
+    through this store)."""
     erased = getattr(store, "erased", None)
     if erased:
         store.erased = None
