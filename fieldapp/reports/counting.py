@@ -74,11 +74,14 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
                 counts[name][figure] += value or 0
 
     kinds = [k for family in families for k in _COUNTED_FAMILY.get(family, ())]
-    path = reach_paths.counting_path(db, area, periods, by, kinds)
-    if path:
-        add(_counted_figures(db, area, by, kinds, *path))
-    else:
-        add(_scanned_figures(db, area, periods, by, families))
+    # Sessions alone read no reach row (and no kind to probe the counts of: on PostgreSQL an
+    # empty `kind in ()` failed the dashboard charting sessions across offices).
+    if kinds:
+        path = reach_paths.counting_path(db, area, periods, by, kinds)
+        if path:
+            add(_counted_figures(db, area, by, kinds, *path))
+        else:
+            add(_scanned_figures(db, area, periods, by, families))
     if "sessions" in families:
         add(_sessions_of_groups(db, area, periods, by))
     return found
