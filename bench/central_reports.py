@@ -321,6 +321,8 @@ def routes(p):
     days = f"start={p['year']}-02-10&end={p['year']}-09-20"
     yield "dashboard (all offices)", "/dashboard", "<svg"
     yield "dashboard (one province)", f"/dashboard?province={p['province']}", "<svg"
+    # Sessions charted: the months' figures of the sessions alone (no reach row).
+    yield "dashboard (all offices, sessions charted)", "/dashboard?metric=sessions", "<svg"
     yield "report (all offices, year)", f"/reports/?{year}", 'id="summary"'
     yield "report (all offices, Feb 10 to Sep 20)", f"/reports/?{days}", 'id="summary"'
     yield "report (one office, year)", f"/reports/?office={p['office']}&{year}", 'id="summary"'
