@@ -488,6 +488,7 @@ def restart_from(central, database_copy):
     port = central.port
     central.stop()
     for path in central.instance.glob("fieldapp.sqlite3*"):
-        path.unlink()
+        # Its shared pull pages too (fieldapp.sqlite3-pages, a folder), as the disk's were.
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
     shutil.copyfile(database_copy, central.instance / "fieldapp.sqlite3")
     return Central(central.instance, port=port)
