@@ -20,9 +20,12 @@ from syncing import (Central, Laptop, Web, backup, copy_instance, put_back, reop
                      restart_from, office_rows)
 from test_sync import LAPTOP, OPERATION, PICK, _operate, converge, register
 
+# The central server of this module runs on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 def live(db, table="households"):
-    return {r[0] for r in db.execute(f"select id from [{table}] where deleted_at is null")}
+    return {r[0] for r in db.execute(f'select id from "{table}" where deleted_at is null')}
 
 
 def register_in(laptop, village_id, name):
@@ -178,6 +181,7 @@ def test_a_retried_batch_is_merged_once_and_a_reused_number_is_never_skipped(cen
     assert {c["id"] for c in reused} <= live(central.db)
 
 
+# On SQLite alone, as Office below: the backup put back is the server's file.
 def test_the_central_server_restored_from_a_backup_gets_back_what_laptops_hold(tmp_path):
     central = Central(tmp_path / "central")
     machines = []
@@ -315,7 +319,9 @@ LIFE_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "3"))
 
 
 class Office:
-    """A central server of its own, three laptops and the copies taken of them."""
+    """A central server of its own, three laptops and the copies taken of them. On SQLite alone:
+    its backups and restores copy the server's file (a PostgreSQL server's are pg_dump's); the
+    random work of test_sync runs on both stores."""
 
     def __init__(self, folder):
         self.folder = folder

@@ -9,6 +9,9 @@ from bench.sync import households
 from sync import hlc, server
 from fieldapp.db import connect
 
+# The central server of this module runs on SQLite and on PostgreSQL (tests/conftest.py).
+CENTRAL_STORES = ("sqlite", "postgresql")
+
 
 def _request(device, cursor):
     return {"protocol": 3, "now": hlc.now_ms(), "app_version": device["app_version"] or "",
@@ -46,7 +49,7 @@ def _reader_behind_a_writer(laptops, central, households_made):
     writer, reader = laptops("writer"), laptops("reader")
     households(writer, households_made)
     writer.sync()
-    path = central.instance / "fieldapp.sqlite3"
+    path = central.database_url or central.instance / "fieldapp.sqlite3"
     store, holder = connect(path), connect(path)
     return writer, reader, store, holder, \
         store.sync.find("devices", id=reader.device["device_id"])[0]
