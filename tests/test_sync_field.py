@@ -5,6 +5,11 @@ libfaketime, refusals whose answer was lost. Every server and most laptops are r
 
 Sizes are modest so that the whole suite stays within CI's limit; FIELDAPP_LONG_SYNC=1 runs the
 long variants (more laptops, rounds and records).
+
+On an SQLite central server alone, for the suite's time: on PostgreSQL, writers racing a pull are
+test_sync_store_contract's (real processes on one database), a request sent again while it merges
+and a refusal are test_sync's; the rest here is laptops' processes, their clocks and the README's
+install.
 """
 
 import os
