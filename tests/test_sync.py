@@ -275,8 +275,7 @@ def test_batches_sent_while_the_last_answer_is_applied_survive_cuts(central, lap
     reader.close()
 
 
-# Laptops' clocks, corrected by the protocol before any store: the clock correction's test
-# below runs on PostgreSQL too.
+# Laptops' clocks: corrected by the protocol, their stamps compared in Python, on any store alike.
 @pytest.mark.central_stores("sqlite")
 def test_clock_skew_of_five_years_either_way(central, laptops, monkeypatch):
     five_years = 5 * 365 * 24 * 3600 * 1000
@@ -403,10 +402,11 @@ OPERATION = st.one_of(
     st.tuples(st.just("sync"), LAPTOP),
     st.tuples(st.just("sync"), LAPTOP),
 )
-# Six examples by default on each store (several seconds each), which keeps the suite in CI's time;
-# the README's Tests section gives the full run. HYPOTHESIS_SYNC_EXAMPLES=200 make test
-# PYTEST_ARGS="-k three_laptops" runs a long search.
+# Six examples by default (several seconds each), three on PostgreSQL, which keeps the suite in CI's
+# time; the README's Tests section gives the full run. HYPOTHESIS_SYNC_EXAMPLES=200 make test
+# PYTEST_ARGS="-k three_laptops" runs a long search on both stores.
 RANDOM_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "6"))
+POSTGRESQL_RANDOM_RUNS = int(os.environ.get("HYPOTHESIS_SYNC_EXAMPLES", "3"))
 
 
 def _live(laptop, table):
@@ -449,6 +449,7 @@ def _operate(laptop, operation, counter):
         laptop.sync()
 
 
+@pytest.mark.central_stores("sqlite")
 @settings(max_examples=RANDOM_RUNS, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(operations=st.lists(OPERATION, min_size=4, max_size=40))
@@ -457,6 +458,19 @@ def test_random_work_on_three_laptops_then_a_fresh_laptop_pulls_everything(centr
     households between villages, syncing when they happen to (the others are cut off meanwhile);
     then each syncs until nothing moves, and a fresh laptop pulls everything: all of them and
     the central server hold the same rows, nobody made is missing and nothing is doubled."""
+    _random_work_on_three_laptops(central, operations)
+
+
+@pytest.mark.central_stores("postgresql")
+@settings(max_examples=POSTGRESQL_RANDOM_RUNS, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(operations=st.lists(OPERATION, min_size=4, max_size=40))
+def test_random_work_on_three_laptops_with_a_postgresql_central_server(central, operations):
+    """The same random work, the central server on PostgreSQL."""
+    _random_work_on_three_laptops(central, operations)
+
+
+def _random_work_on_three_laptops(central, operations):
     import tempfile
     from pathlib import Path
     with tempfile.TemporaryDirectory() as folder:
@@ -789,6 +803,7 @@ def test_the_same_request_sent_again_while_the_first_is_merged_gets_the_same_ans
         logged, [made[0]]).fetchone()
 
 
+@pytest.mark.central_stores("sqlite")  # a laptop's clock: the protocol's, as the test above
 def test_the_clock_correction_converges_and_a_laptop_years_behind_keeps_syncing(
         central, tmp_path, monkeypatch):
     """A laptop whose clock is five years behind from the start: the correction it keeps is
