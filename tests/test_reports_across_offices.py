@@ -2,7 +2,8 @@
 of its offices summed from its communes', the listings kept to the area's communes written out,
 PostgreSQL's connections without JIT; each equal to what a direct count gives, on both stores."""
 
-from datetime import date
+import json
+from datetime import date, datetime
 
 import pytest
 
@@ -37,8 +38,9 @@ def counted_directly(db, area, periods, by):
 
 @pytest.fixture
 def national(central_app):
-    """Two offices with visits and sessions; a session moved to the other office's commune, the
-    sessions of June removed, a roster cut by one; a commune moved to a third office."""
+    """Two offices with visits and sessions (one led by two officers, one by none); a session
+    moved to the other office's commune, one removed, a roster cut by one; a commune moved to a
+    third office."""
     _app, db = central_app
     data = build_outreach(db, build_other_office(db))
     canbo = data["canbo"]
@@ -46,8 +48,14 @@ def national(central_app):
     store.update(db, "group_sessions", march, {"commune_code": data["other"]["commune"]},
                  user_id=canbo)
     for row in db.query("select id from group_sessions where deleted_at is null"
-                        " and held_at like '2026-06%'"):
+                        " and held_at like '2026-08%'"):
         sessions.remove_session(db, row["id"], "mistake", user_id=canbo)
+    # Led by nobody on the staff: its figures count under no officer.
+    sessions.record_session(
+        db, commune_code=data["communes"]["Xã Lao Chải"], village_id=None,
+        held_at=datetime(2026, 3, 25, 9, 0), format="small_group", target_group="voluntary",
+        facilitators=[], total=6, female=3, male=3, gender_unknown=0, by_ethnicity={"thai": 6},
+        roster=[data["people"]["P5"]], user_id=canbo)
     store.soft_delete(db, "session_attendees", db.value(
         "select min(id) from session_attendees where session_id = ?", [march]), user_id=canbo)
     third = offices.create_office(db, name="BHXH Ba", province_code=15, communes=[],
@@ -139,3 +147,10 @@ def test_the_dashboard_across_offices_charts_the_session_figures(central_app, me
     assert client.get("/dashboard", query_string={"metric": metric}).status_code == 200
     assert counting.figures(db, scope.Area.asked(), *PERIODS["year"], by="month",
                             families=("sessions",))["2026-03"]["sessions"] == 2
+
+
+def test_the_fixture_has_sessions_of_two_officers_and_of_none(national):
+    db, _data = national
+    staff = {len(json.loads(row["facilitators"])) for row in db.query(
+        "select facilitators from group_sessions where deleted_at is null")}
+    assert {0, 2} <= staff

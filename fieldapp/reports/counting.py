@@ -7,6 +7,7 @@ at a session who are not on its roster cannot be recognised elsewhere: they are 
 session's attendance figures say.
 """
 
+import json
 from datetime import timedelta
 
 from ..reach import keys as reach_keys, paths as reach_paths
@@ -88,25 +89,36 @@ def figures_of_periods(db, area, periods, by=None, families=tuple(FAMILIES)):
 
 
 def _sessions_of_groups(db, area, periods, by):
-    """Rows of session figures grouped `by`; the area's and its offices' are the sums of its
-    communes', counted once per request (a query over the period's sessions for each)."""
-    if by not in (None, "office", "commune"):
+    """Rows of session figures grouped `by`. By commune, office, officer and for the whole
+    area they are sums of one count by commune and staff, made once per request (a query over
+    the period's sessions and their rosters for each grouping before)."""
+    if by not in (None, "office", "commune", "officer"):
         return _session_figures(db, area, _periods_params(area, periods), periods, by)
-    communes = area.once(("sessions by commune", tuple(periods.items())), lambda: list(
-        _session_figures(db, area, _periods_params(area, periods), periods, "commune")))
-    if by == "commune":
-        return [dict(row) for row in communes]
+    staffed = area.once(("sessions by commune and staff", tuple(periods.items())), lambda: list(
+        _session_figures(db, area, _periods_params(area, periods), periods, "staff")))
     # Every live office of a commune counts its sessions, as a join on office_communes does.
     offices = {}
     for commune in area.communes(db):
         offices.setdefault(commune["code"], []).append(commune["office_id"])
-    keys = (lambda code: [None]) if by is None else (lambda code: offices.get(code, []))
+
+    def keys(row):
+        if by is None:
+            return [None]
+        if by == "commune":
+            return [row["key"]]
+        if by == "office":
+            return offices.get(row["key"], [])
+        # Once for each staff facilitator (the area's officer only, when it names one); a
+        # session without one under None, as a left join on its facilitators gives.
+        return [officer for officer in json.loads(row["staff"]) or [None]
+                if not area.officer_id or officer == area.officer_id]
+
     summed = {}
-    for row in communes:
-        for key in keys(row["key"]):
+    for row in staffed:
+        for key in keys(row):
             into = summed.setdefault(key, {})
             for column, value in row.items():
-                if column != "key" and value is not None:
+                if column not in ("key", "staff") and value is not None:
                     into[column] = into.get(column, 0) + value
     return [{"key": key, **columns} for key, columns in summed.items()]
 
@@ -255,11 +267,15 @@ def _session_figures(db, area, params, periods, by):
     columns = ", ".join(
         f"sum(case when s.held_at >= :{n}_start and s.held_at < :{n}_before then {value}"
         f" end) as {n}__{figure}" for n in periods for figure, value in sums.items())
+    # "staff": by commune and the list of staff facilitators, to be summed as each grouping
+    # needs (_sessions_of_groups).
+    key = "s.commune_code as key, s.facilitators as staff" if by == "staff" else \
+        f"{_SESSION_KEY[by]} as key"
     return db.query(f"""
-        select {_SESSION_KEY[by]} as key, {columns}
+        select {key}, {columns}
           from group_sessions s {rosters} {facilitators} {joined}
          where {" and ".join(conditions)}
-         group by 1""", params)
+         group by {"1, 2" if by == "staff" else "1"}""", params)
 
 
 def attendees_by_ethnicity(db, area, start, end):
