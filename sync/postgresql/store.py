@@ -19,6 +19,11 @@ the contract of sync/store.py where SQLite's single writer kept it by itself:
 The connection is in autocommit: a write outside a transaction commits at once, as SQLite's
 store does; `atomic()` begins one (inside another: a savepoint).
 
+The merges are serialized, so a merge's round trips are the evening's: inside `merging()` the
+lock is asked once, a write opens no savepoint of its own, and writes are sent together with the
+next statement that needs an answer, in a pipeline (a merged change costs one round trip, its
+row read). A write's error is raised at the end of its attempt() at the latest, within it.
+
 After an erasure, `checkpoint()` VACUUMs the tables the store rewrote and those of the erased
 records, then asks for a CHECKPOINT: the old row versions holding the numbers leave the tables'
 and indexes' pages, and those pages the files. The write-ahead log keeps them until its segments
