@@ -35,7 +35,7 @@ def visit_rows(db, area, start, end):
           left join people head on head.id = h.head_person_id and {head_in_office("o.id")}
           left join users u on u.id = vi.officer_id
          where {" and ".join(conditions)}
-         order by vi.visited_at, c.name_key""", params)
+         order by vi.visited_at, c.name_key, vi.id""", params)
 
 
 def session_rows(db, area, start, end):
@@ -56,7 +56,7 @@ def session_rows(db, area, start, end):
           join offices o on o.id = oc.office_id
           left join villages vl on vl.id = s.village_id and {village_in_office("vl.id", "o.id")}
          where {" and ".join(conditions)}
-         order by s.held_at, c.name_key""", params)
+         order by s.held_at, c.name_key, s.id""", params)
 
 
 def people_rows(db, area):
@@ -79,5 +79,5 @@ def people_rows(db, area):
           join households h on h.village_id = vl.id and h.deleted_at is null
           join people p on p.household_id = h.id
          where vl.deleted_at is null and {" and ".join(conditions)}
-         order by c.name_key, vl.name_key, p.name_key""",
+         order by c.name_key, vl.name_key, p.name_key, p.id""",
         scope.params(area, clock.today(), clock.today()))
