@@ -188,8 +188,8 @@ def sync_through_cuts(laptop, url, proxy, attempts, timeout, cuts):
     pytest.fail("a sync never got through")
 
 
-# The retries of cut connections: on PostgreSQL as well in the batches' test below, whose pulls
-# of several answers are the store's part of it.
+# Retries through cut connections: on PostgreSQL, the request sent again below and test_sync_store's
+# pushes remembered within a window.
 @pytest.mark.central_stores("sqlite")
 def test_connections_cut_at_random_points_lose_and_duplicate_nothing(central, laptops):
     import random
@@ -242,6 +242,9 @@ def test_a_member_added_after_their_household_moved_commune_goes_where_it_now_li
         [household_id, head])} == {lao_chai}
 
 
+# Retries through cut connections, as the test above; pulls of several answers on PostgreSQL:
+# test_sync_history's store test.
+@pytest.mark.central_stores("sqlite")
 def test_batches_sent_while_the_last_answer_is_applied_survive_cuts(central, laptops):
     """Several batches each way, one request in flight while the last answer is applied,
     connections cut anywhere: the pushing laptop, the central server and a fresh laptop end

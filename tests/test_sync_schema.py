@@ -18,10 +18,10 @@ SPEC = Path(__file__).resolve().parent.parent / "docs" / "openapi.yaml"
 EXAMPLES = int(os.environ.get("FIELDAPP_SCHEMA_EXAMPLES", "150"))
 
 # The central app of this module runs on SQLite and on PostgreSQL (tests/conftest.py), on
-# PostgreSQL with a sixth of the examples by default (most requests are refused before the store
-# is read); FIELDAPP_SCHEMA_EXAMPLES sets both.
+# PostgreSQL with 15 examples by default (most requests are refused before the store is read);
+# FIELDAPP_SCHEMA_EXAMPLES sets both.
 CENTRAL_STORES = ("sqlite", "postgresql")
-POSTGRESQL_EXAMPLES = int(os.environ.get("FIELDAPP_SCHEMA_EXAMPLES", "25"))
+POSTGRESQL_EXAMPLES = int(os.environ.get("FIELDAPP_SCHEMA_EXAMPLES", "15"))
 
 
 @pytest.fixture
