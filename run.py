@@ -165,6 +165,12 @@ def serve_central(app, host, port, workers, threads):
         def load_config(self):
             settings = {"bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
                         "workers": workers, "threads": threads, "worker_class": "gthread",
+                        # A worker takes a connection only when one of its threads is free. By
+                        # default each takes up to 1,000 whatever its threads: an evening's
+                        # syncs queued behind the busiest workers (one busy 77 s of 81, another
+                        # 6 s) while others stood idle. Kept-alive connections would hold those
+                        # places: none (a proxy in front keeps its own with the laptops).
+                        "worker_connections": threads, "keepalive": 0,
                         "timeout": WORKER_TIMEOUT, "graceful_timeout": GRACEFUL_TIMEOUT,
                         "errorlog": "-", "loglevel": "warning", "proc_name": "fieldapp-central",
                         "preload_app": True,

@@ -232,6 +232,53 @@ def test_run_py_central_serves_with_several_worker_processes(tmp_path, monkeypat
         central.stop()
 
 
+def test_a_worker_held_by_a_merge_leaves_other_requests_to_the_free_workers(tmp_path,
+                                                                           monkeypatch):
+    """A worker takes a connection only when a thread of its is free: requests arriving while
+    one worker's only thread waits for the merge lock go to the other (gunicorn's gthread
+    workers take up to 1,000 connections each by default, queued behind the busy one)."""
+    import fcntl
+
+    from fieldapp.households import queries as households
+    from fieldapp.places import queries as places
+    from registry import person
+    from syncing import Central, Laptop
+
+    monkeypatch.setenv("WORKERS", "2")  # production's one thread each
+    monkeypatch.setenv("THREADS", "1")
+    central = Central(tmp_path / "central")
+    laptop = None
+    try:
+        laptop = Laptop(tmp_path / "laptop", central)
+        commune = laptop.db.execute("select commune_code from office_communes").fetchone()[0]
+        village = places.create_village(laptop.db, commune, "Bản Chờ", "ban",
+                                        user_id=laptop.user())["id"]
+        made = households.register_household(laptop.db, village, {},
+                                              person("Chủ Hộ Chờ", 1970, "male"),
+                                              user_id=laptop.user())
+        merges = open(central.instance / "fieldapp.sqlite3-merge.lock", "a")
+        fcntl.flock(merges, fcntl.LOCK_EX)
+        pushing = threading.Thread(target=laptop.sync)
+        try:
+            pushing.start()
+            time.sleep(1)  # the push is in a worker, waiting for the lock held here
+            assert pushing.is_alive()
+            for _ in range(8):
+                with urllib.request.urlopen(central.url + "/api/v1/version", timeout=10) as r:
+                    assert r.status == 200
+        finally:
+            fcntl.flock(merges, fcntl.LOCK_UN)
+            merges.close()
+            pushing.join(60)
+        assert central.db.execute("select count(*) from households where id = ?",
+                                  [made]).fetchone()[0] == 1
+        assert central.errors() == []
+    finally:
+        if laptop:
+            laptop.close()
+        central.stop()
+
+
 def _children(pid):
     found = []
     for entry in filter(str.isdigit, os.listdir("/proc")):
