@@ -46,7 +46,8 @@ def bench_engine(args):
 def bench_load(args):
     """A province's evening: enrolled laptops in offices push a day's work and pull their mates'."""
     options = {"laptops": args.laptops, "office_size": args.office_size, "window": args.window,
-               "workers": args.workers, "worker_threads": args.threads}
+               "workers": args.workers, "worker_threads": args.threads,
+               "laptop_processes": args.laptop_processes}
     if args.store == "postgresql":
         return sync_load.run_on_postgresql(database_url=args.database_url, **options)
     return sync_load.run(**options)
@@ -109,6 +110,9 @@ def main(argv=None):
                       help="the central server's worker processes (default: run.py's own)")
     load.add_argument("--threads", type=int, default=None,
                       help="threads in each worker (default: run.py's own)")
+    load.add_argument("--laptop-processes", type=int, default=sync_load.LAPTOP_PROCESSES,
+                      help="processes the simulated laptops are shared among (default"
+                           f" {sync_load.LAPTOP_PROCESSES})")
     parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite",
                         help="the central server's database in the load benchmark: SQLite"
                              " (default) or a PostgreSQL it starts (or --database-url)")

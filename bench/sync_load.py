@@ -15,9 +15,10 @@ every stamp, so that the server merges new, distinct rows from every laptop; its
 changes it pulls are unpacked (every gzip member read, its checksum checked) and counted, not
 applied; one laptop in ten also parses every page and checks it holds the changes counted
 (parsing 38,000 changes for each of 2,000 laptops would cost this machine more CPU than the
-server spends). The laptops are threads of this one process, each starting at a random moment
-of the window, with the client's 60 s timeout; this process shares the machine's cores with
-the server (its CPU share is printed as `laptops_cpu_share`). The central CPU is read from
+server spends). The laptops are threads of a few processes forked from this one (in one, their
+client work would queue for one core under its GIL), each starting at a random moment of the
+window, with the client's 60 s timeout; they share the machine's cores with the server (their
+CPU share is printed as `laptops_cpu_share`). The central CPU is read from
 /proc/<pid>/stat of the server's processes.
 After the evening one more laptop syncs its day alone, for comparison in the same run.
 """
@@ -25,6 +26,7 @@ After the evening one more laptop syncs its day alone, for comparison in the sam
 import contextlib
 import io
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -63,6 +65,7 @@ HISTORY = 10  # households each office registered before this evening
 PASSWORD = "bench-password-1"
 SETUP_THREADS = 8
 PARSED = 10  # one laptop in PARSED parses its answers' pages whole, the others count them
+LAPTOP_PROCESSES = 4  # processes the simulated laptops' threads are shared among
 # The instance folders whose central server keeps its data in PostgreSQL: their URLs.
 _DATABASES = {}
 
@@ -210,9 +213,15 @@ def _day(db, rng, villages, officer, n):
 
 
 def _envelope(body):
-    """A pull answer without its pages, which come last (sync.pages.render)."""
-    head, mark, _pages = body.partition(b'"pages":[')
-    return json.loads(head + b'"pages":[]}}' if mark else body)
+    """A pull answer without its pages, which come last (sync.pages.render): the body unpacked
+    only as far as they begin."""
+    head, mark = b"", b'"pages":['
+    while mark not in head:
+        part = body.read(1 << 16)
+        if not part:
+            return json.loads(head)
+        head += part
+    return json.loads(head.partition(mark)[0] + b'"pages":[]}}')
 
 
 class _Laptop:
@@ -242,7 +251,7 @@ class _Laptop:
                 "protocol": PROTOCOL, "app_version": "bench", "now": hlc.now_ms(),
                 "push": {"after": after, "last": count, "changes": changes},
                 "pull": {"cursor": self.cursor, **({"continuing": True} if requests else {})}},
-                self.device, timeout=TIMEOUT, read=json.loads if self.parses else _envelope)
+                self.device, timeout=TIMEOUT, read=json.load if self.parses else _envelope)
             requests += 1
             if answer.get("recover"):
                 raise client.SyncError("asked to repair", kind="recover")
@@ -260,6 +269,57 @@ class _Laptop:
             pulled += sum(answer["pull"]["counts"])
             if not answer["pull"]["more"]:
                 return requests, pulled
+
+
+def _evening(machines, days, starts, began, processes):
+    """(latencies, errors by kind, failures by office) of the laptops syncing their day, each
+    at its start after `began`, as threads of `processes` processes forked from this one: in
+    one process their client work would queue for one core under its GIL, where each real
+    laptop has its own."""
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    parts = [context.Process(target=_evening_part,
+                             args=(machines, days, starts, began, part, processes, results))
+             for part in range(processes)]
+    for part in parts:
+        part.start()
+    latencies, errors, failed_offices = [], Counter(), Counter()
+    for _part in parts:
+        more, kinds, offices_failed = results.get()
+        latencies += more
+        errors.update(kinds), failed_offices.update(offices_failed)
+    for part in parts:
+        part.join()
+    return latencies, errors, failed_offices
+
+
+def _evening_part(machines, days, starts, began, part, processes, results):
+    """The laptops numbered `part` modulo `processes`, each a thread (in a forked process)."""
+    latencies, errors, lock = [], Counter(), threading.Lock()
+    # Failures gathered in a few offices point at an office's data, not at the load.
+    failed_offices = Counter()
+
+    def evening(n, at):
+        time.sleep(max(0, at - (time.perf_counter() - began)))
+        began_one = time.perf_counter()
+        try:
+            machines[n].sync(days[machines[n].office])
+        except Exception as e:  # noqa: BLE001 - every failure is counted by kind
+            with lock:
+                errors[_kind(e)] += 1
+                failed_offices[machines[n].office] += 1
+            return
+        with lock:
+            latencies.append(time.perf_counter() - began_one)
+
+    threading.stack_size(512 * 1024)
+    threads = [threading.Thread(target=evening, args=(n, at))
+               for n, at in enumerate(starts) if n % processes == part]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    results.put((latencies, errors, failed_offices))
 
 
 def _processes(pid):
@@ -333,7 +393,7 @@ def run_on_postgresql(database_url=None, **options):
 
 
 def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None,
-        worker_threads=None, database_url=None):
+        worker_threads=None, database_url=None, laptop_processes=LAPTOP_PROCESSES):
     office_count = -(-laptops // office_size)
     started_setup = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-load-") as folder:
@@ -364,37 +424,16 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None,
 
             rng = random.Random(1)
             starts = sorted(rng.uniform(0, window) for _ in machines)
-            latencies, errors, lock = [], Counter(), threading.Lock()
-            # Failures gathered in a few offices point at an office's data, not at the load.
-            failed_offices = Counter()
-
-            def evening(n, at):
-                time.sleep(max(0, at - (time.perf_counter() - began)))
-                began_one = time.perf_counter()
-                try:
-                    machines[n].sync(days[machines[n].office])
-                except Exception as e:  # noqa: BLE001 - every failure is counted by kind
-                    with lock:
-                        errors[_kind(e)] += 1
-                        failed_offices[machines[n].office] += 1
-                    return
-                with lock:
-                    latencies.append(time.perf_counter() - began_one)
-
-            threading.stack_size(512 * 1024)
             size_before, cpu_before = _size(instance), _cpu_seconds(central.process.pid)
-            own_before = sum(os.times()[:2])
+            # This process's and its reaped children's: the laptops' processes.
+            own_before = sum(os.times()[:4])
             file_before = _size(instance, "fieldapp.sqlite3")
             began = time.perf_counter()
-            threads = [threading.Thread(target=evening, args=(n, at))
-                       for n, at in enumerate(starts)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join()
+            latencies, errors, failed_offices = _evening(machines, days, starts, began,
+                                                         laptop_processes)
             wall = time.perf_counter() - began
             cpu_evening = _cpu_seconds(central.process.pid) - cpu_before
-            own_evening = sum(os.times()[:2]) - own_before
+            own_evening = sum(os.times()[:4]) - own_before
             growth = _size(instance) - size_before
             # The database file alone: the write-ahead log is emptied and reused.
             file_growth = _size(instance, "fieldapp.sqlite3") - file_before
@@ -426,6 +465,7 @@ def run(laptops=LAPTOPS, office_size=OFFICE_SIZE, window=WINDOW, workers=None,
         "laptops": laptops, "office_size": office_size, "window": window,
         "server": "run.py --central" + (f" --workers {workers}" if workers else "")
                   + (f" --threads {worker_threads}" if worker_threads else ""),
+        "laptop_processes": laptop_processes,
         "changes_per_day": len(days[0][1]), "errors": dict(errors),
         "failed_by_office": dict(failed_offices.most_common(5)), "completed": done,
         "merged_syncs": round(merged_evening / day_households),

@@ -6,6 +6,7 @@ so a sync cut at any point re-sends at most one batch, which the server recognis
 
 import gzip
 import http.client
+import io
 import json
 import os
 import urllib.error
@@ -72,8 +73,9 @@ def _encode(message):
     return rest.replace('"push":null', '"push":' + push_json, 1)
 
 
-def _post(url, message, credentials=None, timeout=60, app_version="", read=json.loads):
-    """(answer read from the body by `read`, bytes sent, bytes received) of a POST."""
+def _post(url, message, credentials=None, timeout=60, app_version="", read=json.load):
+    """(answer read by `read` from the body as a file, unpacked, bytes sent, bytes received)
+    of a POST."""
     body = gzip.compress(_encode(message).encode(), compresslevel=COMPRESSION, mtime=0)
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
                "Accept-Encoding": "gzip", "User-Agent": f"fieldapp/{app_version}"}
@@ -98,10 +100,11 @@ def _post(url, message, credentials=None, timeout=60, app_version="", read=json.
     except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
         raise SyncError(f"the central server cannot be reached ({getattr(e, 'reason', e)})",
                         kind="offline") from None
-    data = gzip.decompress(raw) if encoding == "gzip" else raw
+    data = io.BytesIO(raw)
     try:
-        return read(data), len(body), len(raw)
-    except ValueError:
+        return read(gzip.GzipFile(fileobj=data) if encoding == "gzip" else data), len(body), \
+            len(raw)
+    except (ValueError, OSError, EOFError):  # also gzip's own errors
         raise SyncError("the central server's answer was cut off or garbled") from None
 
 
