@@ -12,7 +12,8 @@ from fieldapp.places import queries as places
 
 import registry
 from helpers import PASSWORD, FormClient  # noqa: F401 (tests import them from here too)
-from postgres import postgres_database, postgres_server, postgres_templates  # noqa: F401
+from postgres import (postgres_central_database, postgres_database,  # noqa: F401
+                      postgres_server, postgres_templates)
 
 LOCALES = ("vi", "en")
 

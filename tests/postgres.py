@@ -245,6 +245,17 @@ def postgres_database(postgres_server):
     postgres_server.drop_database(name)
 
 
+@pytest.fixture
+def postgres_central_database(postgres_templates, postgres_server, seeded_database):
+    """A PostgreSQL central database holding the demo, upgraded to the newest revision."""
+    from fieldapp.db import connect
+    url, name = postgres_templates.copy("central-demo", seeded_database, central=True)
+    db = tested(connect(url))
+    yield db
+    db.close()
+    postgres_server.drop_database(name)
+
+
 def copy_into(sqlite_path, url):
     """Every described table's rows of an SQLite database into an upgraded PostgreSQL one,
     compared: the product's copy (fieldapp.central_migrate.copy, without its checks of whose

@@ -4,22 +4,11 @@ from datetime import datetime
 
 import pytest
 
-from fieldapp.db import connect
 from fieldapp.households import queries as households
 from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
 
 import postgres
-
-
-@pytest.fixture
-def central_database(postgres_templates, postgres_server, seeded_database):
-    """A PostgreSQL central database holding the demo, upgraded to the newest revision."""
-    url, name = postgres_templates.copy("central-demo", seeded_database, central=True)
-    db = postgres.tested(connect(url))
-    yield db
-    db.close()
-    postgres_server.drop_database(name)
 
 
 def _recounts(db):
@@ -29,8 +18,8 @@ def _recounts(db):
 
 
 @pytest.fixture
-def place(central_database):
-    db = central_database
+def place(postgres_central_database):
+    db = postgres_central_database
     officer, office = tuple(db.one("select id, office_id from users where username = 'canbo'"
                                    ).values())
     commune = db.value("select min(commune_code) from office_communes where office_id = ?",

@@ -2,9 +2,6 @@
 
 from datetime import datetime
 
-import pytest
-
-from fieldapp.db import connect
 from fieldapp.households import queries as households
 from fieldapp.places import queries as places
 from fieldapp.visits import queries as visits
@@ -12,21 +9,11 @@ from fieldapp.visits import queries as visits
 import postgres
 
 
-@pytest.fixture
-def central_database(postgres_templates, postgres_server, seeded_database):
-    """A PostgreSQL central database holding the demo, upgraded to the newest revision."""
-    url, name = postgres_templates.copy("central-demo", seeded_database, central=True)
-    db = postgres.tested(connect(url))
-    yield db
-    db.close()
-    postgres_server.drop_database(name)
-
-
 def test_a_visit_recounts_its_household_and_people_without_reading_all_of_reach(
-        central_database):
+        postgres_central_database):
     """Revision 0002's recount joined reach on an expression: a scan of every reach row for
     each statement writing reach (2.4 s a visit at 1,000,000 households)."""
-    db = central_database
+    db = postgres_central_database
     officer, office = tuple(db.one("select id, office_id from users where username = 'canbo'"
                                    ).values())
     commune = db.value("select min(commune_code) from office_communes where office_id = ?",
