@@ -374,6 +374,8 @@ def test_an_encrypted_laptop_syncs_with_an_encrypted_central_server(tmp_path, mo
             assert CCCD.encode() not in f.read_bytes(), f
         for f in (tmp_path / "central").glob("fieldapp.sqlite3*"):
             assert CCCD.encode() not in f.read_bytes(), f
+        # Pull pages are not shared through files beside an encrypted database: in clear.
+        assert not (tmp_path / "central" / "fieldapp.sqlite3-pages").exists()
         db.close()
         assert central.errors() == []
         assert ("database: encrypted (SQLCipher, key from FIELDAPP_DATABASE_KEY)\n"

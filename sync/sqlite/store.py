@@ -94,6 +94,8 @@ class SQLiteStore(Store):
 
     @property
     def pages_folder(self):
+        if "sqlcipher" in type(self.conn).__module__:
+            return None  # an encrypted database's pages would lie beside it in clear
         path = self.conn.execute("pragma database_list").fetchone()[2]
         return pages_folder_of(path) if path else None
 
