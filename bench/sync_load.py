@@ -66,6 +66,10 @@ PASSWORD = "bench-password-1"
 SETUP_THREADS = 8
 PARSED = 10  # one laptop in PARSED parses its answers' pages whole, the others count them
 LAPTOP_PROCESSES = 4  # processes the simulated laptops' threads are shared among
+# Apps are made one at a time by the set-up's threads: werkzeug compiles each URL rule with
+# Python's ast, which CPython 3.11 may fail in two threads at once ("AST constructor recursion
+# depth mismatch", python/cpython#106905).
+_MAKING_APPS = threading.Lock()
 # The instance folders whose central server keeps its data in PostgreSQL: their URLs.
 _DATABASES = {}
 
@@ -156,7 +160,8 @@ def _office_day(folder, template, url, office, n):
     instance = folder / f"office{n:04d}"
     instance.mkdir()
     shutil.copyfile(template, instance / "fieldapp.sqlite3")
-    app = create_app({"TESTING": True}, instance_path=str(instance))
+    with _MAKING_APPS:
+        app = create_app({"TESTING": True}, instance_path=str(instance))
     db = connect(app.config["DATABASE"])
     try:
         device = client.enrol(db.sync, str(instance), url, codes[-1], f"mẫu {n}")
