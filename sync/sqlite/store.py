@@ -96,12 +96,16 @@ class SQLiteStore(Store):
     def pages_folder(self):
         if "sqlcipher" in type(self.conn).__module__:
             return None  # an encrypted database's pages would lie beside it in clear
-        path = self.conn.execute("pragma database_list").fetchone()[2]
+        path = self._file()
         return pages_folder_of(path) if path else None
+
+    def _file(self):
+        """The database's file, or "" for one in memory."""
+        return self.conn.execute("pragma database_list").fetchone()[2]
 
     def _turn(self):
         """This process's lock on the database file's merges, then the file's own turn."""
-        path = self.conn.execute("pragma database_list").fetchone()[2]
+        path = self._file()
         # A database in memory is its connection's alone. Per process: a forked worker opens
         # its own lock file, since flock() is shared by a file's copies across a fork.
         key = (os.getpid(), path or id(self.conn))
