@@ -30,6 +30,7 @@ and indexes' pages, and those pages the files. The write-ahead log keeps them un
 are overwritten, and archives or base backups as long as they are kept (docs/deployment.md).
 """
 
+import weakref
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 
@@ -55,7 +56,9 @@ class PostgreSQLStore(Store):
             raise ValueError("the store's connection must be in autocommit: a write outside a"
                              " transaction commits at once")
         self.conn = conn
-        self._columns = {}
+        # The tables' columns and keys, as the catalog gives them: asked once per connection,
+        # which a central server keeps from one request to the next (fieldapp.db).
+        self._columns = _catalog.setdefault(conn, {})
         # Tables rewritten since the last checkpoint(): their old row versions are VACUUMed then.
         self._rewritten = set()
         # Inside merging(): the lock is held to the commit, taken before any savepoint.
@@ -400,6 +403,8 @@ class PostgreSQLStore(Store):
 
 
 _LISTS = (list, tuple, set, frozenset)
+# Each connection's columns and keys (PostgreSQLStore._columns), forgotten with the connection.
+_catalog = weakref.WeakKeyDictionary()
 
 
 def _value(value):
