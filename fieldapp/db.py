@@ -225,13 +225,6 @@ class PostgreSQLDatabase:
             raise Unreachable(f"DATABASE_URL {shown_url(url)}: PostgreSQL refused or could not"
                               f" be reached ({reason})") from e
         _read_like_sqlite(conn)
-        # Each statement planned for its values, never by a plan cached for any: a connection
-        # is kept from request to request (get_db), and the plans PL/pgSQL caches for its
-        # trigger functions turn generic after five runs, made on the tables as they were
-        # then. The reach trigger's INSERT on a visit planned on tables still small scanned them
-        # whole ever after: 2.6 ms a visit after 25 merged days, not 0.6; the merged day's
-        # database time 106 ms, not 69 on a fresh connection each.
-        conn.execute("set plan_cache_mode = force_custom_plan")
         # The app's queries are short: PostgreSQL's JIT compiled an export's query (its JSON
         # functions' row estimates lift it over jit_above_cost) for 1 to 5 s, more than it ran.
         conn.execute("set jit = off")
@@ -469,12 +462,15 @@ def _kept_connection(path, key):
 
 # A new PostgreSQL connection per request costs its set-up, and its new backend plans every
 # statement and compiles the PL/pgSQL trigger functions (search index, reach counts) again: a
-# merged day took 115 ms of database time on a fresh connection, 62 on one that had merged
-# before. A request thread keeps one instead, to the last URL it served: a thread holds one
-# connection at most (a test process serves many databases, one after another), and a gunicorn
-# worker's threads workers × threads in all. Not a pool (psycopg_pool): the gthread workers'
-# threads already bound the connections, and a pool would add a dependency, its own threads in
-# each worker, and connections passed between threads, for no fewer connections.
+# merged day of an officer (191 changes) took 80 ms of database time, 149 ms in all, on a fresh
+# connection each, and 62 ms, 123 in all, through a kept one (30 days each, interleaved in one
+# process). A request thread keeps one, to the last URL it served: one connection at most per
+# thread (a test process serves many databases, one after another), workers × threads for a
+# gunicorn central server. Not a pool (psycopg_pool): the gthread workers' threads bound the
+# connections already, and a pool would add a dependency, its own threads in each worker and
+# connections handed between threads, for no fewer connections. (The reach triggers that write
+# a visit's rows again plan for each row's values, revision 0008: PL/pgSQL's generic plans,
+# made on a kept connection while the tables were small, slowed each merged day more.)
 
 
 class _KeptPostgreSQL:

@@ -27,7 +27,6 @@ def _app(tmp_path, url, name):
         return jsonify(
             pid=db.value("select pg_backend_pid()"), status=status,
             jit=db.value("select current_setting('jit')"),
-            plans=db.value("select current_setting('plan_cache_mode')"),
             marked=db.value("select count(*) from sync_state where key = ?", [MARK]),
             setting=db.value("select current_setting('fieldapp.test', true)"),
             advisory=db.value("select count(*) from pg_locks where locktype = 'advisory'"
@@ -126,8 +125,22 @@ def test_a_request_that_left_its_transaction_leaves_the_next_one_clean(
 
     after = client.get("/_connection").json
     # The same backend, its transaction rolled back: no row, no lock, no setting of it.
-    assert after == {"pid": pid, "status": "IDLE", "jit": "off",
-                     "plans": "force_custom_plan", "marked": 0, "setting": "", "advisory": 0}
+    assert after == {"pid": pid, "status": "IDLE", "jit": "off", "marked": 0, "setting": "",
+                     "advisory": 0}
     with postgres_server.connect(name) as conn:
         assert conn.execute("select count(*) from sync_state where key = %s",
                             [MARK]).fetchone()[0] == 0
+
+
+def test_the_reach_triggers_writing_a_visit_or_session_again_plan_for_each_row(databases,
+                                                                               postgres_server):
+    """Revision 0008: on a connection kept from request to request, PL/pgSQL's generic plans of
+    these functions, made on small tables, would scan visits whole ever after."""
+    _url, name = databases()
+    with postgres_server.connect(name) as conn:
+        configured = dict(conn.execute(
+            "select proname, proconfig from pg_proc where proname like 'reach%'").fetchall())
+    rebuilding = {"reach_visits_aiu", "reach_visit_outcomes_au", "reach_group_sessions_aiu",
+                  "reach_session_attendees_au", "reach_people_restored_au"}
+    assert {function for function, config in configured.items()
+            if config == ["plan_cache_mode=force_custom_plan"]} == rebuilding
