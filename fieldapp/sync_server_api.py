@@ -99,13 +99,11 @@ def enroll():
 def sync():
     db = get_db()
     device = server.authenticate(db.sync, request.headers.get("Authorization"))
-    # The history entries the merge leaves come after these: the trail names who changed what.
-    history_before = audit.last_history_id(db)
     with capture.collector_paused():
         answer = server.handle_sync(
             db.sync, device, _message(), rules.problems,
             lambda changes: audit.record_merged(db, device["id"], request.remote_addr,
-                                                changes, history_before))
+                                                changes))
     if (answer.get("recover") or {}).get("kind") == "split":
         # For the supervisor: which laptop became two, and when.
         audit.record(db, "device_split", device_id=device["id"], address=request.remote_addr,

@@ -85,6 +85,15 @@ def erase(store, table, row_id, keep_after=None):
     store.erased = [*(getattr(store, "erased", None) or []), (table, row_id)]
 
 
+def as_left(entry, erased):
+    """A history entry (sync.trail) as the history holds it once the records `erased` in its
+    transaction were: their numbers' values gone from it too."""
+    if entry is None or (entry["table_name"], entry["row_id"]) not in erased:
+        return entry
+    changes = _scrubbed_changes(entry["changes"], ERASED[entry["table_name"]])
+    return entry if changes is None else {**entry, "changes": changes}
+
+
 def _scrub_conflicts(store, table, row_id, fields):
     """A conflict on an erased field keeps neither value, here nor in its log entries."""
     emptied = {"kept_value": "null", "lost_value": "null"}

@@ -49,7 +49,8 @@ def _keep_extra(store, table, row_id, name, value, stamp):
 
 def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, current=...,
                  again=False):
-    """Merge one pushed change on the central server; return the fields that took effect.
+    """Merge one pushed change on the central server; return (the fields that took effect,
+    the history entry it left or None).
 
     `exact` says the stamps are the device's own (not corrected for a wrong clock), so the
     device need not be sent the change back. `again` marks a record the device sends again as
@@ -75,7 +76,7 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
                         trail=entry)
         if erasure.marks_erasure(table, values):
             erasure.erase(store, table, row_id)
-        return fields
+        return fields, entry
     clock = capture.row_clock(current)
     applied, values, kept = {}, {}, {}
     erased_at = clock.get(erasure.MARKER, "") if table in erasure.ERASED else ""
@@ -122,7 +123,7 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
                     known_scope=scope)
     if erasure.marks_erasure(table, values):
         erasure.erase(store, table, row_id)
-    return applied
+    return applied, entry
 
 
 def _conflict(store, table, row_id, current, field, kept, lost):

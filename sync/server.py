@@ -442,7 +442,8 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
 
     `check_values(table, values)` lists what is wrong with a record's values (the app's forms'
     rules): a change with a wrong value is refused. `on_merged(changes)` is told, in the merge's
-    transaction, each change taken: (table, row id, field names), for the audit trail.
+    transaction, each change taken: (table, row id, field names, the history entry it left or
+    None), for the audit trail.
     """
     version = check_sync(message)
     server_now = hlc.now_ms()
@@ -475,7 +476,7 @@ def handle_sync(store, device, message, check_values=lambda table, values: [],
         else:
             ack, refusals, taken = _Merge(store, device, communes, push, shift, server_now,
                                           check_values).run()
-            on_merged([(c["table"], c["id"], list(c["fields"])) for c in taken])
+            on_merged([(c["table"], c["id"], list(c["fields"]), entry) for c, entry in taken])
             # A pull sees what was committed when this merge ended, and no further: the
             # device's pull position never passes what this server remembers handing it, and
             # nothing commits at or below it later (sync/store.py, the contract's point 2).
@@ -528,7 +529,7 @@ def _bound_held(store, device, push, cursor, version, seen_at, continuing=False)
 class _Merge:
     """The changes of one push the device has not sent before, merged in the caller's
     transaction; `run()` returns (how far the device's changes are acknowledged, the refusals
-    of every change of the request, the changes taken)."""
+    of every change of the request, (each change taken, the history entry it left))."""
 
     def __init__(self, store, device, communes, push, shift, server_now, check_values):
         self.store, self.device, self.push = store, device, push
@@ -543,14 +544,15 @@ class _Merge:
         self.absent = merge.absent_rows(store, self.fresh)
         self.held_communes = capture.parent_communes(store, self.fresh)
         self.communes_of = dict(self.held_communes)
-        # What this attempt refused, and the latest stamp of each change it judged.
-        self.refusals, self.latest_stamps = [], []
+        # What this attempt refused, the latest stamp of each change it judged, and the
+        # history entry each change it took left (by the change's seq; None: nothing to read).
+        self.refusals, self.latest_stamps, self.trail = [], [], {}
 
     def run(self):
         store, device, fresh = self.store, self.device, self.fresh
         if not (merge.new_rows_only(store, fresh, self.absent) and self._inserted_at_once()):
             # A batch that was not written at once is merged again change by change.
-            self.refusals.clear(), self.latest_stamps.clear()
+            self.refusals.clear(), self.latest_stamps.clear(), self.trail.clear()
             merge.each_alone_if_needed(store, fresh, self._merge_one, self._broken,
                                        before_retry=self._retry)
         self._children_of_later_parents()
@@ -562,7 +564,10 @@ class _Merge:
              "row_id": r["id"], "code": r["code"], "reason": r["reason"], "at": at}
             for r in self.refusals], replace=True)
         refused_now = {r["seq"] for r in self.refusals}
-        taken = [c for c in fresh if c["seq"] not in refused_now]
+        # Each change's history entry as the history holds it, erasures of the push included.
+        erased = set(getattr(store, "erased", None) or ())
+        taken = [(c, erasure.as_left(self.trail.get(c["seq"]), erased)) for c in fresh
+                 if c["seq"] not in refused_now]
         refusals = self.refusals + _refused_before(store, device["id"], self.retried)
         refusals.sort(key=lambda r: r["seq"])
         # Every change of the request is merged, refused or known: acknowledged up to its last.
@@ -623,8 +628,9 @@ class _Merge:
         taken = self._accepted(change, current, self.communes_of)
         if taken:
             fields, exact, scope = taken
-            merge.merge_pushed(self.store, table, row_id, fields, self.device["id"], exact,
-                               scope, current, again=change.get("again", False))
+            _, self.trail[change["seq"]] = merge.merge_pushed(
+                self.store, table, row_id, fields, self.device["id"], exact, scope, current,
+                again=change.get("again", False))
             if current is not None and capture.moves(table, fields):
                 # Its rows below now lie elsewhere: the communes remembered may be wrong.
                 self.communes_of.clear()
@@ -642,6 +648,7 @@ class _Merge:
                 rows.append((change["table"], change["id"], fields))
                 entries.append(trail.entry(change["table"], change["id"], None,
                                            {name: t[0] for name, t in fields.items()}))
+                self.trail[change["seq"]] = entries[-1]
                 log.append(capture.log_entry(change["table"], change["id"], fields,
                                              self.device["id"], scope, exact, entries[-1]))
         return merge.insert_new_rows(self.store, rows, log, entries)
@@ -650,7 +657,7 @@ class _Merge:
         self._refuse(change, "incomplete", f" ({error})")
 
     def _retry(self):
-        self.refusals.clear(), self.latest_stamps.clear()
+        self.refusals.clear(), self.latest_stamps.clear(), self.trail.clear()
         self.communes_of.clear(), self.communes_of.update(self.held_communes)
         self.absent.update(merge.absent_rows(self.store, self.fresh))
 

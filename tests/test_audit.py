@@ -241,8 +241,8 @@ def test_a_laptop_keeps_no_trail_and_has_no_trail_page(app, db):
 
 def test_record_merged_writes_one_row_per_change(central):
     app, db = central
-    changes = [("households", f"h-{i}", ["address_note", "head_name"] if i % 2 else ["name"])
-               for i in range(10_000)]
+    changes = [("households", f"h-{i}", ["address_note", "head_name"] if i % 2 else ["name"],
+                None) for i in range(10_000)]
     audit.record_merged(db, "device-1", "10.0.5.5", changes)
     rows = list(db.query("select * from audit_log order by id"))
     assert len(rows) == 10_000
@@ -260,7 +260,8 @@ def test_record_merged_and_record_write_in_the_callers_transaction(central):
     with pytest.raises(RuntimeError):
         with db.atomic():
             audit.record(db, "login", user_id="u-1", address="10.0.0.1")
-            audit.record_merged(db, "device-1", "10.0.0.1", [("villages", "v-1", ["name"])])
+            audit.record_merged(db, "device-1", "10.0.0.1",
+                                [("villages", "v-1", ["name"], None)])
             assert db.execute("select count(*) from audit_log").fetchone()[0] == 2
             raise RuntimeError("the merge failed")
     assert db.execute("select count(*) from audit_log").fetchone()[0] == 0
@@ -319,7 +320,8 @@ def recorded(central, admin_client):
         audit.record(db, action, **fields)
         db.execute("update audit_log set at = ? where id = (select max(id) from audit_log)",
                    [at])
-    audit.record_merged(db, device, "10.0.5.5", [("households", "h-1", ["address_note"])])
+    audit.record_merged(db, device, "10.0.5.5",
+                        [("households", "h-1", ["address_note"], None)])
     db.execute("update audit_log set at = '2026-03-07T02:00:00.000+00:00'"
                " where action = 'merged'")
     return {"device": device, "supervisor": supervisor}
@@ -389,7 +391,7 @@ def test_bad_filters_are_shown_beside_their_field_and_kept(central, recorded, ad
 def test_the_trail_is_paginated(central, admin_client):
     app, db = central
     audit.record_merged(db, "device-1", "10.0.5.5",
-                        [("people", f"p-{i:03}", ["name"]) for i in range(150)])
+                        [("people", f"p-{i:03}", ["name"], None) for i in range(150)])
     first = rows_shown(admin_client, action="merged")
     assert len(first) == audit.PAGE_SIZE
     # Records the server does not hold: their kind in words, and the id to look for.

@@ -2,6 +2,11 @@
 is the one the laptop that made the change shows, removals and their reasons included, and
 the figures follow the correction everywhere."""
 
+import contextlib
+import fcntl
+import json
+import threading
+import time
 from datetime import date, datetime
 
 from fieldapp import history
@@ -92,3 +97,52 @@ def test_the_central_audit_trail_names_the_officer_the_record_and_the_values(cen
     assert "••••••••8902" in page and "012345678902" not in page
     assert central.db.execute("select count(*) from audit_log where detail like ?",
                               ["%012345678902%"]).fetchone()[0] == 0
+
+
+@contextlib.contextmanager
+def merges_held(central):
+    """The central server's merge lock, held by the test (its file lock on SQLite, its advisory
+    lock on PostgreSQL) until the block ends."""
+    if central.database_url:
+        import psycopg
+
+        from sync.postgresql import MERGE_LOCK
+        with psycopg.connect(central.database_url, autocommit=True) as conn:
+            conn.execute("select pg_advisory_lock(%s)", [MERGE_LOCK])
+            yield
+            conn.execute("select pg_advisory_unlock(%s)", [MERGE_LOCK])
+        return
+    with open(central.instance / "fieldapp.sqlite3-merge.lock", "a") as merges:
+        fcntl.flock(merges, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(merges, fcntl.LOCK_UN)
+
+
+def test_the_audit_trail_of_a_push_names_its_own_change_when_another_merge_came_first(
+        central, laptops):
+    """The history entry a merge leaves goes to the trail as it is: a merge of the same record
+    that took the lock between the push's arrival and its own merge is not taken for it."""
+    a = laptops("a")
+    household_id, head = register(a, "Thào A Chứ")
+    a.sync()
+    households.update_person(a.db, head, {"birth_year": 1971}, user_id=a.user())
+    pushing = threading.Thread(target=a.sync)
+    with merges_held(central):
+        pushing.start()
+        time.sleep(1)  # the push waits for the lock held here
+        assert pushing.is_alive()
+        # Another merge's entry for the same person, committed first.
+        central.db.execute(
+            "insert into history (table_name, row_id, at, user_id, action, changes)"
+            " values ('people', ?, '2026-12-01T00:00:00.000+00:00', null, 'update', ?)",
+            [head, '{"full_name": ["Thào A Chứ", "Someone Else"]}'])
+    pushing.join(60)
+    assert not pushing.is_alive()
+    rows = central.db.execute(
+        "select user_id, detail from audit_log where action = 'merged' and row_id = ?"
+        " order by id", [head]).fetchall()
+    detail = json.loads(rows[-1][1])
+    assert rows[-1][0] == a.user() and "birth_year" in detail["fields"]
+    assert (detail["action"], detail["changes"]) == ("update", {"birth_year": [1980, 1971]})

@@ -23,6 +23,10 @@ _INSERT = ("insert into audit_log (at, user_id, device_id, address, action, tabl
            " detail) values (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
+# json.dumps(…, ensure_ascii=False), its encoder made once: a push records thousands.
+_as_text = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json(detail):
     return None if detail is None else json.dumps(detail, ensure_ascii=False, sort_keys=True,
                                                   default=str)
@@ -44,32 +48,19 @@ def record_request(action, *, user_id=None, **fields):
     record(get_db(), action, user_id=user_id, address=request.remote_addr, **fields)
 
 
-def last_history_id(db):
-    return db.value("select coalesce(max(id), 0) from history")
-
-
-def record_merged(db, device_id, address, changes, history_after=None):
+def record_merged(db, device_id, address, changes):
     """One 'merged' row per change a device pushed, in one go: the officer who made it, and
-    what it changed from what to what (personal numbers masked), as the history recorded it
-    (its entries after `history_after`)."""
+    what it changed from what to what (personal numbers masked), as the history entry the
+    merge left for it says: changes are (table, row id, field names, that entry or None)."""
     at = store.now()
-    taken = {(table, str(row_id)) for table, row_id, _fields in changes}
-    recorded = {}
-    if history_after is not None:
-        for entry in db.query("select table_name, row_id, user_id, action, changes from history"
-                              " where id > ? order by id", [history_after]):
-            if (entry["table_name"], entry["row_id"]) in taken:
-                recorded.setdefault((entry["table_name"], entry["row_id"]), []).append(entry)
     rows = []
-    for table, row_id, fields in changes:
+    for table, row_id, fields, entry in changes:
         detail = {"fields": sorted(fields)}
-        found = recorded.get((table, str(row_id)))
-        entry = found.pop(0) if found else None
         if entry is not None:
             detail.update(action=entry["action"],
                           changes=history.masked(json.loads(entry["changes"])))
         rows.append((at, entry["user_id"] if entry else None, device_id, address, "merged",
-                     table, str(row_id), json.dumps(detail, ensure_ascii=False)))
+                     table, str(row_id), _as_text(detail)))
     with db.atomic():
         db.execute_many(_INSERT, rows)
 
