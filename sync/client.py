@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import (capture, clock, enrolment, erasure, handover, hlc, inbox, lineage, merge, pages,
@@ -63,20 +64,40 @@ def _save_device(instance_path, device):
 
 def _encode(message):
     """The request as JSON; outgoing changes go in as the log holds them, not parsed again."""
-    push = message.get("push") or {}
-    changes = push.get("changes")
+    changes = (message.get("push") or {}).get("changes")
     if not isinstance(changes, Changes):
         return json.dumps(message, separators=(",", ":"))
+    head, tail = _around_changes(message)
+    return head + changes.json() + tail
+
+
+def _packed(message):
+    """The request as gzipped JSON; outgoing changes go in as packed ahead (Changes.packed):
+    a gzip reader reads the members of a body one after another, as one text."""
+    changes = (message.get("push") or {}).get("changes")
+    if not isinstance(changes, Changes):
+        return _gzip(_encode(message))
+    head, tail = _around_changes(message)
+    return _gzip(head) + changes.packed + _gzip(tail)
+
+
+def _around_changes(message):
+    """(the request's JSON before its outgoing changes, after them)."""
     rest = json.dumps({**message, "push": None}, separators=(",", ":"))
-    head = json.dumps({**push, "changes": None}, separators=(",", ":"))
-    push_json = head.replace('"changes":null', '"changes":' + changes.json(), 1)
-    return rest.replace('"push":null', '"push":' + push_json, 1)
+    push = json.dumps({**message["push"], "changes": None}, separators=(",", ":"))
+    # The only "changes" key of the text: a quote inside a value is escaped, never bare.
+    head, tail = rest.replace('"push":null', '"push":' + push, 1).split('"changes":null', 1)
+    return head + '"changes":', tail
+
+
+def _gzip(text):
+    return gzip.compress(text.encode(), compresslevel=COMPRESSION, mtime=0)
 
 
 def _post(url, message, credentials=None, timeout=60, app_version="", read=json.load):
     """(answer read by `read` from the body as a file, unpacked, bytes sent, bytes received)
     of a POST."""
-    body = gzip.compress(_encode(message).encode(), compresslevel=COMPRESSION, mtime=0)
+    body = _packed(message)
     headers = {"Content-Type": "application/json", "Content-Encoding": "gzip",
                "Accept-Encoding": "gzip", "User-Agent": f"fieldapp/{app_version}"}
     if credentials:
@@ -143,18 +164,26 @@ class Changes(list):
             f'"fields":{fields}{_AGAIN if again else ""}}}'
             for seq, table, row_id, fields, again in self) + "]"
 
+    @cached_property
+    def packed(self):
+        """Their JSON as a gzip member, made once."""
+        return _gzip(self.json())
+
 
 _AGAIN = ',"again":true'
 
 
 def _outgoing(store, pushed_seq):
+    """The next batch of changes to push, packed now: the request before it is in flight."""
     rows = [(seq, table, row_id, fields, origin == capture.AGAIN)
             for seq, table, row_id, fields, origin in store.log_after(pushed_seq, BATCH)]
     # Unknown fields from a newer app travel with the row's next change.
     if store.find("sync_extra", limit=1):
         rows = [(seq, table, row_id, _with_extra(store, table, row_id, fields), again)
                 for seq, table, row_id, fields, again in rows]
-    return Changes(rows)
+    changes = Changes(rows)
+    _ = changes.packed
+    return changes
 
 
 def _with_extra(store, table, row_id, fields):

@@ -1,5 +1,6 @@
 """Sync between a real central server process and laptops in temporary folders."""
 
+import gzip
 import json
 import os
 import time
@@ -568,11 +569,13 @@ def test_outgoing_changes_are_sent_as_the_log_holds_them():
         (7, "households", "a-1", '{"address_note":["Đầu bản \\"A\\"","0000000000001.00000.d",""]}',
          False),
         (8, "people", "b-2", '{"full_name":["Sùng Thị Mỷ","0000000000002.00000.d",""]}', True)])
-    message = {"protocol": 2, "app_version": "x", "now": 5, "push": {"changes": changes},
-               "pull": {"cursor": 3}}
-    assert json.loads(client._encode(message)) == {**message,
-                                                   "push": {"changes": decoded(changes)}}
+    message = {"protocol": 2, "app_version": '"changes":null', "now": 5,
+               "push": {"changes": changes}, "pull": {"cursor": 3}}
+    expected = {**message, "push": {"changes": decoded(changes)}}
+    assert json.loads(client._encode(message)) == expected
     assert decoded(changes)[0]["fields"]["address_note"][0] == 'Đầu bản "A"'
+    # Sent gzipped, the changes packed ahead as a member of their own: one text unpacked.
+    assert json.loads(gzip.decompress(client._packed(message))) == expected
 
 
 def test_targets_reach_their_offices_laptops_only(central, laptops):
