@@ -52,14 +52,19 @@ def decode(raw):
         raise RequestDenied(400, "the body is not JSON") from None
     except RecursionError:
         raise RequestDenied(400, "the body nests too deeply") from None
-    # Anything deeper than a request needs is refused before code that recurses sees it.
-    level = [message]
-    for _ in range(MAX_DEPTH):
-        level = [inner for outer in level if isinstance(outer, (dict, list))
-                 for inner in (outer.values() if isinstance(outer, dict) else outer)]
+    # Anything deeper than a request needs is refused before code that recurses sees it: a
+    # value nested in MAX_DEPTH containers. Only containers are carried down a level (most of
+    # a request is values).
+    level = [message] if isinstance(message, (dict, list)) else []
+    for _ in range(MAX_DEPTH - 1):
         if not level:
             return message
-    raise RequestDenied(400, "the body nests too deeply")
+        level = [inner for outer in level
+                 for inner in (outer.values() if isinstance(outer, dict) else outer)
+                 if isinstance(inner, (dict, list))]
+    if any(level):
+        raise RequestDenied(400, "the body nests too deeply")
+    return message
 
 
 def _not_json(constant):

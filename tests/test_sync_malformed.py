@@ -148,6 +148,11 @@ SYNC = {
 
 RAW = {
     "nested 5,000 deep": (b"[" * 5000 + b"]" * 5000, 400, "nests too deeply"),
+    # The limit exactly: 16 arrays are read (and refused for what they are), 17 are not.
+    "nested 16 deep": (b"[" * 16 + b"]" * 16, 400, "not a JSON object"),
+    "nested 17 deep": (b"[" * 17 + b"]" * 17, 400, "nests too deeply"),
+    "a value in 16 objects": (b'{"a":' * 16 + b"1" + b"}" * 16, 400, "nests too deeply"),
+    "a value in 15 objects": (b'{"a":' * 15 + b"1" + b"}" * 15, 400, "protocol"),
     "objects nested 5,000 deep": (b'{"a":' * 5000 + b"1" + b"}" * 5000, 400,
                                   "nests too deeply"),
     "an array": (b"[1, 2]", 400, "not a JSON object"),
