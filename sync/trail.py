@@ -13,6 +13,8 @@ _NOT_CHANGES = {"created_at", "created_by", "updated_at", "updated_by", "deleted
                 "removed_reason", CLOCK_COLUMN}
 # Shown as changed, never as values (fieldapp.store keeps the same out).
 _HIDDEN = {"password_hash"}
+# json.dumps(…, ensure_ascii=False) as fieldapp.store writes it, its encoder made once.
+_as_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def entry(table, row_id, current, values):
@@ -40,7 +42,7 @@ def entry(table, row_id, current, values):
     return {"table_name": table, "row_id": row_id,
             "at": values.get("updated_at") or (current or {}).get("updated_at") or "",
             "user_id": values.get("updated_by") if "updated_by" in values else None,
-            "action": action, "changes": json.dumps(shown, ensure_ascii=False)}
+            "action": action, "changes": _as_text(shown)}
 
 
 def note(store, entries):
