@@ -1,7 +1,9 @@
 """The sync store over one SQLite database, opened by sqlite_utils."""
 
 import os
+import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -46,6 +48,82 @@ class _Turn:
         self.lock.release()
 
 
+class _Checkpoints:
+    """Copies a database's write-ahead log into its file on a thread of its own, once a merge
+    has left the log past SQLite's own checkpoint size: the merge commits without doing it
+    (a tenth of a second every few thousand records, with the merge lock held), and the copy
+    runs on the other core while the next request is served. SQLite lets a checkpoint run
+    beside readers and a writer."""
+
+    def __init__(self, path):
+        self.path, self.running = path, threading.Lock()
+        self.limit = 0
+
+    @contextmanager
+    def left_aside(self, conn):
+        """The connection's commits in the block leave the log as it is."""
+        pages = conn.execute("pragma wal_autocheckpoint").fetchone()[0]
+        if pages <= 0:
+            yield
+            return
+        self.limit = pages * conn.execute("pragma page_size").fetchone()[0]
+        # The log file cut back to that size when it starts again from its beginning: its
+        # size then tells whether it holds more than a checkpoint's worth.
+        conn.execute(f"pragma journal_size_limit = {self.limit}")
+        conn.execute("pragma wal_autocheckpoint = 0")
+        try:
+            yield
+        finally:
+            conn.execute(f"pragma wal_autocheckpoint = {pages}")
+
+    @contextmanager
+    def alone(self):
+        """No checkpoint of this process's runs beside the block."""
+        with self.running:
+            yield
+
+    def after_commit(self):
+        """Start a checkpoint if the log is past its size and none is running."""
+        try:
+            size = os.path.getsize(self.path + "-wal")
+        except OSError:
+            return
+        if self.limit and size > self.limit and self.running.acquire(blocking=False):
+            threading.Thread(target=self._checkpoint, name="checkpoint", daemon=True).start()
+
+    def _checkpoint(self):
+        try:
+            conn = sqlite3.connect(self.path, timeout=_CHECKPOINT_TIMEOUT)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass  # busy or gone: the next merge past the size tries again
+        finally:
+            self.running.release()
+
+
+class _SameThread:
+    """No checkpointer: commits checkpoint as SQLite does by itself."""
+
+    @contextmanager
+    def left_aside(self, conn):
+        yield
+
+    @contextmanager
+    def alone(self):
+        yield
+
+    def after_commit(self):
+        pass
+
+
+_SAME_THREAD = _SameThread()
+_CHECKPOINTERS = {}
+_CHECKPOINT_TIMEOUT = 10
+
+
 def pages_folder_of(database):
     """The folder beside a database file where its server's processes share pull pages."""
     return database + "-pages"
@@ -81,7 +159,8 @@ class SQLiteStore(Store):
         if self.conn.in_transaction:
             # A transaction begun before may have read without the lock: its reads are stale.
             raise RuntimeError("a merge begins its own transaction, and the lock with it")
-        with self._turn():
+        checkpoints = self._checkpointer()
+        with checkpoints.left_aside(self.conn), self._turn():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self
@@ -91,6 +170,19 @@ class SQLiteStore(Store):
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
+        checkpoints.after_commit()
+
+    def _checkpointer(self):
+        """This process's checkpointer of the database's write-ahead log (_Checkpoints)."""
+        path = self._file()
+        if not path or "sqlcipher" in type(self.conn).__module__:
+            # In memory there is no log; an encrypted file needs its key to be opened again.
+            return _SAME_THREAD
+        key = (os.getpid(), path)
+        with _MAKING_TURNS:
+            if key not in _CHECKPOINTERS:
+                _CHECKPOINTERS[key] = _Checkpoints(path)
+            return _CHECKPOINTERS[key]
 
     @property
     def pages_folder(self):
@@ -153,7 +245,15 @@ class SQLiteStore(Store):
     def checkpoint(self):
         # TRUNCATE waits (up to the busy timeout) for readers, copies every page into the file
         # and empties the write-ahead log, where the pages as they were would otherwise stay.
-        return self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        # A checkpoint already running (this process's beside the requests, or another
+        # process's) makes it answer busy at once: it waits for that one and tries again.
+        deadline = time.monotonic() + _CHECKPOINT_TIMEOUT
+        with self._checkpointer().alone():
+            while True:
+                result = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                if not result[0] or time.monotonic() > deadline:
+                    return result
+                time.sleep(0.02)
 
     # The device's state
 
