@@ -506,9 +506,11 @@ def _usable(conn):
     # A backend ended (pg_terminate_backend, a server restarted, its database dropped WITH
     # (FORCE)) says so and closes the socket, which an idle connection never reads otherwise:
     # readable now means ended (or a message nothing asked for: a new connection is as good).
-    # Polled, not asked with a query: no round trip per request.
-    readable, _, _ = select.select([conn.fileno()], [], [], 0)
-    return not readable
+    # Polled, not asked with a query: no round trip per request (poll, not select, which
+    # fails on a descriptor above 1023).
+    poller = select.poll()
+    poller.register(conn.fileno(), select.POLLIN)
+    return not poller.poll(0)
 
 
 def _end_kept_postgresql(db):
