@@ -514,8 +514,8 @@ def _usable(conn):
 
 
 def _end_kept_postgresql(db):
-    """After a request: the connection kept, outside any transaction; if the request left one
-    open or failed (rolled back), or the connection broke, closed and forgotten."""
+    """After a request: a transaction it left open or failed rolled back, and the connection
+    kept; one broken, or that cannot be rolled back, closed and forgotten."""
     from psycopg import pq
     kept = getattr(_kept, "postgresql", None)
     if kept is None or kept.db.conn is not db.conn:
