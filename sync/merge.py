@@ -170,6 +170,15 @@ def adopt_pulled(store, table, row_id, fields, pending, current=..., entry=None)
     return values
 
 
+def held_rows(store, changes):
+    """{(table, id): row} of the changes' rows this database has, read a table at a time."""
+    wanted = {}
+    for change in changes:
+        wanted.setdefault(change["table"], set()).add(change["id"])
+    return {(table, row["id"]): row for table, ids in wanted.items()
+            for row in store.find(table, id=sorted(ids))}
+
+
 def absent_rows(store, changes):
     """(table, id) of the changes' rows that this database does not have yet."""
     wanted = {}

@@ -540,8 +540,10 @@ class _Merge:
         self.judge.prefetch(self.fresh)
         self.own_stamp = "." + device["id"]
         # Most rows of a first push are new: they need no lookup, and the communes of the rows
-        # they hang from are looked up at once for the batch.
-        self.absent = merge.absent_rows(store, self.fresh)
+        # they hang from are looked up at once for the batch. The rows held are read at once
+        # too (a round trip each on PostgreSQL), each taken once: a later change of the same
+        # row reads it as the earlier one left it.
+        self._read_held()
         self.held_communes = capture.parent_communes(store, self.fresh)
         self.communes_of = dict(self.held_communes)
         # What this attempt refused, the latest stamp of each change it judged, and the
@@ -623,8 +625,10 @@ class _Merge:
 
     def _merge_one(self, change):
         table, row_id = change["table"], change["id"]
-        current = None if (table, row_id) in self.absent else merge.row(self.store, table, row_id)
-        self.absent.discard((table, row_id))
+        key = (table, row_id)
+        current = None if key in self.absent else self.held.pop(key, None) or \
+            merge.row(self.store, table, row_id)
+        self.absent.discard(key)
         taken = self._accepted(change, current, self.communes_of)
         if taken:
             fields, exact, scope = taken
@@ -634,6 +638,12 @@ class _Merge:
             if current is not None and capture.moves(table, fields):
                 # Its rows below now lie elsewhere: the communes remembered may be wrong.
                 self.communes_of.clear()
+            # A later change of the push may hang from this row: its commune without a read
+            # (on PostgreSQL a read waits for every write sent before it).
+            self.communes_of[key] = scope[0]
+            if erasure.marks_erasure(table, fields):
+                # An erasure empties other rows too (conflicts on the numbers): read again.
+                self.held.clear()
 
     def _inserted_at_once(self):
         """Merge a batch of new rows with one statement per run of rows; False, having written
@@ -655,11 +665,16 @@ class _Merge:
 
     def _broken(self, change, error):
         self._refuse(change, "incomplete", f" ({error})")
+        self.communes_of.pop((change["table"], change["id"]), None)  # not written after all
 
     def _retry(self):
         self.refusals.clear(), self.latest_stamps.clear(), self.trail.clear()
         self.communes_of.clear(), self.communes_of.update(self.held_communes)
-        self.absent.update(merge.absent_rows(self.store, self.fresh))
+        self._read_held()
+
+    def _read_held(self):
+        self.held = merge.held_rows(self.store, self.fresh)
+        self.absent = {(c["table"], c["id"]) for c in self.fresh} - self.held.keys()
 
 
 def _refused_before(store, device_id, seqs):
