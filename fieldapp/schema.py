@@ -44,6 +44,8 @@ SQLITE_ONLY = {
 POSTGRESQL_ONLY = {
     "idx_people_name_search": "GIN index on people of the tsvector of name_key (the dialect's"
                               " NAME_INDEX), which search reads where SQLite reads people_fts",
+    "reach_pending": "table of what merges touched, whose reach months are counted after their"
+                     " commit (revision 0009); SQLite's triggers count a merge's rows in it",
 }
 
 

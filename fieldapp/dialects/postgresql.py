@@ -414,6 +414,13 @@ def rebuild_counts():
      GROUP BY 1, 2;"""
 
 
+def _office_communes_rebuild(communes, first=""):
+    """The body of a trigger on office_communes: every count derived again when reach holds a
+    row of the `communes` (SQL condition on reach), after the statements `first`."""
+    return (f"    IF EXISTS (SELECT 1 FROM reach WHERE {communes}) THEN\n{first}"
+            + rebuild_counts() + "\n    END IF;")
+
+
 # The SQL of revision 0002 that makes them, in order; and what drops them again.
 REACH_TRIGGERS = (
     KEEP_COUNTS,
@@ -469,11 +476,10 @@ REACH_TRIGGERS = (
     _statement_trigger("reach_counts_au", "UPDATE", "added", "removed"),
     # Communes moving between offices: every count derived again, as SQLite's step 0010 does.
     _row_trigger("reach_counts_office_communes_ai", "AFTER", "INSERT", "office_communes",
-                 "    IF EXISTS (SELECT 1 FROM reach WHERE commune_code = new.commune_code)"
-                 " THEN\n" + rebuild_counts() + "\n    END IF;"),
+                 _office_communes_rebuild("commune_code = new.commune_code")),
     _row_trigger("reach_counts_office_communes_au", "AFTER", "UPDATE", "office_communes",
-                 "    IF EXISTS (SELECT 1 FROM reach WHERE commune_code IN (old.commune_code,"
-                 " new.commune_code)) THEN\n" + rebuild_counts() + "\n    END IF;",
+                 _office_communes_rebuild("commune_code IN (old.commune_code,"
+                                          " new.commune_code)"),
                  when="old.office_id IS DISTINCT FROM new.office_id OR old.commune_code IS"
                       " DISTINCT FROM new.commune_code OR old.deleted_at IS DISTINCT FROM"
                       " new.deleted_at"),
@@ -485,3 +491,66 @@ REACH_FUNCTIONS = ("reach_visits_aiu", "reach_visit_outcomes_ai", "reach_visit_o
                    "reach_people_restored_au", "reach_counts_ai", "reach_counts_ad",
                    "reach_counts_au", "reach_counts_office_communes_ai",
                    "reach_counts_office_communes_au")
+
+
+# Revision 0009: a merge no longer holds the merge lock through the recount of its months (a
+# quarter of its database time). A transaction that says it is a merge (COUNTS_AFTER, which the
+# PostgreSQL store's merging() sets with the lock) leaves what it touched in reach_pending at its
+# commit; `reach_settle()`, run after the commit in a transaction of its own, counts everything
+# pending at once while the next merge goes on. Any other transaction (a form on the central
+# server) still counts at its commit. Every recount takes SETTLE_LOCK: two at once on the same
+# person would each take off the months as they were. Readers of the counts settle first
+# (SETTLE_COUNTS), so nothing pending is ever read.
+SETTLE_LOCK = 28_0003
+COUNTS_AFTER = "fieldapp.counts_after"
+SETTLE_COUNTS = "select reach_settle()"
+_TAKE_SETTLE_LOCK = f"    PERFORM pg_advisory_xact_lock({SETTLE_LOCK});\n"
+
+COUNTED_AFTER_MERGE = f"""
+CREATE TABLE reach_pending (id bigserial PRIMARY KEY, touched jsonb NOT NULL);
+CREATE OR REPLACE FUNCTION reach_recount_at_commit() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    touched text := current_setting('{PENDING_SETTING}', true);
+BEGIN
+    IF touched IS NULL OR touched = '' THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('{PENDING_SETTING}', '', true);
+    IF current_setting('{COUNTS_AFTER}', true) = 'on' THEN
+        INSERT INTO reach_pending (touched) VALUES (('[' || touched || ']')::jsonb);
+        RETURN NULL;
+    END IF;
+{_TAKE_SETTLE_LOCK}    PERFORM reach_recount((SELECT coalesce(jsonb_agg(DISTINCT t.value), '[]')
+                             FROM jsonb_array_elements(('[' || touched || ']')::jsonb) t));
+    RETURN NULL;
+END $body$;
+CREATE FUNCTION reach_settle() RETURNS void LANGUAGE plpgsql AS $body$
+DECLARE
+    touched jsonb;
+BEGIN
+    -- Nothing pending: no lock to wait for. A settle under way still shows its rows here (its
+    -- deletion uncommitted), so this one waits for it and then finds them gone.
+    IF NOT EXISTS (SELECT 1 FROM reach_pending) THEN
+        RETURN;
+    END IF;
+{_TAKE_SETTLE_LOCK}    WITH taken AS (DELETE FROM reach_pending RETURNING touched)
+    SELECT jsonb_agg(DISTINCT t.value) INTO touched
+      FROM taken, jsonb_array_elements(taken.touched) t;
+    IF touched IS NOT NULL THEN
+        PERFORM reach_recount(touched);
+    END IF;
+END $body$;
+CREATE OR REPLACE FUNCTION reach_counts_office_communes_ai() RETURNS trigger LANGUAGE plpgsql
+AS $body$
+BEGIN
+{_office_communes_rebuild("commune_code = new.commune_code", _TAKE_SETTLE_LOCK)}
+    RETURN NULL;
+END $body$;
+CREATE OR REPLACE FUNCTION reach_counts_office_communes_au() RETURNS trigger LANGUAGE plpgsql
+AS $body$
+BEGIN
+{_office_communes_rebuild("commune_code IN (old.commune_code, new.commune_code)",
+                          _TAKE_SETTLE_LOCK)}
+    RETURN NULL;
+END $body$;
+"""
