@@ -526,7 +526,7 @@ BEGIN
 END $body$;
 CREATE FUNCTION reach_settle() RETURNS void LANGUAGE plpgsql AS $body$
 DECLARE
-    touched jsonb;
+    pending jsonb;
 BEGIN
     -- Nothing pending: no lock to wait for. A settle under way still shows its rows here (its
     -- deletion uncommitted), so this one waits for it and then finds them gone.
@@ -534,10 +534,10 @@ BEGIN
         RETURN;
     END IF;
 {_TAKE_SETTLE_LOCK}    WITH taken AS (DELETE FROM reach_pending RETURNING touched)
-    SELECT jsonb_agg(DISTINCT t.value) INTO touched
+    SELECT jsonb_agg(DISTINCT t.value) INTO pending
       FROM taken, jsonb_array_elements(taken.touched) t;
-    IF touched IS NOT NULL THEN
-        PERFORM reach_recount(touched);
+    IF pending IS NOT NULL THEN
+        PERFORM reach_recount(pending);
     END IF;
 END $body$;
 CREATE OR REPLACE FUNCTION reach_counts_office_communes_ai() RETURNS trigger LANGUAGE plpgsql
