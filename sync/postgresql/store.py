@@ -30,6 +30,7 @@ and indexes' pages, and those pages the files. The write-ahead log keeps them un
 are overwritten, and archives or base backups as long as they are kept (docs/deployment.md).
 """
 
+import logging
 import weakref
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
@@ -44,7 +45,12 @@ from ..synced_tables import COMMUNE_PATH
 # The merge lock's key: any bigint no other advisory lock of fieldapp's uses (the schema's
 # upgrade lock is 280001).
 MERGE_LOCK = 28_0002
+# The setting by which a transaction says it is a merge, whose reach months are counted after
+# its commit, and the statement counting them: the schema's (fieldapp/dialects/postgresql.py).
+COUNTS_AFTER = "fieldapp.counts_after"
+SETTLE_COUNTS = "select reach_settle()"
 _IDLE = pq.TransactionStatus.IDLE
+_log = logging.getLogger(__name__)
 
 
 class PostgreSQLStore(Store):
@@ -147,13 +153,27 @@ class PostgreSQLStore(Store):
         # READ COMMITTED (PostgreSQL's default): each read after the lock sees every merge
         # committed before it; a snapshot taken at the lock's own statement would not.
         with self.conn.transaction():
-            self._take_merge_lock()
+            # The reach months it touched are left pending at its commit, for settle_counts()
+            # to count once the lock is released (fieldapp/dialects/postgresql.py, revision
+            # 0009): the next merge goes on meanwhile.
+            self.conn.execute("select pg_advisory_xact_lock(%s), set_config(%s, 'on', true)",
+                              [MERGE_LOCK, COUNTS_AFTER])
             self._merging = True
             try:
                 yield self
                 self._send()
             finally:
                 self._merging, self._queued = False, []
+        self.settle_counts()
+
+    def settle_counts(self):
+        """Count the reach months that merges left pending, in a transaction of its own; a
+        failure leaves them to the next settle, or to a report before it reads the counts."""
+        try:
+            self.conn.execute(SETTLE_COUNTS)
+        except psycopg.Error as e:
+            # The merge is committed: its answer stands.
+            _log.warning("reach counts left pending: %s", e)
 
     def _take_merge_lock(self):
         if self._merging:
