@@ -16,7 +16,9 @@ What SQLite's triggers keep, PostgreSQL keeps this way (fieldapp/pg_migrations, 
   statement on `reach` (with its transition tables) brings the visits' `reach_counts` up to
   date and notes the people and households it touched; at the commit one recount derives their
   `reach_months`, `reach_counts` and `reach_shared` again (`RECOUNT_AT_COMMIT`, revision 0005:
-  the writing transaction itself reads the months counted as they were before it). A change of
+  the writing transaction itself reads the months counted as they were before it); a merge's
+  are counted after its commit, out of the merge lock (`COUNTED_AFTER_MERGE`, revision 0009:
+  reach_pending, `reach_settle()`, which the reports run before they read). A change of
   `office_communes` rebuilds them with `fieldapp.reach.counts`' statements. PostgreSQL's row
   triggers fire once their statement has finished, not row by row as SQLite's do, so the counts
   are derived again for what was touched rather than counted up row by row.

@@ -5,7 +5,8 @@ The schema is fieldapp/schema.py's, made by Alembic (fieldapp/pg_migrations). Ho
 the contract of sync/store.py where SQLite's single writer kept it by itself:
 
 1. `merging()` holds pg_advisory_xact_lock(MERGE_LOCK) from its first statement to its commit,
-   for every connection of every process and machine on the database.
+   for every connection of every process and machine on the database. The reach months the
+   merge touched are counted after the commit, the lock released (`settle_counts()`).
 2. A sync_log seq comes from a sequence before commit, so two transactions could commit their
    entries out of order and a reader's cursor pass over the one that commits late. Every
    transaction that appends to sync_log therefore takes the merge lock before its first seq and
