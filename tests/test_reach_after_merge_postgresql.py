@@ -186,6 +186,32 @@ def test_the_counts_after_merges_are_a_rebuild_s(central):
     postgres.assert_counts_kept(db)
 
 
+def test_merges_at_once_leave_nothing_pending_and_the_counts_a_rebuild_s(central):
+    """Laptops merging at once, the settles of some waiting for others': nothing left pending,
+    no merge failed, the counts as derived again from reach."""
+    url, db, device, households, officer = central
+    office = db.value("select office_id from devices where id = ?", [device])
+    devices = [device] + [server.enrol(db.sync, {
+        "protocol": PROTOCOL, "code": server.create_enrolment_code(db.sync, office, user_id=None),
+        "device_name": f"laptop {n}"})["device_id"] for n in range(1, 4)]
+    answers = []
+
+    def evening(device, household, people):
+        pushes = Pushes(url, device)
+        for n in range(3):
+            _answered(pushes, _visit(device, household, people, officer, n), answers)
+    threads = [threading.Thread(target=evening, args=(d, *h))
+               for d, h in zip(devices, households)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert len(answers) == 12 and all(isinstance(a, dict) for a in answers), answers
+    assert _pending(db) == 0
+    assert db.value("select count(*) from visits") == 12
+    postgres.assert_counts_kept(db)
+
+
 def _failing_settle(monkeypatch):
     """The settle after a merge fails (as when its connection drops after the commit)."""
     monkeypatch.setattr(pg_store, "SETTLE_COUNTS", "select reach_settle_gone()")
