@@ -120,6 +120,25 @@ def _visits_of(db, household):
     return db.value("select count(*) from visits where household_id = ?", [household])
 
 
+def _free(url, lock):
+    """Whether another connection takes the advisory lock at once (let go again)."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        taken = conn.execute("select pg_try_advisory_lock(%s)", [lock]).fetchone()[0]
+        if taken:
+            conn.execute("select pg_advisory_unlock(%s)", [lock])
+        return taken
+
+
+def _waiting_to(db, statement):
+    """Wait until a connection running the statement waits for an advisory lock."""
+    for _ in range(300):
+        if db.value("select count(*) from pg_stat_activity where wait_event = 'advisory'"
+                    " and query like ?", [statement + "%"]):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"nothing waits to {statement}")
+
+
 def _waiting_to_settle(db, answers, merges=1):
     """Wait until `merges` connections wait for the settle lock, their merges committed."""
     for _ in range(300):
@@ -148,8 +167,7 @@ def test_a_merge_releases_the_merge_lock_before_its_months_are_counted(central):
             _waiting_to_settle(db, answers, merges=n + 1)
             assert _visits_of(db, household) == 1
         # ...and the merge lock free for the next merge all along.
-        with db.atomic():
-            assert db.value("select pg_try_advisory_xact_lock(?)", [MERGE_LOCK])
+        assert _free(url, MERGE_LOCK)
         assert _pending(db) == 2
         assert db.value("select count(*) from reach_months where entity = ?",
                         [households[0][0]]) == 0
@@ -209,6 +227,45 @@ def test_merges_at_once_leave_nothing_pending_and_the_counts_a_rebuild_s(central
     assert len(answers) == 12 and all(isinstance(a, dict) for a in answers), answers
     assert _pending(db) == 0
     assert db.value("select count(*) from visits") == 12
+    postgres.assert_counts_kept(db)
+
+
+def test_communes_moving_take_the_merge_lock_before_the_settle_lock(central):
+    """The rebuild when communes move, like a form's count at its commit (which holds the
+    merge lock for its log entry), takes the merge lock first: in the other order the two
+    would wait for each other."""
+    url, db, device, households, officer = central
+    household, people = households[0]
+    Pushes(url, device).push(_visit(device, household, people, officer, 0))
+    commune = db.value("select commune_code from reach where household_id = ? limit 1",
+                       [household])
+    merging = psycopg.connect(url, autocommit=True)
+    merging.execute("select pg_advisory_lock(%s)", [MERGE_LOCK])
+    moved = []
+
+    def move():
+        mover = connect(url)
+        try:
+            mover.execute("update office_communes set deleted_at = '2026-12-05T10:00:00Z'"
+                          " where commune_code = ?", [commune])
+            moved.append(True)
+        finally:
+            mover.close()
+    thread = threading.Thread(target=move)
+    try:
+        thread.start()
+        _waiting_to(db, "update office_communes")
+        # Waiting for the merge lock, it holds no settle lock yet.
+        assert _free(url, dialect.SETTLE_LOCK)
+        assert not moved
+    finally:
+        merging.execute("select pg_advisory_unlock(%s)", [MERGE_LOCK])
+        merging.close()
+        thread.join(30)
+    assert moved
+    assert db.value("select count(*) from reach_months where entity = ?", [household]) == 0
+    db.execute("update office_communes set deleted_at = null where commune_code = ?", [commune])
+    assert db.value("select count(*) from reach_months where entity = ?", [household]) > 0
     postgres.assert_counts_kept(db)
 
 
@@ -279,3 +336,4 @@ def test_the_apps_own_write_counts_at_its_commit(central):
 def test_the_store_names_what_the_schema_does():
     assert pg_store.COUNTS_AFTER == dialect.COUNTS_AFTER
     assert pg_store.SETTLE_COUNTS == dialect.SETTLE_COUNTS
+    assert MERGE_LOCK == dialect.MERGE_LOCK

@@ -502,11 +502,15 @@ REACH_FUNCTIONS = ("reach_visits_aiu", "reach_visit_outcomes_ai", "reach_visit_o
 # pending at once while the next merge goes on. Any other transaction (a form on the central
 # server) still counts at its commit. Every recount takes SETTLE_LOCK: two at once on the same
 # person would each take off the months as they were. Readers of the counts settle first
-# (SETTLE_COUNTS), so nothing pending is ever read.
+# (SETTLE_COUNTS), so nothing pending is ever read. A transaction taking both locks takes the
+# merge lock first: a form's write on the central server holds it (its log entry) when it counts
+# at its commit, so the rebuild when communes move takes it before SETTLE_LOCK, not after.
+MERGE_LOCK = 28_0002  # sync/postgresql/store.py's
 SETTLE_LOCK = 28_0003
 COUNTS_AFTER = "fieldapp.counts_after"
 SETTLE_COUNTS = "select reach_settle()"
 _TAKE_SETTLE_LOCK = f"    PERFORM pg_advisory_xact_lock({SETTLE_LOCK});\n"
+_TAKE_BOTH_LOCKS = f"    PERFORM pg_advisory_xact_lock({MERGE_LOCK});\n" + _TAKE_SETTLE_LOCK
 
 COUNTED_AFTER_MERGE = f"""
 CREATE TABLE reach_pending (id bigserial PRIMARY KEY, touched jsonb NOT NULL);
@@ -545,14 +549,14 @@ END $body$;
 CREATE OR REPLACE FUNCTION reach_counts_office_communes_ai() RETURNS trigger LANGUAGE plpgsql
 AS $body$
 BEGIN
-{_office_communes_rebuild("commune_code = new.commune_code", _TAKE_SETTLE_LOCK)}
+{_office_communes_rebuild("commune_code = new.commune_code", _TAKE_BOTH_LOCKS)}
     RETURN NULL;
 END $body$;
 CREATE OR REPLACE FUNCTION reach_counts_office_communes_au() RETURNS trigger LANGUAGE plpgsql
 AS $body$
 BEGIN
 {_office_communes_rebuild("commune_code IN (old.commune_code, new.commune_code)",
-                          _TAKE_SETTLE_LOCK)}
+                          _TAKE_BOTH_LOCKS)}
     RETURN NULL;
 END $body$;
 """
