@@ -9,7 +9,8 @@ import waitress
 
 from fieldapp import accounts, create_app, demo, keys
 from fieldapp.config import ConfigError
-from fieldapp.db import WrongKey, get_db, is_postgresql, shown_url, upgrade
+from fieldapp.db import (WrongKey, get_db, is_postgresql, postgresql_pages_folder, shown_url,
+                         upgrade)
 from fieldapp.db import is_new as db_is_new
 from sync import pages
 from sync.sqlite.store import pages_folder_of
@@ -157,9 +158,10 @@ def serve_central(app, host, port, workers, threads):
         # Left by a server killed or a machine restarted: gunicorn refuses to start while it
         # names any live process, and after a restart its number may be another program's.
         os.remove(pidfile)
-    if not is_postgresql(app.config["DATABASE"]):
-        # Pages shared by the last run's workers: its database may have been restored since.
-        pages.clear_shared(pages_folder_of(app.config["DATABASE"]))
+    # Pages shared by the last run's workers: its database may have been restored since.
+    pages.clear_shared(postgresql_pages_folder(app.instance_path)
+                       if is_postgresql(app.config["DATABASE"])
+                       else pages_folder_of(app.config["DATABASE"]))
 
     class Central(BaseApplication):
         def load_config(self):

@@ -11,6 +11,7 @@ Its `sync` is the sync engine's store over it (`sync.sqlite.SQLiteStore` or
 `fieldapp.store` and the engine make every synced write.
 """
 
+import os
 import re
 import select
 import sqlite3
@@ -330,11 +331,22 @@ class PostgreSQLDatabase:
         from . import dialects
         return dialects.of(self.conn)
 
+    # Where the server's processes share the pull pages they encode; None: each its own.
+    pages_folder = None
+
     @cached_property
     def sync(self):
         """This database as the sync engine's store, on the same connection."""
         from sync.postgresql import PostgreSQLStore
-        return PostgreSQLStore(self.conn)
+        store = PostgreSQLStore(self.conn)
+        store.pages_folder = self.pages_folder
+        return store
+
+
+def postgresql_pages_folder(instance_path):
+    """The folder in a PostgreSQL central server's instance where its workers share the pull
+    pages they encode (a SQLite one's lies beside its database file): one per machine."""
+    return os.path.join(instance_path, "postgresql-pages")
 
 
 CONNECT_TIMEOUT_SECONDS = 10
@@ -426,6 +438,8 @@ def get_db():
     command on the command line asks for a login instead (keys.unlock_from_terminal)."""
     if "db" not in g and has_request_context() and is_postgresql(current_app.config["DATABASE"]):
         g.db, g.db_kept = _kept_postgresql(current_app.config["DATABASE"]), True
+        # The workers of this machine share the pull pages they encode (sync.pages).
+        g.db.pages_folder = postgresql_pages_folder(current_app.instance_path)
     if "db" not in g:
         key = key_of(current_app)
         if key is None and _locked(current_app):

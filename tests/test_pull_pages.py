@@ -27,14 +27,19 @@ CCCD = "001080024680"
 
 
 @pytest.fixture(scope="module")
-def paged(tmp_path_factory):
+def paged(tmp_path_factory, request):
     """A real central server (two gunicorn workers, as the suite's) with pages of PAGE entries,
-    writing a line for each page it encodes for its cache."""
+    writing a line for each page it encodes for its cache; on SQLite unless a test asks for
+    PostgreSQL (indirect parameter)."""
     folder = tmp_path_factory.mktemp("paged")
+    url = None
+    if getattr(request, "param", "sqlite") == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        url = server.url(server.create_database())
     patch = pytest.MonkeyPatch()
     patch.setenv("FIELDAPP_PULL_PAGE", str(PAGE))
     patch.setenv("FIELDAPP_PULL_PAGES_LOG", str(folder / "built.log"))
-    central = Central(folder / "instance")
+    central = Central(folder / "instance", database_url=url)
     patch.undo()
     central.built = folder / "built.log"
     yield central
@@ -145,6 +150,7 @@ def made_by(laptop, count, prefix="Hộ"):
     return [register(laptop, f"{prefix} {n}")[0] for n in range(count)]
 
 
+@pytest.mark.parametrize("paged", ["sqlite", "postgresql"], indirect=True)
 def test_office_mates_get_the_same_pages_each_encoded_once(paged, laptop_of):
     writer = laptop_of("writer")
     made_by(writer, 6)
@@ -156,7 +162,8 @@ def test_office_mates_get_the_same_pages_each_encoded_once(paged, laptop_of):
     pages_sent = [page for answer in seen[0] for page in answer["pages"]]
     assert len(pages_sent) >= 3
     encoded = collections.Counter(built(paged))
-    # The workers share what they encode (sync.pages: files beside the database).
+    # The workers share what they encode (sync.pages: files beside the database, or in the
+    # instance folder beside a PostgreSQL server's).
     per_page = collections.Counter((office, k, generation)
                                    for _pid, office, k, generation in encoded)
     assert per_page and max(per_page.values()) == 1, "a page encoded twice"
