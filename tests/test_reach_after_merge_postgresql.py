@@ -331,9 +331,3 @@ def test_the_apps_own_write_counts_at_its_commit(central):
     assert _pending(db) == 0
     assert db.value("select count(*) from reach_months where entity = ?", [visited]) > 0
     postgres.assert_counts_kept(db)
-
-
-def test_the_store_names_what_the_schema_does():
-    assert pg_store.COUNTS_AFTER == dialect.COUNTS_AFTER
-    assert pg_store.SETTLE_COUNTS == dialect.SETTLE_COUNTS
-    assert MERGE_LOCK == dialect.MERGE_LOCK

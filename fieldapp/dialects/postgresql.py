@@ -26,6 +26,10 @@ What SQLite's triggers keep, PostgreSQL keeps this way (fieldapp/pg_migrations, 
 
 import re
 
+# The store's names for what the schema's functions do (SETTLE_COUNTS: run by readers of the
+# counts first, fieldapp/reach/paths.py).
+from sync.postgresql.store import COUNTS_AFTER, MERGE_LOCK, SETTLE_COUNTS
+
 from ..reach.keys import (COUNTED_KINDS, DIMS, ENTITY_OF, GROUP_KEYS, KIND_OF, LIVE_OFFICE_OF,
                           MONTH_BIT_OF, YEAR_OF, of)
 
@@ -505,10 +509,7 @@ REACH_FUNCTIONS = ("reach_visits_aiu", "reach_visit_outcomes_ai", "reach_visit_o
 # (SETTLE_COUNTS), so nothing pending is ever read. A transaction taking both locks takes the
 # merge lock first: a form's write on the central server holds it (its log entry) when it counts
 # at its commit, so the rebuild when communes move takes it before SETTLE_LOCK, not after.
-MERGE_LOCK = 28_0002  # sync/postgresql/store.py's
 SETTLE_LOCK = 28_0003
-COUNTS_AFTER = "fieldapp.counts_after"
-SETTLE_COUNTS = "select reach_settle()"
 _TAKE_SETTLE_LOCK = f"    PERFORM pg_advisory_xact_lock({SETTLE_LOCK});\n"
 _TAKE_BOTH_LOCKS = f"    PERFORM pg_advisory_xact_lock({MERGE_LOCK});\n" + _TAKE_SETTLE_LOCK
 
