@@ -351,6 +351,24 @@ CREATE TRIGGER {name} AFTER {event} ON reach REFERENCING {referencing}
 """
 
 
+def _at_commit(create, counted_after=""):
+    """The function the constraint trigger runs at a commit: what the transaction's statements
+    noted counted once; `counted_after` may take it elsewhere first (revision 0009)."""
+    return f"""
+{create} FUNCTION reach_recount_at_commit() RETURNS trigger LANGUAGE plpgsql AS $body$
+DECLARE
+    touched text := current_setting('{PENDING_SETTING}', true);
+BEGIN
+    IF touched IS NULL OR touched = '' THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('{PENDING_SETTING}', '', true);
+{counted_after}    PERFORM reach_recount((SELECT coalesce(jsonb_agg(DISTINCT t.value), '[]')
+                             FROM jsonb_array_elements(('[' || touched || ']')::jsonb) t));
+    RETURN NULL;
+END $body$;"""
+
+
 # Revision 0005: a merge's hundred statements on reach (a visit, its outcomes, a roster each
 # write reach) counted the months of what each touched again, 1.7 ms each, under the merge
 # lock; now each notes what it touched and one recount at the commit derives them all. A
@@ -360,19 +378,7 @@ RECOUNT_AT_COMMIT = (
     _statement_function("reach_counts_ai", "added", None, at_commit=True)
     + _statement_function("reach_counts_ad", None, "removed", at_commit=True)
     + _statement_function("reach_counts_au", "added", "removed", at_commit=True)
-    + f"""
-CREATE FUNCTION reach_recount_at_commit() RETURNS trigger LANGUAGE plpgsql AS $body$
-DECLARE
-    touched text := current_setting('{PENDING_SETTING}', true);
-BEGIN
-    IF touched IS NULL OR touched = '' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM set_config('{PENDING_SETTING}', '', true);
-    PERFORM reach_recount((SELECT coalesce(jsonb_agg(DISTINCT t.value), '[]')
-                             FROM jsonb_array_elements(('[' || touched || ']')::jsonb) t));
-    RETURN NULL;
-END $body$;
+    + _at_commit("CREATE") + """
 CREATE CONSTRAINT TRIGGER reach_recount_at_commit AFTER INSERT OR UPDATE OR DELETE ON reach
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION reach_recount_at_commit();
 """)
@@ -513,24 +519,16 @@ SETTLE_LOCK = 28_0003
 _TAKE_SETTLE_LOCK = f"    PERFORM pg_advisory_xact_lock({SETTLE_LOCK});\n"
 _TAKE_BOTH_LOCKS = f"    PERFORM pg_advisory_xact_lock({MERGE_LOCK});\n" + _TAKE_SETTLE_LOCK
 
-COUNTED_AFTER_MERGE = f"""
-CREATE TABLE reach_pending (id bigserial PRIMARY KEY, touched jsonb NOT NULL);
-CREATE OR REPLACE FUNCTION reach_recount_at_commit() RETURNS trigger LANGUAGE plpgsql AS $body$
-DECLARE
-    touched text := current_setting('{PENDING_SETTING}', true);
-BEGIN
-    IF touched IS NULL OR touched = '' THEN
-        RETURN NULL;
-    END IF;
-    PERFORM set_config('{PENDING_SETTING}', '', true);
-    IF current_setting('{COUNTS_AFTER}', true) = 'on' THEN
+# A merge's months left pending; any other transaction's counted under the settle lock.
+_PENDING_IF_MERGE = f"""    IF current_setting('{COUNTS_AFTER}', true) = 'on' THEN
         INSERT INTO reach_pending (touched) VALUES (('[' || touched || ']')::jsonb);
         RETURN NULL;
     END IF;
-{_TAKE_SETTLE_LOCK}    PERFORM reach_recount((SELECT coalesce(jsonb_agg(DISTINCT t.value), '[]')
-                             FROM jsonb_array_elements(('[' || touched || ']')::jsonb) t));
-    RETURN NULL;
-END $body$;
+{_TAKE_SETTLE_LOCK}"""
+
+COUNTED_AFTER_MERGE = f"""
+CREATE TABLE reach_pending (id bigserial PRIMARY KEY, touched jsonb NOT NULL);
+{_at_commit("CREATE OR REPLACE", _PENDING_IF_MERGE)}
 CREATE FUNCTION reach_settle() RETURNS void LANGUAGE plpgsql AS $body$
 DECLARE
     pending jsonb;
