@@ -24,7 +24,7 @@ def counting_path(db, area, periods, by, kinds):
     months = area.once(("whole months", tuple(periods.items())),
                        lambda: whole_months(db, periods))
     dim = counted_dim(area, by)
-    if months and dim and db.dialect.NAME == "postgresql":
+    if months and dim and db.dialect.SETTLE_COUNTS:
         # What merges left pending is counted before any count is read (revision 0009).
         area.once(("counts settled",), lambda: db.value(db.dialect.SETTLE_COUNTS))
     # counts_add_up reads only the office, the province and whether the groups are offices.
