@@ -9,11 +9,10 @@ import waitress
 
 from fieldapp import accounts, create_app, demo, keys
 from fieldapp.config import ConfigError
-from fieldapp.db import (WrongKey, get_db, is_postgresql, postgresql_pages_folder, shown_url,
+from fieldapp.db import (WrongKey, get_db, is_postgresql, shared_pages_folder, shown_url,
                          upgrade)
 from fieldapp.db import is_new as db_is_new
 from sync import pages
-from sync.sqlite.store import pages_folder_of
 
 
 # Merges take turns on the one SQLite file whatever the count: more workers than this only
@@ -159,9 +158,7 @@ def serve_central(app, host, port, workers, threads):
         # names any live process, and after a restart its number may be another program's.
         os.remove(pidfile)
     # Pages shared by the last run's workers: its database may have been restored since.
-    pages.clear_shared(postgresql_pages_folder(app.instance_path)
-                       if is_postgresql(app.config["DATABASE"])
-                       else pages_folder_of(app.config["DATABASE"]))
+    pages.clear_shared(shared_pages_folder(app))
 
     class Central(BaseApplication):
         def load_config(self):

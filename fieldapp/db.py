@@ -24,6 +24,7 @@ import sqlite_utils
 from flask import current_app, g, has_request_context
 
 from sync.sqlite import SQLiteStore
+from sync.sqlite.store import pages_folder_of
 
 from .config import ConfigError
 from sync.sqlite import migrations as sync_migrations
@@ -343,10 +344,12 @@ class PostgreSQLDatabase:
         return store
 
 
-def postgresql_pages_folder(instance_path):
-    """The folder in a PostgreSQL central server's instance where its workers share the pull
-    pages they encode (a SQLite one's lies beside its database file): one per machine."""
-    return os.path.join(instance_path, "postgresql-pages")
+def shared_pages_folder(app):
+    """Where a central server's workers share the pull pages they encode: beside a SQLite
+    database file (the store's own), in the instance folder for PostgreSQL (one per machine)."""
+    if is_postgresql(app.config["DATABASE"]):
+        return os.path.join(app.instance_path, "postgresql-pages")
+    return pages_folder_of(str(app.config["DATABASE"]))
 
 
 CONNECT_TIMEOUT_SECONDS = 10
@@ -439,7 +442,7 @@ def get_db():
     if "db" not in g and has_request_context() and is_postgresql(current_app.config["DATABASE"]):
         g.db, g.db_kept = _kept_postgresql(current_app.config["DATABASE"]), True
         # The workers of this machine share the pull pages they encode (sync.pages).
-        g.db.pages_folder = postgresql_pages_folder(current_app.instance_path)
+        g.db.pages_folder = shared_pages_folder(current_app)
     if "db" not in g:
         key = key_of(current_app)
         if key is None and _locked(current_app):
