@@ -170,22 +170,23 @@ def adopt_pulled(store, table, row_id, fields, pending, current=..., entry=None)
     return values
 
 
-def held_rows(store, changes):
-    """{(table, id): row} of the changes' rows this database has, read a table at a time."""
+def _ids_by_table(changes):
     wanted = {}
     for change in changes:
         wanted.setdefault(change["table"], set()).add(change["id"])
-    return {(table, row["id"]): row for table, ids in wanted.items()
+    return wanted
+
+
+def held_rows(store, changes):
+    """{(table, id): row} of the changes' rows this database has, read a table at a time."""
+    return {(table, row["id"]): row for table, ids in _ids_by_table(changes).items()
             for row in store.find(table, id=sorted(ids))}
 
 
 def absent_rows(store, changes):
     """(table, id) of the changes' rows that this database does not have yet."""
-    wanted = {}
-    for change in changes:
-        wanted.setdefault(change["table"], set()).add(change["id"])
     absent = set()
-    for table, ids in wanted.items():
+    for table, ids in _ids_by_table(changes).items():
         present = {r["id"] for r in store.find(table, only=["id"], id=ids)}
         absent.update((table, i) for i in ids if i not in present)
     return absent

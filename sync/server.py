@@ -548,13 +548,13 @@ class _Merge:
         self.communes_of = dict(self.held_communes)
         # What this attempt refused, the latest stamp of each change it judged, and the
         # history entry each change it took left (by the change's seq; None: nothing to read).
-        self.refusals, self.latest_stamps, self.trail = [], [], {}
+        self.refusals, self.latest_stamps, self.entries = [], [], {}
 
     def run(self):
         store, device, fresh = self.store, self.device, self.fresh
         if not (merge.new_rows_only(store, fresh, self.absent) and self._inserted_at_once()):
             # A batch that was not written at once is merged again change by change.
-            self.refusals.clear(), self.latest_stamps.clear(), self.trail.clear()
+            self.refusals.clear(), self.latest_stamps.clear(), self.entries.clear()
             merge.each_alone_if_needed(store, fresh, self._merge_one, self._broken,
                                        before_retry=self._retry)
         self._children_of_later_parents()
@@ -568,7 +568,7 @@ class _Merge:
         refused_now = {r["seq"] for r in self.refusals}
         # Each change's history entry as the history holds it, erasures of the push included.
         erased = set(getattr(store, "erased", None) or ())
-        taken = [(c, erasure.as_left(self.trail.get(c["seq"]), erased)) for c in fresh
+        taken = [(c, erasure.as_left(self.entries.get(c["seq"]), erased)) for c in fresh
                  if c["seq"] not in refused_now]
         refusals = self.refusals + _refused_before(store, device["id"], self.retried)
         refusals.sort(key=lambda r: r["seq"])
@@ -626,13 +626,15 @@ class _Merge:
     def _merge_one(self, change):
         table, row_id = change["table"], change["id"]
         key = (table, row_id)
-        current = None if key in self.absent else self.held.pop(key, None) or \
-            merge.row(self.store, table, row_id)
-        self.absent.discard(key)
+        if key in self.absent:
+            current = None
+            self.absent.discard(key)
+        else:
+            current = self.held.pop(key, None) or merge.row(self.store, table, row_id)
         taken = self._accepted(change, current, self.communes_of)
         if taken:
             fields, exact, scope = taken
-            _, self.trail[change["seq"]] = merge.merge_pushed(
+            _, self.entries[change["seq"]] = merge.merge_pushed(
                 self.store, table, row_id, fields, self.device["id"], exact, scope, current,
                 again=change.get("again", False))
             if current is not None and capture.moves(table, fields):
@@ -658,7 +660,7 @@ class _Merge:
                 rows.append((change["table"], change["id"], fields))
                 entries.append(trail.entry(change["table"], change["id"], None,
                                            {name: t[0] for name, t in fields.items()}))
-                self.trail[change["seq"]] = entries[-1]
+                self.entries[change["seq"]] = entries[-1]
                 log.append(capture.log_entry(change["table"], change["id"], fields,
                                              self.device["id"], scope, exact, entries[-1]))
         return merge.insert_new_rows(self.store, rows, log, entries)
@@ -668,7 +670,7 @@ class _Merge:
         self.communes_of.pop((change["table"], change["id"]), None)  # not written after all
 
     def _retry(self):
-        self.refusals.clear(), self.latest_stamps.clear(), self.trail.clear()
+        self.refusals.clear(), self.latest_stamps.clear(), self.entries.clear()
         self.communes_of.clear(), self.communes_of.update(self.held_communes)
         self._read_held()
 

@@ -23,10 +23,6 @@ _INSERT = ("insert into audit_log (at, user_id, device_id, address, action, tabl
            " detail) values (?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-# json.dumps(…, ensure_ascii=False), its encoder made once: a push records thousands.
-_as_text = json.JSONEncoder(ensure_ascii=False).encode
-
-
 def _json(detail):
     return None if detail is None else json.dumps(detail, ensure_ascii=False, sort_keys=True,
                                                   default=str)
@@ -60,7 +56,7 @@ def record_merged(db, device_id, address, changes):
             detail.update(action=entry["action"],
                           changes=history.masked(json.loads(entry["changes"])))
         rows.append((at, entry["user_id"] if entry else None, device_id, address, "merged",
-                     table, str(row_id), _as_text(detail)))
+                     table, str(row_id), json.dumps(detail, ensure_ascii=False)))
     with db.atomic():
         db.execute_many(_INSERT, rows)
 

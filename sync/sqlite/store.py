@@ -175,7 +175,7 @@ class SQLiteStore(Store):
     def _checkpointer(self):
         """This process's checkpointer of the database's write-ahead log (_Checkpoints)."""
         path = self._file()
-        if not path or "sqlcipher" in type(self.conn).__module__:
+        if not path or self._encrypted():
             # In memory there is no log; an encrypted file needs its key to be opened again.
             return _SAME_THREAD
         key = (os.getpid(), path)
@@ -186,7 +186,7 @@ class SQLiteStore(Store):
 
     @property
     def pages_folder(self):
-        if "sqlcipher" in type(self.conn).__module__:
+        if self._encrypted():
             return None  # an encrypted database's pages would lie beside it in clear
         path = self._file()
         return pages_folder_of(path) if path else None
@@ -194,6 +194,9 @@ class SQLiteStore(Store):
     def _file(self):
         """The database's file, or "" for one in memory."""
         return self.conn.execute("pragma database_list").fetchone()[2]
+
+    def _encrypted(self):
+        return "sqlcipher" in type(self.conn).__module__
 
     def _turn(self):
         """This process's lock on the database file's merges, then the file's own turn."""
