@@ -50,6 +50,11 @@ MERGE_LOCK = 28_0002
 # its commit, and the statement counting them: the schema's (fieldapp/dialects/postgresql.py).
 COUNTS_AFTER = "fieldapp.counts_after"
 SETTLE_COUNTS = "select reach_settle()"
+# Rows a statement inserts at most, within the protocol's 65,535 parameters a statement.
+ROWS_PER_INSERT = 1000
+MOST_PARAMETERS = 65_535
+LOG_COLUMNS = ("table_name", "row_id", "fields", "origin", "scope_commune", "scope_office",
+               "origin_has_it", "trail")
 _IDLE = pq.TransactionStatus.IDLE
 _log = logging.getLogger(__name__)
 
@@ -291,13 +296,24 @@ class PostgreSQLStore(Store):
         self._insert(table, names, rows, replace)
 
     def _insert(self, table, names, rows, replace):
-        query = _insert(table, names, self._key(table) if replace else None)
+        key = self._key(table) if replace else None
         rows = [[_value(v) for v in row] for row in rows]
+        if key and len(rows) > 1:
+            # A key given twice keeps the later row, as one row written after another would
+            # (one statement may not write a row twice).
+            at = [names.index(name) for name in key]
+            rows = list({tuple(row[i] for i in at): row for row in rows}.values())
         if len(rows) == 1:
-            self._write(query, rows[0])
-        else:
-            with self._alone_atomic():
-                self._write(query, rows, many=True)
+            self._write(_insert(table, names, key), rows[0])
+            return
+        # Many rows to a statement: a trigger per statement runs once for them all (the reach
+        # rows of a push's new visits, revision 0010), and the server parses one statement.
+        per = max(1, min(ROWS_PER_INSERT, MOST_PARAMETERS // len(names)))
+        with self._alone_atomic():
+            for start in range(0, len(rows), per):
+                part = rows[start:start + per]
+                self._write(_insert(table, names, key, len(part)),
+                            [value for row in part for value in row])
 
     def update(self, table, values, **equal):
         if not values:
@@ -321,15 +337,7 @@ class PostgreSQLStore(Store):
     # The change log
 
     def append_log(self, entries):
-        entries = [[_value(v) for v in entry] for entry in entries]
-        if not entries:
-            return
-        with self._alone_atomic():
-            self._take_merge_lock()
-            self._write(
-                "insert into sync_log (table_name, row_id, fields, origin, scope_commune,"
-                " scope_office, origin_has_it, trail) values (%s, %s, %s, %s, %s, %s, %s, %s)",
-                entries, many=True)
+        self.insert("sync_log", entries, names=LOG_COLUMNS)
 
     def log_after(self, seq, limit):
         return self._read(
@@ -479,11 +487,13 @@ def _delete(table, where):
 
 
 @lru_cache(maxsize=256)
-def _insert(table, names, key):
-    """INSERT of `names`; with the table's `key`, a row with the same key is overwritten."""
-    query = sql.SQL("insert into {} ({}) values ({})").format(
+def _insert(table, names, key, count=1):
+    """INSERT of `count` rows of `names`; with the table's `key`, a row with the same key is
+    overwritten."""
+    row = sql.SQL("({})").format(sql.SQL(", ").join(sql.Placeholder() * len(names)))
+    query = sql.SQL("insert into {} ({}) values {}").format(
         sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, names)),
-        sql.SQL(", ").join(sql.Placeholder() * len(names)))
+        sql.SQL(", ").join([row] * count))
     if key is None:
         return query.as_bytes()
     rest = [n for n in names if n not in key]
