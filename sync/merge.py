@@ -235,13 +235,18 @@ def _insert_runs(store, rows):
         store.insert(shape[0], batch, names=("id", *shape[1:], CLOCK_COLUMN))
 
 
-def each_alone_if_needed(store, items, apply, refuse, before_retry=lambda: None):
-    """Apply the items in one part of the transaction; if one breaks the store's rules, undo
-    them and apply them one by one, each alone, so that only the broken ones are refused."""
+def each_alone_if_needed(store, items, apply, refuse, before_retry=lambda: None,
+                         together=None):
+    """Apply the items in one part of the transaction (`together(items)` if given, which may
+    write them otherwise); if one breaks the store's rules, undo them and apply them one by
+    one, each alone, so that only the broken ones are refused."""
     try:
         with store.attempt():
-            for item in items:
-                apply(item)
+            if together is not None:
+                together(items)
+            else:
+                for item in items:
+                    apply(item)
     except Broken:
         before_retry()
         for item in items:

@@ -10,7 +10,8 @@ from datetime import timedelta
 from . import capture, clock, compaction, erasure, hlc, lineage, merge, policy, pull, trail
 from .protocol import (CLOCK_TOLERANCE_MS, PROTOCOL, RequestDenied, check_sync,
                        check_version)
-from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED
+from .store import Broken
+from .synced_tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED, SYNCED_TABLES
 
 CODE_HOURS = 24
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -526,6 +527,10 @@ def _bound_held(store, device, push, cursor, version, seen_at, continuing=False)
     return None
 
 
+# Parents' tables before their children's: a push's new rows are inserted in this order.
+_TABLE_ORDER = {table: n for n, table in enumerate(SYNCED_TABLES)}
+
+
 class _Merge:
     """The changes of one push the device has not sent before, merged in the caller's
     transaction; `run()` returns (how far the device's changes are acknowledged, the refusals
@@ -552,11 +557,8 @@ class _Merge:
 
     def run(self):
         store, device, fresh = self.store, self.device, self.fresh
-        if not (merge.new_rows_only(store, fresh, self.absent) and self._inserted_at_once()):
-            # A batch that was not written at once is merged again change by change.
-            self.refusals.clear(), self.latest_stamps.clear(), self.entries.clear()
-            merge.each_alone_if_needed(store, fresh, self._merge_one, self._broken,
-                                       before_retry=self._retry)
+        merge.each_alone_if_needed(store, fresh, self._merge_one, self._broken,
+                                   before_retry=self._retry, together=self._merge_together)
         self._children_of_later_parents()
         # The server's clock moves past what it merged (corrected stamps: never in the future).
         capture.observe(store, [max(self.latest_stamps, default="")])
@@ -647,11 +649,42 @@ class _Merge:
                 # An erasure empties other rows too (conflicts on the numbers): read again.
                 self.held.clear()
 
-    def _inserted_at_once(self):
-        """Merge a batch of new rows with one statement per run of rows; False, having written
-        nothing, if one breaks a constraint."""
-        rows, log, entries, parents = [], [], [], dict(self.held_communes)
-        for change in self.fresh:
+    def _merge_together(self, changes):
+        """Write the push's new rows first, a table at a time in the synced tables' order (one
+        statement per run of rows alike: on PostgreSQL the reach rows of thirty visits follow
+        one statement), then merge the others change by change in the push's order."""
+        new, rest = self._new_and_rest(changes)
+        if new and not self._inserted_at_once(new):
+            raise Broken("a new row of the push breaks the store's rules")
+        for change in rest:
+            self._merge_one(change)
+
+    def _new_and_rest(self, changes):
+        """(the changes that make a row this server lacks, parents' tables first; the others)
+        or ([], changes) when a change moves a row held here or marks an erasure: what follows
+        it in the push may depend on it, so the push is merged in its own order."""
+        new, rest, made = [], [], set()
+        for change in changes:
+            table, fields = change["table"], change["fields"]
+            key = (table, change["id"])
+            if erasure.marks_erasure(table, fields):
+                return [], changes
+            if key in self.absent and key not in made and \
+                    fields.keys() <= self.store.columns(table) - {"id", CLOCK_COLUMN}:
+                made.add(key)
+                new.append(change)
+            elif capture.moves(table, fields):
+                return [], changes
+            else:
+                rest.append(change)
+        new.sort(key=lambda change: _TABLE_ORDER.get(change["table"], len(_TABLE_ORDER)))
+        return new, rest
+
+    def _inserted_at_once(self, changes):
+        """Merge changes making new rows with one statement per run of rows alike; False,
+        having written nothing, if one breaks a constraint."""
+        rows, log, entries, parents = [], [], [], dict(self.communes_of)
+        for change in changes:
             taken = self._accepted(change, None, parents)
             if taken:
                 fields, exact, scope = taken
@@ -663,7 +696,12 @@ class _Merge:
                 self.entries[change["seq"]] = entries[-1]
                 log.append(capture.log_entry(change["table"], change["id"], fields,
                                              self.device["id"], scope, exact, entries[-1]))
-        return merge.insert_new_rows(self.store, rows, log, entries)
+        if not merge.insert_new_rows(self.store, rows, log, entries):
+            return False
+        # Merged: a later change of one of these rows reads it, and finds its parents' communes.
+        self.absent.difference_update((c["table"], c["id"]) for c in changes)
+        self.communes_of.update(parents)
+        return True
 
     def _broken(self, change, error):
         self._refuse(change, "incomplete", f" ({error})")

@@ -19,8 +19,8 @@ PAGE_SIZE = 100
 # Beyond this the offset no longer fits SQLite's integers: such a page is simply empty.
 MAX_PAGE = 2 ** 62 // PAGE_SIZE
 
-_INSERT = ("insert into audit_log (at, user_id, device_id, address, action, table_name, row_id,"
-           " detail) values (?, ?, ?, ?, ?, ?, ?, ?)")
+_COLUMNS = ("at", "user_id", "device_id", "address", "action", "table_name", "row_id", "detail")
+_INSERT = f"insert into audit_log ({', '.join(_COLUMNS)}) values ({', '.join('?' * len(_COLUMNS))})"
 
 
 def _json(detail):
@@ -57,8 +57,10 @@ def record_merged(db, device_id, address, changes):
                           changes=history.masked(json.loads(entry["changes"])))
         rows.append((at, entry["user_id"] if entry else None, device_id, address, "merged",
                      table, str(row_id), json.dumps(detail, ensure_ascii=False)))
+    # Through the merge's store, as its other writes: on PostgreSQL a push's rows go in a
+    # statement or a few, not one each.
     with db.atomic():
-        db.execute_many(_INSERT, rows)
+        db.sync.insert("audit_log", rows, names=_COLUMNS)
 
 
 # ---- The page: filters, one page of rows, and the CSV export.
