@@ -135,12 +135,13 @@ def test_a_request_that_left_its_transaction_leaves_the_next_one_clean(
 def test_the_reach_triggers_writing_a_visit_or_session_again_plan_for_each_row(databases,
                                                                                postgres_server):
     """Revision 0008: on a connection kept from request to request, PL/pgSQL's generic plans of
-    these functions, made on small tables, would scan visits whole ever after."""
+    these functions, made on small tables, would scan visits whole ever after; revision 0010's
+    rebuild of a statement's new visits is planned alike."""
     _url, name = databases()
     with postgres_server.connect(name) as conn:
         configured = dict(conn.execute(
             "select proname, proconfig from pg_proc where proname like 'reach%'").fetchall())
     rebuilding = {"reach_visits_aiu", "reach_visit_outcomes_au", "reach_group_sessions_aiu",
-                  "reach_session_attendees_au", "reach_people_restored_au"}
+                  "reach_session_attendees_au", "reach_people_restored_au", "reach_visits_ai"}
     assert {function for function, config in configured.items()
             if config == ["plan_cache_mode=force_custom_plan"]} == rebuilding
