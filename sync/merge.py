@@ -22,6 +22,12 @@ from .synced_tables import CLOCK_COLUMN
 BOOKKEEPING = {"created_at", "created_by", "updated_at", "updated_by"}
 
 
+def known_fields(store, table):
+    """The fields of the table this database has columns for (a newer app's others are kept
+    aside)."""
+    return store.columns(table) - {"id", CLOCK_COLUMN}
+
+
 def row(store, table, row_id):
     """The row as the store holds it, or None."""
     found = store.find(table, id=row_id)
@@ -57,7 +63,7 @@ def merge_pushed(store, table, row_id, fields, origin, exact=True, scope=None, c
     it holds it (a refused one, or its work from before enrolment): not an edit made against
     anything, so never a conflict.
     """
-    known = store.columns(table) - {"id", CLOCK_COLUMN}
+    known = known_fields(store, table)
     if current is ...:
         current = row(store, table, row_id)
     if current is None and fields.keys() <= known:
@@ -148,7 +154,7 @@ def _conflict(store, table, row_id, current, field, kept, lost):
 def adopt_pulled(store, table, row_id, fields, pending, current=..., entry=None):
     """Take the central server's values on a laptop, except fields with unpushed local edits;
     record `entry`, the history entry the change left on the central server (sync.trail)."""
-    known = store.columns(table) - {"id", CLOCK_COLUMN}
+    known = known_fields(store, table)
     if current is ...:
         current = row(store, table, row_id)
     clock = capture.row_clock(current)
@@ -196,8 +202,7 @@ def new_rows_only(store, changes, absent):
     """True when every change creates a row this database lacks, once, with known fields."""
     keys = [(c["table"], c["id"]) for c in changes]
     return (len(set(keys)) == len(keys) and all(key in absent for key in keys)
-            and all(c["fields"].keys() <= store.columns(c["table"]) - {"id", CLOCK_COLUMN}
-                    for c in changes))
+            and all(c["fields"].keys() <= known_fields(store, c["table"]) for c in changes))
 
 
 def insert_new_rows(store, rows, log=None, entries=()):

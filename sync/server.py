@@ -11,7 +11,7 @@ from . import capture, clock, compaction, erasure, hlc, lineage, merge, policy, 
 from .protocol import (CLOCK_TOLERANCE_MS, PROTOCOL, RequestDenied, check_sync,
                        check_version)
 from .store import Broken
-from .synced_tables import CLOCK_COLUMN, COMMUNE_PATH, OFFICE_SCOPED, SYNCED_TABLES
+from .synced_tables import COMMUNE_PATH, OFFICE_SCOPED, SYNCED_TABLES
 
 CODE_HOURS = 24
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
@@ -670,7 +670,7 @@ class _Merge:
             if erasure.marks_erasure(table, fields):
                 return [], changes
             if key in self.absent and key not in made and \
-                    fields.keys() <= self.store.columns(table) - {"id", CLOCK_COLUMN}:
+                    fields.keys() <= merge.known_fields(self.store, table):
                 made.add(key)
                 new.append(change)
             elif capture.moves(table, fields):

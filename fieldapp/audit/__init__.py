@@ -20,7 +20,8 @@ PAGE_SIZE = 100
 MAX_PAGE = 2 ** 62 // PAGE_SIZE
 
 _COLUMNS = ("at", "user_id", "device_id", "address", "action", "table_name", "row_id", "detail")
-_INSERT = f"insert into audit_log ({', '.join(_COLUMNS)}) values ({', '.join('?' * len(_COLUMNS))})"
+_INSERT = (f"insert into audit_log ({', '.join(_COLUMNS)})"
+           f" values ({', '.join('?' * len(_COLUMNS))})")
 
 
 def _json(detail):
